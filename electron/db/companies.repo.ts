@@ -1,0 +1,97 @@
+// Company rows in and out of SQLite, keyset-paged like contacts. No business rules; no `electron` import.
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { Company } from '../../shared/domain/contact';
+import type { Address } from '../../shared/domain/fields';
+import { toFtsQuery } from './fts';
+import { parseJsonColumn } from './json';
+import { afterCursor, finishPage } from './keyset';
+import type { CompaniesTable, DB } from './schema';
+
+export type CompanyRow = Selectable<CompaniesTable> & { contact_count: number };
+export type CompanyInsert = Omit<CompaniesTable, 'seq'>;
+export type CompanySort = 'name' | 'createdAt' | 'updatedAt' | 'deletedAt';
+
+const SORTS: Record<CompanySort, { column: keyof CompaniesTable; direction: 'asc' | 'desc' }> = {
+  name: { column: 'sort_name', direction: 'asc' },
+  createdAt: { column: 'created_at', direction: 'desc' },
+  updatedAt: { column: 'updated_at', direction: 'desc' },
+  deletedAt: { column: 'deleted_at', direction: 'desc' },
+};
+
+export function toCompany(row: CompanyRow): Company {
+  return {
+    id: row.id,
+    name: row.name,
+    website: row.website,
+    phone: row.phone,
+    address: parseJsonColumn<Address | null>(row.address, null),
+    notes: row.notes,
+    tags: parseJsonColumn(row.tags, []),
+    contactCount: Number(row.contact_count),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+function selectCompanies(db: Kysely<DB>) {
+  return db
+    .selectFrom('companies as co')
+    .selectAll('co')
+    .select(sql<number>`(SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL)`.as('contact_count'));
+}
+
+export async function findCompany(db: Kysely<DB>, id: string): Promise<CompanyRow | undefined> {
+  return selectCompanies(db).where('co.id', '=', id).executeTakeFirst();
+}
+
+export async function insertCompany(db: Kysely<DB>, row: CompanyInsert): Promise<void> {
+  await db.insertInto('companies').values(row).execute();
+}
+
+export async function updateCompany(db: Kysely<DB>, id: string, patch: Partial<CompanyInsert>): Promise<void> {
+  await db.updateTable('companies').set(patch).where('id', '=', id).execute();
+}
+
+export interface CompanyQuery {
+  query?: string | undefined;
+  tag?: string | undefined;
+  trashed: boolean;
+  sort?: CompanySort | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+function conditions(q: CompanyQuery): RawBuilder<SqlBool>[] | null {
+  const where: RawBuilder<SqlBool>[] = [q.trashed ? sql`co.deleted_at IS NOT NULL` : sql`co.deleted_at IS NULL`];
+  if (q.tag) where.push(sql`co.id IN (SELECT company_id FROM company_tags WHERE tag = ${q.tag})`);
+  if (q.query !== undefined && q.query.trim() !== '') {
+    const match = toFtsQuery(q.query);
+    if (match === null) return null;
+    where.push(sql`co.seq IN (SELECT rowid FROM companies_fts WHERE companies_fts MATCH ${match})`);
+  }
+  return where;
+}
+
+export async function listCompanies(db: Kysely<DB>, q: CompanyQuery): Promise<{ items: CompanyRow[]; total: number; nextCursor: string | null }> {
+  const where = conditions(q);
+  if (where === null) return { items: [], total: 0, nextCursor: null };
+  const sort: CompanySort = q.trashed ? (q.sort ?? 'deletedAt') : !q.sort || q.sort === 'deletedAt' ? 'name' : q.sort;
+  const { column, direction } = SORTS[sort];
+  const whereAll = sql.join(where, sql` AND `);
+
+  let page = selectCompanies(db).where(sql<SqlBool>`${whereAll}`);
+  if (q.cursor) page = page.where(afterCursor(q.cursor, `co.${column}`, 'co.id', direction));
+  const rows = await page
+    .orderBy(sql.ref(`co.${column}`), direction)
+    .orderBy('co.id', direction)
+    .limit(q.limit + 1)
+    .execute();
+  const total = await db
+    .selectFrom('companies as co')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<SqlBool>`${whereAll}`)
+    .executeTakeFirstOrThrow();
+
+  return { ...finishPage(rows, q.limit, column), total: Number(total.n) };
+}

@@ -1,0 +1,40 @@
+// Opens the SQLite file with the pragmas Rapport relies on and wraps it in Kysely.
+// Never imports `electron`: runs in main, tests, benchmarks and the harness alike.
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { DB } from './schema';
+
+export type Sqlite = Database.Database;
+
+export function openSqlite(file: string, options: { readonly?: boolean } = {}): Sqlite {
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  // WAL: readers never block the writer. synchronous=FULL: a committed change survives a killed
+  // process *and* a power cut (NORMAL in WAL only survives the former); writes here are small and few.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Kysely over better-sqlite3. Kysely's dialect prepares every statement afresh; preparing is a large
+ * share of a small query's cost, so statements are cached by SQL text (Kysely's SQL for one query
+ * shape is stable; parameters are bound, never inlined).
+ */
+export function createKysely(sqlite: Sqlite): Kysely<DB> {
+  const cache = new Map<string, Database.Statement>();
+  const database = {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (!statement) {
+        statement = sqlite.prepare(sqlText);
+        if (cache.size > 500) cache.clear();
+        cache.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+}

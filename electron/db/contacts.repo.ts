@@ -1,0 +1,130 @@
+// Contact rows in and out of SQLite: snake_case rows <-> camelCase domain objects, keyset-paged lists.
+// No business rules here (the service decides); no `electron` import.
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
+import type { Contact, ContactKind, ContactSort } from '../../shared/domain/contact';
+import { toFtsQuery } from './fts';
+import { parseJsonColumn } from './json';
+import { afterCursor, finishPage } from './keyset';
+import type { ContactsTable, DB } from './schema';
+
+export type ContactRow = Selectable<ContactsTable> & { company_name: string | null };
+export type ContactInsert = Omit<ContactsTable, 'seq'>;
+
+const SORTS: Record<ContactSort, { column: keyof ContactsTable; direction: 'asc' | 'desc' }> = {
+  name: { column: 'sort_name', direction: 'asc' },
+  lastName: { column: 'sort_last', direction: 'asc' },
+  createdAt: { column: 'created_at', direction: 'desc' },
+  updatedAt: { column: 'updated_at', direction: 'desc' },
+  deletedAt: { column: 'deleted_at', direction: 'desc' },
+};
+
+export function toContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    displayName: row.display_name,
+    emails: parseJsonColumn(row.emails, []),
+    phones: parseJsonColumn(row.phones, []),
+    addresses: parseJsonColumn(row.addresses, []),
+    jobTitle: row.job_title,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    website: row.website,
+    birthday: row.birthday,
+    tags: parseJsonColumn(row.tags, []),
+    notes: row.notes,
+    kind: row.kind as ContactKind,
+    leadSource: row.lead_source,
+    emailOptIn: row.email_opt_in === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+function selectContacts(db: Kysely<DB>) {
+  return db
+    .selectFrom('contacts as c')
+    .leftJoin('companies as co', 'co.id', 'c.company_id')
+    .selectAll('c')
+    .select('co.name as company_name');
+}
+
+export async function findContact(db: Kysely<DB>, id: string): Promise<ContactRow | undefined> {
+  return selectContacts(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+export async function insertContact(db: Kysely<DB>, row: ContactInsert): Promise<void> {
+  await db.insertInto('contacts').values(row).execute();
+}
+
+export async function updateContact(db: Kysely<DB>, id: string, patch: Partial<ContactInsert>): Promise<void> {
+  await db.updateTable('contacts').set(patch).where('id', '=', id).execute();
+}
+
+export interface ContactQuery {
+  query?: string | undefined;
+  tag?: string | undefined;
+  kind?: ContactKind | undefined;
+  companyId?: string | undefined;
+  trashed: boolean;
+  sort?: ContactSort | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** The WHERE conditions shared by a page and its total; every one refers to contacts as `c`. */
+function conditions(q: ContactQuery): RawBuilder<SqlBool>[] | null {
+  const where: RawBuilder<SqlBool>[] = [q.trashed ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`];
+  if (q.kind) where.push(sql`c.kind = ${q.kind}`);
+  if (q.companyId) where.push(sql`c.company_id = ${q.companyId}`);
+  if (q.tag) where.push(sql`c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ${q.tag})`);
+  if (q.query !== undefined && q.query.trim() !== '') {
+    const match = toFtsQuery(q.query);
+    if (match === null) return null; // only punctuation: nothing can match
+    where.push(sql`c.seq IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ${match})`);
+  }
+  return where;
+}
+
+export function effectiveSort(q: Pick<ContactQuery, 'sort' | 'trashed'>): ContactSort {
+  if (q.trashed) return q.sort ?? 'deletedAt';
+  return !q.sort || q.sort === 'deletedAt' ? 'name' : q.sort;
+}
+
+export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ items: ContactRow[]; total: number; nextCursor: string | null }> {
+  const where = conditions(q);
+  if (where === null) return { items: [], total: 0, nextCursor: null };
+  const { column, direction } = SORTS[effectiveSort(q)];
+  const whereAll = sql.join(where, sql` AND `);
+
+  let page = selectContacts(db).where(sql<SqlBool>`${whereAll}`);
+  if (q.cursor) page = page.where(afterCursor(q.cursor, `c.${column}`, 'c.id', direction));
+  const rows = await page
+    .orderBy(sql.ref(`c.${column}`), direction)
+    .orderBy('c.id', direction)
+    .limit(q.limit + 1)
+    .execute();
+
+  const total = await db
+    .selectFrom('contacts as c')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<SqlBool>`${whereAll}`)
+    .executeTakeFirstOrThrow();
+
+  return { ...finishPage(rows, q.limit, column), total: Number(total.n) };
+}
+
+/** Contacts with no personal name are shown under their company's name; renaming it renames them. */
+export async function renameNamelessContacts(db: Kysely<DB>, companyId: string, displayName: string, sortName: string, now: string): Promise<string[]> {
+  const rows = await db
+    .updateTable('contacts')
+    .set({ display_name: displayName, sort_name: sortName, sort_last: sortName, updated_at: now })
+    .where('company_id', '=', companyId)
+    .where('first_name', 'is', null)
+    .where('last_name', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

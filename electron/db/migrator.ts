@@ -1,0 +1,59 @@
+// Brings a data file up to the schema this build knows, safely: refuses files from a newer build,
+// writes an online backup before touching an existing file, and applies each migration in its own
+// transaction (Kysely's migrator does not wrap SQLite migrations, so a failure could leave half a schema).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import type { Sqlite } from './connection';
+import { migrations as allMigrations, type Migration } from './migrations';
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly unknown: string[]) {
+    super(
+      `This data file was written by a newer version of Rapport (it has schema changes ${unknown.join(', ')} ` +
+        `that this version does not know). Update Rapport to open it. The file was not changed.`,
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+export interface MigrateOptions {
+  /** Where backups go; a backup is only written when an existing file has pending migrations. */
+  backupDir: string;
+  now: () => Date;
+  migrations?: readonly Migration[];
+}
+
+export interface MigrateResult {
+  applied: string[];
+  backupPath: string | null;
+}
+
+export async function migrate(sqlite: Sqlite, db: Kysely<any>, options: MigrateOptions): Promise<MigrateResult> {
+  const known = options.migrations ?? allMigrations;
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`.execute(db);
+  const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name as string));
+
+  const knownNames = new Set(known.map((m) => m.name));
+  const unknown = [...done].filter((name) => !knownNames.has(name)).sort();
+  if (unknown.length > 0) throw new SchemaTooNewError(unknown);
+
+  const pending = known.filter((m) => !done.has(m.name));
+  if (pending.length === 0) return { applied: [], backupPath: null };
+
+  let backupPath: string | null = null;
+  if (done.size > 0) {
+    mkdirSync(options.backupDir, { recursive: true });
+    const stamp = options.now().toISOString().replace(/[:.]/g, '-');
+    backupPath = join(options.backupDir, `rapport-${stamp}-before-${pending[0]!.name}.sqlite`);
+    await sqlite.backup(backupPath);
+  }
+
+  for (const migration of pending) {
+    await db.transaction().execute(async (trx) => {
+      await migration.up(trx);
+      await trx.insertInto('schema_migrations').values({ name: migration.name, applied_at: options.now().toISOString() }).execute();
+    });
+  }
+  return { applied: pending.map((m) => m.name), backupPath };
+}

@@ -1,0 +1,118 @@
+// Contacts and companies as they cross the contract: inputs (validated, normalised) and outputs.
+// Imports zod only.
+import { z } from 'zod';
+import { Address, Birthday, Cursor, EmailEntry, Id, Limit, PhoneEntry, PhoneValue, Tag, Tags, Timestamp, Website, optionalText } from './fields';
+
+export const ContactKind = z.enum(['customer', 'prospect', 'partner', 'supplier', 'other']);
+export type ContactKind = z.infer<typeof ContactKind>;
+
+/** Every editable contact field; all optional so create and update share it. */
+export const ContactFields = z.strictObject({
+  firstName: optionalText(100),
+  lastName: optionalText(100),
+  emails: z.array(EmailEntry).max(20, { message: 'At most 20 email addresses' }).optional(),
+  phones: z.array(PhoneEntry).max(20, { message: 'At most 20 phone numbers' }).optional(),
+  addresses: z.array(Address).max(10, { message: 'At most 10 addresses' }).optional(),
+  jobTitle: optionalText(100),
+  companyId: Id.nullable().optional(),
+  website: Website,
+  birthday: Birthday,
+  tags: Tags.optional(),
+  notes: optionalText(20_000),
+  kind: ContactKind.optional(),
+  leadSource: optionalText(100),
+  emailOptIn: z.boolean().optional(),
+});
+
+const NEEDS_A_NAME = 'Enter a first name, a last name or a company';
+
+export const ContactCreate = ContactFields.refine((c) => !!(c.firstName || c.lastName || c.companyId), {
+  message: NEEDS_A_NAME,
+  path: ['firstName'],
+});
+export const ContactUpdate = ContactFields.extend({ id: Id });
+export { NEEDS_A_NAME };
+
+export const Contact = z.object({
+  id: Id,
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  displayName: z.string(),
+  emails: z.array(z.object({ value: z.string(), label: z.string().optional() })),
+  phones: z.array(z.object({ value: z.string(), label: z.string().optional() })),
+  addresses: z.array(Address),
+  jobTitle: z.string().nullable(),
+  companyId: Id.nullable(),
+  companyName: z.string().nullable(),
+  website: z.string().nullable(),
+  birthday: z.string().nullable(),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
+  kind: ContactKind,
+  leadSource: z.string().nullable(),
+  emailOptIn: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  deletedAt: Timestamp.nullable(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const ContactSort = z.enum(['name', 'lastName', 'createdAt', 'updatedAt', 'deletedAt']);
+export type ContactSort = z.infer<typeof ContactSort>;
+
+export const ContactListInput = z.strictObject({
+  query: z.string().max(200).optional(),
+  tag: Tag.optional(),
+  kind: ContactKind.optional(),
+  companyId: Id.optional(),
+  /** true lists the Trash instead of live contacts. */
+  trashed: z.boolean().default(false),
+  sort: ContactSort.optional(),
+  limit: Limit,
+  cursor: Cursor,
+});
+
+export const Company = z.object({
+  id: Id,
+  name: z.string(),
+  website: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: Address.nullable(),
+  notes: z.string().nullable(),
+  tags: z.array(z.string()),
+  contactCount: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  deletedAt: Timestamp.nullable(),
+});
+export type Company = z.infer<typeof Company>;
+
+export const CompanyFields = z.strictObject({
+  name: z.string().trim().min(1, { message: 'Enter the company name' }).max(200, { message: 'Must be at most 200 characters' }),
+  website: Website,
+  phone: z.union([z.literal('').transform(() => null), PhoneValue]).nullable().optional(),
+  address: Address.nullable().optional(),
+  notes: optionalText(20_000),
+  tags: Tags.optional(),
+});
+export const CompanyCreate = CompanyFields;
+export const CompanyUpdate = CompanyFields.partial().extend({ id: Id });
+
+export const CompanySort = z.enum(['name', 'createdAt', 'updatedAt', 'deletedAt']);
+export const CompanyListInput = z.strictObject({
+  query: z.string().max(200).optional(),
+  tag: Tag.optional(),
+  trashed: z.boolean().default(false),
+  sort: CompanySort.optional(),
+  limit: Limit,
+  cursor: Cursor,
+});
+
+export const SearchHitType = z.enum(['contact', 'company']);
+export const SearchHit = z.object({
+  type: SearchHitType,
+  id: Id,
+  title: z.string(),
+  subtitle: z.string().optional(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;

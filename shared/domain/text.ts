@@ -1,0 +1,34 @@
+// Pure text helpers used for sorting and search on both sides. No Node, no DOM.
+
+/** A key that sorts names the way people expect: case- and accent-insensitive ("Émile" beside "emile"). */
+export function foldForSort(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en').trim();
+}
+
+/** Digits of a phone number, keeping a leading + (so "+44 7700 900123" and "07700 900123" can both be found by their digits). */
+export function phoneDigits(phone: string): string {
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  return trimmed.startsWith('+') ? `+${digits}` : digits;
+}
+
+/** Tags compared case-insensitively, first spelling kept, order kept. */
+export function dedupeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim();
+    const key = tag.toLocaleLowerCase('en');
+    if (tag && !seen.has(key)) {
+      seen.add(key);
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+/** The name a contact is shown under: "First Last", else the company's name, else their first email. */
+export function contactDisplayName(parts: { firstName?: string | null; lastName?: string | null; companyName?: string | null }): string {
+  const personal = [parts.firstName, parts.lastName].filter((p): p is string => !!p && p.trim() !== '').join(' ');
+  return personal || parts.companyName || '(no name)';
+}

@@ -1,0 +1,13 @@
+// The shape of `window.rapport`, the only thing the preload (or the web harness) exposes.
+// Untyped on the wire; renderer/src/api wraps it with the contract's types.
+import type { Result } from './errors';
+
+export interface RapportBridge {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+/** IPC channel names used by the Electron adapter and the preload. */
+export const IPC_INVOKE = 'rapport:invoke';
+export const IPC_EVENT = 'rapport:event';

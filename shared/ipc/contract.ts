@@ -1,0 +1,56 @@
+// The one source of truth for main <-> renderer calls: channel name -> input and output schemas.
+// Types on both sides are inferred from here; nothing is written twice. Imports zod and shared/domain only.
+import { z } from 'zod';
+import {
+  Company,
+  CompanyCreate,
+  CompanyListInput,
+  CompanyUpdate,
+  Contact,
+  ContactCreate,
+  ContactListInput,
+  ContactUpdate,
+  SearchHit,
+} from '../domain/contact';
+import { Id } from '../domain/fields';
+
+const ById = z.strictObject({ id: Id });
+const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().nullable() });
+
+export const contract = {
+  'contacts.create': { input: ContactCreate, output: Contact },
+  'contacts.get': { input: ById, output: Contact },
+  'contacts.update': { input: ContactUpdate, output: Contact },
+  'contacts.delete': { input: ById, output: Contact },
+  'contacts.restore': { input: ById, output: Contact },
+  'contacts.list': { input: ContactListInput, output: Page(Contact) },
+
+  'companies.create': { input: CompanyCreate, output: Company },
+  'companies.get': { input: ById, output: Company },
+  'companies.update': { input: CompanyUpdate, output: Company },
+  'companies.delete': { input: ById, output: Company },
+  'companies.restore': { input: ById, output: Company },
+  'companies.list': { input: CompanyListInput, output: Page(Company) },
+
+  'tags.list': {
+    input: z.strictObject({}),
+    output: z.object({ items: z.array(z.object({ tag: z.string(), contacts: z.number().int(), companies: z.number().int() })) }),
+  },
+
+  'search.global': {
+    input: z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.object({ items: z.array(SearchHit) }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller sends (before defaults and trimming). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
