@@ -13,10 +13,10 @@ interface RankedHit extends SearchHit {
 
 export function createSearchService({ db }: Pick<ServiceDeps, 'db'>) {
   async function contacts(match: string, limit: number): Promise<RankedHit[]> {
-    // bm25 weights: name, emails, phones, job title, tags, notes. Lower score = better match.
+    // bm25 weights: name, details (emails, phones), job title, tags, notes. Lower score = better match.
     const rows = await sql<{ id: string; display_name: string; job_title: string | null; company: string | null; emails: string; score: number }>`
       SELECT c.id, c.display_name, c.job_title, co.name AS company, c.emails, f.score
-      FROM (SELECT rowid, bm25(contacts_fts, 10.0, 5.0, 5.0, 2.0, 2.0, 1.0) AS score
+      FROM (SELECT rowid, bm25(contacts_fts, 10.0, 5.0, 2.0, 2.0, 1.0) AS score
             FROM contacts_fts WHERE contacts_fts MATCH ${match}) AS f
       JOIN contacts c ON c.seq = f.rowid
       LEFT JOIN companies co ON co.id = c.company_id

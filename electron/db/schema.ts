@@ -12,7 +12,8 @@ export interface ContactsTable {
   sort_last: string;
   emails: string;
   phones: string;
-  phone_digits: string;
+  /** Email and phone values plus phone digits, for search only (see migration 0001). */
+  search_details: string;
   addresses: string;
   job_title: string | null;
   company_id: string | null;

@@ -4,7 +4,10 @@ import { sql, type Kysely } from 'kysely';
 
 // `seq` is an INTEGER PRIMARY KEY so FTS rowids stay stable across VACUUM; `id` (UUIDv7) is the public id.
 // Each FTS table's external content is a view that defines the searchable text once; triggers index
-// exactly what the view says, so 'rebuild' and 'integrity-check' agree with the triggers.
+// exactly what the view says, so 'rebuild' and 'integrity-check' agree with the triggers. The views use
+// plain columns only: FTS5 reads them schema-qualified, where json_each is not found ("main.json_each"),
+// so the app writes contact details (email and phone values, phone digits) to `search_details`, and tag
+// arrays are indexed as their JSON text (the tokenizer drops the brackets and quotes).
 const statements = [
   `CREATE TABLE companies (
     seq INTEGER PRIMARY KEY,
@@ -30,7 +33,7 @@ const statements = [
     sort_last TEXT NOT NULL,
     emails TEXT NOT NULL DEFAULT '[]',
     phones TEXT NOT NULL DEFAULT '[]',
-    phone_digits TEXT NOT NULL DEFAULT '',
+    search_details TEXT NOT NULL DEFAULT '',
     addresses TEXT NOT NULL DEFAULT '[]',
     job_title TEXT,
     company_id TEXT REFERENCES companies(id) ON DELETE SET NULL,
@@ -88,41 +91,29 @@ const statements = [
   END`,
 
   // Full-text search.
-  `CREATE VIEW contacts_search AS SELECT
-    seq,
-    display_name AS name,
-    (SELECT group_concat(value ->> 'value', ' ') FROM json_each(contacts.emails)) AS emails,
-    trim(coalesce((SELECT group_concat(value ->> 'value', ' ') FROM json_each(contacts.phones)), '') || ' ' || phone_digits) AS phones,
-    job_title,
-    (SELECT group_concat(value, ' ') FROM json_each(contacts.tags)) AS tags,
-    notes
-  FROM contacts`,
+  `CREATE VIEW contacts_search AS SELECT seq, display_name AS name, search_details AS details, job_title, tags, notes FROM contacts`,
   `CREATE VIRTUAL TABLE contacts_fts USING fts5(
-    name, emails, phones, job_title, tags, notes,
+    name, details, job_title, tags, notes,
     content='contacts_search', content_rowid='seq',
     tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
   )`,
   `CREATE TRIGGER contacts_fts_ai AFTER INSERT ON contacts BEGIN
-    INSERT INTO contacts_fts(rowid, name, emails, phones, job_title, tags, notes)
-      SELECT seq, name, emails, phones, job_title, tags, notes FROM contacts_search WHERE seq = NEW.seq;
+    INSERT INTO contacts_fts(rowid, name, details, job_title, tags, notes)
+      SELECT seq, name, details, job_title, tags, notes FROM contacts_search WHERE seq = NEW.seq;
   END`,
   `CREATE TRIGGER contacts_fts_bd BEFORE DELETE ON contacts BEGIN
-    INSERT INTO contacts_fts(contacts_fts, rowid, name, emails, phones, job_title, tags, notes)
-      SELECT 'delete', seq, name, emails, phones, job_title, tags, notes FROM contacts_search WHERE seq = OLD.seq;
+    INSERT INTO contacts_fts(contacts_fts, rowid, name, details, job_title, tags, notes)
+      SELECT 'delete', seq, name, details, job_title, tags, notes FROM contacts_search WHERE seq = OLD.seq;
   END`,
-  `CREATE TRIGGER contacts_fts_bu BEFORE UPDATE OF display_name, emails, phones, phone_digits, job_title, tags, notes ON contacts BEGIN
-    INSERT INTO contacts_fts(contacts_fts, rowid, name, emails, phones, job_title, tags, notes)
-      SELECT 'delete', seq, name, emails, phones, job_title, tags, notes FROM contacts_search WHERE seq = OLD.seq;
+  `CREATE TRIGGER contacts_fts_bu BEFORE UPDATE OF display_name, search_details, job_title, tags, notes ON contacts BEGIN
+    INSERT INTO contacts_fts(contacts_fts, rowid, name, details, job_title, tags, notes)
+      SELECT 'delete', seq, name, details, job_title, tags, notes FROM contacts_search WHERE seq = OLD.seq;
   END`,
-  `CREATE TRIGGER contacts_fts_au AFTER UPDATE OF display_name, emails, phones, phone_digits, job_title, tags, notes ON contacts BEGIN
-    INSERT INTO contacts_fts(rowid, name, emails, phones, job_title, tags, notes)
-      SELECT seq, name, emails, phones, job_title, tags, notes FROM contacts_search WHERE seq = NEW.seq;
+  `CREATE TRIGGER contacts_fts_au AFTER UPDATE OF display_name, search_details, job_title, tags, notes ON contacts BEGIN
+    INSERT INTO contacts_fts(rowid, name, details, job_title, tags, notes)
+      SELECT seq, name, details, job_title, tags, notes FROM contacts_search WHERE seq = NEW.seq;
   END`,
-  `CREATE VIEW companies_search AS SELECT
-    seq, name, website, phone,
-    (SELECT group_concat(value, ' ') FROM json_each(companies.tags)) AS tags,
-    notes
-  FROM companies`,
+  `CREATE VIEW companies_search AS SELECT seq, name, website, phone, tags, notes FROM companies`,
   `CREATE VIRTUAL TABLE companies_fts USING fts5(
     name, website, phone, tags, notes,
     content='companies_search', content_rowid='seq',

@@ -1,0 +1,161 @@
+// Electron entry (bundled to dist/electron/main.cjs): app lifecycle only. It wires the tested decisions in policy,
+// paths, window-state, protocol, menu and electron/ipc to Electron objects and decides nothing itself.
+// Imports electron, electron/core, electron/ipc and shared; never the renderer.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import { openCore, type Core } from '../core/app';
+import { consoleLogger } from '../core/logger';
+import { forwardEvents, registerInvokeHandler } from '../ipc/adapter';
+import type { TrustedTarget } from '../ipc/sender';
+import { menuTemplate } from './menu';
+import { bundlePaths, chromiumProfileDir, resolveDataDir, WINDOW_STATE_FILE } from './paths';
+import { APP_ENTRY_URL, APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isPermissionGranted, windowOptions } from './policy';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { captureWindowState, loadWindowState, restoreWindowState, saveWindowState } from './window-state';
+
+const logger = consoleLogger;
+const bundle = bundlePaths(__dirname);
+const data = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+const windowStateFile = join(data.dataDir, WINDOW_STATE_FILE);
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function openExternal(url: string): void {
+  if (isAllowedExternalUrl(url)) shell.openExternal(url).catch((error: unknown) => logger.warn('openExternal failed', error));
+}
+
+/** Applied to every webContents the app ever creates, ours included: no popups, no navigation away, no webviews. */
+function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (isAllowedNavigation(url)) return;
+    event.preventDefault();
+    // A plain link to a contact's website or mailto: goes to the system, as the user meant.
+    openExternal(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionGranted(permission, details.requestingUrl)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionGranted(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
+  // Exports are written by main through a save dialog; the page never downloads files itself.
+  ses.on('will-download', (event) => event.preventDefault());
+}
+
+function trustedTarget(): TrustedTarget | null {
+  if (mainWindow === null || mainWindow.isDestroyed()) return null;
+  const contents = mainWindow.webContents;
+  return { origin: APP_ORIGIN, webContentsId: contents.id, mainFrame: contents.mainFrame };
+}
+
+function focusWindow(): void {
+  if (mainWindow === null || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function createWindow(): void {
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const state = restoreWindowState(loadWindowState(windowStateFile), workAreas, screen.getPrimaryDisplay().workArea);
+  const { x, y, width, height } = state;
+  const win = new BrowserWindow(windowOptions({ bounds: { x, y, width, height }, preload: bundle.preload, isPackaged: app.isPackaged }));
+  mainWindow = win;
+
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => {
+    try {
+      saveWindowState(windowStateFile, captureWindowState(win.getNormalBounds(), win.isMaximized()));
+    } catch (error) {
+      logger.warn('could not save the window state', error);
+    }
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('render-process-gone', (_event, details) => logger.error('renderer process gone', details));
+  win.webContents.on('did-fail-load', (_event, code, description, url) => logger.error('page failed to load', { code, description, url }));
+
+  win.loadURL(APP_ENTRY_URL).catch((error: unknown) => logger.error('could not load the UI', error));
+}
+
+function closeCore(): void {
+  if (core === null) return;
+  try {
+    core.close();
+  } catch (error) {
+    logger.error('closing the core failed', error);
+  }
+  core = null;
+}
+
+async function onReady(): Promise<void> {
+  hardenSession(session.defaultSession);
+  serveRenderer(protocol, bundle.rendererRoot);
+
+  const opened = await openCore({ dataDir: data.dataDir, logger });
+  core = opened;
+  registerInvokeHandler(ipcMain, { dispatch: (channel, input) => opened.dispatch(channel, input), trustedTarget, logger });
+  forwardEvents(opened.events, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow.webContents), logger);
+
+  const template = menuTemplate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    appName: app.name,
+    command: (command) => {
+      focusWindow();
+      opened.events.emit('app.command', { command });
+    },
+    showDataFolder: () => {
+      shell.openPath(data.dataDir).then((problem) => problem && logger.warn('could not open the data folder', problem), () => undefined);
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+  createWindow();
+}
+
+function start(): void {
+  // Before anything else: a second instance on the same profile only focuses the first one.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', focusWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    // macOS apps stay open without windows; 'activate' brings the window back.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (mainWindow === null && core !== null) createWindow();
+  });
+  app.on('will-quit', closeCore);
+
+  app.whenReady().then(onReady).catch((error: unknown) => {
+    logger.error('start-up failed', error);
+    dialog.showErrorBox('Rapport could not start', `Data folder: ${data.dataDir}\n\n${error instanceof Error ? error.message : String(error)}`);
+    closeCore();
+    app.exit(1);
+  });
+}
+
+// Both must happen before 'ready': the privileged scheme (Electron's rule) and the profile move (so the
+// single-instance lock and Chromium's caches follow an explicit data dir).
+registerAppScheme(protocol);
+const profile = chromiumProfileDir(data);
+if (profile !== undefined) app.setPath('userData', profile);
+if (process.platform === 'win32') app.setAppUserModelId('app.rapport.desktop');
+start();
