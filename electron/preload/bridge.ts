@@ -2,7 +2,7 @@
 // plain Node. Runs in the sandboxed preload: imports shared/ipc only (type-only `electron`), never node:*, core or db.
 import type { IpcRendererEvent } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type RapportBridge } from '../../shared/ipc/bridge';
-import { isChannel } from '../../shared/ipc/contract';
+import { isChannel } from '../../shared/ipc/channels';
 import type { Result } from '../../shared/ipc/errors';
 
 /** The three ipcRenderer methods the bridge uses. */

@@ -4,7 +4,7 @@ import { toFtsQuery } from '../../electron/db/fts';
 import { openTestCore, type TestCore } from '../helpers/core';
 
 let t: TestCore;
-const ids: Record<string, string> = {};
+const ids = { acme: '', obrien: '', martin: '', notes: '', emile: '' };
 beforeAll(async () => {
   t = await openTestCore();
   const acme = await t.call('companies.create', { name: 'Acme Boilers', notes: 'Gas safe' });

@@ -1,0 +1,26 @@
+// Channel names without their schemas, for code that must stay tiny (the sandboxed preload's
+// allow-list). contract.ts is checked against this list both ways, so the two cannot drift apart.
+export const CHANNELS = [
+  'contacts.create',
+  'contacts.get',
+  'contacts.update',
+  'contacts.delete',
+  'contacts.restore',
+  'contacts.list',
+  'companies.create',
+  'companies.get',
+  'companies.update',
+  'companies.delete',
+  'companies.restore',
+  'companies.list',
+  'tags.list',
+  'search.global',
+] as const;
+
+export type ChannelName = (typeof CHANNELS)[number];
+
+const known: ReadonlySet<string> = new Set(CHANNELS);
+
+export function isChannel(name: unknown): name is ChannelName {
+  return typeof name === 'string' && known.has(name);
+}
