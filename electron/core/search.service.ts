@@ -1,52 +1,105 @@
 // Global search and tags: read-only views across kinds. Later kinds (activities, jobs, documents)
-// add a query here and their hits merge by rank. No `electron` import.
-import { sql } from 'kysely';
+// add their own FTS query here and merge by rank. No `electron` import.
+//
+// Ranking, in two tiers:
+//  1. names that start with what was typed (first-name-first, last-name-first, company name) — what a
+//     user typing into a search box usually means, and an index range, so instant at any size;
+//  2. everything else FTS5 finds (emails, phones, job titles, tags, notes, words inside names), by bm25.
+// Tier 2 runs only to fill what tier 1 left, and ranks inside the FTS table before joining rows.
+import { sql, type Kysely } from 'kysely';
 import type { SearchHit } from '../../shared/domain/contact';
-import type { ChannelParsedInput, ChannelOutput } from '../../shared/ipc/contract';
+import { foldForSort } from '../../shared/domain/text';
+import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { toFtsQuery } from '../db/fts';
 import { parseJsonColumn } from '../db/json';
+import type { DB } from '../db/schema';
 import type { ServiceDeps } from './deps';
 
-interface RankedHit extends SearchHit {
-  score: number;
+interface ContactHitRow {
+  id: string;
+  display_name: string;
+  job_title: string | null;
+  company: string | null;
+  emails: string;
+}
+
+/** Sorts after every string that starts with the prefix (U+10FFFF is the last code point). */
+const AFTER_PREFIX = String.fromCodePoint(0x10ffff);
+
+function contactHit(r: ContactHitRow): SearchHit {
+  const email = parseJsonColumn<{ value: string }[]>(r.emails, [])[0]?.value;
+  const subtitle = [r.job_title, r.company === r.display_name ? null : r.company, email].filter(Boolean).join(' · ');
+  return { type: 'contact', id: r.id, title: r.display_name, ...(subtitle ? { subtitle } : {}) };
+}
+
+function companyHit(r: { id: string; name: string; website: string | null }): SearchHit {
+  return { type: 'company', id: r.id, title: r.name, ...(r.website ? { subtitle: r.website } : {}) };
+}
+
+/**
+ * Tier 1: live contacts (by first-name-first or last-name-first key) and companies whose name starts with
+ * `prefix`, alphabetically by the name that matched. One statement: three index ranges, merged by SQLite.
+ */
+async function namesStartingWith(db: Kysely<DB>, prefix: string, limit: number): Promise<SearchHit[]> {
+  const upper = prefix + AFTER_PREFIX;
+  const rows = await sql<ContactHitRow & { type: 'contact' | 'company'; website: string | null }>`
+    SELECT type, id, display_name, job_title, company, emails, website, min(key) AS key FROM (
+      SELECT * FROM (SELECT 'contact' AS type, c.id, c.display_name, c.job_title, co.name AS company, c.emails, NULL AS website, c.sort_name AS key
+        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+        WHERE c.deleted_at IS NULL AND c.sort_name >= ${prefix} AND c.sort_name < ${upper} ORDER BY c.sort_name, c.id LIMIT ${limit})
+      UNION ALL
+      SELECT * FROM (SELECT 'contact', c.id, c.display_name, c.job_title, co.name, c.emails, NULL, c.sort_last
+        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+        WHERE c.deleted_at IS NULL AND c.sort_last >= ${prefix} AND c.sort_last < ${upper} ORDER BY c.sort_last, c.id LIMIT ${limit})
+      UNION ALL
+      SELECT * FROM (SELECT 'company', co.id, co.name, NULL, NULL, '[]', co.website, co.sort_name
+        FROM companies co
+        WHERE co.deleted_at IS NULL AND co.sort_name >= ${prefix} AND co.sort_name < ${upper} ORDER BY co.sort_name, co.id LIMIT ${limit})
+    ) GROUP BY id ORDER BY key, id LIMIT ${limit}`.execute(db);
+  return rows.rows.map((r) => (r.type === 'company' ? companyHit({ id: r.id, name: r.display_name, website: r.website }) : contactHit(r)));
+}
+
+/**
+ * Tier 2: FTS matches by bm25 (lower is better), best `want` that are live and not in `skip`. Ranks inside
+ * the FTS table and joins only the top rows; fetches more only when Trash or `skip` ate into them.
+ */
+async function textMatches(db: Kysely<DB>, match: string, want: number, skip: ReadonlySet<string>): Promise<SearchHit[]> {
+  const ranked: { hit: SearchHit; score: number }[] = [];
+  for (const table of ['contacts', 'companies'] as const) {
+    for (let fetch = want + skip.size + 10; ; fetch *= 4) {
+      const rows =
+        table === 'contacts'
+          ? await sql<ContactHitRow & { score: number; deleted_at: string | null }>`
+              SELECT c.id, c.display_name, c.job_title, co.name AS company, c.emails, c.deleted_at, f.score
+              FROM (SELECT rowid, bm25(contacts_fts, 10.0, 5.0, 2.0, 2.0, 1.0) AS score FROM contacts_fts
+                    WHERE contacts_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
+              JOIN contacts c ON c.seq = f.rowid LEFT JOIN companies co ON co.id = c.company_id
+              ORDER BY f.score`.execute(db)
+          : await sql<{ id: string; name: string; website: string | null; score: number; deleted_at: string | null }>`
+              SELECT co.id, co.name, co.website, co.deleted_at, f.score
+              FROM (SELECT rowid, bm25(companies_fts, 10.0, 3.0, 5.0, 2.0, 1.0) AS score FROM companies_fts
+                    WHERE companies_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
+              JOIN companies co ON co.seq = f.rowid
+              ORDER BY f.score`.execute(db);
+      const usable = rows.rows.filter((r) => r.deleted_at === null && !skip.has(r.id));
+      if (usable.length >= want || rows.rows.length < fetch) {
+        for (const r of usable.slice(0, want)) ranked.push({ hit: 'display_name' in r ? contactHit(r) : companyHit(r), score: r.score });
+        break;
+      }
+    }
+  }
+  return ranked.sort((a, b) => a.score - b.score).slice(0, want).map((r) => r.hit);
 }
 
 export function createSearchService({ db }: Pick<ServiceDeps, 'db'>) {
-  async function contacts(match: string, limit: number): Promise<RankedHit[]> {
-    // bm25 weights: name, details (emails, phones), job title, tags, notes. Lower score = better match.
-    const rows = await sql<{ id: string; display_name: string; job_title: string | null; company: string | null; emails: string; score: number }>`
-      SELECT c.id, c.display_name, c.job_title, co.name AS company, c.emails, f.score
-      FROM (SELECT rowid, bm25(contacts_fts, 10.0, 5.0, 2.0, 2.0, 1.0) AS score
-            FROM contacts_fts WHERE contacts_fts MATCH ${match}) AS f
-      JOIN contacts c ON c.seq = f.rowid
-      LEFT JOIN companies co ON co.id = c.company_id
-      WHERE c.deleted_at IS NULL
-      ORDER BY f.score LIMIT ${limit}`.execute(db);
-    return rows.rows.map((r) => {
-      const email = parseJsonColumn<{ value: string }[]>(r.emails, [])[0]?.value;
-      const subtitle = [r.job_title, r.company === r.display_name ? null : r.company, email].filter(Boolean).join(' · ');
-      return { type: 'contact', id: r.id, title: r.display_name, ...(subtitle ? { subtitle } : {}), score: r.score };
-    });
-  }
-
-  async function companies(match: string, limit: number): Promise<RankedHit[]> {
-    const rows = await sql<{ id: string; name: string; website: string | null; score: number }>`
-      SELECT co.id, co.name, co.website, f.score
-      FROM (SELECT rowid, bm25(companies_fts, 10.0, 3.0, 5.0, 2.0, 1.0) AS score
-            FROM companies_fts WHERE companies_fts MATCH ${match}) AS f
-      JOIN companies co ON co.seq = f.rowid
-      WHERE co.deleted_at IS NULL
-      ORDER BY f.score LIMIT ${limit}`.execute(db);
-    return rows.rows.map((r) => ({ type: 'company', id: r.id, title: r.name, ...(r.website ? { subtitle: r.website } : {}), score: r.score }));
-  }
-
   return {
     async global(input: ChannelParsedInput<'search.global'>): Promise<ChannelOutput<'search.global'>> {
       const match = toFtsQuery(input.query);
       if (match === null) return { items: [] };
-      const hits = [...(await contacts(match, input.limit)), ...(await companies(match, input.limit))];
-      hits.sort((a, b) => a.score - b.score);
-      return { items: hits.slice(0, input.limit).map(({ score: _score, ...hit }) => hit) };
+      const byName = await namesStartingWith(db, foldForSort(input.query), input.limit);
+      if (byName.length >= input.limit) return { items: byName };
+      const rest = await textMatches(db, match, input.limit - byName.length, new Set(byName.map((h) => h.id)));
+      return { items: [...byName, ...rest] };
     },
 
     async tags(): Promise<ChannelOutput<'tags.list'>> {

@@ -75,11 +75,16 @@ export interface ContactQuery {
 }
 
 /** The WHERE conditions shared by a page and its total; every one refers to contacts as `c`. */
-function conditions(q: ContactQuery): RawBuilder<SqlBool>[] | null {
+function conditions(q: ContactQuery, walkSortIndex = false): RawBuilder<SqlBool>[] | null {
   const where: RawBuilder<SqlBool>[] = [q.trashed ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`];
   if (q.kind) where.push(sql`c.kind = ${q.kind}`);
   if (q.companyId) where.push(sql`c.company_id = ${q.companyId}`);
-  if (q.tag) where.push(sql`c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ${q.tag})`);
+  if (q.tag) {
+    // `+c.id` stops SQLite from driving the query from the tag's rows, so it walks the sort index in
+    // order and stops after one page: for a common tag, ~4 ms instead of ~40 ms at 100,000 contacts.
+    const id = walkSortIndex ? sql`+c.id` : sql`c.id`;
+    where.push(sql`${id} IN (SELECT contact_id FROM contact_tags WHERE tag = ${q.tag})`);
+  }
   if (q.query !== undefined && q.query.trim() !== '') {
     const match = toFtsQuery(q.query);
     if (match === null) return null; // only punctuation: nothing can match
@@ -93,27 +98,42 @@ export function effectiveSort(q: Pick<ContactQuery, 'sort' | 'trashed'>): Contac
   return !q.sort || q.sort === 'deletedAt' ? 'name' : q.sort;
 }
 
+/**
+ * The number of rows a list has. Counting the live rows of an index costs milliseconds at 100,000 rows, on
+ * every page; the common cases have exact shortcuts: everything (all rows minus Trash, both fast counts)
+ * and one tag (contact_tags holds live contacts only).
+ */
+async function countContacts(db: Kysely<DB>, q: ContactQuery, whereAll: RawBuilder<SqlBool>): Promise<number> {
+  const filtered = !!(q.kind || q.companyId || (q.query && q.query.trim() !== ''));
+  let counted: { rows: { n: number }[] };
+  if (!q.trashed && !filtered && !q.tag) {
+    counted = await sql<{ n: number }>`SELECT (SELECT count(*) FROM contacts) - (SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL) AS n`.execute(db);
+  } else if (!q.trashed && !filtered && q.tag) {
+    counted = await sql<{ n: number }>`SELECT count(*) AS n FROM contact_tags WHERE tag = ${q.tag}`.execute(db);
+  } else {
+    counted = await sql<{ n: number }>`SELECT count(*) AS n FROM contacts c WHERE ${whereAll}`.execute(db);
+  }
+  return Number(counted.rows[0]?.n ?? 0);
+}
+
+/** Above this many tagged contacts, walking the sort index beats fetching every tagged row and sorting. */
+const WALK_SORT_INDEX_FROM = 1000;
+
 export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ items: ContactRow[]; total: number; nextCursor: string | null }> {
   const where = conditions(q);
   if (where === null) return { items: [], total: 0, nextCursor: null };
   const { column, direction } = SORTS[effectiveSort(q)];
-  const whereAll = sql.join(where, sql` AND `);
+  const total = await countContacts(db, q, sql.join(where, sql` AND `));
+  const pageWhere = q.tag && total >= WALK_SORT_INDEX_FROM ? (conditions(q, true) ?? where) : where;
 
-  let page = selectContacts(db).where(sql<SqlBool>`${whereAll}`);
+  let page = selectContacts(db).where(sql<SqlBool>`${sql.join(pageWhere, sql` AND `)}`);
   if (q.cursor) page = page.where(afterCursor(q.cursor, `c.${column}`, 'c.id', direction));
   const rows = await page
     .orderBy(sql.ref(`c.${column}`), direction)
     .orderBy('c.id', direction)
     .limit(q.limit + 1)
     .execute();
-
-  const total = await db
-    .selectFrom('contacts as c')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<SqlBool>`${whereAll}`)
-    .executeTakeFirstOrThrow();
-
-  return { ...finishPage(rows, q.limit, column), total: Number(total.n) };
+  return { ...finishPage(rows, q.limit, column), total };
 }
 
 /** Contacts with no personal name are shown under their company's name; renaming it renames them. */

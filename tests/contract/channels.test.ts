@@ -8,7 +8,6 @@ import { openTestCore, type TestCore } from '../helpers/core';
 let t: TestCore;
 let contactId = '';
 let companyId = '';
-const MISSING = '01930000-0000-7000-8000-000000000000';
 
 beforeAll(async () => {
   t = await openTestCore();

@@ -203,3 +203,30 @@ describe('companies', () => {
     expect(seen.size).toBe(25);
   });
 });
+
+describe('contacts.list with a common tag', () => {
+  it('pages and counts a tag with over a thousand contacts exactly (index-walk plan)', async () => {
+    const tagged = new Set<string>();
+    for (let i = 0; i < 1100; i++) {
+      const c = await t.call('contacts.create', { firstName: `N${String(i).padStart(4, '0')}`, tags: i % 100 === 0 ? [] : ['common'] });
+      if (i % 100 !== 0) tagged.add(c.id);
+    }
+    const trashed = [...tagged][5]!;
+    await t.call('contacts.delete', { id: trashed });
+    tagged.delete(trashed);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let total: number;
+    do {
+      const page = await t.call('contacts.list', { tag: 'common', limit: 200, ...(cursor ? { cursor } : {}) });
+      total = page.total;
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(total).toBe(tagged.size);
+    expect(seen).toHaveLength(tagged.size);
+    expect(new Set(seen)).toEqual(tagged);
+    expect((await t.call('contacts.list', {})).total).toBe(1099);
+  });
+});

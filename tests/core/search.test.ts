@@ -75,3 +75,32 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('Zoe\u0301')).toBe('"Zoé"*');
   });
 });
+
+describe('search.global ranking tiers', () => {
+  let s: TestCore;
+  beforeAll(async () => {
+    s = await openTestCore();
+  });
+  afterAll(() => s.destroy());
+
+  it('puts names that start with the query first, then other matches by relevance', async () => {
+    const mention = await s.call('contacts.create', { firstName: 'Alan', lastName: 'Turing', notes: 'Knows Harper well, Harper Harper' });
+    const last = await s.call('contacts.create', { firstName: 'Zed', lastName: 'Harper' });
+    const first = await s.call('contacts.create', { firstName: 'Harper', lastName: 'Lee' });
+    const company = await s.call('companies.create', { name: 'Harpers Ltd' });
+    const hits = (await s.call('search.global', { query: 'harp' })).items;
+    // Alphabetical by the name that matched: "harper lee", "harper zed" (last name first), "harpers ltd".
+    expect(hits.map((h) => h.id)).toEqual([first.id, last.id, company.id, mention.id]);
+  });
+
+  it('fills the limit past many trashed matches', async () => {
+    const live: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const c = await s.call('contacts.create', { firstName: `Person${i}`, notes: 'quixotic' });
+      if (i % 8 === 0) live.push(c.id);
+      else await s.call('contacts.delete', { id: c.id });
+    }
+    const hits = (await s.call('search.global', { query: 'quixotic', limit: 5 })).items;
+    expect(hits.map((h) => h.id).sort()).toEqual(live.sort());
+  });
+});

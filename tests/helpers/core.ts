@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCore, type Core } from '../../electron/core/app';
+import { openCore } from '../../electron/core/app';
 import { manualClock } from '../../electron/core/clock';
 import { memoryLogger } from '../../electron/core/logger';
 import type { EventName } from '../../shared/ipc/events';

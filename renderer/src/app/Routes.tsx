@@ -1,0 +1,30 @@
+// Hash routes (#/contacts/…) so the same build works under app:// and http://. One error boundary per page.
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { CompaniesPage } from '../features/companies/CompaniesPage';
+import { CompanyPage } from '../features/companies/CompanyPage';
+import { NewCompanyPage } from '../features/companies/NewCompanyPage';
+import { ContactPage } from '../features/contacts/ContactPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
+import { NewContactPage } from '../features/contacts/NewContactPage';
+import { TrashPage } from '../features/trash/TrashPage';
+import { ErrorBoundary } from './ErrorBoundary';
+
+export function Routes() {
+  const [location] = useLocation();
+  return (
+    <ErrorBoundary resetKey={location}>
+      <Switch>
+        <Route path="/contacts" component={ContactsPage} />
+        <Route path="/contacts/new" component={NewContactPage} />
+        <Route path="/contacts/:id">{(params) => <ContactPage key={params.id} id={params.id} />}</Route>
+        <Route path="/companies" component={CompaniesPage} />
+        <Route path="/companies/new" component={NewCompanyPage} />
+        <Route path="/companies/:id">{(params) => <CompanyPage key={params.id} id={params.id} />}</Route>
+        <Route path="/trash" component={TrashPage} />
+        <Route>
+          <Redirect to="/contacts" replace />
+        </Route>
+      </Switch>
+    </ErrorBoundary>
+  );
+}

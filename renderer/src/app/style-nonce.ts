@@ -1,0 +1,15 @@
+// The CSP only admits <style> tags that carry this load's nonce; main writes it into a meta tag
+// (STYLE_NONCE_META in electron/main/renderer-page.ts, which the renderer may not import).
+const STYLE_NONCE_META = 'rapport-style-nonce';
+
+declare global {
+  // Read by get-nonce, which react-remove-scroll (Mantine's modals and Spotlight) uses for its <style> tag.
+  var __webpack_nonce__: string | undefined;
+}
+
+/** Returns the nonce for Mantine's getStyleNonce, and hands it to the libraries that read it globally. */
+export function installStyleNonce(): string {
+  const nonce = document.querySelector<HTMLMetaElement>(`meta[name="${STYLE_NONCE_META}"]`)?.content ?? '';
+  if (nonce) globalThis.__webpack_nonce__ = nonce;
+  return nonce;
+}

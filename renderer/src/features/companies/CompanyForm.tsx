@@ -1,0 +1,86 @@
+// The company form, new and existing, validated by the dispatcher's CompanyCreate / CompanyUpdate schemas.
+import { Button, Fieldset, Group, Paper, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { type ReactNode, useMemo } from 'react';
+import { CompanyCreate, CompanyUpdate } from '../../../../shared/domain/contact';
+import { IpcError } from '../../../../shared/ipc/errors';
+import { useTags } from '../../api/search';
+import { notifyError } from '../../app/notify';
+import { errorsFromIssues } from '../../ui/form-errors';
+import { type CompanyFieldsInput, type CompanyFormValues, companyValuesToInput } from './company-form-values';
+
+interface Props {
+  initialValues: CompanyFormValues;
+  companyId?: string;
+  disabled?: boolean;
+  submitLabel: string;
+  onSave: (input: CompanyFieldsInput) => Promise<unknown>;
+  onSaved?: () => void;
+  secondaryAction?: ReactNode;
+}
+
+export function CompanyForm({ initialValues, companyId, disabled, submitLabel, onSave, onSaved, secondaryAction }: Props) {
+  const resolve = useMemo(() => schemaResolver(companyId ? CompanyUpdate : CompanyCreate, { sync: true }), [companyId]);
+  const form = useForm<CompanyFormValues>({
+    initialValues,
+    validate: (values) => {
+      const input = companyValuesToInput(values);
+      return resolve(companyId ? { ...input, id: companyId } : input);
+    },
+  });
+  const tags = useTags();
+
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await onSave(companyValuesToInput(values));
+      form.resetDirty(values);
+      onSaved?.();
+    } catch (error) {
+      if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return;
+      form.setErrors(errorsFromIssues(error.issues, {}));
+      if (!error.issues.some((i) => i.path.split('.')[0]! in values)) notifyError(error);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Company details">
+      <Fieldset variant="unstyled" m={0} miw={0} disabled={disabled || form.submitting}>
+        <Paper withBorder p="md">
+          <Stack gap="md">
+            <Title order={2} size="h5">
+              Details
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label="Company name" withAsterisk data-autofocus {...form.getInputProps('name')} />
+              <TextInput label="Website" placeholder="example.com" {...form.getInputProps('website')} />
+              <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
+            </SimpleGrid>
+            <Title order={2} size="h6">
+              Address
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+              <TextInput label="Street" {...form.getInputProps('address.street')} />
+              <TextInput label="Town or city" {...form.getInputProps('address.city')} />
+              <TextInput label="County or region" {...form.getInputProps('address.region')} />
+              <TextInput label="Postcode" {...form.getInputProps('address.postcode')} />
+              <TextInput label="Country" {...form.getInputProps('address.country')} />
+            </SimpleGrid>
+            <TagsInput label="Tags" placeholder="Type a tag and press Enter" data={(tags.data?.items ?? []).map((t) => t.tag)} clearable {...form.getInputProps('tags')} />
+            <Textarea label="Notes" autosize minRows={2} maxRows={10} {...form.getInputProps('notes')} />
+            {!disabled && (
+              <Group justify="flex-end" gap="sm">
+                {secondaryAction}
+                <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty()}>
+                  Discard changes
+                </Button>
+                <Button type="submit" loading={form.submitting}>
+                  {submitLabel}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Paper>
+      </Fieldset>
+    </form>
+  );
+}

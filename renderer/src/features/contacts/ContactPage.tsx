@@ -1,0 +1,91 @@
+// One contact: its details as an editable form, Delete (to Trash, with Undo), and a Restore banner when trashed.
+import { Alert, Anchor, Avatar, Button, Center, Loader, Text } from '@mantine/core';
+import { IconArrowBackUp, IconTrash } from '@tabler/icons-react';
+import { formatDistanceToNow } from 'date-fns';
+import { Link, useLocation } from 'wouter';
+import { IpcError } from '../../../../shared/ipc/errors';
+import { useContact, useUpdateContact } from '../../api/contacts';
+import { notifySuccess } from '../../app/notify';
+import pageClasses from '../../ui/ListPage.module.css';
+import { PageHeader } from '../../ui/PageHeader';
+import { contactToValues } from './contact-form-values';
+import { ContactForm } from './ContactForm';
+import { useTrashContact } from './use-trash-contact';
+
+export function ContactPage({ id }: { id: string }) {
+  const contact = useContact(id);
+  const update = useUpdateContact();
+  const { trashContact, restoreContact, trashing, restoring } = useTrashContact();
+  const [, navigate] = useLocation();
+
+  if (contact.isPending) {
+    return (
+      <Center flex={1}>
+        <Loader aria-label="Loading contact" />
+      </Center>
+    );
+  }
+  if (contact.isError) {
+    const missing = contact.error instanceof IpcError && contact.error.code === 'NOT_FOUND';
+    return (
+      <Alert color={missing ? 'yellow' : 'red'} title={missing ? 'This contact no longer exists' : 'The contact could not be loaded'} m="lg">
+        <Anchor component={Link} href="/contacts">
+          Back to contacts
+        </Anchor>
+      </Alert>
+    );
+  }
+
+  const c = contact.data;
+  const trashed = c.deletedAt !== null;
+  return (
+    <div className={pageClasses.scrollPage}>
+      <div className={pageClasses.content}>
+        <PageHeader
+          leading={<Avatar name={c.displayName} color="initials" size={52} aria-hidden />}
+          title={c.displayName}
+          subtitle={
+            <>
+              {c.jobTitle}
+              {c.jobTitle && c.companyName ? ' at ' : ''}
+              {c.companyId && c.companyName ? (
+                <Anchor component={Link} href={`/companies/${c.companyId}`} size="sm">
+                  {c.companyName}
+                </Anchor>
+              ) : null}
+            </>
+          }
+          actions={
+            !trashed && (
+              <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => trashContact(c.id, () => navigate('/contacts'))}>
+                Delete
+              </Button>
+            )
+          }
+        />
+        {trashed && (
+          <Alert color="orange" icon={<IconTrash />} title="This contact is in the Trash" mt="md" role="status">
+            <Text size="sm" mb="sm">
+              Deleted {formatDistanceToNow(new Date(c.deletedAt!), { addSuffix: true })}. Restore it to edit it again.
+            </Text>
+            <Button size="xs" color="orange" leftSection={<IconArrowBackUp size={14} />} loading={restoring} onClick={() => restoreContact(c.id)}>
+              Restore
+            </Button>
+          </Alert>
+        )}
+        <div className={pageClasses.formGap}>
+          <ContactForm
+            key={`${c.id}-${trashed}`}
+            contactId={c.id}
+            companyName={c.companyName}
+            initialValues={contactToValues(c)}
+            disabled={trashed}
+            submitLabel="Save"
+            onSave={(fields) => update.mutateAsync({ ...fields, id: c.id })}
+            onSaved={() => notifySuccess('Saved')}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

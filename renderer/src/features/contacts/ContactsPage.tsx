@@ -1,0 +1,125 @@
+// The contacts list: instant search, filters and sort done by main in SQL, rows virtualised and paged
+// by keyset cursor so it stays smooth with 100,000 contacts.
+import { Button, Center, Loader, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { Link } from 'wouter';
+import type { ContactKind } from '../../../../shared/domain/contact';
+import { useContactList } from '../../api/contacts';
+import type { ContactListFilter } from '../../api/keys';
+import { useTags } from '../../api/search';
+import { PageHeader } from '../../ui/PageHeader';
+import { VirtualList } from '../../ui/VirtualList';
+import pageClasses from '../../ui/ListPage.module.css';
+import { CONTACT_SORT_OPTIONS, type ContactListSort, KIND_OPTIONS } from './contact-labels';
+import { ContactHeaderRow, CONTACT_ROW_HEIGHT, ContactRow, contactRowClass } from './ContactRow';
+import { ContactsEmpty } from './ContactsEmpty';
+import { useContactFilter } from './use-contact-filter';
+
+const PAGE_SIZE = 100;
+
+export function ContactsPage() {
+  const { filter, update, reset, isFiltered } = useContactFilter();
+  const [query] = useDebouncedValue(filter.query.trim(), 150);
+  const listFilter = useMemo<ContactListFilter>(
+    () => ({
+      sort: filter.sort,
+      limit: PAGE_SIZE,
+      ...(query ? { query } : {}),
+      ...(filter.tag ? { tag: filter.tag } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+    }),
+    [query, filter.tag, filter.kind, filter.sort],
+  );
+  const list = useContactList(listFilter);
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total;
+  const tags = useTags();
+  const tagOptions = (tags.data?.items ?? []).filter((t) => t.contacts > 0).map((t) => t.tag);
+
+  return (
+    <div className={pageClasses.page}>
+      <div className={pageClasses.top}>
+        <PageHeader
+          title="Contacts"
+          subtitle={total === undefined ? ' ' : <span aria-live="polite">{formatCount(total, isFiltered)}</span>}
+          actions={
+            <Button component={Link} href="/contacts/new" leftSection={<IconPlus size={16} />}>
+              New contact
+            </Button>
+          }
+        />
+        <div className={pageClasses.toolbar} role="search">
+          <TextInput
+            className={pageClasses.search}
+            aria-label="Search contacts"
+            placeholder="Search by name, email, phone, company…"
+            leftSection={<IconSearch size={16} />}
+            value={filter.query}
+            onChange={(e) => update({ query: e.currentTarget.value })}
+            rightSection={list.isFetching && !list.isFetchingNextPage ? <Loader size={14} aria-label="Searching" /> : null}
+          />
+          <Select
+            aria-label="Filter by tag"
+            placeholder="Any tag"
+            data={tagOptions}
+            value={filter.tag}
+            onChange={(tag) => update({ tag })}
+            searchable
+            clearable
+            w={170}
+            nothingFoundMessage="No such tag"
+          />
+          <Select
+            aria-label="Filter by kind"
+            placeholder="Any kind"
+            data={KIND_OPTIONS}
+            value={filter.kind}
+            onChange={(kind) => update({ kind: kind as ContactKind | null })}
+            clearable
+            w={150}
+          />
+          <Select
+            aria-label="Sort by"
+            data={CONTACT_SORT_OPTIONS.map((o) => ({ ...o }))}
+            value={filter.sort}
+            onChange={(sort) => sort && update({ sort: sort as ContactListSort })}
+            allowDeselect={false}
+            w={180}
+          />
+        </div>
+      </div>
+      {list.isPending ? (
+        <Center flex={1}>
+          <Loader aria-label="Loading contacts" />
+        </Center>
+      ) : items.length === 0 ? (
+        <ContactsEmpty filtered={isFiltered} query={filter.query.trim()} onClear={reset} />
+      ) : (
+        <VirtualList
+          label="Contacts"
+          items={items}
+          total={total ?? items.length}
+          hasMore={list.hasNextPage}
+          loadingMore={list.isFetchingNextPage}
+          loadMore={() => void list.fetchNextPage()}
+          rowHeight={CONTACT_ROW_HEIGHT}
+          getKey={(c) => c.id}
+          getHref={(c) => `/contacts/${c.id}`}
+          getRowLabel={(c) => [c.displayName, c.companyName].filter(Boolean).join(', ')}
+          renderRow={(c) => <ContactRow contact={c} />}
+          rowClassName={contactRowClass}
+          header={<ContactHeaderRow />}
+        />
+      )}
+    </div>
+  );
+}
+
+function formatCount(total: number, filtered: boolean): string {
+  const n = total.toLocaleString();
+  if (filtered) return `${n} ${total === 1 ? 'match' : 'matches'}`;
+  return `${n} ${total === 1 ? 'contact' : 'contacts'}`;
+}
+

@@ -1,0 +1,85 @@
+// Everything deleted, newest first, each with Restore: deleting never loses anything until Trash is emptied.
+import { Center, Loader, Stack, Tabs } from '@mantine/core';
+import { IconBuilding, IconTrashX, IconUsers } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useCompanyList } from '../../api/companies';
+import { useContactList } from '../../api/contacts';
+import { Empty } from '../../ui/Empty';
+import pageClasses from '../../ui/ListPage.module.css';
+import { PageHeader } from '../../ui/PageHeader';
+import { useTrashCompany } from '../companies/use-trash-company';
+import { useTrashContact } from '../contacts/use-trash-contact';
+import { TrashRow, TrashMore } from './TrashRow';
+
+export function TrashPage() {
+  const contacts = useContactList({ trashed: true, sort: 'deletedAt', limit: 50 });
+  const companies = useCompanyList({ trashed: true, sort: 'deletedAt', limit: 50 });
+  const contactTotal = contacts.data?.pages[0]?.total;
+  const companyTotal = companies.data?.pages[0]?.total;
+
+  return (
+    <div className={pageClasses.scrollPage}>
+      <div className={pageClasses.content}>
+        <PageHeader title="Trash" subtitle="Deleted contacts and companies stay here until you restore them." />
+        <Tabs defaultValue="contacts" mt="lg" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="contacts" leftSection={<IconUsers size={16} />}>
+              Contacts{contactTotal ? ` (${contactTotal})` : ''}
+            </Tabs.Tab>
+            <Tabs.Tab value="companies" leftSection={<IconBuilding size={16} />}>
+              Companies{companyTotal ? ` (${companyTotal})` : ''}
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="contacts" pt="md">
+            <TrashedContacts list={contacts} />
+          </Tabs.Panel>
+          <Tabs.Panel value="companies" pt="md">
+            <TrashedCompanies list={companies} />
+          </Tabs.Panel>
+        </Tabs>
+      </div>
+    </div>
+  );
+}
+
+function TrashedContacts({ list }: { list: ReturnType<typeof useContactList> }) {
+  const { restoreContact } = useTrashContact();
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  if (list.isPending) return <Loading />;
+  if (items.length === 0) return <TrashEmpty what="contacts" />;
+  return (
+    <Stack gap="xs" role="list" aria-label="Deleted contacts">
+      {items.map((c) => (
+        <TrashRow key={c.id} href={`/contacts/${c.id}`} name={c.displayName} detail={c.companyName} deletedAt={c.deletedAt} onRestore={() => restoreContact(c.id)} />
+      ))}
+      <TrashMore list={list} />
+    </Stack>
+  );
+}
+
+function TrashedCompanies({ list }: { list: ReturnType<typeof useCompanyList> }) {
+  const { restoreCompany } = useTrashCompany();
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  if (list.isPending) return <Loading />;
+  if (items.length === 0) return <TrashEmpty what="companies" />;
+  return (
+    <Stack gap="xs" role="list" aria-label="Deleted companies">
+      {items.map((c) => (
+        <TrashRow key={c.id} href={`/companies/${c.id}`} name={c.name} detail={c.website} deletedAt={c.deletedAt} onRestore={() => restoreCompany(c.id)} />
+      ))}
+      <TrashMore list={list} />
+    </Stack>
+  );
+}
+
+function Loading() {
+  return (
+    <Center p="xl">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
+
+function TrashEmpty({ what }: { what: string }) {
+  return <Empty icon={<IconTrashX size={32} />} withIndicatorBackground title={`No deleted ${what}`} description="Anything you delete shows up here, ready to restore." py="xl" />;
+}

@@ -1,0 +1,249 @@
+// `npm run bench`: seeds 100,000 contacts, then times each hot read through the real dispatcher against
+// the same SQL on raw better-sqlite3 (same file, same run). One JSON line per case on stdout; a summary
+// and any missed targets on stderr. Exits non-zero only when something errors, not on a missed target.
+// BENCH_PLANS=1 also prints each raw statement's EXPLAIN QUERY PLAN to stderr.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type Core } from '../../electron/core/app';
+import type { Logger } from '../../electron/core/logger';
+import { toFtsQuery } from '../../electron/db/fts';
+import { foldForSort } from '../../shared/domain/text';
+import { encodeCursor } from '../../electron/db/keyset';
+import { compare, round3, stats } from './measure';
+import { seed } from './seed';
+
+const MAX_RATIO = 1.3;
+const MAX_SEARCH_MS = 10;
+const PAGE = 50;
+const HITS = 20;
+const DEEP_OFFSET = 50_000;
+const TAG = 'Kitchen';
+
+const stderrLogger: Logger = {
+  info: (m, d) => console.error(`[rapport] ${m}`, ...(d === undefined ? [] : [d])),
+  warn: (m, d) => console.error(`[rapport] ${m}`, ...(d === undefined ? [] : [d])),
+  error: (m, d) => console.error(`[rapport] ${m}`, ...(d === undefined ? [] : [d])),
+};
+
+// The SQL the app runs, verbatim: as Kysely compiles listContacts (electron/db/contacts.repo.ts) and as
+// electron/core/search.service.ts writes it. If the app's SQL changes, the result check below fails loudly.
+const LIST_SELECT = `select "c".*, "co"."name" as "company_name" from "contacts" as "c" left join "companies" as "co" on "co"."id" = "c"."company_id" where c.deleted_at IS NULL`;
+const LIST_ORDER = `order by "c"."sort_name" asc, "c"."id" asc limit ?`;
+// A common tag walks the name index (`+c.id`); its count reads the live-only tag table.
+const TAG_CONDITION = `+c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ?)`;
+const TAG_COUNT = `SELECT count(*) AS n FROM contact_tags WHERE tag = ?`;
+const COUNT = `SELECT (SELECT count(*) FROM contacts) - (SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL) AS n`;
+const NAME_PREFIX = `
+    SELECT type, id, display_name, job_title, company, emails, website, min(key) AS key FROM (
+      SELECT * FROM (SELECT 'contact' AS type, c.id, c.display_name, c.job_title, co.name AS company, c.emails, NULL AS website, c.sort_name AS key
+        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+        WHERE c.deleted_at IS NULL AND c.sort_name >= ? AND c.sort_name < ? ORDER BY c.sort_name, c.id LIMIT ?)
+      UNION ALL
+      SELECT * FROM (SELECT 'contact', c.id, c.display_name, c.job_title, co.name, c.emails, NULL, c.sort_last
+        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+        WHERE c.deleted_at IS NULL AND c.sort_last >= ? AND c.sort_last < ? ORDER BY c.sort_last, c.id LIMIT ?)
+      UNION ALL
+      SELECT * FROM (SELECT 'company', co.id, co.name, NULL, NULL, '[]', co.website, co.sort_name
+        FROM companies co
+        WHERE co.deleted_at IS NULL AND co.sort_name >= ? AND co.sort_name < ? ORDER BY co.sort_name, co.id LIMIT ?)
+    ) GROUP BY id ORDER BY key, id LIMIT ?`;
+const TEXT_CONTACTS = `
+              SELECT c.id, c.display_name, c.job_title, co.name AS company, c.emails, c.deleted_at, f.score
+              FROM (SELECT rowid, bm25(contacts_fts, 10.0, 5.0, 2.0, 2.0, 1.0) AS score FROM contacts_fts
+                    WHERE contacts_fts MATCH ? ORDER BY score LIMIT ?) AS f
+              JOIN contacts c ON c.seq = f.rowid LEFT JOIN companies co ON co.id = c.company_id
+              ORDER BY f.score`;
+const TEXT_COMPANIES = `
+              SELECT co.id, co.name, co.website, co.deleted_at, f.score
+              FROM (SELECT rowid, bm25(companies_fts, 10.0, 3.0, 5.0, 2.0, 1.0) AS score FROM companies_fts
+                    WHERE companies_fts MATCH ? ORDER BY score LIMIT ?) AS f
+              JOIN companies co ON co.seq = f.rowid
+              ORDER BY f.score`;
+
+type Row = Record<string, unknown>;
+type ListRow = Row & { id: string; sort_name: string; emails: string; phones: string; addresses: string; tags: string };
+type SearchRow = Row & { id: string; score: number; emails?: string; key?: string; deleted_at?: string | null };
+
+const firstEmail = (r: SearchRow) => (r.emails === undefined ? undefined : (JSON.parse(r.emails) as { value: string }[])[0]?.value);
+
+/** One raw statement with its parameters: timed alone too, so each line shows where the SQL time goes. */
+interface Step {
+  label: string;
+  run: () => unknown[];
+  sql: string;
+  params: unknown[];
+}
+
+interface Case {
+  name: string;
+  maxMedianMs?: number;
+  /** Both return a digest (ids, total, cursor), checked equal once before timing: the same work, the same answer. */
+  app: () => Promise<unknown>;
+  raw: () => unknown;
+  steps: Step[];
+}
+
+function step(db: Database.Database, label: string, sql: string, params: unknown[]): Step {
+  const statement = db.prepare(sql);
+  return { label, sql, params, run: () => statement.all(...params) };
+}
+
+async function call(core: Core, channel: string, input: unknown): Promise<any> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel} answered ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+function buildCases(core: Core, raw: Database.Database): Case[] {
+  const deep = raw.prepare(`SELECT sort_name, id FROM contacts WHERE deleted_at IS NULL ORDER BY sort_name, id LIMIT 1 OFFSET ?`).get(DEEP_OFFSET - 1) as { sort_name: string; id: string };
+
+  const list = (name: string, input: Row, page: Step, count: Step): Case => ({
+    name,
+    steps: [page, count],
+    app: async () => {
+      const value = await call(core, 'contacts.list', { sort: 'name', limit: PAGE, ...input });
+      return { ids: value.items.map((i: Row) => i.id), total: value.total, nextCursor: value.nextCursor };
+    },
+    // What listContacts + toContact do beyond SQL: parse the JSON columns, drop the extra row, make the next cursor.
+    raw: () => {
+      const rows = page.run() as ListRow[];
+      const total = (count.run() as Row[])[0]!.n;
+      const items = rows.slice(0, PAGE).map((r) => ({
+        ...r,
+        emails: JSON.parse(r.emails) as unknown,
+        phones: JSON.parse(r.phones) as unknown,
+        addresses: JSON.parse(r.addresses) as unknown,
+        tags: JSON.parse(r.tags) as unknown,
+      }));
+      const last = items.at(-1);
+      return { ids: items.map((i) => i.id), total, nextCursor: rows.length > PAGE && last ? encodeCursor(last.sort_name, last.id) : null };
+    },
+  });
+
+  // What the service does: names starting with the query first (one statement over three index ranges),
+  // then FTS by bm25 to fill the rest; parse the first email for each subtitle.
+  const search = (query: string): Case => {
+    const match = toFtsQuery(query);
+    const prefix = foldForSort(query);
+    const range = [prefix, prefix + String.fromCodePoint(0x10ffff), HITS];
+    const names = [step(raw, 'names', NAME_PREFIX, [...range, ...range, ...range, HITS])];
+    const byName = () => (names[0]!.run() as SearchRow[]).map((r) => ({ id: r.id, email: firstEmail(r) }));
+    const found = byName().length; // fixed for this data: sizes the FTS fetch exactly as the service does
+    const fetch = HITS + 10; // the service asks for (HITS - found) + found skipped + 10
+    const text = [step(raw, 'text:contacts', TEXT_CONTACTS, [match, fetch]), step(raw, 'text:companies', TEXT_COMPANIES, [match, fetch])];
+    return {
+      name: `search.global "${query}"`,
+      maxMedianMs: MAX_SEARCH_MS,
+      steps: found >= HITS ? names : [...names, ...text],
+      app: async () => ({ ids: (await call(core, 'search.global', { query, limit: HITS })).items.map((i: Row) => i.id) }),
+      raw: () => {
+        const first = byName();
+        if (first.length >= HITS) return { ids: first.map((h) => h.id) };
+        const skip = new Set(first.map((h) => h.id));
+        const want = HITS - first.length;
+        const rest = text
+          .flatMap((s) => (s.run() as SearchRow[]).filter((r) => r.deleted_at === null && !skip.has(r.id)).slice(0, want))
+          .map((r) => ({ id: r.id, score: r.score, email: firstEmail(r) }))
+          .sort((a, b) => a.score - b.score)
+          .slice(0, want);
+        return { ids: [...first, ...rest].map((h) => h.id) };
+      },
+    };
+  };
+
+  const count = step(raw, 'count', COUNT, []);
+  return [
+    list('contacts.list first page', {}, step(raw, 'page', `${LIST_SELECT} ${LIST_ORDER}`, [PAGE + 1]), count),
+    list(
+      `contacts.list deep page (offset ${DEEP_OFFSET})`,
+      { cursor: encodeCursor(deep.sort_name, deep.id) },
+      step(raw, 'page', `${LIST_SELECT} and ("c"."sort_name", "c"."id") > (?, ?) ${LIST_ORDER}`, [deep.sort_name, deep.id, PAGE + 1]),
+      count,
+    ),
+    list(
+      `contacts.list tag "${TAG}"`,
+      { tag: TAG },
+      step(raw, 'page', `${LIST_SELECT} AND ${TAG_CONDITION} ${LIST_ORDER}`, [TAG, PAGE + 1]),
+      step(raw, 'count', TAG_COUNT, [TAG]),
+    ),
+    search('mar'),
+    search('sarah jo'),
+    search('plumbing'),
+  ];
+}
+
+/** Median of each raw statement alone, e.g. { page: 0.5, count: 11.2 }. */
+function stepMedians(steps: Step[], iterations: number): Record<string, number> {
+  return Object.fromEntries(
+    steps.map((s) => {
+      const samples: number[] = [];
+      for (let i = 0; i < iterations; i++) {
+        const start = process.hrtime.bigint();
+        s.run();
+        samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      return [s.label, round3(stats(samples).medianMs)];
+    }),
+  );
+}
+
+function printPlans(raw: Database.Database, c: Case): void {
+  for (const s of c.steps) {
+    const plan = raw.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...s.params) as { detail: string }[];
+    console.error(`plan of ${c.name} / ${s.label}:\n  ${plan.map((p) => p.detail).join('\n  ')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dataDir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
+  let core: Core | undefined;
+  let raw: Database.Database | undefined;
+  try {
+    const seeded = await seed(dataDir, { logger: stderrLogger });
+    console.error(`seeded ${seeded.contacts} contacts and ${seeded.companies} companies in ${(seeded.ms / 1000).toFixed(1)} s`);
+
+    core = await openCore({ dataDir, logger: stderrLogger });
+    raw = new Database(seeded.file, { readonly: true });
+    const misses: string[] = [];
+    for (const c of buildCases(core, raw)) {
+      if (process.env.BENCH_PLANS) printPlans(raw, c);
+      const [fromApp, fromRaw] = [JSON.stringify(await c.app()), JSON.stringify(c.raw())];
+      if (fromApp !== fromRaw) throw new Error(`${c.name}: the app and the raw SQL disagree\napp ${fromApp}\nraw ${fromRaw}`);
+
+      const { app, raw: bare } = await compare(c.app, c.raw);
+      const ratio = app.medianMs / bare.medianMs;
+      console.log(
+        JSON.stringify({
+          case: c.name,
+          medianMs: round3(app.medianMs),
+          rawMedianMs: round3(bare.medianMs),
+          ratio: round3(ratio),
+          p95Ms: round3(app.p95Ms),
+          rawP95Ms: round3(bare.p95Ms),
+          iterations: app.iterations,
+          rawSqlMs: stepMedians(c.steps, Math.min(app.iterations, 50)),
+        }),
+      );
+      if (ratio > MAX_RATIO) misses.push(`${c.name}: ratio ${round3(ratio)} > ${MAX_RATIO}`);
+      if (c.maxMedianMs !== undefined && app.medianMs >= c.maxMedianMs) misses.push(`${c.name}: median ${round3(app.medianMs)} ms >= ${c.maxMedianMs} ms`);
+    }
+    console.error(
+      misses.length === 0
+        ? `all cases within targets (ratio <= ${MAX_RATIO}, search median < ${MAX_SEARCH_MS} ms)`
+        : `missed targets:\n  ${misses.join('\n  ')}`,
+    );
+    console.error(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    raw?.close();
+    core?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
