@@ -2,9 +2,9 @@
 // alike: one Content-Security-Policy and one per-load style nonce. Pure functions, no `electron` import,
 // so the harness and tests use exactly what the app uses.
 import { randomBytes } from 'node:crypto';
+import { STYLE_NONCE_META } from '../../shared/ipc/bridge';
 
-/** The meta tag the renderer reads to hand Mantine its style nonce. */
-export const STYLE_NONCE_META = 'rapport-style-nonce';
+export { STYLE_NONCE_META };
 
 export function newNonce(): string {
   return randomBytes(18).toString('base64');

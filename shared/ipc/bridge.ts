@@ -11,3 +11,6 @@ export interface RapportBridge {
 /** IPC channel names used by the Electron adapter and the preload. */
 export const IPC_INVOKE = 'rapport:invoke';
 export const IPC_EVENT = 'rapport:event';
+
+/** The meta tag in which the host (app:// protocol or harness) hands the page this load's CSP style nonce. */
+export const STYLE_NONCE_META = 'rapport-style-nonce';

@@ -1,6 +1,5 @@
-// The CSP only admits <style> tags that carry this load's nonce; main writes it into a meta tag
-// (STYLE_NONCE_META in electron/main/renderer-page.ts, which the renderer may not import).
-const STYLE_NONCE_META = 'rapport-style-nonce';
+// The CSP only admits <style> tags that carry this load's nonce; the host writes it into a meta tag.
+import { STYLE_NONCE_META } from '../../../shared/ipc/bridge';
 
 declare global {
   // Read by get-nonce, which react-remove-scroll (Mantine's modals and Spotlight) uses for its <style> tag.
