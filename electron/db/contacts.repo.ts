@@ -99,21 +99,20 @@ export function effectiveSort(q: Pick<ContactQuery, 'sort' | 'trashed'>): Contac
 }
 
 /**
- * The number of rows a list has. Counting the live rows of an index costs milliseconds at 100,000 rows, on
- * every page; the common cases have exact shortcuts: everything (all rows minus Trash, both fast counts)
- * and one tag (contact_tags holds live contacts only).
+ * The query for the number of rows a list has. Counting the live rows of an index costs milliseconds at
+ * 100,000 rows, on every page; the common cases have exact shortcuts: everything (all rows minus Trash,
+ * both fast counts) and one tag (contact_tags holds live contacts only).
  */
-async function countContacts(db: Kysely<DB>, q: ContactQuery, whereAll: RawBuilder<SqlBool>): Promise<number> {
+function countQuery(q: ContactQuery, whereAll: RawBuilder<SqlBool>): RawBuilder<number> {
   const filtered = !!(q.kind || q.companyId || (q.query && q.query.trim() !== ''));
-  let counted: { rows: { n: number }[] };
-  if (!q.trashed && !filtered && !q.tag) {
-    counted = await sql<{ n: number }>`SELECT (SELECT count(*) FROM contacts) - (SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL) AS n`.execute(db);
-  } else if (!q.trashed && !filtered && q.tag) {
-    counted = await sql<{ n: number }>`SELECT count(*) AS n FROM contact_tags WHERE tag = ${q.tag}`.execute(db);
-  } else {
-    counted = await sql<{ n: number }>`SELECT count(*) AS n FROM contacts c WHERE ${whereAll}`.execute(db);
-  }
-  return Number(counted.rows[0]?.n ?? 0);
+  if (!q.trashed && !filtered && !q.tag) return sql<number>`SELECT (SELECT count(*) FROM contacts) - (SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL)`;
+  if (!q.trashed && !filtered && q.tag) return sql<number>`SELECT count(*) FROM contact_tags WHERE tag = ${q.tag}`;
+  return sql<number>`SELECT count(*) FROM contacts c WHERE ${whereAll}`;
+}
+
+async function count(db: Kysely<DB>, query: RawBuilder<number>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT (${query}) AS n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Above this many tagged contacts, walking the sort index beats fetching every tagged row and sorting. */
@@ -123,16 +122,25 @@ export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ i
   const where = conditions(q);
   if (where === null) return { items: [], total: 0, nextCursor: null };
   const { column, direction } = SORTS[effectiveSort(q)];
-  const total = await countContacts(db, q, sql.join(where, sql` AND `));
-  const pageWhere = q.tag && total >= WALK_SORT_INDEX_FROM ? (conditions(q, true) ?? where) : where;
+  const totalQuery = countQuery(q, sql.join(where, sql` AND `));
 
-  let page = selectContacts(db).where(sql<SqlBool>`${sql.join(pageWhere, sql` AND `)}`);
-  if (q.cursor) page = page.where(afterCursor(q.cursor, `c.${column}`, 'c.id', direction));
-  const rows = await page
-    .orderBy(sql.ref(`c.${column}`), direction)
-    .orderBy('c.id', direction)
-    .limit(q.limit + 1)
-    .execute();
+  // With a tag, the count comes first: it decides the plan. Otherwise the count rides along in the page's
+  // statement as a one-off scalar subquery, saving a round trip on every page.
+  const tagTotal = q.tag ? await count(db, totalQuery) : null;
+  const pageWhere = tagTotal !== null && tagTotal >= WALK_SORT_INDEX_FROM ? (conditions(q, true) ?? where) : [...where];
+  if (q.cursor) pageWhere.push(afterCursor(q.cursor, `c.${column}`, 'c.id', direction));
+
+  // A template, not the query builder: it compiles in ~0.01 ms instead of ~0.08 ms, a fifth of this
+  // call's own cost at 100,000 contacts (measured with npm run bench). The columns are selectContacts'.
+  const order = sql.raw(direction);
+  const { rows } = await sql<ContactRow & { total: number }>`
+    SELECT c.*, co.name AS company_name, ${tagTotal === null ? sql`(${totalQuery})` : sql`NULL`} AS total
+    FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+    WHERE ${sql.join(pageWhere, sql` AND `)}
+    ORDER BY ${sql.ref(`c.${column}`)} ${order}, c.id ${order} LIMIT ${q.limit + 1}`.execute(db);
+
+  // An empty page after a cursor still has a total; an empty first page has none to count.
+  const total = tagTotal ?? (rows[0] ? Number(rows[0].total) : q.cursor ? await count(db, totalQuery) : 0);
   return { ...finishPage(rows, q.limit, column), total };
 }
 

@@ -36,7 +36,9 @@ export function stats(samples: number[]): Stats {
 
 /** Times `app` and `raw` in turns (which goes first alternates too) and returns both distributions. */
 export async function compare(app: Work, raw: Work, options: CompareOptions = {}): Promise<{ app: Stats; raw: Stats }> {
-  const { warmup = 10, minIterations = 30, maxIterations = 300, budgetMs = 5_000 } = options;
+  // A long warm-up: the app path is far more JavaScript than the raw one, and timing it before V8 has
+  // optimised it would measure the JIT, not the app.
+  const { warmup = 200, minIterations = 30, maxIterations = 1000, budgetMs = 5_000 } = options;
   let warmupMs = 0;
   for (let i = 0; i < warmup; i++) warmupMs += (await timed(app)) + (await timed(raw));
   const iterations = Math.round(Math.min(maxIterations, Math.max(minIterations, budgetMs / (warmupMs / warmup))));

@@ -163,6 +163,15 @@ describe('contacts.list paging, sorting and filters', () => {
     expect((await t.call('companies.get', { id: company.id })).contactCount).toBe(1);
   });
 
+  it('still counts when the page after a cursor turns out empty', async () => {
+    await seed(3);
+    const first = await t.call('contacts.list', { limit: 2 });
+    const last = (await t.call('contacts.list', { limit: 1, cursor: first.nextCursor! })).items[0]!;
+    await t.call('contacts.delete', { id: last.id });
+    expect(await t.call('contacts.list', { limit: 2, cursor: first.nextCursor! })).toEqual({ items: [], total: 2, nextCursor: null });
+    expect(await t.call('contacts.list', { limit: 2, kind: 'partner' })).toEqual({ items: [], total: 0, nextCursor: null });
+  });
+
   it('rejects a cursor it did not give out', async () => {
     const error = await t.fail('contacts.list', { cursor: 'not-a-cursor' });
     expect(error).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'cursor' }] });
