@@ -11,6 +11,7 @@ import { createDispatcher } from './dispatcher';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from './logger';
+import { createReminders, type Reminders } from './reminders';
 
 export const DB_FILE = 'rapport.sqlite';
 
@@ -19,6 +20,8 @@ export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
   logger?: Logger;
+  /** Start the reminder timer (default true). Tests pass false and call reminders.tick() after moving the clock. */
+  startReminders?: boolean;
 }
 
 export interface Core {
@@ -27,6 +30,7 @@ export interface Core {
   events: EventBus;
   dataDir: string;
   migration: MigrateResult;
+  reminders: Reminders;
   close(): void;
 }
 
@@ -48,15 +52,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const events = new EventBus();
   const dispatch = createDispatcher(createHandlers({ db, clock, events, newId: uuidv7 }), logger);
+  const reminders = createReminders({ db, clock, events }, logger);
+  if (options.startReminders ?? true) reminders.start();
   let closed = false;
   return {
     dispatch,
     events,
     dataDir: options.dataDir,
     migration,
+    reminders,
     close() {
       if (closed) return;
       closed = true;
+      reminders.stop();
       sqlite.close();
     },
   };

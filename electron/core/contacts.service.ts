@@ -10,7 +10,7 @@ import { findContact, insertContact, listContacts, toContact, updateContact, typ
 import type { DB } from '../db/schema';
 import type { ServiceDeps } from './deps';
 
-type Fields = Omit<Contact, 'id' | 'displayName' | 'companyName' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+type Fields = Omit<Contact, 'id' | 'displayName' | 'companyName' | 'lastContactedAt' | 'nextTaskDueAt' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
 const EMPTY: Fields = {
   firstName: null,
@@ -124,7 +124,7 @@ export function createContactsService({ db, clock, events, newId }: ServiceDeps)
     restore: ({ id }: { id: string }) => setDeleted(id, false),
 
     async list(input: ChannelParsedInput<'contacts.list'>) {
-      const page = await listContacts(db, input);
+      const page = await listContacts(db, { ...input, now: clock.now() });
       return { items: page.items.map(toContact), total: page.total, nextCursor: page.nextCursor };
     },
   };

@@ -1,15 +1,19 @@
 // Channel -> service method. The compiler checks this map against the contract: a channel without a
 // handler, or a handler of the wrong shape, does not build.
+import { createActivitiesService } from './activities.service';
 import type { Handlers } from './dispatcher';
 import { createCompaniesService } from './companies.service';
 import { createContactsService } from './contacts.service';
 import type { ServiceDeps } from './deps';
 import { createSearchService } from './search.service';
+import { createTasksService } from './tasks.service';
 
 export function createHandlers(deps: ServiceDeps): Handlers {
   const contacts = createContactsService(deps);
   const companies = createCompaniesService(deps);
   const search = createSearchService(deps);
+  const tasks = createTasksService(deps);
+  const activities = createActivitiesService(deps, tasks);
   return {
     'contacts.create': contacts.create,
     'contacts.get': ({ id }) => contacts.get(id),
@@ -23,6 +27,22 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'companies.delete': companies.delete,
     'companies.restore': companies.restore,
     'companies.list': companies.list,
+    'activities.create': activities.create,
+    'activities.get': ({ id }) => activities.get(id),
+    'activities.update': activities.update,
+    'activities.delete': activities.delete,
+    'activities.restore': activities.restore,
+    'activities.list': activities.list,
+    'tasks.create': tasks.create,
+    'tasks.get': ({ id }) => tasks.get(id),
+    'tasks.update': tasks.update,
+    'tasks.complete': tasks.complete,
+    'tasks.reopen': tasks.reopen,
+    'tasks.snooze': tasks.snooze,
+    'tasks.delete': tasks.delete,
+    'tasks.restore': tasks.restore,
+    'tasks.list': tasks.list,
+    'tasks.today': tasks.today,
     'tags.list': () => search.tags(),
     'search.global': search.global,
   };

@@ -4,7 +4,8 @@
 // Ranking, in two tiers:
 //  1. names that start with what was typed (first-name-first, last-name-first, company name) — what a
 //     user typing into a search box usually means, and an index range, so instant at any size;
-//  2. everything else FTS5 finds (emails, phones, job titles, tags, notes, words inside names), by bm25.
+//  2. everything else FTS5 finds (emails, phones, job titles, tags, notes, words inside names; activity
+//     subjects and notes; follow-up titles), by bm25.
 // Tier 2 runs only to fill what tier 1 left, and ranks inside the FTS table before joining rows.
 import { sql, type Kysely } from 'kysely';
 import type { SearchHit } from '../../shared/domain/contact';
@@ -65,31 +66,67 @@ async function namesStartingWith(db: Kysely<DB>, prefix: string, limit: number):
  */
 async function textMatches(db: Kysely<DB>, match: string, want: number, skip: ReadonlySet<string>): Promise<SearchHit[]> {
   const ranked: { hit: SearchHit; score: number }[] = [];
-  for (const table of ['contacts', 'companies'] as const) {
+  for (const kind of Object.keys(TEXT_QUERIES) as (keyof typeof TEXT_QUERIES)[]) {
     for (let fetch = want + skip.size + 10; ; fetch *= 4) {
-      const rows =
-        table === 'contacts'
-          ? await sql<ContactHitRow & { score: number; deleted_at: string | null }>`
-              SELECT c.id, c.display_name, c.job_title, co.name AS company, c.emails, c.deleted_at, f.score
-              FROM (SELECT rowid, bm25(contacts_fts, 10.0, 5.0, 2.0, 2.0, 1.0) AS score FROM contacts_fts
-                    WHERE contacts_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
-              JOIN contacts c ON c.seq = f.rowid LEFT JOIN companies co ON co.id = c.company_id
-              ORDER BY f.score`.execute(db)
-          : await sql<{ id: string; name: string; website: string | null; score: number; deleted_at: string | null }>`
-              SELECT co.id, co.name, co.website, co.deleted_at, f.score
-              FROM (SELECT rowid, bm25(companies_fts, 10.0, 3.0, 5.0, 2.0, 1.0) AS score FROM companies_fts
-                    WHERE companies_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
-              JOIN companies co ON co.seq = f.rowid
-              ORDER BY f.score`.execute(db);
-      const usable = rows.rows.filter((r) => r.deleted_at === null && !skip.has(r.id));
-      if (usable.length >= want || rows.rows.length < fetch) {
-        for (const r of usable.slice(0, want)) ranked.push({ hit: 'display_name' in r ? contactHit(r) : companyHit(r), score: r.score });
+      const rows = await TEXT_QUERIES[kind](db, match, fetch);
+      const usable = rows.filter((r) => r.deleted_at === null && !skip.has(r.hit.id));
+      if (usable.length >= want || rows.length < fetch) {
+        ranked.push(...usable.slice(0, want));
         break;
       }
     }
   }
   return ranked.sort((a, b) => a.score - b.score).slice(0, want).map((r) => r.hit);
 }
+
+type TextHit = { hit: SearchHit; score: number; deleted_at: string | null };
+
+/** One FTS query per kind, each ranking inside its FTS table before joining rows. */
+const TEXT_QUERIES = {
+  async contacts(db: Kysely<DB>, match: string, fetch: number): Promise<TextHit[]> {
+    const { rows } = await sql<ContactHitRow & { score: number; deleted_at: string | null }>`
+      SELECT c.id, c.display_name, c.job_title, co.name AS company, c.emails, c.deleted_at, f.score
+      FROM (SELECT rowid, bm25(contacts_fts, 10.0, 5.0, 2.0, 2.0, 1.0) AS score FROM contacts_fts
+            WHERE contacts_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
+      JOIN contacts c ON c.seq = f.rowid LEFT JOIN companies co ON co.id = c.company_id
+      ORDER BY f.score`.execute(db);
+    return rows.map((r) => ({ hit: contactHit(r), score: r.score, deleted_at: r.deleted_at }));
+  },
+  async companies(db: Kysely<DB>, match: string, fetch: number): Promise<TextHit[]> {
+    const { rows } = await sql<{ id: string; name: string; website: string | null; score: number; deleted_at: string | null }>`
+      SELECT co.id, co.name, co.website, co.deleted_at, f.score
+      FROM (SELECT rowid, bm25(companies_fts, 10.0, 3.0, 5.0, 2.0, 1.0) AS score FROM companies_fts
+            WHERE companies_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
+      JOIN companies co ON co.seq = f.rowid
+      ORDER BY f.score`.execute(db);
+    return rows.map((r) => ({ hit: companyHit(r), score: r.score, deleted_at: r.deleted_at }));
+  },
+  async activities(db: Kysely<DB>, match: string, fetch: number): Promise<TextHit[]> {
+    const { rows } = await sql<{ id: string; type: string; subject: string | null; contact: string; occurred_at: string; score: number; deleted_at: string | null }>`
+      SELECT a.id, a.type, a.subject, c.display_name AS contact, a.occurred_at, a.deleted_at, f.score
+      FROM (SELECT rowid, bm25(activities_fts, 4.0, 1.0) AS score FROM activities_fts
+            WHERE activities_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
+      JOIN activities a ON a.seq = f.rowid JOIN contacts c ON c.id = a.contact_id
+      ORDER BY f.score`.execute(db);
+    return rows.map((r) => ({
+      hit: { type: 'activity', id: r.id, title: r.subject ?? `${r.type[0]!.toUpperCase()}${r.type.slice(1)} with ${r.contact}`, subtitle: `${r.contact} · ${r.occurred_at.slice(0, 10)}` },
+      score: r.score,
+      deleted_at: r.deleted_at,
+    }));
+  },
+  async tasks(db: Kysely<DB>, match: string, fetch: number): Promise<TextHit[]> {
+    const { rows } = await sql<{ id: string; title: string; contact: string | null; due_at: string | null; score: number; deleted_at: string | null }>`
+      SELECT t.id, t.title, c.display_name AS contact, t.due_at, t.deleted_at, f.score
+      FROM (SELECT rowid, bm25(tasks_fts, 4.0, 1.0) AS score FROM tasks_fts
+            WHERE tasks_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
+      JOIN tasks t ON t.seq = f.rowid LEFT JOIN contacts c ON c.id = t.contact_id
+      ORDER BY f.score`.execute(db);
+    return rows.map((r) => {
+      const subtitle = [r.contact, r.due_at ? `due ${r.due_at.slice(0, 10)}` : null].filter(Boolean).join(' · ');
+      return { hit: { type: 'task', id: r.id, title: r.title, ...(subtitle ? { subtitle } : {}) }, score: r.score, deleted_at: r.deleted_at };
+    });
+  },
+};
 
 export function createSearchService({ db }: Pick<ServiceDeps, 'db'>) {
   return {

@@ -24,6 +24,9 @@ export interface ContactsTable {
   kind: string;
   lead_source: string | null;
   email_opt_in: number;
+  /** '' when never contacted (see migration 0002). */
+  last_contacted_at: Generated<string>;
+  next_task_due_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -39,6 +42,39 @@ export interface CompaniesTable {
   address: string | null;
   notes: string | null;
   tags: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ActivitiesTable {
+  seq: Generated<number>;
+  id: string;
+  contact_id: string;
+  company_id: string | null;
+  type: string;
+  direction: string | null;
+  occurred_at: string;
+  duration_seconds: number | null;
+  subject: string | null;
+  notes: string | null;
+  outcome: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface TasksTable {
+  seq: Generated<number>;
+  id: string;
+  title: string;
+  due_at: string | null;
+  all_day: number;
+  contact_id: string | null;
+  priority: string;
+  notes: string | null;
+  completed_at: string | null;
+  reminded_at: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -71,5 +107,9 @@ export interface DB {
   company_tags: CompanyTagLinkTable;
   contacts_fts: FtsTable & { contacts_fts: string };
   companies_fts: FtsTable & { companies_fts: string };
+  activities: ActivitiesTable;
+  tasks: TasksTable;
+  activities_fts: FtsTable & { activities_fts: string };
+  tasks_fts: FtsTable & { tasks_fts: string };
   schema_migrations: SchemaMigrationsTable;
 }

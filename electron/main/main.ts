@@ -2,12 +2,14 @@
 // paths, window-state, protocol, menu and electron/ipc to Electron objects and decides nothing itself.
 // Imports electron, electron/core, electron/ipc and shared; never the renderer.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
 import { openCore, type Core } from '../core/app';
 import { consoleLogger } from '../core/logger';
 import { forwardEvents, registerInvokeHandler } from '../ipc/adapter';
 import type { TrustedTarget } from '../ipc/sender';
+import type { EventPayload } from '../../shared/ipc/events';
 import { menuTemplate } from './menu';
+import { reminderNotification } from './notifications';
 import { bundlePaths, chromiumProfileDir, resolveDataDir, WINDOW_STATE_FILE } from './paths';
 import { APP_ENTRY_URL, APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isPermissionGranted, windowOptions } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -123,6 +125,18 @@ async function onReady(): Promise<void> {
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+  // Reminders fire in main, so they reach the user even when the window is hidden or minimised.
+  opened.events.subscribe((name, payload) => {
+    if (name !== 'tasks.due' || !Notification.isSupported()) return;
+    const { task } = payload as EventPayload<'tasks.due'>;
+    const notification = new Notification(reminderNotification(task));
+    notification.on('click', () => {
+      focusWindow();
+      opened.events.emit('app.command', { command: 'openTask', id: task.id });
+    });
+    notification.show();
+  });
 
   createWindow();
 }

@@ -57,13 +57,17 @@ export const Contact = z.object({
   kind: ContactKind,
   leadSource: z.string().nullable(),
   emailOptIn: z.boolean(),
+  /** Last call, email, meeting or letter (not notes, not calls that never connected); null if never. */
+  lastContactedAt: OutTime.nullable(),
+  /** Due time of the earliest open follow-up, if any. */
+  nextTaskDueAt: OutTime.nullable(),
   createdAt: OutTime,
   updatedAt: OutTime,
   deletedAt: OutTime.nullable(),
 });
 export type Contact = z.infer<typeof Contact>;
 
-export const ContactSort = z.enum(['name', 'lastName', 'createdAt', 'updatedAt', 'deletedAt']);
+export const ContactSort = z.enum(['name', 'lastName', 'createdAt', 'updatedAt', 'lastContacted', 'deletedAt']);
 export type ContactSort = z.infer<typeof ContactSort>;
 
 export const ContactListInput = z.strictObject({
@@ -71,6 +75,10 @@ export const ContactListInput = z.strictObject({
   tag: Tag.optional(),
   kind: ContactKind.optional(),
   companyId: Id.optional(),
+  /** Customer drift: not contacted in the last N days (never-contacted people included). */
+  notContactedForDays: z.number().int().min(1).max(3650).optional(),
+  /** Only people with a follow-up that is past due. */
+  hasOverdueTask: z.boolean().optional(),
   /** true lists the Trash instead of live contacts. */
   trashed: z.boolean().default(false),
   sort: ContactSort.optional(),
@@ -114,7 +122,7 @@ export const CompanyListInput = z.strictObject({
   cursor: Cursor,
 });
 
-export const SearchHitType = z.enum(['contact', 'company']);
+export const SearchHitType = z.enum(['contact', 'company', 'activity', 'task']);
 export const SearchHit = z.object({
   type: SearchHitType,
   id: OutId,

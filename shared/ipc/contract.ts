@@ -12,11 +12,13 @@ import {
   ContactUpdate,
   SearchHit,
 } from '../domain/contact';
+import { Activity, ActivityCreate, ActivityListInput, ActivityUpdate, Task, TaskCreate, TaskListInput, TaskSnooze, TaskUpdate, Today, TodayInput } from '../domain/activity';
 import { Id } from '../domain/fields';
 import type { ChannelName } from './channels';
 
 const ById = z.strictObject({ id: Id });
 const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().nullable() });
+const Slice = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const contract = {
   'contacts.create': { input: ContactCreate, output: Contact },
@@ -32,6 +34,24 @@ export const contract = {
   'companies.delete': { input: ById, output: Company },
   'companies.restore': { input: ById, output: Company },
   'companies.list': { input: CompanyListInput, output: Page(Company) },
+
+  'activities.create': { input: ActivityCreate, output: Activity },
+  'activities.get': { input: ById, output: Activity },
+  'activities.update': { input: ActivityUpdate, output: Activity },
+  'activities.delete': { input: ById, output: Activity },
+  'activities.restore': { input: ById, output: Activity },
+  'activities.list': { input: ActivityListInput, output: Slice(Activity) },
+
+  'tasks.create': { input: TaskCreate, output: Task },
+  'tasks.get': { input: ById, output: Task },
+  'tasks.update': { input: TaskUpdate, output: Task },
+  'tasks.complete': { input: ById, output: Task },
+  'tasks.reopen': { input: ById, output: Task },
+  'tasks.snooze': { input: TaskSnooze, output: Task },
+  'tasks.delete': { input: ById, output: Task },
+  'tasks.restore': { input: ById, output: Task },
+  'tasks.list': { input: TaskListInput, output: Slice(Task) },
+  'tasks.today': { input: TodayInput, output: Today },
 
   'tags.list': {
     input: z.strictObject({}),

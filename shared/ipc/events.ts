@@ -1,15 +1,18 @@
 // Main -> renderer events: name -> payload schema. Imports zod only.
 import { z } from 'zod';
+import { Task } from '../domain/activity';
 
 export const events = {
   /** Something in the store changed; the renderer refreshes what shows it. */
   'data.changed': z.object({
-    entity: z.enum(['contact', 'company']),
+    entity: z.enum(['contact', 'company', 'activity', 'task']),
     action: z.enum(['created', 'updated', 'deleted', 'restored']),
     ids: z.array(z.string()),
   }),
+  /** A follow-up fell due (or fell due while the app was closed): remind the user. */
+  'tasks.due': z.object({ task: Task }),
   /** A menu item or global shortcut in the desktop app asks the UI to do something. */
-  'app.command': z.object({ command: z.enum(['newContact', 'newCompany', 'quickSearch', 'goContacts', 'goCompanies', 'goTrash']) }),
+  'app.command': z.object({ id: z.string().optional(), command: z.enum(['newContact', 'newCompany', 'quickSearch', 'goContacts', 'goCompanies', 'goTrash', 'quickLog', 'goToday', 'goActivity', 'openTask']) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -8,11 +8,15 @@ import { openTestCore, type TestCore } from '../helpers/core';
 let t: TestCore;
 let contactId = '';
 let companyId = '';
+let activityId = '';
+let taskId = '';
 
 beforeAll(async () => {
   t = await openTestCore();
   companyId = (await t.call('companies.create', { name: 'Fixture Co' })).id;
   contactId = (await t.call('contacts.create', { firstName: 'Fixture', companyId })).id;
+  activityId = (await t.call('activities.create', { contactId, type: 'note', notes: 'fixture' })).id;
+  taskId = (await t.call('tasks.create', { title: 'Fixture task', contactId })).id;
 });
 afterAll(() => t.destroy());
 
@@ -52,8 +56,10 @@ const cases: Record<Channel, Case> = {
   'contacts.delete': { valid: () => ({ id: contactId }), invalid: [[() => ({ id: 7 }), 'id']] },
   'contacts.restore': { valid: () => ({ id: contactId }), invalid: [[() => ({ id: null }), 'id']] },
   'contacts.list': {
-    valid: () => ({ query: 'fix', sort: 'lastName', limit: 10, kind: 'customer' }),
+    valid: () => ({ query: 'fix', sort: 'lastContacted', limit: 10, kind: 'customer', notContactedForDays: 30, hasOverdueTask: false }),
     invalid: [
+      [() => ({ notContactedForDays: 0 }), 'notContactedForDays'],
+      [() => ({ hasOverdueTask: 'yes' }), 'hasOverdueTask'],
       [() => ({ limit: 0 }), 'limit'],
       [() => ({ limit: 201 }), 'limit'],
       [() => ({ limit: 1.5 }), 'limit'],
@@ -77,6 +83,46 @@ const cases: Record<Channel, Case> = {
   'companies.delete': { valid: () => ({ id: companyId }), invalid: [[() => ({}), 'id']] },
   'companies.restore': { valid: () => ({ id: companyId }), invalid: [[() => ({ id: [] }), 'id']] },
   'companies.list': { valid: () => ({ trashed: false, sort: 'createdAt' }), invalid: [[() => ({ sort: 'lastName' }), 'sort']] },
+  'activities.create': {
+    valid: () => ({ contactId, type: 'call', direction: 'outbound', occurredAt: '2026-11-20T10:15:00+01:00', durationSeconds: 125, outcome: 'connected', subject: 'Quote', followUp: { title: 'Send revised quote', dueAt: '2026-11-27T09:00:00Z' } }),
+    invalid: [
+      [() => ({ contactId, type: 'fax' }), 'type'],
+      [() => ({ contactId, type: 'call', durationSeconds: -1 }), 'durationSeconds'],
+      [() => ({ contactId, type: 'call', durationSeconds: 1.5 }), 'durationSeconds'],
+      [() => ({ contactId, type: 'call', occurredAt: 'yesterday' }), 'occurredAt'],
+      [() => ({ contactId, type: 'call', occurredAt: '2026-13-45T99:00:00Z' }), 'occurredAt'],
+      [() => ({ contactId, type: 'call', outcome: 'hung_up' }), 'outcome'],
+      [() => ({ contactId, type: 'call', direction: 'sideways' }), 'direction'],
+      [() => ({ contactId, type: 'note', followUp: { title: '' } }), 'followUp.title'],
+      [() => ({ type: 'note' }), 'contactId'],
+    ],
+  },
+  'activities.get': { valid: () => ({ id: activityId }), invalid: [[() => ({ id: 'x' }), 'id']] },
+  'activities.update': { valid: () => ({ id: activityId, notes: 'edited' }), invalid: [[() => ({ id: activityId, durationSeconds: -5 }), 'durationSeconds']] },
+  'activities.delete': { valid: () => ({ id: activityId }), invalid: [[() => ({}), 'id']] },
+  'activities.restore': { valid: () => ({ id: activityId }), invalid: [[() => ({ id: 1 }), 'id']] },
+  'activities.list': { valid: () => ({ contactId, type: 'note', limit: 5 }), invalid: [[() => ({ type: 'fax' }), 'type'], [() => ({ limit: 0 }), 'limit']] },
+  'tasks.create': {
+    valid: () => ({ title: 'Call back', dueAt: '2026-11-23T00:00:00Z', allDay: true, contactId, priority: 'high' }),
+    invalid: [
+      [() => ({ title: '' }), 'title'],
+      [() => ({ title: 'x', dueAt: 'Friday' }), 'dueAt'],
+      [() => ({ title: 'x', priority: 'urgent' }), 'priority'],
+      [() => ({ title: long(201) }), 'title'],
+    ],
+  },
+  'tasks.get': { valid: () => ({ id: taskId }), invalid: [[() => ({ id: '' }), 'id']] },
+  'tasks.update': { valid: () => ({ id: taskId, notes: 'Bring samples' }), invalid: [[() => ({ id: taskId, allDay: 'yes' }), 'allDay']] },
+  'tasks.complete': { valid: () => ({ id: taskId }), invalid: [[() => ({}), 'id']] },
+  'tasks.reopen': { valid: () => ({ id: taskId }), invalid: [[() => ({}), 'id']] },
+  'tasks.snooze': { valid: () => ({ id: taskId, until: '2026-11-24T09:00:00Z' }), invalid: [[() => ({ id: taskId, until: 'later' }), 'until']] },
+  'tasks.delete': { valid: () => ({ id: taskId }), invalid: [[() => ({}), 'id']] },
+  'tasks.restore': { valid: () => ({ id: taskId }), invalid: [[() => ({}), 'id']] },
+  'tasks.list': { valid: () => ({ status: 'overdue', contactId }), invalid: [[() => ({ status: 'late' }), 'status']] },
+  'tasks.today': {
+    valid: () => ({ dayStart: '2026-11-22T00:00:00+01:00', dayEnd: '2026-11-23T00:00:00+01:00', weekEnd: '2026-11-30T00:00:00+01:00' }),
+    invalid: [[() => ({ dayStart: 'today' }), 'dayStart']],
+  },
   'tags.list': { valid: () => ({}), invalid: [[() => ({ all: true }), '(input)']] },
   'search.global': {
     valid: () => ({ query: 'fixture', limit: 5 }),

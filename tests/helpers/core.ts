@@ -17,7 +17,7 @@ export async function openTestCore(options: { dataDir?: string; start?: string }
   const dataDir = options.dataDir ?? tempDir();
   const clock = manualClock(options.start ?? '2026-11-22T09:00:00.000Z');
   const logger = memoryLogger();
-  const core = await openCore({ dataDir, clock, logger });
+  const core = await openCore({ dataDir, clock, logger, startReminders: false });
   const events: { name: EventName; payload: unknown }[] = [];
   core.events.subscribe((name, payload) => events.push({ name, payload }));
 

@@ -1,0 +1,88 @@
+// Logging what happened with a contact, offline: calls, emails, meetings, notes, letters, with an optional
+// follow-up saved in the same transaction. No `electron` import.
+import type { Kysely } from 'kysely';
+import type { Activity } from '../../shared/domain/activity';
+import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import { findActivity, insertActivity, listActivities, toActivity, updateActivity, type ActivityInsert } from '../db/activities.repo';
+import type { DB } from '../db/schema';
+import type { ServiceDeps } from './deps';
+import { createTasksService, requireContact, utc } from './tasks.service';
+
+export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typeof createTasksService>) {
+  const { db, clock, events, newId } = deps;
+
+  async function load(id: string, from: Kysely<DB> = db): Promise<Activity> {
+    const row = await findActivity(from, id);
+    if (!row) throw AppError.notFound('Activity', id);
+    return toActivity(row);
+  }
+
+  async function change(id: string, action: 'updated' | 'deleted' | 'restored', patch: (a: Activity) => Partial<ActivityInsert>): Promise<Activity> {
+    const activity = await db.transaction().execute(async (trx) => {
+      const current = await load(id, trx);
+      await updateActivity(trx, id, { ...patch(current), updated_at: clock.now().toISOString() });
+      return load(id, trx);
+    });
+    events.emit('data.changed', { entity: 'activity', action, ids: [id] });
+    return activity;
+  }
+
+  return {
+    get: load,
+
+    async create(input: ChannelParsedInput<'activities.create'>): Promise<Activity> {
+      const id = newId();
+      let followUpId: string | null = null;
+      const created = await db.transaction().execute(async (trx) => {
+        const contact = await requireContact(trx, input.contactId);
+        const now = clock.now().toISOString();
+        await insertActivity(trx, {
+          id,
+          contact_id: input.contactId,
+          company_id: contact.company_id,
+          type: input.type,
+          direction: input.direction ?? null,
+          occurred_at: input.occurredAt ? utc(input.occurredAt) : now,
+          duration_seconds: input.durationSeconds ?? null,
+          subject: input.subject ?? null,
+          notes: input.notes ?? null,
+          outcome: input.type === 'call' ? (input.outcome ?? null) : null,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        });
+        if (input.followUp) followUpId = await tasks.insert(trx, { ...input.followUp, contactId: input.contactId });
+        return load(id, trx);
+      });
+      events.emit('data.changed', { entity: 'activity', action: 'created', ids: [id] });
+      if (followUpId) events.emit('data.changed', { entity: 'task', action: 'created', ids: [followUpId] });
+      events.emit('data.changed', { entity: 'contact', action: 'updated', ids: [input.contactId] });
+      return created;
+    },
+
+    update(input: ChannelParsedInput<'activities.update'>): Promise<Activity> {
+      const { id, ...fields } = input;
+      return change(id, 'updated', (current) => {
+        const type = fields.type ?? current.type;
+        const patch: Partial<ActivityInsert> = { type };
+        if (fields.direction !== undefined) patch.direction = fields.direction;
+        if (fields.occurredAt !== undefined) patch.occurred_at = utc(fields.occurredAt);
+        if (fields.durationSeconds !== undefined) patch.duration_seconds = fields.durationSeconds;
+        if (fields.subject !== undefined) patch.subject = fields.subject;
+        if (fields.notes !== undefined) patch.notes = fields.notes;
+        if (fields.outcome !== undefined || type !== 'call') patch.outcome = type === 'call' ? (fields.outcome ?? current.outcome) : null;
+        return patch;
+      });
+    },
+
+    delete: ({ id }: { id: string }) => change(id, 'deleted', (a) => ({ deleted_at: a.deletedAt ?? clock.now().toISOString() })),
+    restore: ({ id }: { id: string }) => change(id, 'restored', () => ({ deleted_at: null })),
+
+    async list(input: ChannelParsedInput<'activities.list'>): Promise<ChannelOutput<'activities.list'>> {
+      const page = await listActivities(db, input);
+      return { items: page.items.map(toActivity), nextCursor: page.nextCursor };
+    },
+  };
+}
+

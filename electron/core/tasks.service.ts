@@ -1,0 +1,110 @@
+// Follow-ups: create, complete, reopen, snooze, Trash; the Today view's buckets. Instants are stored as
+// UTC ISO strings whatever offset the renderer sent. No `electron` import.
+import type { Kysely } from 'kysely';
+import type { Task } from '../../shared/domain/activity';
+import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import { findContact } from '../db/contacts.repo';
+import type { DB } from '../db/schema';
+import { findTask, insertTask, listTasks, tasksDueBetween, toTask, updateTask, type TaskInsert } from '../db/tasks.repo';
+import type { ServiceDeps } from './deps';
+
+export const utc = (instant: string) => new Date(instant).toISOString();
+
+/** Activities and tasks belong to a live contact: a missing (or trashed) one is NOT_FOUND. */
+export async function requireContact(db: Kysely<DB>, contactId: string) {
+  const contact = await findContact(db, contactId);
+  if (!contact || contact.deleted_at) throw AppError.notFound('Contact', contactId);
+  return contact;
+}
+
+export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
+  async function load(id: string, from: Kysely<DB> = db): Promise<Task> {
+    const row = await findTask(from, id);
+    if (!row) throw AppError.notFound('Task', id);
+    return toTask(row, clock.now());
+  }
+
+  /** Applies one change to one task in a transaction and tells the UI. */
+  async function change(id: string, patch: (task: Task) => Partial<TaskInsert>): Promise<Task> {
+    const task = await db.transaction().execute(async (trx) => {
+      const current = await load(id, trx);
+      await updateTask(trx, id, { ...patch(current), updated_at: clock.now().toISOString() });
+      return load(id, trx);
+    });
+    events.emit('data.changed', { entity: 'task', action: 'updated', ids: [id] });
+    return task;
+  }
+
+  /** Inserts within the caller's transaction (activities.create adds its follow-up this way). */
+  async function insert(trx: Kysely<DB>, input: ChannelParsedInput<'tasks.create'>): Promise<string> {
+    if (input.contactId) await requireContact(trx, input.contactId);
+    const id = newId();
+    const now = clock.now().toISOString();
+    await insertTask(trx, {
+      id,
+      title: input.title,
+      due_at: input.dueAt ? utc(input.dueAt) : null,
+      all_day: input.allDay ? 1 : 0,
+      contact_id: input.contactId ?? null,
+      priority: input.priority ?? 'normal',
+      notes: input.notes ?? null,
+      completed_at: null,
+      reminded_at: null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+    return id;
+  }
+
+  return {
+    get: load,
+    insert,
+
+    async create(input: ChannelParsedInput<'tasks.create'>): Promise<Task> {
+      const id = await db.transaction().execute((trx) => insert(trx, input));
+      events.emit('data.changed', { entity: 'task', action: 'created', ids: [id] });
+      return load(id);
+    },
+
+    async update(input: ChannelParsedInput<'tasks.update'>): Promise<Task> {
+      const { id, ...fields } = input;
+      if (fields.contactId) await requireContact(db, fields.contactId);
+      return change(id, () => {
+        const patch: Partial<TaskInsert> = {};
+        if (fields.title !== undefined) patch.title = fields.title;
+        if (fields.dueAt !== undefined) {
+          patch.due_at = fields.dueAt === null ? null : utc(fields.dueAt);
+          patch.reminded_at = null; // a new due time deserves a new reminder
+        }
+        if (fields.allDay !== undefined) patch.all_day = fields.allDay ? 1 : 0;
+        if (fields.contactId !== undefined) patch.contact_id = fields.contactId;
+        if (fields.priority !== undefined) patch.priority = fields.priority;
+        if (fields.notes !== undefined) patch.notes = fields.notes;
+        return patch;
+      });
+    },
+
+    complete: ({ id }: { id: string }) => change(id, (t) => ({ completed_at: t.completedAt ?? clock.now().toISOString() })),
+    reopen: ({ id }: { id: string }) => change(id, () => ({ completed_at: null })),
+    snooze: ({ id, until }: { id: string; until: string }) => change(id, () => ({ due_at: utc(until), all_day: 0, reminded_at: null })),
+    delete: ({ id }: { id: string }) => change(id, (t) => ({ deleted_at: t.deletedAt ?? clock.now().toISOString() })),
+    restore: ({ id }: { id: string }) => change(id, () => ({ deleted_at: null })),
+
+    async list(input: ChannelParsedInput<'tasks.list'>): Promise<ChannelOutput<'tasks.list'>> {
+      const now = clock.now();
+      const page = await listTasks(db, input, now);
+      return { items: page.items.map((row) => toTask(row, now)), nextCursor: page.nextCursor };
+    },
+
+    /** Overdue, due today, and due later this week, with the day's bounds chosen by the renderer (its time zone). */
+    async today(input: ChannelParsedInput<'tasks.today'>): Promise<ChannelOutput<'tasks.today'>> {
+      const now = clock.now();
+      const dayEnd = utc(input.dayEnd);
+      const soon = (await tasksDueBetween(db, null, dayEnd)).map((row) => toTask(row, now));
+      const upcoming = (await tasksDueBetween(db, dayEnd, utc(input.weekEnd))).map((row) => toTask(row, now));
+      return { overdue: soon.filter((t) => t.overdue), today: soon.filter((t) => !t.overdue), upcoming };
+    },
+  };
+}
