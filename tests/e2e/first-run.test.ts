@@ -17,7 +17,10 @@ afterAll(async () => {
 describe('first run and the contacts list', () => {
   test('a new user is told how to start, and the button leads to the form', async () => {
     const { page, assertClean } = await app.open('/');
-    await expect.poll(() => page.url()).toContain('#/contacts');
+    // Today is the start page; with nothing due it says what to do.
+    await expect.poll(() => page.url()).toContain('#/today');
+    await page.getByRole('heading', { name: 'Nothing to follow up' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
     await page.getByRole('heading', { name: 'No contacts yet' }).waitFor();
     await screenshot(page, 'empty-state');
     await page.getByRole('link', { name: 'Add your first contact' }).click();

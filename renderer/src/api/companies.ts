@@ -1,9 +1,8 @@
 // TanStack Query hooks for companies, mirroring contacts.ts.
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../shared/ipc/contract';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { invoke } from './client';
 import { type CompanyListFilter, keys } from './keys';
-import { invalidateAll } from './invalidate';
+import { byId, useEntityMutation } from './mutations';
 
 export function useCompanyList(filter: CompanyListFilter) {
   return useInfiniteQuery({
@@ -33,47 +32,17 @@ export function useCompany(id: string | null | undefined) {
 }
 
 export function useCreateCompany() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChannelInput<'companies.create'>) => invoke('companies.create', input),
-    meta: { handlesValidation: true },
-    onSuccess: (company) => {
-      client.setQueryData(keys.company(company.id), company);
-      return invalidateAll(client);
-    },
-  });
+  return useEntityMutation('companies.create', { detailKey: keys.company, handlesValidation: true });
 }
 
 export function useUpdateCompany() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChannelInput<'companies.update'>) => invoke('companies.update', input),
-    meta: { handlesValidation: true },
-    onSuccess: (company) => {
-      client.setQueryData(keys.company(company.id), company);
-      return invalidateAll(client);
-    },
-  });
+  return useEntityMutation('companies.update', { detailKey: keys.company, handlesValidation: true });
 }
 
 export function useDeleteCompany() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => invoke('companies.delete', { id }),
-    onSuccess: (company) => {
-      client.setQueryData(keys.company(company.id), company);
-      return invalidateAll(client);
-    },
-  });
+  return useEntityMutation('companies.delete', { detailKey: keys.company, toInput: byId });
 }
 
 export function useRestoreCompany() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => invoke('companies.restore', { id }),
-    onSuccess: (company) => {
-      client.setQueryData(keys.company(company.id), company);
-      return invalidateAll(client);
-    },
-  });
+  return useEntityMutation('companies.restore', { detailKey: keys.company, toInput: byId });
 }

@@ -1,9 +1,8 @@
 // TanStack Query hooks for contacts; pages are fetched by keyset cursor so 100,000 rows stay cheap.
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../shared/ipc/contract';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { invoke } from './client';
 import { type ContactListFilter, keys } from './keys';
-import { invalidateAll } from './invalidate';
+import { byId, useEntityMutation } from './mutations';
 
 export function useContactList(filter: ContactListFilter, options: { enabled?: boolean } = {}) {
   return useInfiniteQuery({
@@ -21,47 +20,17 @@ export function useContact(id: string) {
 }
 
 export function useCreateContact() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChannelInput<'contacts.create'>) => invoke('contacts.create', input),
-    meta: { handlesValidation: true },
-    onSuccess: (contact) => {
-      client.setQueryData(keys.contact(contact.id), contact);
-      return invalidateAll(client);
-    },
-  });
+  return useEntityMutation('contacts.create', { detailKey: keys.contact, handlesValidation: true });
 }
 
 export function useUpdateContact() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChannelInput<'contacts.update'>) => invoke('contacts.update', input),
-    meta: { handlesValidation: true },
-    onSuccess: (contact) => {
-      client.setQueryData(keys.contact(contact.id), contact);
-      return invalidateAll(client);
-    },
-  });
+  return useEntityMutation('contacts.update', { detailKey: keys.contact, handlesValidation: true });
 }
 
 export function useDeleteContact() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => invoke('contacts.delete', { id }),
-    onSuccess: (contact) => {
-      client.setQueryData(keys.contact(contact.id), contact);
-      return invalidateAll(client);
-    },
-  });
+  return useEntityMutation('contacts.delete', { detailKey: keys.contact, toInput: byId });
 }
 
 export function useRestoreContact() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => invoke('contacts.restore', { id }),
-    onSuccess: (contact) => {
-      client.setQueryData(keys.contact(contact.id), contact);
-      return invalidateAll(client);
-    },
-  });
+  return useEntityMutation('contacts.restore', { detailKey: keys.contact, toInput: byId });
 }

@@ -3,6 +3,8 @@ import type { ChannelInput } from '../../../shared/ipc/contract';
 
 export type ContactListFilter = Omit<ChannelInput<'contacts.list'>, 'cursor'>;
 export type CompanyListFilter = Omit<ChannelInput<'companies.list'>, 'cursor'>;
+export type ActivityListFilter = Omit<ChannelInput<'activities.list'>, 'cursor'>;
+export type TaskListFilter = Omit<ChannelInput<'tasks.list'>, 'cursor'>;
 
 export const keys = {
   contacts: ['contacts'] as const,
@@ -11,6 +13,13 @@ export const keys = {
   companies: ['companies'] as const,
   companyList: (filter: CompanyListFilter) => ['companies', 'list', filter] as const,
   company: (id: string) => ['companies', 'one', id] as const,
+  activities: ['activities'] as const,
+  activityList: (filter: ActivityListFilter) => ['activities', 'list', filter] as const,
+  activity: (id: string) => ['activities', 'one', id] as const,
+  tasks: ['tasks'] as const,
+  taskList: (filter: TaskListFilter) => ['tasks', 'list', filter] as const,
+  task: (id: string) => ['tasks', 'one', id] as const,
+  today: (range: ChannelInput<'tasks.today'>) => ['tasks', 'today', range] as const,
   tags: ['tags'] as const,
   search: (query: string) => ['search', query] as const,
   searchAll: ['search'] as const,

@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useLiveData } from '../api/events';
+import { QuickLog } from '../features/activity/QuickLog';
 import { QuickSearch } from '../features/search/QuickSearch';
+import { useReminders } from '../features/today/use-reminders';
 import { createQueryClient } from './query-client';
 import { Routes } from './Routes';
 import { Shell } from './Shell';
@@ -43,5 +45,11 @@ export function App() {
 function Live() {
   useLiveData();
   useAppCommands();
-  return <QuickSearch />;
+  useReminders();
+  return (
+    <>
+      <QuickSearch />
+      <QuickLog />
+    </>
+  );
 }

@@ -6,6 +6,8 @@ import { NewCompanyPage } from '../features/companies/NewCompanyPage';
 import { ContactPage } from '../features/contacts/ContactPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { NewContactPage } from '../features/contacts/NewContactPage';
+import { ActivityPage } from '../features/activity/ActivityPage';
+import { TodayPage } from '../features/today/TodayPage';
 import { TrashPage } from '../features/trash/TrashPage';
 import { ErrorBoundary } from './ErrorBoundary';
 
@@ -14,6 +16,8 @@ export function Routes() {
   return (
     <ErrorBoundary resetKey={location}>
       <Switch>
+        <Route path="/today" component={TodayPage} />
+        <Route path="/activity" component={ActivityPage} />
         <Route path="/contacts" component={ContactsPage} />
         <Route path="/contacts/new" component={NewContactPage} />
         <Route path="/contacts/:id">{(params) => <ContactPage key={params.id} id={params.id} />}</Route>
@@ -22,7 +26,7 @@ export function Routes() {
         <Route path="/companies/:id">{(params) => <CompanyPage key={params.id} id={params.id} />}</Route>
         <Route path="/trash" component={TrashPage} />
         <Route>
-          <Redirect to="/contacts" replace />
+          <Redirect to="/today" replace />
         </Route>
       </Switch>
     </ErrorBoundary>

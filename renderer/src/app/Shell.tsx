@@ -1,6 +1,7 @@
 // The frame around every page: sidebar navigation, header with quick search, and the page itself.
 import { AppShell, Burger, Group, Kbd, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { CallTimer } from '../features/activity/CallTimer';
 import { quickSearch } from '../features/search/quick-search-store';
 import { IconAddressBook, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -32,6 +33,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Text>
             <Kbd size="xs">{MOD_KEY} K</Kbd>
           </UnstyledButton>
+          <CallTimer />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">

@@ -2,6 +2,7 @@
 import { useHotkeys } from '@mantine/hooks';
 import { quickSearch } from '../features/search/quick-search-store';
 import { useLocation } from 'wouter';
+import { quickLog } from '../features/activity/quick-log-store';
 import type { EventPayload } from '../../../shared/ipc/events';
 import { useEvent } from '../api/events';
 
@@ -18,11 +19,22 @@ export function useAppCommands(): void {
       goContacts: () => navigate('/contacts'),
       goCompanies: () => navigate('/companies'),
       goTrash: () => navigate('/trash'),
+      quickLog: () => quickLog.open(),
+      goToday: () => navigate('/today'),
+      goActivity: () => navigate('/activity'),
+      // A reminder's "open" in the desktop notification: the Today view shows the task with its actions.
+      openTask: () => navigate('/today'),
     };
     actions[command]();
   };
 
   useEvent('app.command', ({ command }) => run(command));
-  // Empty ignore list: Ctrl/Cmd+K must work from inside the list's search box too.
-  useHotkeys([['mod+K', () => run('quickSearch')]], []);
+  // Empty ignore list: Ctrl/Cmd+K and Ctrl/Cmd+L must work from inside the list's search box too.
+  useHotkeys(
+    [
+      ['mod+K', () => run('quickSearch')],
+      ['mod+L', () => run('quickLog')],
+    ],
+    [],
+  );
 }

@@ -10,6 +10,7 @@ import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { companyToValues } from './company-form-values';
 import { CompanyForm } from './CompanyForm';
+import { Timeline } from '../activity/Timeline';
 import { CompanyPeople } from './CompanyPeople';
 import { useTrashCompany } from './use-trash-company';
 
@@ -70,6 +71,15 @@ export function CompanyPage({ id }: { id: string }) {
         )}
         <Stack gap="md" className={pageClasses.formGap}>
           <CompanyPeople company={c} readOnly={trashed} />
+          <Timeline
+            scope={{ companyId: c.id }}
+            showContact
+            empty={
+              <Text size="sm" c="dimmed" mt="sm">
+                Nothing logged with anyone at {c.name} yet.
+              </Text>
+            }
+          />
           <CompanyForm
             key={`${c.id}-${trashed}`}
             companyId={c.id}

@@ -2,10 +2,11 @@
 import { Avatar, Badge, Group, Text } from '@mantine/core';
 import { IconBuilding } from '@tabler/icons-react';
 import type { Company } from '../../../../shared/domain/contact';
+import rows from '../../ui/ListRow.module.css';
 import classes from './CompanyRow.module.css';
 
 export const COMPANY_ROW_HEIGHT = 56;
-export const companyRowClass = classes.grid ?? '';
+export const companyRowClass = `${rows.grid} ${classes.columns}`;
 
 export function CompanyRow({ company }: { company: Company }) {
   return (
@@ -27,7 +28,7 @@ export function CompanyRow({ company }: { company: Company }) {
       <Text size="sm" c="dimmed">
         {company.contactCount === 1 ? '1 person' : `${company.contactCount} people`}
       </Text>
-      <Group gap={4} wrap="nowrap" className={classes.tags}>
+      <Group gap={4} wrap="nowrap" className={rows.tags}>
         {company.tags.slice(0, 2).map((tag) => (
           <Badge key={tag} size="sm" variant="light" radius="sm" tt="none" maw={110}>
             {tag}
@@ -40,12 +41,12 @@ export function CompanyRow({ company }: { company: Company }) {
 
 export function CompanyHeaderRow() {
   return (
-    <div className={`${classes.grid} ${classes.header}`} aria-hidden>
+    <div className={`${companyRowClass} ${rows.header}`} aria-hidden>
       <span>Name</span>
       <span className={classes.website}>Website</span>
       <span className={classes.phone}>Phone</span>
       <span>People</span>
-      <span className={classes.tags}>Tags</span>
+      <span className={rows.tags}>Tags</span>
     </div>
   );
 }

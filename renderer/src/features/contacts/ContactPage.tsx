@@ -1,6 +1,6 @@
 // One contact: its details as an editable form, Delete (to Trash, with Undo), and a Restore banner when trashed.
 import { Alert, Anchor, Avatar, Button, Center, Loader, Text } from '@mantine/core';
-import { IconArrowBackUp, IconTrash } from '@tabler/icons-react';
+import { IconArrowBackUp, IconNotes, IconPhoneCall, IconTrash } from '@tabler/icons-react';
 import { formatDistanceToNow } from 'date-fns';
 import { Link, useLocation } from 'wouter';
 import { IpcError } from '../../../../shared/ipc/errors';
@@ -8,6 +8,9 @@ import { useContact, useUpdateContact } from '../../api/contacts';
 import { notifySuccess } from '../../app/notify';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
+import { callTimer, quickLog } from '../activity/quick-log-store';
+import { Timeline } from '../activity/Timeline';
+import { ContactFollowUps } from '../today/ContactFollowUps';
 import { contactToValues } from './contact-form-values';
 import { ContactForm } from './ContactForm';
 import { useTrashContact } from './use-trash-contact';
@@ -53,13 +56,31 @@ export function ContactPage({ id }: { id: string }) {
                   {c.companyName}
                 </Anchor>
               ) : null}
+              {c.phones.map((p) => (
+                <Anchor key={p.value} href={`tel:${p.value}`} size="sm" ml={c.jobTitle || c.companyName ? 'sm' : 0} mr="sm" aria-label={`Call ${p.value}`} onClick={() => callTimer.start(c.id, c.displayName)}>
+                  {p.value}
+                </Anchor>
+              ))}
             </>
           }
           actions={
             !trashed && (
-              <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => trashContact(c.id, () => navigate('/contacts'))}>
-                Delete
-              </Button>
+              <>
+                <Button variant="light" color="teal" leftSection={<IconPhoneCall size={16} />} onClick={() => callTimer.start(c.id, c.displayName)}>
+                  Start call
+                </Button>
+                <Button
+                  variant="light"
+                  leftSection={<IconNotes size={16} />}
+                  aria-keyshortcuts="Control+L Meta+L"
+                  onClick={() => quickLog.open({ contactId: c.id, contactName: c.displayName })}
+                >
+                  Log activity
+                </Button>
+                <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => trashContact(c.id, () => navigate('/contacts'))}>
+                  Delete
+                </Button>
+              </>
             )
           }
         />
@@ -73,6 +94,19 @@ export function ContactPage({ id }: { id: string }) {
             </Button>
           </Alert>
         )}
+        <div className={pageClasses.formGap}>
+          <ContactFollowUps contactId={c.id} readOnly={trashed} />
+        </div>
+        <div className={pageClasses.formGap}>
+          <Timeline
+            scope={{ contactId: c.id }}
+            empty={
+              <Text size="sm" c="dimmed" mt="sm">
+                Nothing logged with {c.displayName} yet. Start a call or press Ctrl+L to log one.
+              </Text>
+            }
+          />
+        </div>
         <div className={pageClasses.formGap}>
           <ContactForm
             key={`${c.id}-${trashed}`}

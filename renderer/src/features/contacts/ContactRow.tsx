@@ -1,10 +1,12 @@
 // One row of the contacts list: who, where they work, and the first way to reach them.
 import { Avatar, Badge, Group, Text } from '@mantine/core';
+import { formatDistanceToNow, isPast } from 'date-fns';
 import type { Contact } from '../../../../shared/domain/contact';
+import rows from '../../ui/ListRow.module.css';
 import classes from './ContactRow.module.css';
 
 export const CONTACT_ROW_HEIGHT = 60;
-export const contactRowClass = classes.grid ?? '';
+export const contactRowClass = `${rows.grid} ${classes.columns}`;
 
 export function ContactRow({ contact }: { contact: Contact }) {
   return (
@@ -15,11 +17,7 @@ export function ContactRow({ contact }: { contact: Contact }) {
           <Text size="sm" fw={600} truncate>
             {contact.displayName}
           </Text>
-          {contact.jobTitle && (
-            <Text size="xs" c="dimmed" truncate>
-              {contact.jobTitle}
-            </Text>
-          )}
+          <ContactActivityLine contact={contact} />
         </div>
       </Group>
       <Text size="sm" truncate className={classes.company}>
@@ -31,7 +29,7 @@ export function ContactRow({ contact }: { contact: Contact }) {
       <Text size="sm" truncate c="dimmed" className={classes.phone}>
         {contact.phones[0]?.value ?? ''}
       </Text>
-      <Group gap={4} wrap="nowrap" className={classes.tags}>
+      <Group gap={4} wrap="nowrap" className={rows.tags}>
         {contact.tags.slice(0, 2).map((tag) => (
           <Badge key={tag} size="sm" variant="light" radius="sm" tt="none" maw={110}>
             {tag}
@@ -47,14 +45,34 @@ export function ContactRow({ contact }: { contact: Contact }) {
   );
 }
 
+/** Job title, when they were last contacted and when the next follow-up is due, on one dimmed line. */
+function ContactActivityLine({ contact }: { contact: Contact }) {
+  const next = contact.nextTaskDueAt ? new Date(contact.nextTaskDueAt) : null;
+  const parts = [
+    contact.jobTitle,
+    contact.lastContactedAt ? `contacted ${formatDistanceToNow(new Date(contact.lastContactedAt), { addSuffix: true })}` : null,
+  ].filter(Boolean);
+  if (parts.length === 0 && !next) return null;
+  return (
+    <Text size="xs" c="dimmed" truncate>
+      {parts.join(' · ')}
+      {next && (
+        <Text span size="xs" c={isPast(next) ? 'red' : 'dimmed'}>
+          {parts.length ? ' · ' : ''}follow-up {formatDistanceToNow(next, { addSuffix: true })}
+        </Text>
+      )}
+    </Text>
+  );
+}
+
 export function ContactHeaderRow() {
   return (
-    <div className={`${classes.grid} ${classes.header}`} aria-hidden>
+    <div className={`${contactRowClass} ${rows.header}`} aria-hidden>
       <span>Name</span>
       <span className={classes.company}>Company</span>
       <span className={classes.email}>Email</span>
       <span className={classes.phone}>Phone</span>
-      <span className={classes.tags}>Tags</span>
+      <span className={rows.tags}>Tags</span>
     </div>
   );
 }

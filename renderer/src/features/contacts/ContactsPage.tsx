@@ -1,6 +1,6 @@
 // The contacts list: instant search, filters and sort done by main in SQL, rows virtualised and paged
 // by keyset cursor so it stays smooth with 100,000 contacts.
-import { Button, Center, Loader, Select, TextInput } from '@mantine/core';
+import { Button, Center, Loader, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo } from 'react';
@@ -12,7 +12,7 @@ import { useTags } from '../../api/search';
 import { PageHeader } from '../../ui/PageHeader';
 import { VirtualList } from '../../ui/VirtualList';
 import pageClasses from '../../ui/ListPage.module.css';
-import { CONTACT_SORT_OPTIONS, type ContactListSort, KIND_OPTIONS } from './contact-labels';
+import { CONTACT_SORT_OPTIONS, type ContactListSort, DRIFT_OPTIONS, KIND_OPTIONS } from './contact-labels';
 import { ContactHeaderRow, CONTACT_ROW_HEIGHT, ContactRow, contactRowClass } from './ContactRow';
 import { ContactsEmpty } from './ContactsEmpty';
 import { useContactFilter } from './use-contact-filter';
@@ -29,8 +29,10 @@ export function ContactsPage() {
       ...(query ? { query } : {}),
       ...(filter.tag ? { tag: filter.tag } : {}),
       ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.notContactedForDays ? { notContactedForDays: filter.notContactedForDays } : {}),
+      ...(filter.hasOverdueTask ? { hasOverdueTask: true } : {}),
     }),
-    [query, filter.tag, filter.kind, filter.sort],
+    [query, filter.tag, filter.kind, filter.sort, filter.notContactedForDays, filter.hasOverdueTask],
   );
   const list = useContactList(listFilter);
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
@@ -79,6 +81,20 @@ export function ContactsPage() {
             onChange={(kind) => update({ kind: kind as ContactKind | null })}
             clearable
             w={150}
+          />
+          <Select
+            aria-label="Not contacted for"
+            placeholder="Contacted any time"
+            data={DRIFT_OPTIONS}
+            value={filter.notContactedForDays ? String(filter.notContactedForDays) : null}
+            onChange={(days) => update({ notContactedForDays: days ? Number(days) : null })}
+            clearable
+            w={200}
+          />
+          <Switch
+            label="Overdue follow-up"
+            checked={!!filter.hasOverdueTask}
+            onChange={(e) => update({ hasOverdueTask: e.currentTarget.checked })}
           />
           <Select
             aria-label="Sort by"

@@ -16,6 +16,9 @@ export const CONTACT_SORT_OPTIONS = [
   { value: 'lastName', label: 'Last name' },
   { value: 'updatedAt', label: 'Recently updated' },
   { value: 'createdAt', label: 'Recently added' },
+  { value: 'lastContacted', label: 'Last contacted' },
 ] as const;
+
+export const DRIFT_OPTIONS = [30, 60, 90, 180, 365].map((days) => ({ value: String(days), label: `No contact for ${days}+ days` }));
 
 export type ContactListSort = (typeof CONTACT_SORT_OPTIONS)[number]['value'];

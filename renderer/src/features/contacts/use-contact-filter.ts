@@ -9,6 +9,9 @@ export interface ContactFilter {
   tag: string | null;
   kind: ContactKind | null;
   sort: ContactListSort;
+  /** Customer drift: not contacted in the last N days. */
+  notContactedForDays?: number | null;
+  hasOverdueTask?: boolean;
 }
 
 export const NO_CONTACT_FILTER: ContactFilter = { query: '', tag: null, kind: null, sort: 'name' };
@@ -20,6 +23,6 @@ export function useContactFilter() {
     getInitialValueInEffect: false,
   });
   const update = (patch: Partial<ContactFilter>) => setFilter((current) => ({ ...current, ...patch }));
-  const isFiltered = filter.query.trim() !== '' || filter.tag !== null || filter.kind !== null;
+  const isFiltered = filter.query.trim() !== '' || filter.tag !== null || filter.kind !== null || !!filter.notContactedForDays || !!filter.hasOverdueTask;
   return { filter, update, reset: () => setFilter({ ...NO_CONTACT_FILTER, sort: filter.sort }), isFiltered };
 }

@@ -1,0 +1,38 @@
+// TanStack Query hooks for activities (the timeline), paged by cursor, plus the contact picker's lookup.
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { invoke } from './client';
+import { type ActivityListFilter, keys } from './keys';
+import { byId, useEntityMutation } from './mutations';
+
+export function useActivityList(filter: ActivityListFilter) {
+  return useInfiniteQuery({
+    queryKey: keys.activityList(filter),
+    queryFn: ({ pageParam }) => invoke('activities.list', { ...filter, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A short page of contacts matching what was typed, for pickers (the server filters). */
+export function useContactOptions(query: string) {
+  const trimmed = query.trim();
+  const filter = { limit: 20, sort: 'name' as const, ...(trimmed ? { query: trimmed } : {}) };
+  return useQuery({
+    queryKey: keys.contactList(filter),
+    queryFn: () => invoke('contacts.list', filter),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateActivity() {
+  return useEntityMutation('activities.create', { detailKey: keys.activity, handlesValidation: true });
+}
+
+export function useDeleteActivity() {
+  return useEntityMutation('activities.delete', { detailKey: keys.activity, toInput: byId });
+}
+
+export function useRestoreActivity() {
+  return useEntityMutation('activities.restore', { detailKey: keys.activity, toInput: byId });
+}

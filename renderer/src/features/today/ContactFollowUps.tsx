@@ -1,0 +1,66 @@
+// A contact's open follow-ups on their page, with complete/reopen and a one-line form to add another.
+import { Button, Group, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { useCreateTask, useTaskList } from '../../api/tasks';
+import { toLocalInput, tomorrowMorning } from '../activity/quick-log-values';
+import classes from './Today.module.css';
+import { TaskItem } from './TaskItem';
+
+export function ContactFollowUps({ contactId, readOnly }: { contactId: string; readOnly: boolean }) {
+  const open = useTaskList({ contactId, status: 'open', limit: 50 });
+  const create = useCreateTask();
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState(() => toLocalInput(tomorrowMorning()));
+  const [error, setError] = useState<string | null>(null);
+  const tasks = open.data?.items ?? [];
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    if (title.trim() === '') return setError('Enter what to do');
+    create
+      .mutateAsync({ title, contactId, dueAt: due ? new Date(due).toISOString() : null })
+      .then(() => {
+        setTitle('');
+        setError(null);
+      })
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  };
+
+  return (
+    <section aria-label="Follow-ups">
+      <Title order={2} size="h4" mb="xs">
+        Follow-ups
+      </Title>
+      {tasks.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No open follow-ups.
+        </Text>
+      ) : (
+        <ul className={classes.list} aria-label="Open follow-ups">
+          {tasks.map((task) => (
+            <TaskItem key={task.id} task={task} showContact={false} />
+          ))}
+        </ul>
+      )}
+      {!readOnly && (
+        <form onSubmit={add} aria-label="Add follow-up">
+          <Group align="flex-start" gap="xs" mt="sm" wrap="wrap">
+            <TextInput
+              aria-label="New follow-up"
+              placeholder="Add a follow-up, e.g. Send revised quote"
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              error={error}
+              flex="1 1 240px"
+            />
+            <TextInput aria-label="Due" type="datetime-local" value={due} onChange={(e) => setDue(e.currentTarget.value)} w={210} />
+            <Button type="submit" variant="light" leftSection={<IconPlus size={16} />} loading={create.isPending}>
+              Add
+            </Button>
+          </Group>
+        </form>
+      )}
+    </section>
+  );
+}

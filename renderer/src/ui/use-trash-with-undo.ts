@@ -1,0 +1,50 @@
+// Moving any entity to Trash and back with an Undo notification. Contacts, companies and the entities still to come
+// share this one behaviour, so a fix to Undo (or its wording) lands everywhere at once.
+import { useLocation } from 'wouter';
+import { notifySuccess } from '../app/notify';
+import { showUndoNotification } from './undo-notification';
+
+/** The part of a delete or restore mutation this needs; any useEntityMutation(…, { toInput: byId }) fits. */
+interface ByIdMutation<T> {
+  mutateAsync: (id: string) => Promise<T>;
+  isPending: boolean;
+}
+
+interface TrashWithUndoOptions<T extends { id: string }> {
+  remove: ByIdMutation<T>;
+  restore: ByIdMutation<T>;
+  /** How the entity is named in the notifications ("Ada Lovelace moved to Trash"). */
+  label: (entity: T) => string;
+  /** The entity's page, opened after Undo so the user sees what came back. */
+  href: (id: string) => string;
+}
+
+export function useTrashWithUndo<T extends { id: string }>({ remove, restore, label, href }: TrashWithUndoOptions<T>) {
+  const [, navigate] = useLocation();
+
+  // mutateAsync, not mutate with callbacks: Undo is clicked after the page that deleted has gone,
+  // and per-call callbacks of an unmounted observer never run. Failures are notified by the query client.
+  const restoreOne = (id: string, options: { open?: boolean } = {}) =>
+    restore
+      .mutateAsync(id)
+      .then((entity) => {
+        notifySuccess(`${label(entity)} is back`);
+        if (options.open) navigate(href(entity.id));
+      })
+      .catch(() => undefined);
+
+  const trashOne = (id: string, after?: () => void) =>
+    remove
+      .mutateAsync(id)
+      .then((entity) => {
+        after?.();
+        showUndoNotification({
+          id: `trashed-${entity.id}`,
+          message: `${label(entity)} moved to Trash`,
+          onUndo: () => void restoreOne(entity.id, { open: true }),
+        });
+      })
+      .catch(() => undefined);
+
+  return { trash: trashOne, restore: restoreOne, trashing: remove.isPending, restoring: restore.isPending };
+}

@@ -1,0 +1,120 @@
+// Logging a call with the call timer and seeing it on the contact's timeline; a follow-up that is already
+// due shows under Overdue in Today and goes away when completed.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { type App, screenshot, startApp } from './app-fixture';
+
+let app: App;
+let mayaId: string;
+beforeAll(async () => {
+  app = await startApp();
+  mayaId = (await app.harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones', phones: [{ value: '07700 900111' }] })).id;
+  await app.harness.rpc('contacts.create', { firstName: 'Tom', lastName: 'Baker' });
+}, 90_000);
+afterEach(async () => {
+  await app?.closePages();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('activities and follow-ups', () => {
+  test('a timed call is logged with its duration and shows on the timeline', async () => {
+    const { page, assertClean } = await app.open(`/contacts/${mayaId}`);
+    await page.getByRole('heading', { name: 'Maya Jones', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Start call' }).click();
+    const timer = page.getByRole('timer', { name: 'Call with Maya Jones' });
+    await timer.waitFor();
+    await page.waitForTimeout(2_100);
+    await screenshot(page, 'call-timer');
+    await timer.getByRole('button', { name: 'End call' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Log activity' });
+    await dialog.waitFor();
+    const duration = await dialog.getByRole('textbox', { name: 'Duration' }).inputValue();
+    const [m, s] = duration.split(':').map(Number);
+    expect(m! * 60 + s!).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => dialog.getByLabel(/^Contact/).inputValue()).toBe('Maya Jones');
+    // The subject has the focus: type and press Enter.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('What was it about?');
+    await page.keyboard.type('Revised kitchen quote');
+    await dialog.getByLabel('Notes').fill('Wants the oak worktop.\nCall back about delivery.');
+    await screenshot(page, 'quick-log');
+    await dialog.getByLabel('Subject').press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('Logged for Maya Jones').waitFor();
+
+    const today = page.getByRole('list', { name: 'Activities Today' });
+    await today.getByText('Revised kitchen quote').waitFor();
+    await today.getByText('Connected').waitFor();
+    const { items } = await app.harness.rpc('activities.list', { contactId: mayaId });
+    expect(items).toHaveLength(1);
+    expect(items[0]!.type).toBe('call');
+    expect(items[0]!.durationSeconds).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'timeline');
+
+    // Ctrl+L from anywhere opens the same dialog, empty, with the contact picker focused.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+    await page.getByRole('list', { name: 'Activities Today' }).getByRole('link', { name: 'Maya Jones' }).waitFor();
+    await page.keyboard.press('Control+l');
+    await page.getByRole('dialog', { name: 'Log activity' }).waitFor();
+    await page.keyboard.press('Escape');
+    assertClean();
+  }, 60_000);
+
+  test('an overdue follow-up shows in Today and completing it removes it', async () => {
+    const dueAt = new Date(Date.now() - 60_000).toISOString();
+    await app.harness.rpc('tasks.create', { title: 'Send revised quote', contactId: mayaId, dueAt });
+
+    const { page, assertClean } = await app.open('/');
+    await expect.poll(() => page.url()).toContain('#/today');
+    const overdue = page.getByRole('list', { name: 'Overdue follow-ups' });
+    await overdue.getByRole('listitem', { name: 'Send revised quote' }).waitFor();
+    await overdue.getByRole('link', { name: 'Maya Jones' }).waitFor();
+    await page.getByText('1 overdue follow-up').waitFor();
+    await screenshot(page, 'today');
+
+    await overdue.getByRole('checkbox', { name: 'Complete “Send revised quote”' }).click();
+    await page.getByText('Done: Send revised quote').waitFor();
+    await page.getByRole('heading', { name: 'Nothing to follow up' }).waitFor();
+    const { items } = await app.harness.rpc('tasks.list', { contactId: mayaId, status: 'done' });
+    expect(items.map((t) => t.title)).toEqual(['Send revised quote']);
+    assertClean();
+  }, 60_000);
+
+  test('Ctrl+L logs a meeting with a follow-up for someone picked by typing; the contacts list filters on it', async () => {
+    const { page, assertClean } = await app.open('/today');
+    await page.keyboard.press('Control+l');
+    const dialog = page.getByRole('dialog', { name: 'Log activity' });
+    await dialog.waitFor();
+    // The contact picker has the focus: type a fragment and pick.
+    await page.keyboard.type('bak');
+    await page.getByRole('option', { name: 'Tom Baker' }).click();
+    await dialog.getByText('Meeting', { exact: true }).click();
+    await dialog.getByLabel('Subject').fill('Site visit');
+    await dialog.getByRole('checkbox', { name: 'Add a follow-up' }).check();
+    await dialog.getByLabel('Follow-up', { exact: true }).fill('Send the measurements');
+    const pastDue = new Date(Date.now() - 60_000);
+    const local = new Date(pastDue.getTime() - pastDue.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await dialog.getByLabel('Due', { exact: true }).fill(local);
+    await dialog.getByLabel('Subject').press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+
+    const overdue = page.getByRole('list', { name: 'Overdue follow-ups' });
+    await overdue.getByRole('listitem', { name: 'Send the measurements' }).waitFor();
+    const tom = (await app.harness.rpc('contacts.list', { query: 'Tom Baker' })).items[0]!;
+    expect(tom.lastContactedAt).not.toBeNull();
+    expect(tom.nextTaskDueAt).not.toBeNull();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    const list = page.getByRole('list', { name: 'Contacts' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    await page.getByRole('switch', { name: 'Overdue follow-up' }).check({ force: true });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await list.getByRole('link', { name: 'Tom Baker' }).waitFor();
+    await screenshot(page, 'contacts-follow-ups');
+    await list.getByText(/contacted .* ago/).waitFor();
+    await page.getByRole('switch', { name: 'Overdue follow-up' }).uncheck({ force: true });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    assertClean();
+  }, 60_000);
+});
