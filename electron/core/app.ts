@@ -12,6 +12,7 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from './logger';
 import { createReminders, type Reminders } from './reminders';
+import { createAppointmentReminders, type AppointmentReminders } from './appointments.service';
 
 export const DB_FILE = 'rapport.sqlite';
 
@@ -31,6 +32,7 @@ export interface Core {
   dataDir: string;
   migration: MigrateResult;
   reminders: Reminders;
+  appointmentReminders: AppointmentReminders;
   close(): void;
 }
 
@@ -51,9 +53,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (migration.applied.length > 0) logger.info(`applied migrations ${migration.applied.join(', ')}`, { backup: migration.backupPath });
 
   const events = new EventBus();
-  const dispatch = createDispatcher(createHandlers({ db, clock, events, newId: uuidv7 }), logger);
+  const dispatch = createDispatcher(createHandlers({ db, clock, events, newId: uuidv7 }, { dataDir: options.dataDir }), logger);
   const reminders = createReminders({ db, clock, events }, logger);
-  if (options.startReminders ?? true) reminders.start();
+  const appointmentReminders = createAppointmentReminders({ db, clock, events }, logger);
+  if (options.startReminders ?? true) {
+    reminders.start();
+    appointmentReminders.start();
+  }
   let closed = false;
   return {
     dispatch,
@@ -61,10 +67,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     migration,
     reminders,
+    appointmentReminders,
     close() {
       if (closed) return;
       closed = true;
       reminders.stop();
+      appointmentReminders.stop();
       sqlite.close();
     },
   };

@@ -1,19 +1,24 @@
 // Channel -> service method. The compiler checks this map against the contract: a channel without a
 // handler, or a handler of the wrong shape, does not build.
 import { createActivitiesService } from './activities.service';
+import { createAppointmentsService } from './appointments.service';
 import type { Handlers } from './dispatcher';
 import { createCompaniesService } from './companies.service';
 import { createContactsService } from './contacts.service';
 import type { ServiceDeps } from './deps';
 import { createSearchService } from './search.service';
+import { createJobsService } from './jobs.service';
 import { createTasksService } from './tasks.service';
 
-export function createHandlers(deps: ServiceDeps): Handlers {
+/** `dataDir` is where exports (e.g. .ics files) are written when there is no save dialog (harness, tests). */
+export function createHandlers(deps: ServiceDeps, options: { dataDir: string }): Handlers {
   const contacts = createContactsService(deps);
   const companies = createCompaniesService(deps);
   const search = createSearchService(deps);
   const tasks = createTasksService(deps);
   const activities = createActivitiesService(deps, tasks);
+  const jobs = createJobsService(deps);
+  const appointments = createAppointmentsService(deps);
   return {
     'contacts.create': contacts.create,
     'contacts.get': ({ id }) => contacts.get(id),
@@ -43,6 +48,25 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'tasks.restore': tasks.restore,
     'tasks.list': tasks.list,
     'tasks.today': tasks.today,
+    'pipeline.get': () => jobs.pipeline(),
+    'pipeline.update': jobs.updatePipeline,
+    'jobs.create': jobs.create,
+    'jobs.get': ({ id }) => jobs.get(id),
+    'jobs.update': jobs.update,
+    'jobs.move': jobs.move,
+    'jobs.delete': jobs.delete,
+    'jobs.restore': jobs.restore,
+    'jobs.list': jobs.list,
+    'jobs.board': jobs.board,
+    'jobs.history': jobs.history,
+    'appointments.create': appointments.create,
+    'appointments.get': ({ id }) => appointments.get(id),
+    'appointments.update': appointments.update,
+    'appointments.delete': appointments.delete,
+    'appointments.restore': appointments.restore,
+    'appointments.list': appointments.list,
+    'schedule.exportIcs': (input) => appointments.exportIcs(input, options.dataDir),
+    'schedule.importIcs': appointments.importIcs,
     'tags.list': () => search.tags(),
     'search.global': search.global,
   };

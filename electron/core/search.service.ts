@@ -5,7 +5,7 @@
 //  1. names that start with what was typed (first-name-first, last-name-first, company name) — what a
 //     user typing into a search box usually means, and an index range, so instant at any size;
 //  2. everything else FTS5 finds (emails, phones, job titles, tags, notes, words inside names; activity
-//     subjects and notes; follow-up titles), by bm25.
+//     subjects and notes; follow-up titles; job titles and notes), by bm25.
 // Tier 2 runs only to fill what tier 1 left, and ranks inside the FTS table before joining rows.
 import { sql, type Kysely } from 'kysely';
 import type { SearchHit } from '../../shared/domain/contact';
@@ -14,6 +14,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contrac
 import { toFtsQuery } from '../db/fts';
 import { parseJsonColumn } from '../db/json';
 import type { DB } from '../db/schema';
+import { appointmentTextHits } from './appointments.service';
 import type { ServiceDeps } from './deps';
 
 interface ContactHitRow {
@@ -102,28 +103,49 @@ const TEXT_QUERIES = {
     return rows.map((r) => ({ hit: companyHit(r), score: r.score, deleted_at: r.deleted_at }));
   },
   async activities(db: Kysely<DB>, match: string, fetch: number): Promise<TextHit[]> {
-    const { rows } = await sql<{ id: string; type: string; subject: string | null; contact: string; occurred_at: string; score: number; deleted_at: string | null }>`
-      SELECT a.id, a.type, a.subject, c.display_name AS contact, a.occurred_at, a.deleted_at, f.score
+    const { rows } = await sql<{ id: string; type: string; subject: string | null; contact: string; contact_id: string; occurred_at: string; score: number; deleted_at: string | null }>`
+      SELECT a.id, a.type, a.subject, c.display_name AS contact, a.contact_id, a.occurred_at, a.deleted_at, f.score
       FROM (SELECT rowid, bm25(activities_fts, 4.0, 1.0) AS score FROM activities_fts
             WHERE activities_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
       JOIN activities a ON a.seq = f.rowid JOIN contacts c ON c.id = a.contact_id
       ORDER BY f.score`.execute(db);
     return rows.map((r) => ({
-      hit: { type: 'activity', id: r.id, title: r.subject ?? `${r.type[0]!.toUpperCase()}${r.type.slice(1)} with ${r.contact}`, subtitle: `${r.contact} · ${r.occurred_at.slice(0, 10)}` },
+      hit: {
+        type: 'activity',
+        id: r.id,
+        title: r.subject ?? `${r.type[0]!.toUpperCase()}${r.type.slice(1)} with ${r.contact}`,
+        subtitle: `${r.contact} · ${r.occurred_at.slice(0, 10)}`,
+        contactId: r.contact_id,
+      },
       score: r.score,
       deleted_at: r.deleted_at,
     }));
   },
+  async jobs(db: Kysely<DB>, match: string, fetch: number): Promise<TextHit[]> {
+    const { rows } = await sql<{ id: string; title: string; contact: string | null; contact_id: string | null; stage: string; score: number; deleted_at: string | null }>`
+      SELECT j.id, j.title, c.display_name AS contact, j.contact_id, s.name AS stage, j.deleted_at, f.score
+      FROM (SELECT rowid, bm25(jobs_fts, 6.0, 1.0) AS score FROM jobs_fts
+            WHERE jobs_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
+      JOIN jobs j ON j.seq = f.rowid JOIN pipeline_stages s ON s.id = j.stage_id LEFT JOIN contacts c ON c.id = j.contact_id
+      ORDER BY f.score`.execute(db);
+    return rows.map((r) => ({
+      hit: { type: 'job', id: r.id, title: r.title, subtitle: [r.stage, r.contact].filter(Boolean).join(' · '), ...(r.contact_id ? { contactId: r.contact_id } : {}) },
+      score: r.score,
+      deleted_at: r.deleted_at,
+    }));
+  },
+  appointments: appointmentTextHits,
   async tasks(db: Kysely<DB>, match: string, fetch: number): Promise<TextHit[]> {
-    const { rows } = await sql<{ id: string; title: string; contact: string | null; due_at: string | null; score: number; deleted_at: string | null }>`
-      SELECT t.id, t.title, c.display_name AS contact, t.due_at, t.deleted_at, f.score
+    const { rows } = await sql<{ id: string; title: string; contact: string | null; contact_id: string | null; due_at: string | null; score: number; deleted_at: string | null }>`
+      SELECT t.id, t.title, c.display_name AS contact, t.contact_id, t.due_at, t.deleted_at, f.score
       FROM (SELECT rowid, bm25(tasks_fts, 4.0, 1.0) AS score FROM tasks_fts
             WHERE tasks_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
       JOIN tasks t ON t.seq = f.rowid LEFT JOIN contacts c ON c.id = t.contact_id
       ORDER BY f.score`.execute(db);
     return rows.map((r) => {
       const subtitle = [r.contact, r.due_at ? `due ${r.due_at.slice(0, 10)}` : null].filter(Boolean).join(' · ');
-      return { hit: { type: 'task', id: r.id, title: r.title, ...(subtitle ? { subtitle } : {}) }, score: r.score, deleted_at: r.deleted_at };
+      const hit: SearchHit = { type: 'task', id: r.id, title: r.title, ...(subtitle ? { subtitle } : {}), ...(r.contact_id ? { contactId: r.contact_id } : {}) };
+      return { hit, score: r.score, deleted_at: r.deleted_at };
     });
   },
 };

@@ -9,7 +9,7 @@ import { forwardEvents, registerInvokeHandler } from '../ipc/adapter';
 import type { TrustedTarget } from '../ipc/sender';
 import type { EventPayload } from '../../shared/ipc/events';
 import { menuTemplate } from './menu';
-import { reminderNotification } from './notifications';
+import { appointmentNotification, reminderNotification } from './notifications';
 import { bundlePaths, chromiumProfileDir, resolveDataDir, WINDOW_STATE_FILE } from './paths';
 import { APP_ENTRY_URL, APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isPermissionGranted, windowOptions } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -128,14 +128,21 @@ async function onReady(): Promise<void> {
 
   // Reminders fire in main, so they reach the user even when the window is hidden or minimised.
   opened.events.subscribe((name, payload) => {
-    if (name !== 'tasks.due' || !Notification.isSupported()) return;
-    const { task } = payload as EventPayload<'tasks.due'>;
-    const notification = new Notification(reminderNotification(task));
-    notification.on('click', () => {
-      focusWindow();
-      opened.events.emit('app.command', { command: 'openTask', id: task.id });
-    });
-    notification.show();
+    if ((name !== 'tasks.due' && name !== 'appointments.due') || !Notification.isSupported()) return;
+    if (name === 'tasks.due') {
+      const { task } = payload as EventPayload<'tasks.due'>;
+      const notification = new Notification(reminderNotification(task));
+      notification.on('click', () => {
+        focusWindow();
+        opened.events.emit('app.command', { command: 'openTask', id: task.id });
+      });
+      notification.show();
+    } else {
+      const { occurrence } = payload as EventPayload<'appointments.due'>;
+      const notification = new Notification(appointmentNotification(occurrence, new Date()));
+      notification.on('click', focusWindow);
+      notification.show();
+    }
   });
 
   createWindow();

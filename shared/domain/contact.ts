@@ -122,11 +122,13 @@ export const CompanyListInput = z.strictObject({
   cursor: Cursor,
 });
 
-export const SearchHitType = z.enum(['contact', 'company', 'activity', 'task']);
+export const SearchHitType = z.enum(['contact', 'company', 'activity', 'task', 'job', 'appointment']);
 export const SearchHit = z.object({
   type: SearchHitType,
   id: OutId,
   title: z.string(),
   subtitle: z.string().optional(),
+  /** For activities, follow-ups and jobs: the person they belong to, whose page shows them. */
+  contactId: z.string().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;

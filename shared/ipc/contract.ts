@@ -13,7 +13,9 @@ import {
   SearchHit,
 } from '../domain/contact';
 import { Activity, ActivityCreate, ActivityListInput, ActivityUpdate, Task, TaskCreate, TaskListInput, TaskSnooze, TaskUpdate, Today, TodayInput } from '../domain/activity';
+import { Appointment, AppointmentCreate, AppointmentRange, AppointmentUpdate, IcsExportInput, IcsImportInput, Occurrence } from '../domain/appointment';
 import { Id } from '../domain/fields';
+import { BoardColumn, BoardInput, Job, JobCreate, JobListInput, JobMove, JobUpdate, PipelineUpdate, Stage, StageChange } from '../domain/job';
 import type { ChannelName } from './channels';
 
 const ById = z.strictObject({ id: Id });
@@ -52,6 +54,30 @@ export const contract = {
   'tasks.restore': { input: ById, output: Task },
   'tasks.list': { input: TaskListInput, output: Slice(Task) },
   'tasks.today': { input: TodayInput, output: Today },
+
+  'pipeline.get': { input: z.strictObject({}), output: z.object({ stages: z.array(Stage), defaultCurrency: z.string() }) },
+  'pipeline.update': { input: PipelineUpdate, output: z.object({ stages: z.array(Stage), defaultCurrency: z.string() }) },
+  'jobs.create': { input: JobCreate, output: Job },
+  'jobs.get': { input: ById, output: Job },
+  'jobs.update': { input: JobUpdate, output: Job },
+  'jobs.move': { input: JobMove, output: Job },
+  'jobs.delete': { input: ById, output: Job },
+  'jobs.restore': { input: ById, output: Job },
+  'jobs.list': { input: JobListInput, output: Page(Job) },
+  'jobs.board': { input: BoardInput, output: z.object({ stages: z.array(BoardColumn), defaultCurrency: z.string() }) },
+  'jobs.history': { input: ById, output: z.object({ items: z.array(StageChange) }) },
+
+  'appointments.create': { input: AppointmentCreate, output: Appointment },
+  'appointments.get': { input: ById, output: Appointment },
+  'appointments.update': { input: AppointmentUpdate, output: Appointment },
+  'appointments.delete': { input: ById, output: Appointment },
+  'appointments.restore': { input: ById, output: Appointment },
+  'appointments.list': { input: AppointmentRange, output: z.object({ items: z.array(Occurrence) }) },
+  'schedule.exportIcs': { input: IcsExportInput, output: z.object({ path: z.string(), ics: z.string(), count: z.number().int() }) },
+  'schedule.importIcs': {
+    input: IcsImportInput,
+    output: z.object({ created: z.number().int(), updated: z.number().int(), skipped: z.number().int(), errors: z.array(z.object({ event: z.string(), reason: z.string() })) }),
+  },
 
   'tags.list': {
     input: z.strictObject({}),

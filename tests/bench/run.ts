@@ -13,6 +13,8 @@ import { foldForSort } from '../../shared/domain/text';
 import { encodeCursor } from '../../electron/db/keyset';
 import { compare, round3, stats } from './measure';
 import { seed } from './seed';
+import { seedActivities } from './seed-activities';
+import { seedJobs } from './seed-jobs';
 
 const MAX_RATIO = 1.3;
 const MAX_SEARCH_MS = 10;
@@ -37,6 +39,22 @@ const LIST_ORDER = `ORDER BY "c"."sort_name" asc, c.id asc LIMIT ?`;
 // A common tag walks the name index (`+c.id`); its count reads the live-only tag table.
 const TAG_CONDITION = `+c.id IN (SELECT contact_id FROM contact_tags WHERE tag = ?)`;
 const TAG_COUNT = `SELECT (SELECT count(*) FROM contact_tags WHERE tag = ?) AS n`;
+const TIMELINE = `SELECT a.*, c.display_name AS contact_name FROM activities a JOIN contacts c ON c.id = a.contact_id WHERE a.deleted_at IS NULL AND a.contact_id = ?
+    ORDER BY a.occurred_at DESC, a.id DESC LIMIT ?`;
+const BY_LAST_CONTACTED = `ORDER BY "c"."last_contacted_at" desc, c.id desc LIMIT ?`;
+// jobs.board: the pipeline, the default currency, each column's first 100 jobs, and totals per currency.
+const STAGES = `SELECT id, name, position, category FROM pipeline_stages ORDER BY position`;
+const DEFAULT_CURRENCY = `SELECT value FROM settings WHERE key = ?`;
+const BOARD_JOBS = `SELECT * FROM (
+        SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category,
+          row_number() OVER (PARTITION BY j.stage_id ORDER BY j.rank, j.id) AS n
+        FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
+        LEFT JOIN contacts c ON c.id = j.contact_id LEFT JOIN companies co ON co.id = j.company_id
+        WHERE j.deleted_at IS NULL
+      ) WHERE n <= ? ORDER BY stage_id, rank, id`;
+const BOARD_TOTALS = `
+      SELECT j.stage_id, j.currency, count(*) AS count, coalesce(sum(j.amount_minor), 0) AS amount
+      FROM jobs j WHERE j.deleted_at IS NULL GROUP BY j.stage_id, j.currency`;
 const NAME_PREFIX = `
     SELECT type, id, display_name, job_title, company, emails, website, min(key) AS key FROM (
       SELECT * FROM (SELECT 'contact' AS type, c.id, c.display_name, c.job_title, co.name AS company, c.emails, NULL AS website, c.sort_name AS key
@@ -65,7 +83,7 @@ const TEXT_COMPANIES = `
               ORDER BY f.score`;
 
 type Row = Record<string, unknown>;
-type ListRow = Row & { id: string; sort_name: string; emails: string; phones: string; addresses: string; tags: string; total: number | null };
+type ListRow = Row & { id: string; sort_name: string; last_contacted_at: string; emails: string; phones: string; addresses: string; tags: string; total: number | null };
 type SearchRow = Row & { id: string; score: number; emails?: string; key?: string; deleted_at?: string | null };
 
 const firstEmail = (r: SearchRow) => (r.emails === undefined ? undefined : (JSON.parse(r.emails) as { value: string }[])[0]?.value);
@@ -98,11 +116,11 @@ async function call(core: Core, channel: string, input: unknown): Promise<any> {
   return result.value;
 }
 
-function buildCases(core: Core, raw: Database.Database): Case[] {
+function buildCases(core: Core, raw: Database.Database, heavyContactId: string): Case[] {
   const deep = raw.prepare(`SELECT sort_name, id FROM contacts WHERE deleted_at IS NULL ORDER BY sort_name, id LIMIT 1 OFFSET ?`).get(DEEP_OFFSET - 1) as { sort_name: string; id: string };
 
   /** `count` is null when the page's statement carries the total itself. */
-  const list = (name: string, input: Row, page: Step, count: Step | null): Case => ({
+  const list = (name: string, input: Row, page: Step, count: Step | null, cursorColumn: 'sort_name' | 'last_contacted_at' = 'sort_name'): Case => ({
     name,
     steps: count ? [page, count] : [page],
     app: async () => {
@@ -121,7 +139,7 @@ function buildCases(core: Core, raw: Database.Database): Case[] {
         tags: JSON.parse(r.tags) as unknown,
       }));
       const last = items.at(-1);
-      return { ids: items.map((i) => i.id), total: total ?? rows[0]?.total, nextCursor: rows.length > PAGE && last ? encodeCursor(last.sort_name, last.id) : null };
+      return { ids: items.map((i) => i.id), total: total ?? rows[0]?.total, nextCursor: rows.length > PAGE && last ? encodeCursor(last[cursorColumn] as string, last.id) : null };
     },
   });
 
@@ -156,7 +174,53 @@ function buildCases(core: Core, raw: Database.Database): Case[] {
     };
   };
 
+  // What listActivities + toActivity do beyond SQL: drop the extra row, make the next cursor.
+  const timeline = (contactId: string): Case => {
+    const page = step(raw, 'page', TIMELINE, [contactId, PAGE + 1]);
+    return {
+      name: 'activities.list timeline of a contact with 10,000 activities',
+      steps: [page],
+      app: async () => {
+        const value = await call(core, 'activities.list', { contactId, limit: PAGE });
+        return { ids: value.items.map((i: Row) => i.id), nextCursor: value.nextCursor };
+      },
+      raw: () => {
+        const rows = page.run() as (Row & { id: string; occurred_at: string })[];
+        const items = rows.slice(0, PAGE).map((r) => ({ ...r }));
+        const last = items.at(-1);
+        return { ids: items.map((i) => i.id), nextCursor: rows.length > PAGE && last ? encodeCursor(last.occurred_at, last.id) : null };
+      },
+    };
+  };
+
+  // What the jobs service does beyond SQL: group rows into columns, pick each column's default-currency total.
+  const jobsBoard = (): Case => {
+    const steps = [step(raw, 'stages', STAGES, []), step(raw, 'currency', DEFAULT_CURRENCY, ['defaultCurrency']), step(raw, 'jobs', BOARD_JOBS, [100]), step(raw, 'totals', BOARD_TOTALS, [])];
+    const [stages, currency, jobs, totals] = steps as [Step, Step, Step, Step];
+    return {
+      name: 'jobs.board with 10,000 jobs',
+      maxMedianMs: 20,
+      steps,
+      app: async () => {
+        const value = await call(core, 'jobs.board', {});
+        return { columns: value.stages.map((c: Row & { jobs: Row[] }) => [c.count, c.totalMinor, c.jobs.map((j) => j.id)]) };
+      },
+      raw: () => {
+        const defaultCurrency = (currency.run()[0] as { value: string }).value;
+        const rows = jobs.run() as (Row & { id: string; stage_id: string })[];
+        const sums = totals.run() as { stage_id: string; currency: string; count: number; amount: number }[];
+        return {
+          columns: (stages.run() as { id: string }[]).map((stage) => {
+            const mine = sums.filter((t) => t.stage_id === stage.id);
+            return [mine.reduce((n, t) => n + t.count, 0), mine.find((t) => t.currency === defaultCurrency)?.amount ?? 0, rows.filter((r) => r.stage_id === stage.id).map((r) => r.id)];
+          }),
+        };
+      },
+    };
+  };
+
   return [
+    jobsBoard(),
     list('contacts.list first page', {}, step(raw, 'page', `${LIST_SELECT} ${LIST_ORDER}`, [PAGE + 1]), null),
     list(
       `contacts.list deep page (offset ${DEEP_OFFSET})`,
@@ -170,6 +234,8 @@ function buildCases(core: Core, raw: Database.Database): Case[] {
       step(raw, 'page', `${TAG_LIST_SELECT} AND ${TAG_CONDITION} ${LIST_ORDER}`, [TAG, PAGE + 1]),
       step(raw, 'count', TAG_COUNT, [TAG]),
     ),
+    list('contacts.list sorted by last contacted', { sort: 'lastContacted' }, step(raw, 'page', `${LIST_SELECT} ${BY_LAST_CONTACTED}`, [PAGE + 1]), null, 'last_contacted_at'),
+    timeline(heavyContactId),
     search('mar'),
     search('sarah jo'),
     search('plumbing'),
@@ -206,11 +272,15 @@ async function main(): Promise<void> {
   try {
     const seeded = await seed(dataDir, { logger: stderrLogger });
     console.error(`seeded ${seeded.contacts} contacts and ${seeded.companies} companies in ${(seeded.ms / 1000).toFixed(1)} s`);
+    const activities = seedActivities(seeded.file);
+    console.error(`seeded ${activities.activities} activities in ${(activities.ms / 1000).toFixed(1)} s`);
+    const jobs = seedJobs(seeded.file);
+    console.error(`seeded ${jobs.jobs} jobs in ${(jobs.ms / 1000).toFixed(1)} s`);
 
     core = await openCore({ dataDir, logger: stderrLogger });
     raw = new Database(seeded.file, { readonly: true });
     const misses: string[] = [];
-    for (const c of buildCases(core, raw)) {
+    for (const c of buildCases(core, raw, activities.heavyContactId)) {
       if (process.env.BENCH_PLANS) printPlans(raw, c);
       const [fromApp, fromRaw] = [JSON.stringify(await c.app()), JSON.stringify(c.raw())];
       if (fromApp !== fromRaw) throw new Error(`${c.name}: the app and the raw SQL disagree\napp ${fromApp}\nraw ${fromRaw}`);

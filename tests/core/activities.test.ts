@@ -35,7 +35,7 @@ describe('activities', () => {
     expect(contact.nextTaskDueAt).toBe('2026-11-27T17:00:00.000Z');
     const open = await t.call('tasks.list', { contactId: maya });
     expect(open.items.map((x) => x.title)).toEqual(['Send revised quote']);
-    expect((await t.call('search.global', { query: 'oak worktop' })).items).toContainEqual(expect.objectContaining({ type: 'activity', id: call.id }));
+    expect((await t.call('search.global', { query: 'oak worktop' })).items).toContainEqual(expect.objectContaining({ type: 'activity', id: call.id, contactId: maya }));
     expect((await t.call('search.global', { query: 'revised quote' })).items.map((h) => h.type)).toEqual(expect.arrayContaining(['activity', 'task']));
   });
 

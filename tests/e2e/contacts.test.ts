@@ -70,7 +70,7 @@ describe('a contact from creation to Trash and back', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Companies' }).click();
     await page.keyboard.press('Control+k');
-    const quick = page.getByPlaceholder('Search contacts and companies…');
+    const quick = page.getByPlaceholder('Search people, companies, notes, follow-ups…');
     await quick.waitFor();
     await quick.fill('jones');
     await page.getByRole('button', { name: /Maya Jones/ }).waitFor();

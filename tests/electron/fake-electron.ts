@@ -42,6 +42,22 @@ export class FakeWebContents extends Emitter {
 }
 
 export function createFakeElectron(options: { userData: string }) {
+  const notifications: FakeNotification[] = [];
+  /** Records what the app shows as OS notifications; click() plays the user's click. */
+  class FakeNotification extends Emitter {
+    static isSupported = () => true;
+    shown = false;
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+    }
+    show() {
+      this.shown = true;
+      notifications.push(this);
+    }
+    click() {
+      this.emit('click');
+    }
+  }
   const calls: { name: string; args: unknown[] }[] = [];
   const record = (name: string, ...args: unknown[]) => void calls.push({ name, args });
   const paths = new Map<string, string>([['userData', options.userData]]);
@@ -167,7 +183,8 @@ export function createFakeElectron(options: { userData: string }) {
       openPath: async (path: string) => (opened.push(path), ''),
     },
     dialog: { showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', title, content) },
+    Notification: FakeNotification,
   };
 
-  return { electron, app, calls, windows, session, protocolHandlers, ipcHandlers, opened, menu: () => menuTemplate };
+  return { electron, app, calls, windows, session, protocolHandlers, ipcHandlers, opened, notifications, menu: () => menuTemplate };
 }

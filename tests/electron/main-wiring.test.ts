@@ -106,6 +106,21 @@ describe('after ready', () => {
     expect(await invoke(stranger, 'tags.list', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Request refused' } });
   });
 
+  it('shows a due follow-up as an OS notification that opens it when clicked', async () => {
+    const win = fake.windows[0]!;
+    const invoke = fake.ipcHandlers.get(IPC_INVOKE)!;
+    const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const created = await invoke(ours, 'tasks.create', { title: 'Chase the invoice', dueAt: new Date(Date.now() - 60_000).toISOString() });
+    expect(created).toMatchObject({ ok: true });
+    const started = Date.now();
+    while (fake.notifications.length === 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20));
+    expect(fake.notifications.map((n) => n.options)).toEqual([{ title: 'Overdue follow-up', body: 'Chase the invoice' }]);
+    const focused = win.focused;
+    fake.notifications[0]!.click();
+    expect(win.focused).toBe(focused + 1);
+    expect(win.webContents.sent).toContainEqual([IPC_EVENT, 'app.command', { command: 'openTask', id: (created as { value: { id: string } }).value.id }]);
+  });
+
   it('denies every permission on the session', () => {
     let granted: boolean | undefined;
     fake.session.permissionRequestHandler?.(null, 'media', (g: boolean) => (granted = g), { requestingUrl: 'app://rapport/' });

@@ -3,6 +3,8 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_contacts_and_companies';
 import * as m0002 from './0002_activities_and_tasks';
+import * as m0003 from './0003_jobs';
+import * as m0004 from './0004_appointments';
 
 export interface Migration {
   name: string;
@@ -12,4 +14,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '0001_contacts_and_companies', up: m0001.up },
   { name: '0002_activities_and_tasks', up: m0002.up },
+  { name: '0003_jobs', up: m0003.up },
+  { name: '0004_appointments', up: m0004.up },
 ];

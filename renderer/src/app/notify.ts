@@ -16,6 +16,7 @@ export function notifyError(error: unknown): void {
   notifications.show({ color: 'red', title: TITLES[code], message, autoClose: 8000 });
 }
 
-export function notifySuccess(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 4000 });
+/** With an id, saying the same thing about the same record again does not stack a second toast. */
+export function notifySuccess(message: string, id?: string): void {
+  notifications.show({ color: 'teal', message, autoClose: 4000, ...(id ? { id } : {}) });
 }

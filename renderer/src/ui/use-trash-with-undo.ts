@@ -1,5 +1,6 @@
 // Moving any entity to Trash and back with an Undo notification. Contacts, companies and the entities still to come
 // share this one behaviour, so a fix to Undo (or its wording) lands everywhere at once.
+import { notifications } from '@mantine/notifications';
 import { useLocation } from 'wouter';
 import { notifySuccess } from '../app/notify';
 import { showUndoNotification } from './undo-notification';
@@ -28,7 +29,8 @@ export function useTrashWithUndo<T extends { id: string }>({ remove, restore, la
     restore
       .mutateAsync(id)
       .then((entity) => {
-        notifySuccess(`${label(entity)} is back`);
+        notifications.hide(`trashed-${entity.id}`); // its Undo has nothing left to undo
+        notifySuccess(`${label(entity)} is back`, `restored-${entity.id}`);
         if (options.open) navigate(href(entity.id));
       })
       .catch(() => undefined);

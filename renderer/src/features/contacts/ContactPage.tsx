@@ -61,6 +61,9 @@ export function ContactPage({ id }: { id: string }) {
                   {p.value}
                 </Anchor>
               ))}
+              <Text span size="sm" c="dimmed" ml={c.jobTitle || c.companyName || c.phones.length ? 'sm' : 0}>
+                {c.lastContactedAt ? `Last contacted ${formatDistanceToNow(new Date(c.lastContactedAt), { addSuffix: true })}` : 'Not contacted yet'}
+              </Text>
             </>
           }
           actions={

@@ -1,16 +1,27 @@
-// Ctrl/Cmd+K: find anyone, contact or company, from anywhere. Results come from search.global as you type;
+// Ctrl/Cmd+K: find anyone or anything (contacts, companies, activities, follow-ups, jobs) from anywhere.
+// Results come from search.global as you type;
 // Enter opens the highlighted hit, or the first one if none is highlighted yet.
 import { Center, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
-import { IconBuilding, IconSearch, IconUser } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconCalendar, IconChecklist, IconMessages, IconSearch, IconUser } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { type KeyboardEvent, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { SearchHit } from '../../../../shared/domain/contact';
 import { useGlobalSearch } from '../../api/search';
 import { quickSearch, quickSearchStore } from './quick-search-store';
 
-const hrefFor = (hit: SearchHit) => (hit.type === 'contact' ? `/contacts/${hit.id}` : `/companies/${hit.id}`);
+/** Where each kind of hit is shown: people and companies on their pages, the rest on their person's page. */
+const KINDS: Record<SearchHit['type'], { label: string; icon: ReactNode; href: (hit: SearchHit) => string }> = {
+  contact: { label: 'Contact', icon: <IconUser size={18} aria-label="Contact" />, href: (hit) => `/contacts/${hit.id}` },
+  company: { label: 'Company', icon: <IconBuilding size={18} aria-label="Company" />, href: (hit) => `/companies/${hit.id}` },
+  activity: { label: 'Activity', icon: <IconMessages size={18} aria-label="Activity" />, href: (hit) => (hit.contactId ? `/contacts/${hit.contactId}` : '/activity') },
+  task: { label: 'Follow-up', icon: <IconChecklist size={18} aria-label="Follow-up" />, href: (hit) => (hit.contactId ? `/contacts/${hit.contactId}` : '/today') },
+  job: { label: 'Job', icon: <IconBriefcase size={18} aria-label="Job" />, href: (hit) => (hit.contactId ? `/contacts/${hit.contactId}` : '/contacts') },
+  appointment: { label: 'Appointment', icon: <IconCalendar size={18} aria-label="Appointment" />, href: (hit) => (hit.contactId ? `/contacts/${hit.contactId}` : '/today') },
+};
+const hrefFor = (hit: SearchHit) => KINDS[hit.type].href(hit);
 
 export function QuickSearch() {
   const [query, setQuery] = useState('');
@@ -29,14 +40,14 @@ export function QuickSearch() {
 
   return (
     <Spotlight.Root store={quickSearchStore} query={query} onQueryChange={setQuery} shortcut={null} scrollable maxHeight={420}>
-      <Spotlight.Search placeholder="Search contacts and companies…" aria-label="Quick search" leftSection={<IconSearch size={18} />} onKeyDown={onKeyDown} />
+      <Spotlight.Search placeholder="Search people, companies, notes, follow-ups…" aria-label="Quick search" leftSection={<IconSearch size={18} />} onKeyDown={onKeyDown} />
       <Spotlight.ActionsList aria-label="Search results">
         {hits.map((hit) => (
           <Spotlight.Action
             key={`${hit.type}-${hit.id}`}
             label={hit.title}
-            description={hit.subtitle ?? (hit.type === 'contact' ? 'Contact' : 'Company')}
-            leftSection={hit.type === 'contact' ? <IconUser size={18} aria-label="Contact" /> : <IconBuilding size={18} aria-label="Company" />}
+            description={hit.subtitle ?? KINDS[hit.type].label}
+            leftSection={KINDS[hit.type].icon}
             onClick={() => navigate(hrefFor(hit))}
           />
         ))}

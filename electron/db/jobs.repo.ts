@@ -1,0 +1,191 @@
+// Job and pipeline rows in and out of SQLite. Board columns are read per stage through the
+// (stage, rank) index; totals are summed per currency in SQL, as integers. No `electron` import.
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Job, Stage, StageCategory } from '../../shared/domain/job';
+import { toFtsQuery } from './fts';
+import { afterCursor, finishPage } from './keyset';
+import type { DB } from './schema';
+
+export interface JobRow {
+  id: string;
+  title: string;
+  sort_title: string;
+  contact_id: string | null;
+  contact_name: string | null;
+  company_id: string | null;
+  company_name: string | null;
+  stage_id: string;
+  stage_name: string;
+  category: StageCategory;
+  amount_minor: number | null;
+  currency: string;
+  due_date: string | null;
+  probability: number | null;
+  notes: string | null;
+  lost_reason: string | null;
+  rank: number;
+  stage_changed_at: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+export type JobWrite = Omit<JobRow, 'contact_name' | 'company_name' | 'stage_name' | 'category'>;
+
+export function toJob(r: JobRow): Job {
+  return {
+    id: r.id,
+    title: r.title,
+    contactId: r.contact_id,
+    contactName: r.contact_name,
+    companyId: r.company_id,
+    companyName: r.company_name,
+    stageId: r.stage_id,
+    stageName: r.stage_name,
+    category: r.category,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    dueDate: r.due_date,
+    probability: r.probability,
+    notes: r.notes,
+    lostReason: r.lost_reason,
+    stageChangedAt: r.stage_changed_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+const SELECT = sql`SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category
+  FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
+  LEFT JOIN contacts c ON c.id = j.contact_id LEFT JOIN companies co ON co.id = j.company_id`;
+
+export async function findJob(db: Kysely<DB>, id: string): Promise<JobRow | undefined> {
+  return (await sql<JobRow>`${SELECT} WHERE j.id = ${id}`.execute(db)).rows[0];
+}
+
+export async function insertJob(db: Kysely<DB>, row: JobWrite): Promise<void> {
+  const columns = Object.keys(row);
+  await sql`INSERT INTO jobs (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES (${sql.join(Object.values(row))})`.execute(db);
+}
+
+export async function updateJob(db: Kysely<DB>, id: string, patch: Partial<JobWrite>): Promise<void> {
+  const sets = Object.entries(patch).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
+  if (sets.length > 0) await sql`UPDATE jobs SET ${sql.join(sets)} WHERE id = ${id}`.execute(db);
+}
+
+/** The rank that puts a job at the end of a stage's column, or just before another job in it. */
+export async function rankFor(db: Kysely<DB>, stageId: string, beforeId: string | null, movingId: string | null): Promise<number> {
+  const ranks = (
+    await sql<{ id: string; rank: number }>`SELECT id, rank FROM jobs WHERE stage_id = ${stageId} AND deleted_at IS NULL
+      AND id IS NOT ${movingId} ORDER BY rank, id`.execute(db)
+  ).rows;
+  const at = beforeId === null ? -1 : ranks.findIndex((r) => r.id === beforeId);
+  if (at === -1) return (ranks.at(-1)?.rank ?? 0) + 1;
+  const before = ranks[at]!.rank;
+  const after = at > 0 ? ranks[at - 1]!.rank : before - 2;
+  if (before - after > 1e-6) return (before + after) / 2;
+  // Ranks ran out of room after many drops in one place: renumber the column and try again.
+  for (const [i, r] of ranks.entries()) await sql`UPDATE jobs SET rank = ${i + 1} WHERE id = ${r.id}`.execute(db);
+  return at + 0.5;
+}
+
+export async function listStages(db: Kysely<DB>): Promise<Stage[]> {
+  return (await sql<Stage>`SELECT id, name, position, category FROM pipeline_stages ORDER BY position`.execute(db)).rows;
+}
+
+export async function getSetting(db: Kysely<DB>, key: string): Promise<string | null> {
+  return (await sql<{ value: string }>`SELECT value FROM settings WHERE key = ${key}`.execute(db)).rows[0]?.value ?? null;
+}
+
+export async function setSetting(db: Kysely<DB>, key: string, value: string): Promise<void> {
+  await sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(db);
+}
+
+export interface JobFilter {
+  contactId?: string | undefined;
+  companyId?: string | undefined;
+  tag?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function filterConditions(f: JobFilter): RawBuilder<SqlBool>[] {
+  const where: RawBuilder<SqlBool>[] = [sql`j.deleted_at IS NULL`];
+  if (f.contactId) where.push(sql`j.contact_id = ${f.contactId}`);
+  if (f.companyId) where.push(sql`j.company_id = ${f.companyId}`);
+  if (f.tag) where.push(sql`j.contact_id IN (SELECT contact_id FROM contact_tags WHERE tag = ${f.tag})`);
+  // Undated jobs are placed in time by when they were created.
+  if (f.from) where.push(sql`coalesce(j.due_date, substr(j.created_at, 1, 10)) >= ${f.from}`);
+  if (f.to) where.push(sql`coalesce(j.due_date, substr(j.created_at, 1, 10)) <= ${f.to}`);
+  return where;
+}
+
+/** Each stage's first `perColumn` jobs by rank, and every stage's count and totals per currency. */
+export async function board(db: Kysely<DB>, f: JobFilter, perColumn: number) {
+  const where = sql.join(filterConditions(f), sql` AND `);
+  const jobs = (
+    await sql<JobRow>`SELECT * FROM (
+        SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category,
+          row_number() OVER (PARTITION BY j.stage_id ORDER BY j.rank, j.id) AS n
+        FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
+        LEFT JOIN contacts c ON c.id = j.contact_id LEFT JOIN companies co ON co.id = j.company_id
+        WHERE ${where}
+      ) WHERE n <= ${perColumn} ORDER BY stage_id, rank, id`.execute(db)
+  ).rows;
+  const totals = (
+    await sql<{ stage_id: string; currency: string; count: number; amount: number }>`
+      SELECT j.stage_id, j.currency, count(*) AS count, coalesce(sum(j.amount_minor), 0) AS amount
+      FROM jobs j WHERE ${where} GROUP BY j.stage_id, j.currency`.execute(db)
+  ).rows;
+  return { jobs, totals };
+}
+
+export type JobSortKey = 'updatedAt' | 'createdAt' | 'dueDate' | 'amount' | 'title';
+const SORT_KEYS: Record<JobSortKey, { key: RawBuilder<unknown>; direction: 'asc' | 'desc' }> = {
+  updatedAt: { key: sql`j.updated_at`, direction: 'desc' },
+  createdAt: { key: sql`j.created_at`, direction: 'desc' },
+  dueDate: { key: sql`coalesce(j.due_date, '~')`, direction: 'asc' }, // undated last
+  amount: { key: sql`coalesce(j.amount_minor, -1)`, direction: 'desc' },
+  title: { key: sql`j.sort_title`, direction: 'asc' },
+};
+
+export interface JobQuery extends JobFilter {
+  stage?: string | undefined;
+  query?: string | undefined;
+  sort: JobSortKey;
+  trashed: boolean;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export async function listJobs(db: Kysely<DB>, q: JobQuery): Promise<{ items: JobRow[]; total: number; nextCursor: string | null }> {
+  const where = filterConditions(q);
+  if (q.trashed) where[0] = sql`j.deleted_at IS NOT NULL`;
+  if (q.stage) where.push(sql`j.stage_id = ${q.stage}`);
+  if (q.query && q.query.trim() !== '') {
+    const match = toFtsQuery(q.query);
+    if (match === null) return { items: [], total: 0, nextCursor: null };
+    where.push(sql`j.seq IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ${match})`);
+  }
+  const { key, direction } = SORT_KEYS[q.sort];
+  const all = sql.join(where, sql` AND `);
+  const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM jobs j WHERE ${all}`.execute(db)).rows[0]?.n ?? 0);
+  const page = [...where];
+  if (q.cursor) page.push(afterCursor(q.cursor, 'sort_key', 'j.id', direction));
+  const order = sql.raw(direction);
+  const { rows } = await sql<JobRow & { sort_key: string | number }>`SELECT * FROM (
+      SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category, ${key} AS sort_key
+      FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
+      LEFT JOIN contacts c ON c.id = j.contact_id LEFT JOIN companies co ON co.id = j.company_id
+    ) j WHERE ${sql.join(page, sql` AND `)} ORDER BY sort_key ${order}, j.id ${order} LIMIT ${q.limit + 1}`.execute(db);
+  return { ...finishPage(rows, q.limit, 'sort_key'), total };
+}
+
+export async function stageHistory(db: Kysely<DB>, jobId: string) {
+  return (
+    await sql<{ job_id: string; from_stage: string | null; to_stage: string; at: string }>`
+      SELECT h.job_id, f.name AS from_stage, coalesce(t.name, '(removed stage)') AS to_stage, h.at
+      FROM job_stage_history h LEFT JOIN pipeline_stages f ON f.id = h.from_stage LEFT JOIN pipeline_stages t ON t.id = h.to_stage
+      WHERE h.job_id = ${jobId} ORDER BY h.at, h.seq`.execute(db)
+  ).rows;
+}

@@ -1,0 +1,78 @@
+// Appointments (time in the diary): one-off or recurring, timed (UTC instants) or all-day (plain dates,
+// never shifted by a time zone). Imports zod only.
+import { z } from 'zod';
+import { Id, optionalText } from './fields';
+
+export const AppointmentKind = z.enum(['meeting', 'call', 'visit', 'other']);
+export const Weekday = z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
+export const Recurrence = z.strictObject({
+  freq: z.enum(['daily', 'weekly', 'monthly']),
+  interval: z.number().int().min(1).max(99).default(1),
+  /** Weekly only: which days; the start's weekday when omitted. */
+  byWeekday: z.array(Weekday).max(7).optional(),
+  /** Last day an occurrence may start on (inclusive), or a number of occurrences. */
+  until: z.iso.date().optional(),
+  count: z.number().int().min(1).max(1000).optional(),
+});
+export type Recurrence = z.infer<typeof Recurrence>;
+
+/** Timed: an ISO instant with offset. All-day: a plain date. */
+const When = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { message: 'Use a date (YYYY-MM-DD) or a date and time (ISO 8601)' });
+
+const AppointmentFieldsShape = {
+  title: z.string().trim().min(1, { message: 'Give it a title' }).max(200),
+  startsAt: When,
+  endsAt: When,
+  allDay: z.boolean().optional(),
+  location: optionalText(300),
+  contactId: Id.nullable().optional(),
+  jobId: Id.nullable().optional(),
+  notes: optionalText(20_000),
+  kind: AppointmentKind.optional(),
+  recurrence: Recurrence.nullable().optional(),
+  reminderMinutes: z.number().int().min(0).max(60 * 24 * 14).nullable().optional(),
+};
+export const AppointmentCreate = z.strictObject(AppointmentFieldsShape);
+export const AppointmentUpdate = z.strictObject(AppointmentFieldsShape).partial().extend({ id: Id });
+export const AppointmentRange = z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
+
+export const Appointment = z.object({
+  id: z.string(),
+  uid: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  allDay: z.boolean(),
+  location: z.string().nullable(),
+  contactId: z.string().nullable(),
+  contactName: z.string().nullable(),
+  jobId: z.string().nullable(),
+  notes: z.string().nullable(),
+  kind: AppointmentKind,
+  recurrence: z.object({ freq: z.string(), interval: z.number(), byWeekday: z.array(z.string()).optional(), until: z.string().optional(), count: z.number().optional() }).nullable(),
+  reminderMinutes: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+});
+export type Appointment = z.infer<typeof Appointment>;
+
+/** One occurrence in a range (a recurring appointment yields one per date). */
+export const Occurrence = z.object({
+  appointmentId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  allDay: z.boolean(),
+  kind: AppointmentKind,
+  location: z.string().nullable(),
+  contactId: z.string().nullable(),
+  contactName: z.string().nullable(),
+  recurring: z.boolean(),
+  /** Overlaps another timed occurrence in the range. */
+  conflict: z.boolean(),
+});
+export type Occurrence = z.infer<typeof Occurrence>;
+
+export const IcsExportInput = z.strictObject({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional(), appointmentId: Id.optional() });
+export const IcsImportInput = z.strictObject({ path: z.string().min(1).max(4096) });

@@ -1,0 +1,191 @@
+// The schedule service on a real SQLite file: create/update/Trash, the validation rules, recurrence expansion
+// (daily, weekly on days, monthly; until and count), all-day dates that no offset shifts, conflicts, and
+// reminders driven by a manual clock, recurring occurrences included and each fired once.
+import { appointmentTextHits } from '../../electron/core/appointments.service';
+import { toFtsQuery } from '../../electron/db/fts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/ipc/errors';
+import { openSchedule, type Schedule } from '../helpers/schedule-deps';
+
+let s: Schedule;
+beforeEach(async () => {
+  s = await openSchedule({ start: '2026-11-22T09:00:00.000Z' });
+});
+afterEach(() => s.destroy());
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+const starts = (items: { startsAt: string }[]) => items.map((o) => o.startsAt);
+
+describe('appointments', () => {
+  it('creates with UTC instants and a stable UID, updates, trashes and restores, telling the UI each time', async () => {
+    const maya = s.addContact('Maya Okafor');
+    const a = await s.create({ title: 'Site visit', startsAt: '2026-11-23T10:00:00+01:00', endsAt: '2026-11-23T11:30:00+01:00', contactId: maya, kind: 'visit', location: '12 Mill Lane', reminderMinutes: 30 });
+    expect(a).toMatchObject({ title: 'Site visit', startsAt: '2026-11-23T09:00:00.000Z', endsAt: '2026-11-23T10:30:00.000Z', allDay: false, contactName: 'Maya Okafor', kind: 'visit', recurrence: null, reminderMinutes: 30, deletedAt: null });
+    expect(a.uid).toBe(`${a.id}@rapport`);
+    expect(await s.service.get(a.id)).toEqual(a);
+
+    const moved = await s.update({ id: a.id, startsAt: '2026-11-24T09:00:00Z', endsAt: '2026-11-24T10:00:00Z', location: '' });
+    expect(moved).toMatchObject({ startsAt: '2026-11-24T09:00:00.000Z', location: null, uid: a.uid, title: 'Site visit' });
+
+    await s.service.delete({ id: a.id });
+    expect(await s.list('2026-11-23T00:00:00Z', '2026-11-30T00:00:00Z')).toEqual([]);
+    await s.service.restore({ id: a.id });
+    expect(starts(await s.list('2026-11-23T00:00:00Z', '2026-11-30T00:00:00Z'))).toEqual(['2026-11-24T09:00:00.000Z']);
+    expect(s.events.filter((e) => e.name === 'data.changed').map((e) => (e.payload as { action: string }).action)).toEqual(['created', 'updated', 'deleted', 'restored']);
+    expect((await failure(s.service.get('0190a5d6-0000-7000-8000-000000000000'))).code).toBe('NOT_FOUND');
+  });
+
+  it('rejects an end before the start, mixed dates and instants, weekdays on a non-weekly repeat, and an unknown contact', async () => {
+    const cases: [Parameters<Schedule['create']>[0], string][] = [
+      [{ title: 'x', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T09:00:00Z' }, 'endsAt'],
+      [{ title: 'x', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', allDay: true }, 'startsAt'],
+      [{ title: 'x', startsAt: '2026-11-23', endsAt: '2026-11-24' }, 'startsAt'],
+      [{ title: 'x', startsAt: '2026-11-23', endsAt: '2026-11-23', allDay: true }, 'endsAt'],
+      [{ title: 'x', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', recurrence: { freq: 'daily', byWeekday: ['MO'] } }, 'recurrence.byWeekday'],
+      [{ title: 'x', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', recurrence: { freq: 'daily', until: '2026-11-20' } }, 'recurrence.until'],
+      [{ title: 'x', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', recurrence: { freq: 'daily', until: '2026-12-20', count: 3 } }, 'recurrence.count'],
+    ];
+    for (const [input, path] of cases) {
+      const error = await failure(s.create(input));
+      expect(error.code, JSON.stringify(input)).toBe('VALIDATION');
+      expect(error.issues?.[0]?.path).toBe(path);
+    }
+    const a = await s.create({ title: 'ok', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z' });
+    expect((await failure(s.update({ id: a.id, endsAt: '2026-11-23T09:00:00Z' }))).issues?.[0]?.path).toBe('endsAt');
+    expect((await failure(s.update({ id: a.id, allDay: true }))).code).toBe('VALIDATION');
+    expect((await failure(s.create({ title: 'x', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', contactId: '0190a5d6-0000-7000-8000-000000000000' }))).code).toBe('NOT_FOUND');
+    expect(s.sqlite.prepare('SELECT count(*) FROM appointments').pluck().get()).toBe(1);
+  });
+
+  it('keeps all-day appointments on their dates whatever offset the range is given in', async () => {
+    await s.create({ title: 'Trade fair', startsAt: '2026-11-24', endsAt: '2026-11-26', allDay: true });
+    for (const offset of ['+13:00', '-10:00', 'Z']) {
+      const day = await s.list(`2026-11-25T00:00:00${offset}`, `2026-11-26T00:00:00${offset}`);
+      expect(day).toEqual([expect.objectContaining({ title: 'Trade fair', startsAt: '2026-11-24', endsAt: '2026-11-26', allDay: true, conflict: false })]);
+      expect(await s.list(`2026-11-26T00:00:00${offset}`, `2026-11-27T00:00:00${offset}`)).toEqual([]);
+      expect(await s.list(`2026-11-23T00:00:00${offset}`, `2026-11-24T00:00:00${offset}`)).toEqual([]);
+    }
+    // A range ending mid-day includes that day.
+    expect(await s.list('2026-11-23T00:00:00+05:00', '2026-11-24T08:00:00+05:00')).toHaveLength(1);
+  });
+
+  it('expands a daily repeat with a count, only within the range', async () => {
+    const a = await s.create({ title: 'Stand-up', startsAt: '2026-11-23T08:00:00Z', endsAt: '2026-11-23T08:15:00Z', recurrence: { freq: 'daily', count: 3 } });
+    expect(a.recurrence).toEqual({ freq: 'daily', interval: 1, count: 3 });
+    const week = await s.list('2026-11-22T00:00:00Z', '2026-11-30T00:00:00Z');
+    expect(starts(week)).toEqual(['2026-11-23T08:00:00.000Z', '2026-11-24T08:00:00.000Z', '2026-11-25T08:00:00.000Z']);
+    expect(week.every((o) => o.recurring && o.endsAt.endsWith('08:15:00.000Z'))).toBe(true);
+    expect(starts(await s.list('2026-11-24T08:10:00Z', '2026-11-25T08:00:00Z'))).toEqual(['2026-11-24T08:00:00.000Z']);
+  });
+
+  it('expands weekly repeats on chosen days until a date, and every other week', async () => {
+    await s.create({ title: 'Gym', startsAt: '2026-11-23T18:00:00Z', endsAt: '2026-11-23T19:00:00Z', recurrence: { freq: 'weekly', byWeekday: ['MO', 'WE', 'FR'], until: '2026-12-02' } });
+    expect(starts(await s.list('2026-11-01T00:00:00Z', '2027-01-01T00:00:00Z'))).toEqual([
+      '2026-11-23T18:00:00.000Z', '2026-11-25T18:00:00.000Z', '2026-11-27T18:00:00.000Z', '2026-11-30T18:00:00.000Z', '2026-12-02T18:00:00.000Z',
+    ]);
+    const s2 = await openSchedule();
+    try {
+      await s2.create({ title: 'Payroll', startsAt: '2026-11-24T09:00:00Z', endsAt: '2026-11-24T09:30:00Z', recurrence: { freq: 'weekly', interval: 2 } });
+      expect(starts(await s2.list('2026-12-01T00:00:00Z', '2027-01-01T00:00:00Z'))).toEqual(['2026-12-08T09:00:00.000Z', '2026-12-22T09:00:00.000Z']);
+    } finally {
+      s2.destroy();
+    }
+  });
+
+  it('expands monthly repeats (until, count) and all-day weekly repeats without shifting them', async () => {
+    await s.create({ title: 'Invoices', startsAt: '2027-01-15T09:00:00Z', endsAt: '2027-01-15T10:00:00Z', recurrence: { freq: 'monthly', until: '2027-04-15' } });
+    await s.create({ title: 'Bins', startsAt: '2027-01-05', endsAt: '2027-01-06', allDay: true, recurrence: { freq: 'weekly', count: 2 } });
+    const items = await s.list('2027-01-01T00:00:00-08:00', '2027-12-31T00:00:00-08:00');
+    expect(starts(items.filter((o) => o.title === 'Invoices'))).toEqual(['2027-01-15T09:00:00.000Z', '2027-02-15T09:00:00.000Z', '2027-03-15T09:00:00.000Z', '2027-04-15T09:00:00.000Z']);
+    expect(items.filter((o) => o.title === 'Bins').map((o) => [o.startsAt, o.endsAt])).toEqual([['2027-01-05', '2027-01-06'], ['2027-01-12', '2027-01-13']]);
+  });
+
+  it('marks timed occurrences that overlap another timed one, recurring ones included, never all-day ones', async () => {
+    await s.create({ title: 'A', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z' });
+    await s.create({ title: 'B', startsAt: '2026-11-23T10:30:00Z', endsAt: '2026-11-23T11:30:00Z' });
+    await s.create({ title: 'C', startsAt: '2026-11-23T11:30:00Z', endsAt: '2026-11-23T12:00:00Z' }); // touches B: no conflict
+    await s.create({ title: 'D', startsAt: '2026-11-23', endsAt: '2026-11-24', allDay: true });
+    await s.create({ title: 'E', startsAt: '2026-11-22T13:00:00Z', endsAt: '2026-11-22T14:00:00Z', recurrence: { freq: 'daily' } });
+    await s.create({ title: 'F', startsAt: '2026-11-23T13:30:00Z', endsAt: '2026-11-23T13:45:00Z' });
+    const items = await s.list('2026-11-23T00:00:00Z', '2026-11-24T00:00:00Z');
+    expect(items.map((o) => [o.title, o.conflict])).toEqual([['D', false], ['A', true], ['B', true], ['C', false], ['E', true], ['F', true]]);
+  });
+});
+
+describe('appointment reminders', () => {
+  const due = () => s.events.filter((e) => e.name === 'appointments.due').map((e) => (e.payload as { occurrence: { title: string; startsAt: string } }).occurrence);
+
+  it('fires a one-off reminder when its time comes, once', async () => {
+    await s.create({ title: 'Call Maya', kind: 'call', startsAt: '2026-11-22T10:00:00Z', endsAt: '2026-11-22T10:15:00Z', reminderMinutes: 15 });
+    await s.create({ title: 'No reminder', startsAt: '2026-11-22T10:00:00Z', endsAt: '2026-11-22T10:15:00Z' });
+    expect(await s.reminders.tick()).toBe(0);
+    s.clock.set('2026-11-22T09:44:59Z');
+    expect(await s.reminders.tick()).toBe(0);
+    s.clock.set('2026-11-22T09:45:00Z');
+    expect(await s.reminders.tick()).toBe(1);
+    expect(due()).toEqual([expect.objectContaining({ title: 'Call Maya', startsAt: '2026-11-22T10:00:00.000Z', kind: 'call', recurring: false })]);
+    s.clock.set('2026-11-22T09:50:00Z');
+    expect(await s.reminders.tick()).toBe(0);
+  });
+
+  it('fires each occurrence of a recurring appointment once, skips ones that ended while closed, and re-arms when moved', async () => {
+    const a = await s.create({ title: 'Stand-up', startsAt: '2026-11-23T08:00:00Z', endsAt: '2026-11-23T08:15:00Z', recurrence: { freq: 'daily', count: 5 }, reminderMinutes: 30 });
+    s.clock.set('2026-11-23T07:30:00Z');
+    expect(await s.reminders.tick()).toBe(1);
+    expect(await s.reminders.tick()).toBe(0);
+    s.clock.set('2026-11-24T07:35:00Z');
+    expect(await s.reminders.tick()).toBe(1);
+    expect(await s.reminders.tick()).toBe(0);
+    // Closed all of the 25th; opened during the 26th's occurrence: only that one, still on, is reminded.
+    s.clock.set('2026-11-26T08:05:00Z');
+    expect(await s.reminders.tick()).toBe(1);
+    expect(starts(due())).toEqual(['2026-11-23T08:00:00.000Z', '2026-11-24T08:00:00.000Z', '2026-11-26T08:00:00.000Z']);
+    expect(due().every((o) => (o as unknown as { recurring: boolean }).recurring)).toBe(true);
+    // Moving it to later the same day re-arms the reminder for the moved occurrence.
+    await s.update({ id: a.id, startsAt: '2026-11-23T09:00:00Z', endsAt: '2026-11-23T09:15:00Z' });
+    s.clock.set('2026-11-26T08:31:00Z');
+    expect(await s.reminders.tick()).toBe(1);
+    expect(due().at(-1)?.startsAt).toBe('2026-11-26T09:00:00.000Z');
+    s.clock.set('2026-11-28T12:00:00Z'); // after the last of 5
+    expect(await s.reminders.tick()).toBe(0);
+  });
+
+  it('reminds of an all-day appointment before local midnight of its day', async () => {
+    await s.create({ title: 'Trade fair', startsAt: '2026-11-24', endsAt: '2026-11-25', allDay: true, reminderMinutes: 60 * 24 });
+    const midnight = new Date(2026, 10, 24).getTime();
+    s.clock.set(new Date(midnight - 24 * 3600_000 - 1000));
+    expect(await s.reminders.tick()).toBe(0);
+    s.clock.set(new Date(midnight - 24 * 3600_000));
+    expect(await s.reminders.tick()).toBe(1);
+    expect(due()).toEqual([expect.objectContaining({ startsAt: '2026-11-24', allDay: true })]);
+    expect(await s.reminders.tick()).toBe(0);
+  });
+
+  it('does not remind of a trashed appointment', async () => {
+    const a = await s.create({ title: 'Gone', startsAt: '2026-11-22T10:00:00Z', endsAt: '2026-11-22T10:15:00Z', reminderMinutes: 60 });
+    await s.service.delete({ id: a.id });
+    expect(await s.reminders.tick()).toBe(0);
+  });
+});
+
+describe('appointment search hits', () => {
+  it('finds appointments by title, place or notes in the TEXT_QUERIES shape, Trash flagged', async () => {
+    const maya = s.addContact('Maya Okafor');
+    const a = await s.create({ title: 'Kitchen survey', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', location: 'Harrogate', contactId: maya });
+    await s.create({ title: 'Other', startsAt: '2026-11-23T12:00:00Z', endsAt: '2026-11-23T13:00:00Z', notes: 'o\'brien "NEAR(' });
+    const hits = await appointmentTextHits(s.db, toFtsQuery('harrog')!, 10);
+    expect(hits).toEqual([{ hit: { type: 'appointment', id: a.id, title: 'Kitchen survey', subtitle: 'Maya Okafor · 2026-11-23', contactId: maya }, score: expect.any(Number), deleted_at: null }]);
+    expect(await appointmentTextHits(s.db, toFtsQuery('o\'brien "NEAR(')!, 10)).toHaveLength(1);
+    await s.service.delete({ id: a.id });
+    expect((await appointmentTextHits(s.db, toFtsQuery('kitchen')!, 10))[0]?.deleted_at).not.toBeNull();
+  });
+});

@@ -1,0 +1,78 @@
+// Migration 0004 on a file written at 0002 (the last migration before it that is in the index today): the
+// appointments table and its rules, FTS kept in step, and the range and reminder queries reading indexes.
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKysely, openSqlite, type Sqlite } from '../../electron/db/connection';
+import { migrate } from '../../electron/db/migrator';
+import { tempDir } from '../helpers/core';
+import { migrations as scheduleMigrations } from '../../electron/db/migrations';
+
+let sqlite: Sqlite;
+let db: Kysely<any>;
+let backupPath: string | null = null;
+const now = () => new Date('2026-11-22T09:00:00.000Z');
+
+beforeAll(async () => {
+  const dir = tempDir();
+  sqlite = openSqlite(join(dir, 'rapport.sqlite'));
+  db = createKysely(sqlite) as unknown as Kysely<any>;
+  const before = scheduleMigrations.filter((m) => m.name < '0004');
+  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: before });
+  sqlite.prepare(`INSERT INTO contacts (id, display_name, sort_name, sort_last, created_at, updated_at) VALUES ('c1', 'Old Client', 'old client', 'client old', 't', 't')`).run();
+  backupPath = (await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: scheduleMigrations })).backupPath;
+});
+afterAll(() => db.destroy());
+
+const plan = (sqlText: string, ...params: unknown[]) =>
+  (sqlite.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+const insert = (id: string, fields: Record<string, unknown> = {}) => {
+  const row = { id, uid: `${id}@rapport`, title: 'Visit', starts_at: '2026-11-23T10:00:00.000Z', ends_at: '2026-11-23T11:00:00.000Z', created_at: 't', updated_at: 't', ...fields };
+  const keys = Object.keys(row);
+  sqlite.prepare(`INSERT INTO appointments (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(row);
+};
+
+describe('0004_appointments', () => {
+  it('backs up the earlier file and creates a STRICT appointments table with its columns', () => {
+    expect(backupPath).toMatch(/before-0004_appointments\.sqlite$/);
+    const columns = (sqlite.prepare(`PRAGMA table_info(appointments)`).all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(['seq', 'id', 'uid', 'title', 'starts_at', 'ends_at', 'all_day', 'location', 'contact_id', 'job_id', 'notes', 'kind', 'recurrence', 'reminder_minutes', 'reminded_until', 'created_at', 'updated_at', 'deleted_at']);
+    expect(sqlite.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'appointments'`).pluck().get()).toMatch(/STRICT$/);
+    const fks = sqlite.prepare(`PRAGMA foreign_key_list(appointments)`).all() as { table: string; from: string; on_delete: string }[];
+    expect(fks.map((f) => [f.table, f.from, f.on_delete])).toEqual([['contacts', 'contact_id', 'SET NULL']]); // job_id: no FK on purpose
+  });
+
+  it('enforces its rules: unique id and UID, known kinds, end not before start, JSON recurrence; a deleted contact is unlinked', () => {
+    insert('a1', { contact_id: 'c1', kind: 'visit', recurrence: '{"freq":"daily","interval":1}', job_id: 'job-from-0003' });
+    expect(() => insert('a1', { uid: 'other' })).toThrow(/UNIQUE/);
+    expect(() => insert('a2', { uid: 'a1@rapport' })).toThrow(/UNIQUE/);
+    expect(() => insert('a3', { kind: 'party' })).toThrow(/CHECK/);
+    expect(() => insert('a4', { ends_at: '2026-11-23T09:00:00.000Z' })).toThrow(/CHECK/);
+    expect(() => insert('a5', { recurrence: 'not json' })).toThrow(/CHECK/);
+    expect(() => insert('a6', { contact_id: 'missing' })).toThrow(/FOREIGN KEY/);
+    sqlite.prepare(`DELETE FROM contacts WHERE id = 'c1'`).run();
+    expect(sqlite.prepare(`SELECT contact_id FROM appointments WHERE id = 'a1'`).pluck().get()).toBeNull();
+  });
+
+  it('keeps its FTS index in step with titles, places and notes', () => {
+    insert('f1', { title: 'Kitchen survey', location: 'Harrogate', notes: 'walnut' });
+    const find = (q: string) => sqlite.prepare(`SELECT a.id FROM appointments_fts f JOIN appointments a ON a.seq = f.rowid WHERE appointments_fts MATCH ?`).pluck().all(q);
+    expect(find('harro*')).toEqual(['f1']);
+    sqlite.prepare(`UPDATE appointments SET notes = 'oak' WHERE id = 'f1'`).run();
+    expect(find('walnut')).toEqual([]);
+    expect(find('oak')).toEqual(['f1']);
+    sqlite.prepare(`DELETE FROM appointments WHERE id = 'f1'`).run();
+    expect(find('kitchen')).toEqual([]);
+    expect(() => sqlite.prepare(`INSERT INTO appointments_fts(appointments_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+  });
+
+  it('answers the range query (the parts of appointmentsInRange) and the reminder query from indexes', () => {
+    const oneOff = plan(`SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND all_day = 0 AND ends_at > ? AND starts_at < ?`, 'a', 'b');
+    expect(oneOff).toContain('appointments_live_range');
+    const recurring = plan(`SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NOT NULL AND starts_at < ?`, 'b');
+    expect(recurring).toContain('appointments_recurring');
+    const reminders = plan(`SELECT seq FROM appointments WHERE deleted_at IS NULL AND reminder_minutes IS NOT NULL AND starts_at <= ?`, 'b');
+    expect(reminders).toContain('appointments_reminders');
+    for (const p of [oneOff, recurring, reminders]) expect(p).not.toMatch(/^SCAN appointments$/m);
+  });
+});

@@ -1,0 +1,64 @@
+// The schedule service on a real SQLite file in a temp dir, built the way electron/core/app.ts builds deps,
+// so reminders and ics can be driven directly. Calls go through the contract's zod schemas, as the
+// dispatcher would send them; the only fake is the clock.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { createAppointmentReminders, createAppointmentsService } from '../../electron/core/appointments.service';
+import { manualClock } from '../../electron/core/clock';
+import { EventBus } from '../../electron/core/events';
+import { memoryLogger } from '../../electron/core/logger';
+import { createKysely, openSqlite } from '../../electron/db/connection';
+import { migrate } from '../../electron/db/migrator';
+import { migrations } from '../../electron/db/migrations';
+import { contract, type Channel, type ChannelInput } from '../../shared/ipc/contract';
+import type { EventName } from '../../shared/ipc/events';
+import { tempDir } from './core';
+
+
+export async function openSchedule(options: { start?: string } = {}) {
+  const dataDir = tempDir();
+  const sqlite = openSqlite(join(dataDir, 'rapport.sqlite'));
+  const db = createKysely(sqlite);
+  const clock = manualClock(options.start ?? '2026-11-22T09:00:00.000Z');
+  await migrate(sqlite, db, { backupDir: join(dataDir, 'backups'), now: () => clock.now(), migrations });
+  const events = new EventBus();
+  const seen: { name: EventName; payload: unknown }[] = [];
+  events.subscribe((name, payload) => seen.push({ name, payload }));
+  const deps = { db, clock, events, newId: uuidv7 };
+  const service = createAppointmentsService(deps);
+  const logger = memoryLogger();
+  const reminders = createAppointmentReminders(deps, logger);
+
+  /** Parses the input with the channel's schema (as the dispatcher does), so defaults and trimming apply. */
+  const parse = <C extends Channel>(channel: C, input: ChannelInput<C>) => contract[channel].input.parse(input) as never;
+
+  function addContact(name: string): string {
+    const id = uuidv7();
+    sqlite.prepare(`INSERT INTO contacts (id, display_name, sort_name, sort_last, created_at, updated_at) VALUES (?, ?, ?, ?, 't', 't')`).run(id, name, name.toLowerCase(), name.toLowerCase());
+    return id;
+  }
+
+  return {
+    dataDir,
+    sqlite,
+    db,
+    clock,
+    events: seen,
+    service,
+    reminders,
+    logger,
+    parse,
+    addContact,
+    create: (input: ChannelInput<'appointments.create'>) => service.create(parse('appointments.create', input)),
+    update: (input: ChannelInput<'appointments.update'>) => service.update(parse('appointments.update', input)),
+    list: (from: string, to: string) => service.list(parse('appointments.list', { from, to })).then((r) => r.items),
+    destroy() {
+      reminders.stop();
+      sqlite.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Schedule = Awaited<ReturnType<typeof openSchedule>>;
