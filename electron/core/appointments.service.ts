@@ -26,7 +26,7 @@ import {
 } from '../db/appointments.repo';
 import type { DB } from '../db/schema';
 import type { ServiceDeps } from './deps';
-import { addDays, buildCalendar, expandOccurrences, IcsFormatError, isPlainDate, parseCalendar, type ImportedEvent, type StoredRange } from './ics';
+import { addDays, buildCalendar, expandOccurrences, IcsFormatError, isPlainDate, parseCalendar, seriesEnd, type ImportedEvent, type StoredRange } from './ics';
 import type { Logger } from './logger';
 import { requireContact, utc } from './tasks.service';
 
@@ -39,6 +39,7 @@ interface When {
   ends_at: string;
   all_day: number;
   recurrence: Recurrence | null;
+  series_end: string | null;
 }
 
 function checkWhen(input: { startsAt: string; endsAt: string; allDay: boolean; recurrence: Recurrence | null }): When {
@@ -47,7 +48,9 @@ function checkWhen(input: { startsAt: string; endsAt: string; allDay: boolean; r
     if (allDay && !isPlainDate(value)) throw AppError.validation(path, 'An all-day appointment takes a date (YYYY-MM-DD), not a time');
     if (!allDay && isPlainDate(value)) throw AppError.validation(path, 'Give a time too, or make it all-day');
   }
-  const when: When = { starts_at: allDay ? startsAt : utc(startsAt), ends_at: allDay ? endsAt : utc(endsAt), all_day: allDay ? 1 : 0, recurrence };
+  const starts_at = allDay ? startsAt : utc(startsAt);
+  const ends_at = allDay ? endsAt : utc(endsAt);
+  const when: When = { starts_at, ends_at, all_day: allDay ? 1 : 0, recurrence, series_end: seriesEnd({ startsAt: starts_at, endsAt: ends_at, allDay, recurrence }) };
   if (allDay ? when.ends_at <= when.starts_at : when.ends_at < when.starts_at) {
     throw AppError.validation('endsAt', allDay ? 'Must end after it starts (the end date is the day after the last day)' : 'Must end after it starts');
   }
@@ -153,6 +156,7 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
       recurrence: ruleJson(when.recurrence),
       reminder_minutes: input.reminderMinutes ?? null,
       reminded_until: null,
+      series_end: when.series_end,
       created_at: now,
       updated_at: now,
       deleted_at: null,
@@ -195,7 +199,13 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
           allDay: fields.allDay ?? current.allDay,
           recurrence: normaliseRule(fields.recurrence !== undefined ? fields.recurrence : (current.recurrence as Recurrence | null)),
         });
-        const patch: Partial<AppointmentInsert> = { starts_at: when.starts_at, ends_at: when.ends_at, all_day: when.all_day, recurrence: ruleJson(when.recurrence) };
+        const patch: Partial<AppointmentInsert> = {
+          starts_at: when.starts_at,
+          ends_at: when.ends_at,
+          all_day: when.all_day,
+          recurrence: ruleJson(when.recurrence),
+          series_end: when.series_end,
+        };
         if (fields.title !== undefined) patch.title = fields.title;
         if (fields.location !== undefined) patch.location = fields.location;
         if (fields.contactId !== undefined) patch.contact_id = fields.contactId;

@@ -56,13 +56,50 @@ export interface StoredRange {
   toDay: string;
 }
 
+const msOf = (at: string, allDay: boolean) => Date.parse(allDay ? `${at}T00:00:00Z` : at);
+
+/**
+ * An upper bound on when a series' last occurrence ends (an instant), or null if it never ends. Stored as
+ * series_end so a range query skips series that ended before it. All-day dates are local days, so they get
+ * two days of margin for any UTC offset; a count is bounded by count × interval × the longest period.
+ */
+export function seriesEnd(a: When): string | null {
+  const rule = a.recurrence;
+  if (!rule) return null;
+  const start = msOf(a.startsAt, a.allDay);
+  const span = msOf(a.endsAt, a.allDay) - start;
+  let lastStart: number;
+  if (rule.until !== undefined) lastStart = Date.parse(`${rule.until}T23:59:59.999Z`);
+  else if (rule.count !== undefined) lastStart = start + rule.count * rule.interval * (rule.freq === 'daily' ? 1 : rule.freq === 'weekly' ? 7 : 31) * DAY_MS;
+  else return null;
+  return new Date(lastStart + span + (a.allDay ? 2 * DAY_MS : 0)).toISOString();
+}
+
+/**
+ * Where to start iterating a series so a range years after its first occurrence costs what a new one does:
+ * a daily or weekly series (without a count, which numbers occurrences from the first) moves its start by
+ * whole repeat periods, which leaves its pattern unchanged; the first occurrence must itself fit the rule.
+ */
+function iterationStart(a: When, fromMs: number): string {
+  const rule = a.recurrence!;
+  if (rule.count !== undefined || rule.freq === 'monthly') return a.startsAt;
+  const start = msOf(a.startsAt, a.allDay);
+  const weekday = WEEKDAYS[(new Date(start).getUTCDay() + 6) % 7]!; // getUTCDay counts from Sunday
+  if (rule.freq === 'weekly' && rule.byWeekday?.length && !rule.byWeekday.includes(weekday)) return a.startsAt;
+  const periodDays = (rule.freq === 'daily' ? 1 : 7) * rule.interval;
+  const span = msOf(a.endsAt, a.allDay) - start;
+  const periods = Math.floor((fromMs - span - start) / (periodDays * DAY_MS)) - 1; // one period to spare
+  if (periods <= 0) return a.startsAt;
+  return a.allDay ? addDays(a.startsAt, periods * periodDays) : new Date(start + periods * periodDays * DAY_MS).toISOString();
+}
+
 /** Occurrences (start, end) of one appointment that overlap the range, soonest first, bounded. */
 export function expandOccurrences(a: When, range: StoredRange): { startsAt: string; endsAt: string }[] {
   const [from, to] = a.allDay ? [range.fromDay, range.toDay] : [range.fromInstant, range.toInstant];
   if (!a.recurrence) return a.startsAt < to && a.endsAt > from ? [{ startsAt: a.startsAt, endsAt: a.endsAt }] : [];
   const days = a.allDay ? daysBetween(a.startsAt, a.endsAt) : 0;
   const span = a.allDay ? 0 : Date.parse(a.endsAt) - Date.parse(a.startsAt);
-  const iterator = toRecur(a.recurrence, a.allDay).iterator(startTime(a.startsAt, a.allDay));
+  const iterator = toRecur(a.recurrence, a.allDay).iterator(startTime(iterationStart(a, msOf(from, a.allDay)), a.allDay));
   const out: { startsAt: string; endsAt: string }[] = [];
   for (let step = 0; step < MAX_STEPS && out.length < MAX_OCCURRENCES; step++) {
     const next = iterator.next();

@@ -167,7 +167,7 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
 
     async board(input: ChannelParsedInput<'jobs.board'>): Promise<ChannelOutput<'jobs.board'>> {
       const { stages, defaultCurrency } = await pipeline();
-      const { jobs, totals } = await board(db, input, BOARD_COLUMN_SIZE);
+      const { jobs, totals } = await board(db, input, stages.map((s) => s.id), BOARD_COLUMN_SIZE);
       return {
         defaultCurrency,
         stages: stages.map((stage) => {

@@ -21,6 +21,7 @@ export interface AppointmentsTable {
   recurrence: string | null;
   reminder_minutes: number | null;
   reminded_until: string | null;
+  series_end: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -31,7 +32,7 @@ export type AppointmentInsert = Omit<AppointmentsTable, 'seq'>;
 
 const COLUMNS = [
   'id', 'uid', 'title', 'starts_at', 'ends_at', 'all_day', 'location', 'contact_id', 'job_id', 'notes', 'kind',
-  'recurrence', 'reminder_minutes', 'reminded_until', 'created_at', 'updated_at', 'deleted_at',
+  'recurrence', 'reminder_minutes', 'reminded_until', 'series_end', 'created_at', 'updated_at', 'deleted_at',
 ] as const satisfies readonly (keyof AppointmentInsert)[];
 
 export function recurrenceOf(row: Pick<AppointmentsTable, 'recurrence'>): Recurrence | null {
@@ -99,6 +100,7 @@ export async function appointmentsInRange(
         AND ends_at > ${range.fromDay} AND starts_at < ${range.toDay}
       UNION ALL
       SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NOT NULL AND starts_at < ${range.toInstant}
+        AND (series_end IS NULL OR series_end > ${range.fromInstant})
     ) ORDER BY a.starts_at, a.id`.execute(db);
   return rows;
 }

@@ -120,18 +120,20 @@ function filterConditions(f: JobFilter): RawBuilder<SqlBool>[] {
   return where;
 }
 
-/** Each stage's first `perColumn` jobs by rank, and every stage's count and totals per currency. */
-export async function board(db: Kysely<DB>, f: JobFilter, perColumn: number) {
+/**
+ * Each stage's first `perColumn` jobs by rank, and every stage's count and totals per currency. Each
+ * column is its own walk of the (stage, rank) index that stops after `perColumn` rows, in one statement;
+ * the totals read only the (stage, currency, amount) index.
+ */
+export async function board(db: Kysely<DB>, f: JobFilter, stageIds: readonly string[], perColumn: number) {
   const where = sql.join(filterConditions(f), sql` AND `);
-  const jobs = (
-    await sql<JobRow>`SELECT * FROM (
-        SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category,
-          row_number() OVER (PARTITION BY j.stage_id ORDER BY j.rank, j.id) AS n
+  const columns = stageIds.map(
+    (stageId) => sql`SELECT * FROM (SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category
         FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
         LEFT JOIN contacts c ON c.id = j.contact_id LEFT JOIN companies co ON co.id = j.company_id
-        WHERE ${where}
-      ) WHERE n <= ${perColumn} ORDER BY stage_id, rank, id`.execute(db)
-  ).rows;
+        WHERE j.stage_id = ${stageId} AND ${where} ORDER BY j.rank, j.id LIMIT ${perColumn})`,
+  );
+  const jobs = columns.length === 0 ? [] : (await sql<JobRow>`${sql.join(columns, sql` UNION ALL `)}`.execute(db)).rows;
   const totals = (
     await sql<{ stage_id: string; currency: string; count: number; amount: number }>`
       SELECT j.stage_id, j.currency, count(*) AS count, coalesce(sum(j.amount_minor), 0) AS amount

@@ -15,6 +15,9 @@ import { compare, round3, stats } from './measure';
 import { seed } from './seed';
 import { seedActivities } from './seed-activities';
 import { seedJobs } from './seed-jobs';
+import { seedAppointments } from './seed-appointments';
+import { markConflicts, storedRange } from '../../electron/core/appointments.service';
+import { expandOccurrences } from '../../electron/core/ics';
 
 const MAX_RATIO = 1.3;
 const MAX_SEARCH_MS = 10;
@@ -42,19 +45,27 @@ const TAG_COUNT = `SELECT (SELECT count(*) FROM contact_tags WHERE tag = ?) AS n
 const TIMELINE = `SELECT a.*, c.display_name AS contact_name FROM activities a JOIN contacts c ON c.id = a.contact_id WHERE a.deleted_at IS NULL AND a.contact_id = ?
     ORDER BY a.occurred_at DESC, a.id DESC LIMIT ?`;
 const BY_LAST_CONTACTED = `ORDER BY "c"."last_contacted_at" desc, c.id desc LIMIT ?`;
-// jobs.board: the pipeline, the default currency, each column's first 100 jobs, and totals per currency.
+// jobs.board: the pipeline, the default currency, each column's first 100 jobs (one index walk per column,
+// in one statement), and totals per currency.
 const STAGES = `SELECT id, name, position, category FROM pipeline_stages ORDER BY position`;
 const DEFAULT_CURRENCY = `SELECT value FROM settings WHERE key = ?`;
-const BOARD_JOBS = `SELECT * FROM (
-        SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category,
-          row_number() OVER (PARTITION BY j.stage_id ORDER BY j.rank, j.id) AS n
+const BOARD_COLUMN = `SELECT * FROM (SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category
         FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
         LEFT JOIN contacts c ON c.id = j.contact_id LEFT JOIN companies co ON co.id = j.company_id
-        WHERE j.deleted_at IS NULL
-      ) WHERE n <= ? ORDER BY stage_id, rank, id`;
+        WHERE j.stage_id = ? AND j.deleted_at IS NULL ORDER BY j.rank, j.id LIMIT ?)`;
 const BOARD_TOTALS = `
       SELECT j.stage_id, j.currency, count(*) AS count, coalesce(sum(j.amount_minor), 0) AS amount
       FROM jobs j WHERE j.deleted_at IS NULL GROUP BY j.stage_id, j.currency`;
+// appointments.list: one-offs overlapping the range, every recurring series that began before its end.
+const MONTH = `SELECT a.*, c.display_name AS contact_name FROM appointments a LEFT JOIN contacts c ON c.id = a.contact_id WHERE a.seq IN (
+      SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND all_day = 0
+        AND ends_at > ? AND starts_at < ?
+      UNION ALL
+      SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND all_day = 1
+        AND ends_at > ? AND starts_at < ?
+      UNION ALL
+      SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NOT NULL AND starts_at < ?
+    ) ORDER BY a.starts_at, a.id`;
 const NAME_PREFIX = `
     SELECT type, id, display_name, job_title, company, emails, website, min(key) AS key FROM (
       SELECT * FROM (SELECT 'contact' AS type, c.id, c.display_name, c.job_title, co.name AS company, c.emails, NULL AS website, c.sort_name AS key
@@ -195,7 +206,14 @@ function buildCases(core: Core, raw: Database.Database, heavyContactId: string):
 
   // What the jobs service does beyond SQL: group rows into columns, pick each column's default-currency total.
   const jobsBoard = (): Case => {
-    const steps = [step(raw, 'stages', STAGES, []), step(raw, 'currency', DEFAULT_CURRENCY, ['defaultCurrency']), step(raw, 'jobs', BOARD_JOBS, [100]), step(raw, 'totals', BOARD_TOTALS, [])];
+    const stageIds = (raw.prepare(STAGES).all() as { id: string }[]).map((s) => s.id);
+    const columns = stageIds.map(() => BOARD_COLUMN).join(' UNION ALL ');
+    const steps = [
+      step(raw, 'stages', STAGES, []),
+      step(raw, 'currency', DEFAULT_CURRENCY, ['defaultCurrency']),
+      step(raw, 'jobs', columns, stageIds.flatMap((id) => [id, 100])),
+      step(raw, 'totals', BOARD_TOTALS, []),
+    ];
     const [stages, currency, jobs, totals] = steps as [Step, Step, Step, Step];
     return {
       name: 'jobs.board with 10,000 jobs',
@@ -219,7 +237,39 @@ function buildCases(core: Core, raw: Database.Database, heavyContactId: string):
     };
   };
 
+  // The same work as the service: the same SQL, then the same recurrence expansion and conflict marking
+  // (domain code both sides share: the ratio measures the layers around it).
+  const month = (): Case => {
+    const range = storedRange('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z');
+    const rows = step(raw, 'rows', MONTH, [range.fromInstant, range.toInstant, range.fromDay, range.toDay, range.toInstant]);
+    return {
+      name: 'appointments.list for a month of 50,000 appointments',
+      maxMedianMs: 20,
+      steps: [rows],
+      app: async () => ({ ids: (await call(core, 'appointments.list', { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' })).items.map((o: Row) => `${o.appointmentId}@${o.startsAt}`) }),
+      raw: () => {
+        const items = (rows.run() as (Row & { id: string; starts_at: string; ends_at: string; all_day: number; recurrence: string | null })[]).flatMap((r) =>
+          expandOccurrences({ startsAt: r.starts_at, endsAt: r.ends_at, allDay: r.all_day === 1, recurrence: r.recurrence ? JSON.parse(r.recurrence) : null }, range).map((at) => ({
+            appointmentId: r.id,
+            title: r.title as string,
+            startsAt: at.startsAt,
+            endsAt: at.endsAt,
+            allDay: r.all_day === 1,
+            kind: r.kind as 'meeting',
+            location: r.location as string | null,
+            contactId: r.contact_id as string | null,
+            contactName: r.contact_name as string | null,
+            recurring: r.recurrence !== null,
+            conflict: false,
+          })),
+        );
+        return { ids: markConflicts(items).map((o) => `${o.appointmentId}@${o.startsAt}`) };
+      },
+    };
+  };
+
   return [
+    month(),
     jobsBoard(),
     list('contacts.list first page', {}, step(raw, 'page', `${LIST_SELECT} ${LIST_ORDER}`, [PAGE + 1]), null),
     list(
@@ -276,6 +326,8 @@ async function main(): Promise<void> {
     console.error(`seeded ${activities.activities} activities in ${(activities.ms / 1000).toFixed(1)} s`);
     const jobs = seedJobs(seeded.file);
     console.error(`seeded ${jobs.jobs} jobs in ${(jobs.ms / 1000).toFixed(1)} s`);
+    const appointments = seedAppointments(seeded.file);
+    console.error(`seeded ${appointments.appointments} appointments in ${(appointments.ms / 1000).toFixed(1)} s`);
 
     core = await openCore({ dataDir, logger: stderrLogger });
     raw = new Database(seeded.file, { readonly: true });

@@ -189,3 +189,20 @@ describe('appointment search hits', () => {
     expect((await appointmentTextHits(s.db, toFtsQuery('kitchen')!, 10))[0]?.deleted_at).not.toBeNull();
   });
 });
+
+describe('long-running series', () => {
+  it('expands a years-old series exactly as from its first occurrence, and skips ended ones', async () => {
+    const weekly = await s.create({ title: 'Standing call', startsAt: '2023-01-02T09:00:00Z', endsAt: '2023-01-02T09:30:00Z', recurrence: { freq: 'weekly', byWeekday: ['MO', 'TH'] } });
+    const daily = await s.create({ title: 'Daily stand-up', startsAt: '2022-06-01T08:00:00Z', endsAt: '2022-06-01T08:15:00Z', recurrence: { freq: 'daily', interval: 3 } });
+    const ended = await s.create({ title: 'Old series', startsAt: '2023-01-02T12:00:00Z', endsAt: '2023-01-02T13:00:00Z', recurrence: { freq: 'weekly', until: '2023-06-30' } });
+    const counted = await s.create({ title: 'Ten sessions', startsAt: '2026-10-01', endsAt: '2026-10-02', allDay: true, recurrence: { freq: 'weekly', count: 10 } });
+    const items = (await s.service.list(s.parse('appointments.list', { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }))).items;
+    const starts = (id: string) => items.filter((o) => o.appointmentId === id).map((o) => o.startsAt);
+    expect(starts(weekly.id)).toEqual(['2026-11-02', '2026-11-05', '2026-11-09', '2026-11-12', '2026-11-16', '2026-11-19', '2026-11-23', '2026-11-26', '2026-11-30'].map((d) => `${d}T09:00:00.000Z`));
+    // Every third day from 2022-06-01: 2026-11-01 is day 1614 = 538 × 3, so it is an occurrence.
+    expect(starts(daily.id).slice(0, 3)).toEqual(['2026-11-01T08:00:00.000Z', '2026-11-04T08:00:00.000Z', '2026-11-07T08:00:00.000Z']);
+    expect(starts(daily.id)).toHaveLength(10);
+    expect(starts(ended.id)).toEqual([]);
+    expect(starts(counted.id)).toEqual(['2026-11-05', '2026-11-12', '2026-11-19', '2026-11-26']);
+  });
+});

@@ -36,7 +36,7 @@ describe('0004_appointments', () => {
   it('backs up the earlier file and creates a STRICT appointments table with its columns', () => {
     expect(backupPath).toMatch(/before-0004_appointments\.sqlite$/);
     const columns = (sqlite.prepare(`PRAGMA table_info(appointments)`).all() as { name: string }[]).map((c) => c.name);
-    expect(columns).toEqual(['seq', 'id', 'uid', 'title', 'starts_at', 'ends_at', 'all_day', 'location', 'contact_id', 'job_id', 'notes', 'kind', 'recurrence', 'reminder_minutes', 'reminded_until', 'created_at', 'updated_at', 'deleted_at']);
+    expect(columns).toEqual(['seq', 'id', 'uid', 'title', 'starts_at', 'ends_at', 'all_day', 'location', 'contact_id', 'job_id', 'notes', 'kind', 'recurrence', 'reminder_minutes', 'reminded_until', 'series_end', 'created_at', 'updated_at', 'deleted_at']);
     expect(sqlite.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'appointments'`).pluck().get()).toMatch(/STRICT$/);
     const fks = sqlite.prepare(`PRAGMA foreign_key_list(appointments)`).all() as { table: string; from: string; on_delete: string }[];
     expect(fks.map((f) => [f.table, f.from, f.on_delete])).toEqual([['contacts', 'contact_id', 'SET NULL']]); // job_id: no FK on purpose

@@ -48,6 +48,8 @@ const statements = [
     deleted_at TEXT
   ) STRICT`,
   `CREATE INDEX jobs_live_stage ON jobs(stage_id, rank, id) WHERE deleted_at IS NULL`,
+  // Board totals read this index alone: count and sum per stage and currency without touching rows.
+  `CREATE INDEX jobs_live_totals ON jobs(stage_id, currency, amount_minor) WHERE deleted_at IS NULL`,
   `CREATE INDEX jobs_live_updated ON jobs(updated_at, id) WHERE deleted_at IS NULL`,
   `CREATE INDEX jobs_live_created ON jobs(created_at, id) WHERE deleted_at IS NULL`,
   `CREATE INDEX jobs_live_due ON jobs(due_date, id) WHERE deleted_at IS NULL`,

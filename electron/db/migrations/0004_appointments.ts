@@ -20,6 +20,8 @@ const statements = [
     recurrence TEXT CHECK (recurrence IS NULL OR json_valid(recurrence)),
     reminder_minutes INTEGER CHECK (reminder_minutes >= 0),
     reminded_until TEXT,
+    -- An upper bound on the end of a series' last occurrence (NULL: never ends), so ranges skip ended series.
+    series_end TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     deleted_at TEXT
@@ -28,7 +30,7 @@ const statements = [
   // only what has not ended before the range (the diary's future), never all of history; starts_at rides along
   // (all-day rows store dates in the same columns, so one index serves both branches).
   `CREATE INDEX appointments_live_range ON appointments(ends_at, starts_at) WHERE deleted_at IS NULL AND recurrence IS NULL`,
-  // Recurring ones are few; each range query reads all of them and expands in code.
+  // Recurring ones are few; a range query reads those not yet ended and expands them in code.
   `CREATE INDEX appointments_recurring ON appointments(starts_at) WHERE deleted_at IS NULL AND recurrence IS NOT NULL`,
   `CREATE INDEX appointments_reminders ON appointments(starts_at) WHERE deleted_at IS NULL AND reminder_minutes IS NOT NULL`,
   `CREATE INDEX appointments_contact ON appointments(contact_id, starts_at)`,
