@@ -19,6 +19,7 @@ import {
   markReminded,
   recurrenceOf,
   reminderCandidates,
+  SHORT_SPAN_MS,
   toAppointment,
   updateAppointment,
   type AppointmentInsert,
@@ -40,6 +41,7 @@ interface When {
   all_day: number;
   recurrence: Recurrence | null;
   series_end: string | null;
+  long_span: number;
 }
 
 function checkWhen(input: { startsAt: string; endsAt: string; allDay: boolean; recurrence: Recurrence | null }): When {
@@ -50,7 +52,15 @@ function checkWhen(input: { startsAt: string; endsAt: string; allDay: boolean; r
   }
   const starts_at = allDay ? startsAt : utc(startsAt);
   const ends_at = allDay ? endsAt : utc(endsAt);
-  const when: When = { starts_at, ends_at, all_day: allDay ? 1 : 0, recurrence, series_end: seriesEnd({ startsAt: starts_at, endsAt: ends_at, allDay, recurrence }) };
+  const spanMs = Date.parse(allDay ? `${ends_at}T00:00:00Z` : ends_at) - Date.parse(allDay ? `${starts_at}T00:00:00Z` : starts_at);
+  const when: When = {
+    starts_at,
+    ends_at,
+    all_day: allDay ? 1 : 0,
+    recurrence,
+    series_end: seriesEnd({ startsAt: starts_at, endsAt: ends_at, allDay, recurrence }),
+    long_span: spanMs > SHORT_SPAN_MS ? 1 : 0,
+  };
   if (allDay ? when.ends_at <= when.starts_at : when.ends_at < when.starts_at) {
     throw AppError.validation('endsAt', allDay ? 'Must end after it starts (the end date is the day after the last day)' : 'Must end after it starts');
   }
@@ -157,6 +167,7 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
       reminder_minutes: input.reminderMinutes ?? null,
       reminded_until: null,
       series_end: when.series_end,
+      long_span: when.long_span,
       created_at: now,
       updated_at: now,
       deleted_at: null,
@@ -205,6 +216,7 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
           all_day: when.all_day,
           recurrence: ruleJson(when.recurrence),
           series_end: when.series_end,
+          long_span: when.long_span,
         };
         if (fields.title !== undefined) patch.title = fields.title;
         if (fields.location !== undefined) patch.location = fields.location;

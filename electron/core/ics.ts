@@ -77,13 +77,24 @@ export function seriesEnd(a: When): string | null {
 
 /**
  * Where to start iterating a series so a range years after its first occurrence costs what a new one does:
- * a daily or weekly series (without a count, which numbers occurrences from the first) moves its start by
- * whole repeat periods, which leaves its pattern unchanged; the first occurrence must itself fit the rule.
+ * a series without a count (which numbers occurrences from the first) moves its start by whole repeat
+ * periods, which leaves its pattern unchanged; the first occurrence must itself fit the rule.
  */
 function iterationStart(a: When, fromMs: number): string {
   const rule = a.recurrence!;
-  if (rule.count !== undefined || rule.freq === 'monthly') return a.startsAt;
+  if (rule.count !== undefined) return a.startsAt;
   const start = msOf(a.startsAt, a.allDay);
+  if (rule.freq === 'monthly') {
+    // Whole months keep the pattern only where every month has the day (1st–28th).
+    const first = new Date(start);
+    if (first.getUTCDate() > 28) return a.startsAt;
+    const target = new Date(fromMs);
+    const months = (target.getUTCFullYear() - first.getUTCFullYear()) * 12 + target.getUTCMonth() - first.getUTCMonth() - 2; // two to spare
+    const shift = Math.floor(months / rule.interval) * rule.interval;
+    if (shift <= 0) return a.startsAt;
+    first.setUTCMonth(first.getUTCMonth() + shift);
+    return a.allDay ? first.toISOString().slice(0, 10) : first.toISOString();
+  }
   const weekday = WEEKDAYS[(new Date(start).getUTCDay() + 6) % 7]!; // getUTCDay counts from Sunday
   if (rule.freq === 'weekly' && rule.byWeekday?.length && !rule.byWeekday.includes(weekday)) return a.startsAt;
   const periodDays = (rule.freq === 'daily' ? 1 : 7) * rule.interval;

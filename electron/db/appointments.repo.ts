@@ -22,17 +22,23 @@ export interface AppointmentsTable {
   reminder_minutes: number | null;
   reminded_until: string | null;
   series_end: string | null;
+  long_span: number;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
 }
 
 export type AppointmentRow = AppointmentsTable & { contact_name: string | null };
+
+/** What counts as a short appointment (long_span = 0): lasting at most a week. */
+export const SHORT_SPAN_MS = 7 * 24 * 3600 * 1000;
+/** How far before a range a short appointment may start: a week, plus a day for all-day dates' offsets. */
+const SHORT_SPAN_SEARCH_MS = SHORT_SPAN_MS + 24 * 3600 * 1000;
 export type AppointmentInsert = Omit<AppointmentsTable, 'seq'>;
 
 const COLUMNS = [
   'id', 'uid', 'title', 'starts_at', 'ends_at', 'all_day', 'location', 'contact_id', 'job_id', 'notes', 'kind',
-  'recurrence', 'reminder_minutes', 'reminded_until', 'series_end', 'created_at', 'updated_at', 'deleted_at',
+  'recurrence', 'reminder_minutes', 'reminded_until', 'series_end', 'long_span', 'created_at', 'updated_at', 'deleted_at',
 ] as const satisfies readonly (keyof AppointmentInsert)[];
 
 export function recurrenceOf(row: Pick<AppointmentsTable, 'recurrence'>): Recurrence | null {
@@ -92,12 +98,19 @@ export async function appointmentsInRange(
   db: Kysely<DB>,
   range: { fromInstant: string; toInstant: string; fromDay: string; toDay: string },
 ): Promise<AppointmentRow[]> {
+  // Up to a week long (long_span = 0) means starting at most 8 days before the range (a day for offsets).
+  const earliestInstant = new Date(Date.parse(range.fromInstant) - SHORT_SPAN_SEARCH_MS).toISOString();
+  const earliestDay = new Date(Date.parse(`${range.fromDay}T00:00:00Z`) - SHORT_SPAN_SEARCH_MS).toISOString().slice(0, 10);
   const { rows } = await sql<AppointmentRow>`${SELECT} WHERE a.seq IN (
-      SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND all_day = 0
-        AND ends_at > ${range.fromInstant} AND starts_at < ${range.toInstant}
+      SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND long_span = 0 AND all_day = 0
+        AND starts_at >= ${earliestInstant} AND starts_at < ${range.toInstant} AND ends_at > ${range.fromInstant}
       UNION ALL
-      SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND all_day = 1
-        AND ends_at > ${range.fromDay} AND starts_at < ${range.toDay}
+      SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND long_span = 0 AND all_day = 1
+        AND starts_at >= ${earliestDay} AND starts_at < ${range.toDay} AND ends_at > ${range.fromDay}
+      UNION ALL
+      SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND long_span = 1
+        AND ends_at > CASE all_day WHEN 1 THEN ${range.fromDay} ELSE ${range.fromInstant} END
+        AND starts_at < CASE all_day WHEN 1 THEN ${range.toDay} ELSE ${range.toInstant} END
       UNION ALL
       SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NOT NULL AND starts_at < ${range.toInstant}
         AND (series_end IS NULL OR series_end > ${range.fromInstant})

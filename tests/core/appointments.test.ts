@@ -195,6 +195,8 @@ describe('long-running series', () => {
     const weekly = await s.create({ title: 'Standing call', startsAt: '2023-01-02T09:00:00Z', endsAt: '2023-01-02T09:30:00Z', recurrence: { freq: 'weekly', byWeekday: ['MO', 'TH'] } });
     const daily = await s.create({ title: 'Daily stand-up', startsAt: '2022-06-01T08:00:00Z', endsAt: '2022-06-01T08:15:00Z', recurrence: { freq: 'daily', interval: 3 } });
     const ended = await s.create({ title: 'Old series', startsAt: '2023-01-02T12:00:00Z', endsAt: '2023-01-02T13:00:00Z', recurrence: { freq: 'weekly', until: '2023-06-30' } });
+    const monthly = await s.create({ title: 'Invoice run', startsAt: '2021-01-28T16:00:00Z', endsAt: '2021-01-28T17:00:00Z', recurrence: { freq: 'monthly', interval: 2 } });
+    const monthEnd = await s.create({ title: 'Month end', startsAt: '2021-01-31', endsAt: '2021-02-01', allDay: true, recurrence: { freq: 'monthly' } });
     const counted = await s.create({ title: 'Ten sessions', startsAt: '2026-10-01', endsAt: '2026-10-02', allDay: true, recurrence: { freq: 'weekly', count: 10 } });
     const items = (await s.service.list(s.parse('appointments.list', { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }))).items;
     const starts = (id: string) => items.filter((o) => o.appointmentId === id).map((o) => o.startsAt);
@@ -204,5 +206,20 @@ describe('long-running series', () => {
     expect(starts(daily.id)).toHaveLength(10);
     expect(starts(ended.id)).toEqual([]);
     expect(starts(counted.id)).toEqual(['2026-11-05', '2026-11-12', '2026-11-19', '2026-11-26']);
+    // Every other month from January 2021: November 2026 is month 70, an even one.
+    expect(starts(monthly.id)).toEqual(['2026-11-28T16:00:00.000Z']);
+    // The 31st has no fast-forward (not every month has one) and November has no 31st.
+    expect(starts(monthEnd.id)).toEqual([]);
+  });
+});
+
+describe('long appointments', () => {
+  it('finds a one-off lasting weeks in a range that starts after it began', async () => {
+    const fair = await s.create({ title: 'Trade fair season', startsAt: '2026-10-20', endsAt: '2026-11-25', allDay: true });
+    const residency = await s.create({ title: 'On-site residency', startsAt: '2026-11-01T08:00:00Z', endsAt: '2026-11-20T17:00:00Z' });
+    const week = await s.create({ title: 'Week-long job', startsAt: '2026-11-09T08:00:00Z', endsAt: '2026-11-16T08:00:00Z' });
+    const ids = (await s.list('2026-11-16T00:00:00Z', '2026-11-17T00:00:00Z')).map((o) => o.appointmentId).sort();
+    expect(ids).toEqual([fair.id, residency.id, week.id].sort());
+    expect(await s.list('2026-11-26T00:00:00Z', '2026-11-27T00:00:00Z')).toEqual([]);
   });
 });

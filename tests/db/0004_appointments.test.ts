@@ -36,7 +36,7 @@ describe('0004_appointments', () => {
   it('backs up the earlier file and creates a STRICT appointments table with its columns', () => {
     expect(backupPath).toMatch(/before-0004_appointments\.sqlite$/);
     const columns = (sqlite.prepare(`PRAGMA table_info(appointments)`).all() as { name: string }[]).map((c) => c.name);
-    expect(columns).toEqual(['seq', 'id', 'uid', 'title', 'starts_at', 'ends_at', 'all_day', 'location', 'contact_id', 'job_id', 'notes', 'kind', 'recurrence', 'reminder_minutes', 'reminded_until', 'series_end', 'created_at', 'updated_at', 'deleted_at']);
+    expect(columns).toEqual(['seq', 'id', 'uid', 'title', 'starts_at', 'ends_at', 'all_day', 'location', 'contact_id', 'job_id', 'notes', 'kind', 'recurrence', 'reminder_minutes', 'reminded_until', 'series_end', 'long_span', 'created_at', 'updated_at', 'deleted_at']);
     expect(sqlite.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'appointments'`).pluck().get()).toMatch(/STRICT$/);
     const fks = sqlite.prepare(`PRAGMA foreign_key_list(appointments)`).all() as { table: string; from: string; on_delete: string }[];
     expect(fks.map((f) => [f.table, f.from, f.on_delete])).toEqual([['contacts', 'contact_id', 'SET NULL']]); // job_id: no FK on purpose
@@ -67,12 +67,14 @@ describe('0004_appointments', () => {
   });
 
   it('answers the range query (the parts of appointmentsInRange) and the reminder query from indexes', () => {
-    const oneOff = plan(`SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND all_day = 0 AND ends_at > ? AND starts_at < ?`, 'a', 'b');
-    expect(oneOff).toContain('appointments_live_range');
+    const oneOff = plan(`SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND long_span = 0 AND all_day = 0 AND starts_at >= ? AND starts_at < ? AND ends_at > ?`, 'a', 'b', 'a');
+    expect(oneOff).toContain('appointments_live_range (starts_at>? AND starts_at<?)');
+    const long = plan(`SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NULL AND long_span = 1 AND ends_at > ? AND starts_at < ?`, 'a', 'b');
+    expect(long).toContain('appointments_live_long');
     const recurring = plan(`SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NOT NULL AND starts_at < ?`, 'b');
     expect(recurring).toContain('appointments_recurring');
     const reminders = plan(`SELECT seq FROM appointments WHERE deleted_at IS NULL AND reminder_minutes IS NOT NULL AND starts_at <= ?`, 'b');
     expect(reminders).toContain('appointments_reminders');
-    for (const p of [oneOff, recurring, reminders]) expect(p).not.toMatch(/^SCAN appointments$/m);
+    for (const p of [oneOff, long, recurring, reminders]) expect(p).not.toMatch(/^SCAN appointments$/m);
   });
 });

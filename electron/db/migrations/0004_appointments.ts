@@ -22,14 +22,16 @@ const statements = [
     reminded_until TEXT,
     -- An upper bound on the end of a series' last occurrence (NULL: never ends), so ranges skip ended series.
     series_end TEXT,
+    -- A one-off lasting over a week: found through ends_at; all others through a narrow starts_at range.
+    long_span INTEGER NOT NULL DEFAULT 0 CHECK (long_span IN (0,1)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     deleted_at TEXT
   ) STRICT`,
-  // One-off appointments in a range: (ends_at > from AND starts_at < to). Keyed on ends_at so the scan covers
-  // only what has not ended before the range (the diary's future), never all of history; starts_at rides along
-  // (all-day rows store dates in the same columns, so one index serves both branches).
-  `CREATE INDEX appointments_live_range ON appointments(ends_at, starts_at) WHERE deleted_at IS NULL AND recurrence IS NULL`,
+  // One-off appointments in a range (ends_at > from AND starts_at < to): those lasting up to a week start in
+  // [from - 8 days, to), a narrow range of this index; the few longer ones are read through ends_at.
+  `CREATE INDEX appointments_live_range ON appointments(starts_at, ends_at) WHERE deleted_at IS NULL AND recurrence IS NULL AND long_span = 0`,
+  `CREATE INDEX appointments_live_long ON appointments(ends_at, starts_at) WHERE deleted_at IS NULL AND recurrence IS NULL AND long_span = 1`,
   // Recurring ones are few; a range query reads those not yet ended and expands them in code.
   `CREATE INDEX appointments_recurring ON appointments(starts_at) WHERE deleted_at IS NULL AND recurrence IS NOT NULL`,
   `CREATE INDEX appointments_reminders ON appointments(starts_at) WHERE deleted_at IS NULL AND reminder_minutes IS NOT NULL`,

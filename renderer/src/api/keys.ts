@@ -5,6 +5,9 @@ export type ContactListFilter = Omit<ChannelInput<'contacts.list'>, 'cursor'>;
 export type CompanyListFilter = Omit<ChannelInput<'companies.list'>, 'cursor'>;
 export type ActivityListFilter = Omit<ChannelInput<'activities.list'>, 'cursor'>;
 export type TaskListFilter = Omit<ChannelInput<'tasks.list'>, 'cursor'>;
+export type AppointmentRange = ChannelInput<'appointments.list'>;
+export type JobListFilter = Omit<ChannelInput<'jobs.list'>, 'cursor'>;
+export type JobBoardFilter = ChannelInput<'jobs.board'>;
 
 export const keys = {
   contacts: ['contacts'] as const,
@@ -20,6 +23,15 @@ export const keys = {
   taskList: (filter: TaskListFilter) => ['tasks', 'list', filter] as const,
   task: (id: string) => ['tasks', 'one', id] as const,
   today: (range: ChannelInput<'tasks.today'>) => ['tasks', 'today', range] as const,
+  jobs: ['jobs'] as const,
+  jobList: (filter: JobListFilter) => ['jobs', 'list', filter] as const,
+  jobBoard: (filter: JobBoardFilter) => ['jobs', 'board', filter] as const,
+  job: (id: string) => ['jobs', 'one', id] as const,
+  jobHistory: (id: string) => ['jobs', 'history', id] as const,
+  pipeline: ['pipeline'] as const,
+  appointments: ['appointments'] as const,
+  appointmentList: (range: AppointmentRange) => ['appointments', 'list', range] as const,
+  appointment: (id: string) => ['appointments', 'one', id] as const,
   tags: ['tags'] as const,
   search: (query: string) => ['search', query] as const,
   searchAll: ['search'] as const,

@@ -7,6 +7,9 @@ import { ContactPage } from '../features/contacts/ContactPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { NewContactPage } from '../features/contacts/NewContactPage';
 import { ActivityPage } from '../features/activity/ActivityPage';
+import { JobPage } from '../features/jobs/JobPage';
+import { JobsPage } from '../features/jobs/JobsPage';
+import { SchedulePage } from '../features/schedule/SchedulePage';
 import { TodayPage } from '../features/today/TodayPage';
 import { TrashPage } from '../features/trash/TrashPage';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -17,6 +20,7 @@ export function Routes() {
     <ErrorBoundary resetKey={location}>
       <Switch>
         <Route path="/today" component={TodayPage} />
+        <Route path="/schedule" component={SchedulePage} />
         <Route path="/activity" component={ActivityPage} />
         <Route path="/contacts" component={ContactsPage} />
         <Route path="/contacts/new" component={NewContactPage} />
@@ -24,6 +28,8 @@ export function Routes() {
         <Route path="/companies" component={CompaniesPage} />
         <Route path="/companies/new" component={NewCompanyPage} />
         <Route path="/companies/:id">{(params) => <CompanyPage key={params.id} id={params.id} />}</Route>
+        <Route path="/jobs" component={JobsPage} />
+        <Route path="/jobs/:id">{(params) => <JobPage key={params.id} id={params.id} />}</Route>
         <Route path="/trash" component={TrashPage} />
         <Route>
           <Redirect to="/today" replace />

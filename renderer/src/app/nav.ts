@@ -1,5 +1,5 @@
 // The sections in the sidebar. Adding a section is one line here plus its routes in Routes.tsx.
-import { IconBuilding, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconCalendar, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -9,8 +9,10 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Today', path: '/today', icon: IconSun },
+  { label: 'Schedule', path: '/schedule', icon: IconCalendar },
   { label: 'Contacts', path: '/contacts', icon: IconUsers },
   { label: 'Companies', path: '/companies', icon: IconBuilding },
   { label: 'Activity', path: '/activity', icon: IconTimeline },
+  { label: 'Jobs', path: '/jobs', icon: IconBriefcase },
   { label: 'Trash', path: '/trash', icon: IconTrash },
 ];

@@ -12,6 +12,7 @@ import { companyToValues } from './company-form-values';
 import { CompanyForm } from './CompanyForm';
 import { Timeline } from '../activity/Timeline';
 import { CompanyPeople } from './CompanyPeople';
+import { ClientJobs } from '../jobs/ClientJobs';
 import { useTrashCompany } from './use-trash-company';
 
 export function CompanyPage({ id }: { id: string }) {
@@ -71,6 +72,7 @@ export function CompanyPage({ id }: { id: string }) {
         )}
         <Stack gap="md" className={pageClasses.formGap}>
           <CompanyPeople company={c} readOnly={trashed} />
+          <ClientJobs companyId={c.id} name={c.name} readOnly={trashed} />
           <Timeline
             scope={{ companyId: c.id }}
             showContact

@@ -10,6 +10,7 @@ import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { callTimer, quickLog } from '../activity/quick-log-store';
 import { Timeline } from '../activity/Timeline';
+import { ClientJobs } from '../jobs/ClientJobs';
 import { ContactFollowUps } from '../today/ContactFollowUps';
 import { contactToValues } from './contact-form-values';
 import { ContactForm } from './ContactForm';
@@ -99,6 +100,9 @@ export function ContactPage({ id }: { id: string }) {
         )}
         <div className={pageClasses.formGap}>
           <ContactFollowUps contactId={c.id} readOnly={trashed} />
+        </div>
+        <div className={pageClasses.formGap}>
+          <ClientJobs contactId={c.id} name={c.displayName} readOnly={trashed} />
         </div>
         <div className={pageClasses.formGap}>
           <Timeline

@@ -10,6 +10,7 @@ import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { quickLog } from '../activity/quick-log-store';
+import { TodayAppointments } from '../schedule/TodayAppointments';
 import { TaskItem } from './TaskItem';
 import classes from './Today.module.css';
 import { todayRange } from './today-range';
@@ -37,6 +38,7 @@ export function TodayPage() {
             </Button>
           }
         />
+        <TodayAppointments now={new Date(minute * 60_000)} />
         {today.isPending ? (
           <Center p="xl">
             <Loader aria-label="Loading today" />

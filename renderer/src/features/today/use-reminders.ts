@@ -1,6 +1,7 @@
-// Reminders inside the app: a notification when a follow-up falls due (tasks.due), and once at start
-// a count of overdue follow-ups. Both lead to the contact or the Today view.
+// Reminders inside the app: a notification when a follow-up falls due (tasks.due) or an appointment is about
+// to start (appointments.due), and once at start a count of overdue follow-ups. Each leads where it is about.
 import { notifications } from '@mantine/notifications';
+import { format, parseISO } from 'date-fns';
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'wouter';
 import { invoke } from '../../api/client';
@@ -23,6 +24,25 @@ export function useReminders(): void {
         onAction: () => {
           notifications.hide(`due-${task.id}`);
           navigate(task.contactId ? `/contacts/${task.contactId}` : '/today');
+        },
+      }),
+    });
+  });
+
+  useEvent('appointments.due', ({ occurrence: o }) => {
+    const id = `appointment-due-${o.appointmentId}-${o.startsAt}`;
+    const when = o.allDay ? 'All day' : `Starts at ${format(parseISO(o.startsAt), 'HH:mm')}`;
+    notifications.show({
+      id,
+      title: `Coming up: ${o.title}`,
+      color: 'indigo',
+      autoClose: false,
+      message: reminderMessage({
+        text: [when, o.contactName, o.location].filter(Boolean).join(' · '),
+        actionLabel: 'Open schedule',
+        onAction: () => {
+          notifications.hide(id);
+          navigate('/schedule');
         },
       }),
     });

@@ -1,0 +1,94 @@
+// The job's fields as one form, used by the New job dialog and the job page: client, stage, value, due date…
+import { Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
+import { IpcError } from '../../../../shared/ipc/errors';
+import { usePipeline } from '../../api/jobs';
+import { notifyError } from '../../app/notify';
+import { CompanySelect } from '../companies/CompanySelect';
+import { ContactSelect } from './ContactSelect';
+import { type JobFields, type JobFormValues, fieldForPath, jobValuesToInput, validateJobValues } from './job-form-values';
+
+interface Props {
+  initialValues: JobFormValues;
+  contactName?: string | null;
+  companyName?: string | null;
+  disabled?: boolean;
+  submitLabel: string;
+  /** A new job has no lost reason or probability yet: the short form. */
+  compact?: boolean;
+  onSave: (fields: JobFields) => Promise<unknown>;
+  onSaved?: () => void;
+  secondaryAction?: ReactNode;
+}
+
+export function JobForm({ initialValues, contactName, companyName, disabled, submitLabel, compact, onSave, onSaved, secondaryAction }: Props) {
+  const pipeline = usePipeline();
+  const form = useForm<JobFormValues>({ initialValues, validate: validateJobValues });
+  const stages = pipeline.data?.stages ?? [];
+  const stageCategory = stages.find((s) => s.id === form.values.stage)?.category;
+
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await onSave(jobValuesToInput(values));
+      form.resetDirty(values);
+      onSaved?.();
+    } catch (error) {
+      if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return;
+      const issues = error.issues ?? [];
+      form.setErrors(Object.fromEntries(issues.map((i) => [fieldForPath(i.path), i.message])));
+      if (!issues.some((i) => fieldForPath(i.path.split('.')[0]!) in values)) notifyError(error);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Job details">
+      <Fieldset variant="unstyled" m={0} miw={0} disabled={disabled || form.submitting}>
+        <Stack gap="md">
+          <TextInput label="Title" required data-autofocus placeholder="e.g. Kitchen refit" {...form.getInputProps('title')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <ContactSelect
+              label="Client"
+              placeholder="Type a name…"
+              currentName={contactName}
+              value={form.values.contactId}
+              onChange={(id) => form.setFieldValue('contactId', id)}
+              error={form.errors.contactId}
+            />
+            <CompanySelect
+              label="Company"
+              placeholder="Type a company…"
+              currentName={companyName}
+              value={form.values.companyId}
+              onChange={(id) => form.setFieldValue('companyId', id)}
+              error={form.errors.companyId}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label="Value" inputMode="decimal" placeholder="1,250.00" {...form.getInputProps('amount')} />
+            <TextInput label="Currency" maxLength={3} {...form.getInputProps('currency')} />
+            <Select
+              label="Stage"
+              placeholder="First stage"
+              data={stages.map((s) => ({ value: s.id, label: s.name }))}
+              allowDeselect={false}
+              {...form.getInputProps('stage')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: compact ? 1 : 2 }}>
+            <TextInput label="Due date" type="date" {...form.getInputProps('dueDate')} />
+            {!compact && <TextInput label="Probability (%)" inputMode="numeric" {...form.getInputProps('probability')} />}
+          </SimpleGrid>
+          {(!compact || stageCategory === 'lost') && <TextInput label="Lost reason" placeholder="Why it was lost (optional)" {...form.getInputProps('lostReason')} />}
+          <Textarea label="Notes" autosize minRows={compact ? 2 : 4} {...form.getInputProps('notes')} />
+          <Group justify="flex-end">
+            {secondaryAction}
+            <Button type="submit" loading={form.submitting} disabled={!compact && !form.isDirty()}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+// The jobs as a sortable, searchable list, a page at a time (keyset paging), for when the board is too wide.
+import { Anchor, Badge, Button, Center, Loader, Table, Text } from '@mantine/core';
+import { format, parseISO } from 'date-fns';
+import { useMemo } from 'react';
+import { Link } from 'wouter';
+import { useJobList } from '../../api/jobs';
+import type { JobListFilter } from '../../api/keys';
+import { formatMoney } from './money';
+
+export function JobList({ filter }: { filter: JobListFilter }) {
+  const list = useJobList(filter);
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  if (list.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading jobs" />
+      </Center>
+    );
+  }
+  if (items.length === 0) {
+    return (
+      <Text c="dimmed" p="lg">
+        No jobs match.
+      </Text>
+    );
+  }
+  return (
+    <div>
+      <Table striped highlightOnHover aria-label="Jobs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Title</Table.Th>
+            <Table.Th>Client</Table.Th>
+            <Table.Th>Stage</Table.Th>
+            <Table.Th ta="right">Value</Table.Th>
+            <Table.Th>Due</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((job) => (
+            <Table.Tr key={job.id}>
+              <Table.Td>
+                <Anchor component={Link} href={`/jobs/${job.id}`} size="sm">
+                  {job.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{[job.contactName, job.companyName].filter(Boolean).join(' · ')}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={job.category === 'lost' ? 'red' : job.category === 'open' ? 'blue' : 'teal'}>
+                  {job.stageName}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">{job.amountMinor !== null ? formatMoney(job.amountMinor, job.currency) : ''}</Table.Td>
+              <Table.Td>{job.dueDate ? format(parseISO(job.dueDate), 'd MMM yyyy') : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {list.hasNextPage && (
+        <Center mt="md">
+          <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            Load more
+          </Button>
+        </Center>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+// One job (#/jobs/:id): its details as an editable form, its stage history, Delete (to Trash, with Undo),
+// and the client's timeline, so the conversation behind the job is one scroll away.
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowBackUp, IconTrash } from '@tabler/icons-react';
+import { format, formatDistanceToNow } from 'date-fns';
+import { Link, useLocation } from 'wouter';
+import { IpcError } from '../../../../shared/ipc/errors';
+import { useDeleteJob, useJob, useJobHistory, useRestoreJob, useUpdateJob } from '../../api/jobs';
+import { notifySuccess } from '../../app/notify';
+import pageClasses from '../../ui/ListPage.module.css';
+import { PageHeader } from '../../ui/PageHeader';
+import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
+import { Timeline } from '../activity/Timeline';
+import { jobToValues } from './job-form-values';
+import { JobForm } from './JobForm';
+import { formatMoney } from './money';
+
+export function JobPage({ id }: { id: string }) {
+  const job = useJob(id);
+  const update = useUpdateJob();
+  const { trash, restore, trashing, restoring } = useTrashWithUndo({
+    remove: useDeleteJob(),
+    restore: useRestoreJob(),
+    label: (j) => `“${j.title}”`,
+    href: (jobId) => `/jobs/${jobId}`,
+  });
+  const [, navigate] = useLocation();
+
+  if (job.isPending) {
+    return (
+      <Center flex={1}>
+        <Loader aria-label="Loading job" />
+      </Center>
+    );
+  }
+  if (job.isError) {
+    const missing = job.error instanceof IpcError && job.error.code === 'NOT_FOUND';
+    return (
+      <Alert color={missing ? 'yellow' : 'red'} title={missing ? 'This job no longer exists' : 'The job could not be loaded'} m="lg">
+        <Anchor component={Link} href="/jobs">
+          Back to jobs
+        </Anchor>
+      </Alert>
+    );
+  }
+
+  const j = job.data;
+  const trashed = j.deletedAt !== null;
+  return (
+    <div className={pageClasses.scrollPage}>
+      <div className={pageClasses.content}>
+        <Anchor component={Link} href="/jobs" size="sm">
+          ← Jobs
+        </Anchor>
+        <PageHeader
+          title={j.title}
+          subtitle={
+            <Group gap="xs" component="span">
+              <Badge variant="light" color={j.category === 'lost' ? 'red' : j.category === 'open' ? 'blue' : 'teal'}>
+                {j.stageName}
+              </Badge>
+              {j.amountMinor !== null && <Text span size="sm" fw={600} c="var(--mantine-color-text)">{formatMoney(j.amountMinor, j.currency)}</Text>}
+              {j.contactId && j.contactName && (
+                <Anchor component={Link} href={`/contacts/${j.contactId}`} size="sm">
+                  {j.contactName}
+                </Anchor>
+              )}
+              {j.companyId && j.companyName && (
+                <Anchor component={Link} href={`/companies/${j.companyId}`} size="sm">
+                  {j.companyName}
+                </Anchor>
+              )}
+            </Group>
+          }
+          actions={
+            !trashed && (
+              <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => void trash(j.id, () => navigate('/jobs'))}>
+                Delete
+              </Button>
+            )
+          }
+        />
+        {trashed && (
+          <Alert color="orange" icon={<IconTrash />} title="This job is in the Trash" mt="md" role="status">
+            <Text size="sm" mb="sm">
+              Deleted {formatDistanceToNow(new Date(j.deletedAt!), { addSuffix: true })}. Restore it to edit it again.
+            </Text>
+            <Button size="xs" color="orange" leftSection={<IconArrowBackUp size={14} />} loading={restoring} onClick={() => void restore(j.id)}>
+              Restore
+            </Button>
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg" className={pageClasses.formGap}>
+          <Paper withBorder p="md" style={{ gridColumn: 'span 2' }}>
+            <JobForm
+              key={`${j.id}-${trashed}-${j.updatedAt}`}
+              initialValues={jobToValues(j)}
+              contactName={j.contactName}
+              companyName={j.companyName}
+              disabled={trashed}
+              submitLabel="Save"
+              onSave={(fields) => update.mutateAsync({ ...fields, id: j.id })}
+              onSaved={() => notifySuccess('Saved')}
+            />
+          </Paper>
+          <StageHistory id={j.id} />
+        </SimpleGrid>
+        {j.contactId && (
+          <div className={pageClasses.formGap}>
+            <Timeline
+              scope={{ contactId: j.contactId }}
+              title={`Timeline with ${j.contactName ?? 'the client'}`}
+              empty={
+                <Text size="sm" c="dimmed" mt="sm">
+                  Nothing logged with {j.contactName} yet.
+                </Text>
+              }
+            />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function StageHistory({ id }: { id: string }) {
+  const history = useJobHistory(id);
+  // Newest first; the channel gives stage names (a removed stage's name is kept by main).
+  const items = [...(history.data?.items ?? [])].reverse();
+  return (
+    <section aria-label="Stage history">
+      <Title order={2} size="h5" mb="sm">
+        Stage history
+      </Title>
+      <Stack gap="xs" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {items.map((change) => (
+          <li key={`${change.at}-${change.toStage}`}>
+            <Text size="sm">{change.fromStage ? `${change.fromStage} → ${change.toStage}` : `Created in ${change.toStage}`}</Text>
+            <Text size="xs" c="dimmed" title={change.at}>
+              {format(new Date(change.at), 'd MMM yyyy, HH:mm')}
+            </Text>
+          </li>
+        ))}
+      </Stack>
+    </section>
+  );
+}

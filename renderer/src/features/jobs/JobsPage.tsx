@@ -1,0 +1,142 @@
+// Jobs (#/jobs): the pipeline board or the list, filtered by client, tag and due dates, with New job and
+// the pipeline settings. A user with no jobs yet sees a prompt to add the first one.
+import { Center, Loader, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { JobSort } from '../../../../shared/domain/job';
+import { useJobBoard } from '../../api/jobs';
+import type { JobBoardFilter, JobListFilter } from '../../api/keys';
+import { useTags } from '../../api/search';
+import { Empty } from '../../ui/Empty';
+import pageClasses from '../../ui/ListPage.module.css';
+import { PageHeader } from '../../ui/PageHeader';
+import { formatMoney } from './money';
+import { ContactSelect } from './ContactSelect';
+import { JobBoard } from './JobBoard';
+import { JobList } from './JobList';
+import { NewJobButton } from './NewJobButton';
+import { PipelineSettingsButton } from './PipelineSettings';
+
+type View = 'board' | 'list';
+type Sort = (typeof JobSort.options)[number];
+
+const SORTS: { value: Sort; label: string }[] = [
+  { value: 'updatedAt', label: 'Recently updated' },
+  { value: 'createdAt', label: 'Recently created' },
+  { value: 'dueDate', label: 'Due date' },
+  { value: 'amount', label: 'Value' },
+  { value: 'title', label: 'Title' },
+];
+
+export function JobsPage() {
+  const [view, setView] = useState<View>('board');
+  const [contactId, setContactId] = useState<string | null>(null);
+  const [tag, setTag] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 200);
+  const [sort, setSort] = useState<Sort>('updatedAt');
+  const tags = useTags();
+
+  const boardFilter = useMemo<JobBoardFilter>(
+    () => ({ ...(contactId ? { contactId } : {}), ...(tag ? { tag } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }),
+    [contactId, tag, from, to],
+  );
+  const listFilter = useMemo<JobListFilter>(
+    () => ({ ...(contactId ? { contactId } : {}), ...(debounced.trim() ? { query: debounced.trim() } : {}), sort, limit: 50 }),
+    [contactId, debounced, sort],
+  );
+  const board = useJobBoard(boardFilter);
+  const filtered = Object.keys(boardFilter).length > 0;
+  const total = board.data?.stages.reduce((n, c) => n + c.count, 0) ?? 0;
+  const open = board.data?.stages.filter((c) => c.stage.category === 'open');
+  const openMinor = open?.reduce((n, c) => n + c.totalMinor, 0);
+
+  if (board.isPending) {
+    return (
+      <Center flex={1}>
+        <Loader aria-label="Loading jobs" />
+      </Center>
+    );
+  }
+  if (board.data && total === 0 && !filtered) {
+    return (
+      <div className={pageClasses.scrollPage}>
+        <div className={pageClasses.content}>
+          <PageHeader title="Jobs" actions={<PipelineSettingsButton />} />
+          <Empty mt="xl" title="No jobs yet" description="Track each piece of work from lead to paid, with its value." actions={<NewJobButton label="Add your first job" />} />
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={pageClasses.page}>
+      <div className={pageClasses.top}>
+        <PageHeader
+          title="Jobs"
+          subtitle={
+            board.data && openMinor !== undefined
+              ? `${total} ${total === 1 ? 'job' : 'jobs'} · ${formatMoney(openMinor, board.data.defaultCurrency)} open`
+              : undefined
+          }
+          actions={
+            <>
+              <SegmentedControl
+                aria-label="View"
+                value={view}
+                onChange={(v) => setView(v as View)}
+                data={[
+                  { value: 'board', label: 'Board' },
+                  { value: 'list', label: 'List' },
+                ]}
+              />
+              <PipelineSettingsButton />
+              <NewJobButton />
+            </>
+          }
+        />
+        <div className={pageClasses.toolbar}>
+          <ContactSelect placeholder="Any client" aria-label="Client" value={contactId} onChange={setContactId} w={220} />
+          {view === 'board' ? (
+            <>
+              <Select
+                placeholder="Any tag"
+                aria-label="Tag"
+                clearable
+                searchable
+                data={(tags.data?.items ?? []).map((t) => t.tag)}
+                value={tag}
+                onChange={setTag}
+                w={180}
+              />
+              <TextInput type="date" aria-label="Due from" value={from} onChange={(e) => setFrom(e.currentTarget.value)} leftSection="From" leftSectionWidth={48} w={190} />
+              <TextInput type="date" aria-label="Due to" value={to} onChange={(e) => setTo(e.currentTarget.value)} leftSection="To" leftSectionWidth={36} w={180} />
+            </>
+          ) : (
+            <>
+              <TextInput
+                className={pageClasses.search}
+                placeholder="Search jobs"
+                aria-label="Search jobs"
+                leftSection={<IconSearch size={16} />}
+                value={query}
+                onChange={(e) => setQuery(e.currentTarget.value)}
+              />
+              <Select aria-label="Sort" data={SORTS} value={sort} allowDeselect={false} onChange={(v) => v && setSort(v as Sort)} w={190} />
+            </>
+          )}
+        </div>
+      </div>
+      {view === 'board' && board.data ? (
+        <JobBoard board={board.data} filter={boardFilter} />
+      ) : (
+        <div className={pageClasses.scrollPage} style={{ padding: '0 var(--mantine-spacing-lg) var(--mantine-spacing-lg)' }}>
+          <JobList filter={listFilter} />
+        </div>
+      )}
+    </div>
+  );
+}

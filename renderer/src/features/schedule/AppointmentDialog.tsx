@@ -1,0 +1,220 @@
+// Create or edit one appointment (the keyboard path to everything drag and drop does): times, kind, contact,
+// reminder and repetition. Main's validation issues show by their fields; Delete moves it to Trash with Undo.
+import { Alert, Button, Center, Checkbox, Group, Loader, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import type { Appointment } from '../../../../shared/domain/appointment';
+import { IpcError } from '../../../../shared/ipc/errors';
+import { useContactOptions } from '../../api/activities';
+import { useAppointment, useCreateAppointment, useDeleteAppointment, useRestoreAppointment, useUpdateAppointment } from '../../api/appointments';
+import { notifySuccess } from '../../app/notify';
+import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
+import {
+  type AppointmentFormValues,
+  FREQ_OPTIONS,
+  KIND_OPTIONS,
+  REMINDER_OPTIONS,
+  WEEKDAYS,
+  fieldFor,
+  fromAppointment,
+  newValues,
+  toInput,
+  validateTimes,
+} from './appointment-form-values';
+
+export type DialogState = { mode: 'create'; start: Date; allDay?: boolean } | { mode: 'edit'; id: string } | null;
+
+export function AppointmentDialog({ state, onClose }: { state: DialogState; onClose: () => void }) {
+  return (
+    <Modal opened={state !== null} onClose={onClose} title={state?.mode === 'edit' ? 'Edit appointment' : 'New appointment'} size="lg">
+      {state?.mode === 'create' && <AppointmentForm initial={newValues(state.start, state.allDay)} onClose={onClose} />}
+      {state?.mode === 'edit' && <EditLoader id={state.id} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function EditLoader({ id, onClose }: { id: string; onClose: () => void }) {
+  const appointment = useAppointment(id);
+  if (!appointment.data)
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading appointment" />
+      </Center>
+    );
+  return <AppointmentForm key={appointment.data.id} existing={appointment.data} initial={fromAppointment(appointment.data)} onClose={onClose} />;
+}
+
+function AppointmentForm({ initial, existing, onClose }: { initial: AppointmentFormValues; existing?: Appointment; onClose: () => void }) {
+  const create = useCreateAppointment();
+  const update = useUpdateAppointment();
+  const { trash, trashing } = useTrashWithUndo({
+    remove: useDeleteAppointment(),
+    restore: useRestoreAppointment(),
+    label: (a) => `“${a.title}”`,
+    href: () => '/schedule',
+  });
+  const form = useForm<AppointmentFormValues>({
+    initialValues: initial,
+    validate: (values) => ({ ...validateTimes(values), ...(values.title.trim() ? {} : { title: 'Give it a title' }) }),
+  });
+  const v = form.values;
+  const saving = existing ? update : create;
+
+  const save = form.onSubmit(async (values) => {
+    try {
+      const saved = existing ? await update.mutateAsync({ id: existing.id, ...toInput(values) }) : await create.mutateAsync(toInput(values));
+      onClose();
+      notifySuccess(existing ? `Saved “${saved.title}”` : `Added “${saved.title}”`);
+    } catch (error) {
+      if (error instanceof IpcError && error.issues.length > 0) {
+        const errors: Record<string, string> = {};
+        for (const issue of error.issues) errors[fieldFor(issue.path, values.allDay)] ??= issue.message;
+        form.setErrors(errors);
+      }
+    }
+  });
+
+  return (
+    <form onSubmit={save} aria-label={existing ? 'Edit appointment' : 'New appointment'} noValidate>
+      <Stack gap="sm">
+        <TextInput label="Title" placeholder="e.g. Site visit" data-autofocus required {...form.getInputProps('title')} />
+        <Group justify="space-between" align="center">
+          <SegmentedControl aria-label="Kind" data={KIND_OPTIONS} {...form.getInputProps('kind')} />
+          <Switch label="All day" {...form.getInputProps('allDay', { type: 'checkbox' })} />
+        </Group>
+        {v.allDay ? (
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput label="From" type="date" {...form.getInputProps('startDate')} />
+            <TextInput label="To" type="date" {...form.getInputProps('endDate')} />
+          </SimpleGrid>
+        ) : (
+          <SimpleGrid cols={{ base: 2, xs: 4 }} spacing="sm">
+            <TextInput
+              label="Date"
+              type="date"
+              {...form.getInputProps('startDate')}
+              onChange={(e) => {
+                // Moving the start date moves the end date with it, keeping a same-day appointment on one day.
+                const next = e.currentTarget.value;
+                if (v.endDate === v.startDate) form.setFieldValue('endDate', next);
+                form.setFieldValue('startDate', next);
+              }}
+            />
+            <TextInput label="Starts" type="time" {...form.getInputProps('startTime')} />
+            <TextInput label="Ends" type="time" {...form.getInputProps('endTime')} />
+            <TextInput label="End date" type="date" {...form.getInputProps('endDate')} />
+          </SimpleGrid>
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <TextInput label="Location" placeholder="Address or link" {...form.getInputProps('location')} />
+          <AppointmentContactPicker value={v.contactId} onChange={(id) => form.setFieldValue('contactId', id)} initialName={existing?.contactName ?? undefined} error={form.errors.contactId} />
+        </SimpleGrid>
+        <Textarea label="Notes" autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <Select label="Reminder" data={REMINDER_OPTIONS} allowDeselect={false} {...form.getInputProps('reminder')} />
+          <Select label="Repeats" data={FREQ_OPTIONS} allowDeselect={false} {...form.getInputProps('freq')} />
+        </SimpleGrid>
+        {v.freq !== 'none' && (
+          <Stack gap="xs">
+            <Group gap="sm" align="flex-end">
+              <NumberInput
+                label={`Every … ${v.freq === 'daily' ? 'days' : v.freq === 'weekly' ? 'weeks' : 'months'}`}
+                min={1}
+                max={99}
+                w={140}
+                allowDecimal={false}
+                {...form.getInputProps('interval')}
+                onChange={(n) => form.setFieldValue('interval', typeof n === 'number' ? n : 1)}
+              />
+              <SegmentedControl
+                aria-label="Ends"
+                data={[
+                  { value: 'never', label: 'Never ends' },
+                  { value: 'until', label: 'Until' },
+                  { value: 'count', label: 'After' },
+                ]}
+                {...form.getInputProps('ends')}
+              />
+              {v.ends === 'until' && <TextInput label="Last date" type="date" {...form.getInputProps('until')} />}
+              {v.ends === 'count' && (
+                <NumberInput
+                  label="Occurrences"
+                  min={1}
+                  max={1000}
+                  w={120}
+                  allowDecimal={false}
+                  {...form.getInputProps('count')}
+                  onChange={(n) => form.setFieldValue('count', typeof n === 'number' ? n : 1)}
+                />
+              )}
+            </Group>
+            {v.freq === 'weekly' && (
+              <Checkbox.Group label="On" {...form.getInputProps('byWeekday')}>
+                <Group gap="sm" mt={4}>
+                  {WEEKDAYS.map((w) => (
+                    <Checkbox key={w} value={w} label={w.charAt(0) + w.charAt(1).toLowerCase()} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+            )}
+            {existing?.recurrence && (
+              <Text size="xs" c="dimmed">
+                Changes apply to every occurrence of this series.
+              </Text>
+            )}
+          </Stack>
+        )}
+        {saving.isError && !(saving.error instanceof IpcError && saving.error.code === 'VALIDATION') && (
+          <Alert color="red" title="Not saved">
+            {saving.error.message}
+          </Alert>
+        )}
+        <Group justify="space-between">
+          <div>
+            {existing && (
+              <Button color="red" variant="subtle" loading={trashing} onClick={() => void trash(existing.id, onClose)}>
+                Delete
+              </Button>
+            )}
+          </div>
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving.isPending}>
+              Save
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Like the activity dialog's picker, but optional: an appointment need not be with anyone. */
+function AppointmentContactPicker({ value, onChange, initialName, error }: { value: string | null; onChange: (id: string | null) => void; initialName?: string; error?: React.ReactNode }) {
+  const [selected, setSelected] = useState(value && initialName ? { value, label: initialName } : null);
+  const [search, setSearch] = useState(selected?.label ?? '');
+  const options = useContactOptions(selected && search === selected.label ? '' : search);
+  const data = (options.data?.items ?? []).map((c) => ({ value: c.id, label: c.companyName ? `${c.displayName} (${c.companyName})` : c.displayName }));
+  if (selected && !data.some((d) => d.value === selected.value)) data.unshift(selected);
+  return (
+    <Select
+      label="Contact"
+      placeholder="Type a name…"
+      searchable
+      clearable
+      data={data}
+      value={value}
+      onChange={(id, option) => {
+        setSelected(id && option ? { value: id, label: option.label } : null);
+        onChange(id);
+      }}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: all }) => all}
+      nothingFoundMessage={options.isFetching ? 'Searching…' : 'Nobody by that name'}
+      error={error}
+    />
+  );
+}

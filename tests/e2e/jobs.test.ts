@@ -1,0 +1,104 @@
+// Jobs on the pipeline board: column totals from integer minor units, moving a card by drag and drop and
+// from the keyboard menu (the server agrees), and the job page with its stage history.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { type App, screenshot, startApp } from './app-fixture';
+
+let app: App;
+let contactId: string;
+let kitchenId: string;
+let gateId: string;
+beforeAll(async () => {
+  app = await startApp();
+  contactId = (await app.harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones' })).id;
+  kitchenId = (await app.harness.rpc('jobs.create', { title: 'Kitchen refit', contactId, amountMinor: 125_000, currency: 'GBP', dueDate: '2026-12-01' })).id;
+  gateId = (await app.harness.rpc('jobs.create', { title: 'Garden gate', contactId, amountMinor: 30_000, currency: 'GBP' })).id;
+}, 90_000);
+afterEach(async () => {
+  await app?.closePages();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('jobs board', () => {
+  test('totals per stage, drag a card to Won, move another with the keyboard menu', async () => {
+    const { page, assertClean } = await app.open('/jobs');
+    const lead = page.getByRole('region', { name: 'Lead' });
+    const won = page.getByRole('region', { name: 'Won' });
+    const quoted = page.getByRole('region', { name: 'Quoted' });
+    await lead.getByText('£1,550.00').waitFor();
+    await lead.getByRole('listitem', { name: 'Kitchen refit' }).getByText('Maya Jones').waitFor();
+    await won.getByText('£0.00').waitFor();
+
+    await lead.getByRole('listitem', { name: 'Kitchen refit' }).dragTo(won.getByRole('list'));
+    await won.getByRole('listitem', { name: 'Kitchen refit' }).waitFor();
+    await won.getByText('£1,250.00', { exact: true }).first().waitFor();
+    await lead.getByText('£300.00', { exact: true }).first().waitFor();
+    await expect.poll(async () => (await app.harness.rpc('jobs.get', { id: kitchenId })).stageName).toBe('Won');
+
+    // Keyboard path: focus the card's menu button, open it, pick Quoted.
+    const menu = lead.getByRole('button', { name: 'Move “Garden gate” to…' });
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Quoted' }).click();
+    await quoted.getByRole('listitem', { name: 'Garden gate' }).waitFor();
+    await expect.poll(async () => (await app.harness.rpc('jobs.get', { id: gateId })).stageName).toBe('Quoted');
+    // Alt+← on the focused card moves it back to Lead.
+    await quoted.getByRole('listitem', { name: 'Garden gate' }).focus();
+    await page.keyboard.press('Alt+ArrowLeft');
+    await lead.getByRole('listitem', { name: 'Garden gate' }).waitFor();
+    await expect.poll(async () => (await app.harness.rpc('jobs.get', { id: gateId })).stageName).toBe('Lead');
+    await lead.getByText('£300.00', { exact: true }).first().waitFor();
+    await screenshot(page, 'jobs-board');
+    assertClean();
+  }, 60_000);
+
+  test('the job page edits the value in major units and shows the stage history', async () => {
+    const { page, assertClean } = await app.open(`/jobs/${kitchenId}`);
+    await page.getByRole('heading', { name: 'Kitchen refit', level: 1 }).waitFor();
+    const form = page.getByRole('form', { name: 'Job details' });
+    await expect.poll(() => form.getByLabel('Value').inputValue()).toBe('1250.00');
+    await form.getByLabel('Value').fill('1,250.29');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
+    await expect.poll(async () => (await app.harness.rpc('jobs.get', { id: kitchenId })).amountMinor).toBe(125_029);
+    const history = page.getByRole('region', { name: 'Stage history' });
+    await history.getByText('Lead → Won').waitFor();
+    await history.getByText('Created in Lead').waitFor();
+    await screenshot(page, 'job-page');
+    assertClean();
+  }, 60_000);
+
+  test('New job from a contact page is prefilled; the list finds it; moving it to Lost asks why', async () => {
+    const { page, assertClean } = await app.open(`/contacts/${contactId}`);
+    const section = page.getByRole('region', { name: 'Jobs' });
+    await section.getByText('Kitchen refit').waitFor();
+    await section.getByRole('button', { name: 'New job' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New job' });
+    await dialog.getByLabel('Title').fill('Bathroom tiling');
+    await expect.poll(() => dialog.getByLabel('Client').inputValue()).toBe('Maya Jones');
+    await dialog.getByLabel('Value').fill('1,250.50');
+    await dialog.getByRole('button', { name: 'Create job' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await section.getByText('Bathroom tiling').waitFor();
+    const { items } = await app.harness.rpc('jobs.list', { contactId, query: 'Bathroom' });
+    expect(items.map((j) => [j.title, j.amountMinor, j.currency])).toEqual([['Bathroom tiling', 125_050, 'GBP']]);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+    await page.getByText('List', { exact: true }).click();
+    await page.getByLabel('Search jobs').fill('tiling');
+    const table = page.getByRole('table', { name: 'Jobs' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await table.getByText('£1,250.50').waitFor();
+
+    await page.getByText('Board', { exact: true }).click();
+    await page.getByRole('button', { name: 'Move “Bathroom tiling” to…' }).click();
+    await page.getByRole('menuitem', { name: 'Lost' }).click();
+    const ask = page.getByRole('dialog', { name: 'Move “Bathroom tiling” to Lost' });
+    await ask.getByLabel('Lost reason').fill('Went with a cheaper quote');
+    await ask.getByRole('button', { name: 'Move' }).click();
+    await page.getByRole('region', { name: 'Lost' }).getByRole('listitem', { name: 'Bathroom tiling' }).waitFor();
+    await expect.poll(async () => (await app.harness.rpc('jobs.list', { query: 'Bathroom' })).items[0]?.lostReason).toBe('Went with a cheaper quote');
+    assertClean();
+  }, 60_000);
+});
