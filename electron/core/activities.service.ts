@@ -7,7 +7,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { findActivity, insertActivity, listActivities, toActivity, updateActivity, type ActivityInsert } from '../db/activities.repo';
 import type { DB } from '../db/schema';
 import type { ServiceDeps } from './deps';
-import { createTasksService, requireContact, utc } from './tasks.service';
+import { createTasksService, requireContact, requireJob, utc } from './tasks.service';
 
 export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typeof createTasksService>) {
   const { db, clock, events, newId } = deps;
@@ -36,11 +36,13 @@ export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typ
       let followUpId: string | null = null;
       const created = await db.transaction().execute(async (trx) => {
         const contact = await requireContact(trx, input.contactId);
+        if (input.jobId) await requireJob(trx, input.jobId);
         const now = clock.now().toISOString();
         await insertActivity(trx, {
           id,
           contact_id: input.contactId,
           company_id: contact.company_id,
+          job_id: input.jobId ?? null,
           type: input.type,
           direction: input.direction ?? null,
           occurred_at: input.occurredAt ? utc(input.occurredAt) : now,
@@ -52,7 +54,7 @@ export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typ
           updated_at: now,
           deleted_at: null,
         });
-        if (input.followUp) followUpId = await tasks.insert(trx, { ...input.followUp, contactId: input.contactId });
+        if (input.followUp) followUpId = await tasks.insert(trx, { ...input.followUp, contactId: input.contactId, jobId: input.jobId ?? null });
         return load(id, trx);
       });
       events.emit('data.changed', { entity: 'activity', action: 'created', ids: [id] });
@@ -61,11 +63,13 @@ export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typ
       return created;
     },
 
-    update(input: ChannelParsedInput<'activities.update'>): Promise<Activity> {
+    async update(input: ChannelParsedInput<'activities.update'>): Promise<Activity> {
       const { id, ...fields } = input;
+      if (fields.jobId) await requireJob(db, fields.jobId);
       return change(id, 'updated', (current) => {
         const type = fields.type ?? current.type;
         const patch: Partial<ActivityInsert> = { type };
+        if (fields.jobId !== undefined) patch.job_id = fields.jobId;
         if (fields.direction !== undefined) patch.direction = fields.direction;
         if (fields.occurredAt !== undefined) patch.occurred_at = utc(fields.occurredAt);
         if (fields.durationSeconds !== undefined) patch.duration_seconds = fields.durationSeconds;

@@ -5,11 +5,19 @@ import type { Task } from '../../shared/domain/activity';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { findContact } from '../db/contacts.repo';
+import { findJob } from '../db/jobs.repo';
 import type { DB } from '../db/schema';
 import { findTask, insertTask, listTasks, tasksDueBetween, toTask, updateTask, type TaskInsert } from '../db/tasks.repo';
 import type { ServiceDeps } from './deps';
 
 export const utc = (instant: string) => new Date(instant).toISOString();
+
+/** A linked job must exist and not be in Trash: a missing one is NOT_FOUND. */
+export async function requireJob(db: Kysely<DB>, jobId: string) {
+  const job = await findJob(db, jobId);
+  if (!job || job.deleted_at) throw AppError.notFound('Job', jobId);
+  return job;
+}
 
 /** Activities and tasks belong to a live contact: a missing (or trashed) one is NOT_FOUND. */
 export async function requireContact(db: Kysely<DB>, contactId: string) {
@@ -39,6 +47,7 @@ export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
   /** Inserts within the caller's transaction (activities.create adds its follow-up this way). */
   async function insert(trx: Kysely<DB>, input: ChannelParsedInput<'tasks.create'>): Promise<string> {
     if (input.contactId) await requireContact(trx, input.contactId);
+    if (input.jobId) await requireJob(trx, input.jobId);
     const id = newId();
     const now = clock.now().toISOString();
     await insertTask(trx, {
@@ -47,6 +56,7 @@ export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
       due_at: input.dueAt ? utc(input.dueAt) : null,
       all_day: input.allDay ? 1 : 0,
       contact_id: input.contactId ?? null,
+      job_id: input.jobId ?? null,
       priority: input.priority ?? 'normal',
       notes: input.notes ?? null,
       completed_at: null,
@@ -71,6 +81,7 @@ export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
     async update(input: ChannelParsedInput<'tasks.update'>): Promise<Task> {
       const { id, ...fields } = input;
       if (fields.contactId) await requireContact(db, fields.contactId);
+      if (fields.jobId) await requireJob(db, fields.jobId);
       return change(id, () => {
         const patch: Partial<TaskInsert> = {};
         if (fields.title !== undefined) patch.title = fields.title;
@@ -80,6 +91,7 @@ export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
         }
         if (fields.allDay !== undefined) patch.all_day = fields.allDay ? 1 : 0;
         if (fields.contactId !== undefined) patch.contact_id = fields.contactId;
+        if (fields.jobId !== undefined) patch.job_id = fields.jobId;
         if (fields.priority !== undefined) patch.priority = fields.priority;
         if (fields.notes !== undefined) patch.notes = fields.notes;
         return patch;

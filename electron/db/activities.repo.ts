@@ -13,6 +13,7 @@ export function toActivity(row: ActivityRow): Activity {
     contactId: row.contact_id,
     contactName: row.contact_name,
     companyId: row.company_id,
+    jobId: row.job_id,
     type: row.type as Activity['type'],
     direction: row.direction as Activity['direction'],
     occurredAt: row.occurred_at,
@@ -44,6 +45,7 @@ export async function updateActivity(db: Kysely<DB>, id: string, patch: Partial<
 export interface ActivityQuery {
   contactId?: string | undefined;
   companyId?: string | undefined;
+  jobId?: string | undefined;
   type?: string | undefined;
   trashed: boolean;
   limit: number;
@@ -55,6 +57,7 @@ export async function listActivities(db: Kysely<DB>, q: ActivityQuery): Promise<
   const where: RawBuilder<SqlBool>[] = [q.trashed ? sql`a.deleted_at IS NOT NULL` : sql`a.deleted_at IS NULL`];
   if (q.contactId) where.push(sql`a.contact_id = ${q.contactId}`);
   if (q.companyId) where.push(sql`a.company_id = ${q.companyId}`);
+  if (q.jobId) where.push(sql`a.job_id = ${q.jobId}`);
   if (q.type) where.push(sql`a.type = ${q.type}`);
   if (q.cursor) where.push(afterCursor(q.cursor, 'a.occurred_at', 'a.id', 'desc'));
   const { rows } = await sql<ActivityRow>`${SELECT} WHERE ${sql.join(where, sql` AND `)}

@@ -52,6 +52,7 @@ export interface ActivitiesTable {
   id: string;
   contact_id: string;
   company_id: string | null;
+  job_id: string | null;
   type: string;
   direction: string | null;
   occurred_at: string;
@@ -71,6 +72,7 @@ export interface TasksTable {
   due_at: string | null;
   all_day: number;
   contact_id: string | null;
+  job_id: string | null;
   priority: string;
   notes: string | null;
   completed_at: string | null;

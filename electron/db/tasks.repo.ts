@@ -24,6 +24,7 @@ export function toTask(row: TaskRow, now: Date): Task {
     allDay: row.all_day === 1,
     contactId: row.contact_id,
     contactName: row.contact_name,
+    jobId: row.job_id,
     priority: row.priority as Task['priority'],
     notes: row.notes,
     completedAt: row.completed_at,
@@ -55,6 +56,7 @@ export async function updateTask(db: Kysely<DB>, id: string, patch: Partial<Task
 export interface TaskQuery {
   status: 'open' | 'overdue' | 'done';
   contactId?: string | undefined;
+  jobId?: string | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -63,6 +65,7 @@ export interface TaskQuery {
 export async function listTasks(db: Kysely<DB>, q: TaskQuery, now: Date): Promise<{ items: TaskRow[]; nextCursor: string | null }> {
   const where: RawBuilder<SqlBool>[] = [];
   if (q.contactId) where.push(sql`t.contact_id = ${q.contactId}`);
+  if (q.jobId) where.push(sql`t.job_id = ${q.jobId}`);
   if (q.status === 'done') {
     where.push(sql`t.completed_at IS NOT NULL AND t.deleted_at IS NULL`);
     if (q.cursor) where.push(afterCursor(q.cursor, 't.completed_at', 't.id', 'desc'));

@@ -36,15 +36,18 @@ const ActivityFields = {
 
 export const ActivityCreate = z.strictObject({
   contactId: Id,
+  /** The job this was about, if any. */
+  jobId: Id.nullable().optional(),
   ...ActivityFields,
   /** Logs the next step in the same save: "send revised quote Friday". */
   followUp: FollowUpInput.optional(),
 });
-export const ActivityUpdate = z.strictObject({ id: Id, ...ActivityFields, type: ActivityType.optional() });
+export const ActivityUpdate = z.strictObject({ id: Id, jobId: Id.nullable().optional(), ...ActivityFields, type: ActivityType.optional() });
 
 export const ActivityListInput = z.strictObject({
   contactId: Id.optional(),
   companyId: Id.optional(),
+  jobId: Id.optional(),
   type: ActivityType.optional(),
   trashed: z.boolean().default(false),
   limit: Limit,
@@ -56,6 +59,7 @@ export const Activity = z.object({
   contactId: z.string(),
   contactName: z.string(),
   companyId: z.string().nullable(),
+  jobId: z.string().nullable(),
   type: ActivityType,
   direction: Direction.nullable(),
   occurredAt: z.string(),
@@ -75,6 +79,7 @@ export const TaskCreate = z.strictObject({
   /** A due date without a time: due the whole (local) day that dueAt starts. */
   allDay: z.boolean().optional(),
   contactId: Id.nullable().optional(),
+  jobId: Id.nullable().optional(),
   priority: Priority.optional(),
   notes: optionalText(20_000),
 });
@@ -84,6 +89,7 @@ export const TaskStatus = z.enum(['open', 'overdue', 'done']);
 export const TaskListInput = z.strictObject({
   status: TaskStatus.default('open'),
   contactId: Id.optional(),
+  jobId: Id.optional(),
   limit: Limit,
   cursor: Cursor,
 });
@@ -95,6 +101,7 @@ export const Task = z.object({
   allDay: z.boolean(),
   contactId: z.string().nullable(),
   contactName: z.string().nullable(),
+  jobId: z.string().nullable(),
   priority: Priority,
   notes: z.string().nullable(),
   completedAt: z.string().nullable(),

@@ -101,6 +101,7 @@ const cases: Record<Channel, Case> = {
       [() => ({ contactId, type: 'call', direction: 'sideways' }), 'direction'],
       [() => ({ contactId, type: 'note', followUp: { title: '' } }), 'followUp.title'],
       [() => ({ type: 'note' }), 'contactId'],
+      [() => ({ contactId, type: 'note', jobId: 'job-1' }), 'jobId'],
     ],
   },
   'activities.get': { valid: () => ({ id: activityId }), invalid: [[() => ({ id: 'x' }), 'id']] },
@@ -124,7 +125,7 @@ const cases: Record<Channel, Case> = {
   'tasks.snooze': { valid: () => ({ id: taskId, until: '2026-11-24T09:00:00Z' }), invalid: [[() => ({ id: taskId, until: 'later' }), 'until']] },
   'tasks.delete': { valid: () => ({ id: taskId }), invalid: [[() => ({}), 'id']] },
   'tasks.restore': { valid: () => ({ id: taskId }), invalid: [[() => ({}), 'id']] },
-  'tasks.list': { valid: () => ({ status: 'overdue', contactId }), invalid: [[() => ({ status: 'late' }), 'status']] },
+  'tasks.list': { valid: () => ({ status: 'overdue', contactId }), invalid: [[() => ({ status: 'late' }), 'status'], [() => ({ jobId: 7 }), 'jobId']] },
   'tasks.today': {
     valid: () => ({ dayStart: '2026-11-22T00:00:00+01:00', dayEnd: '2026-11-23T00:00:00+01:00', weekEnd: '2026-11-30T00:00:00+01:00' }),
     invalid: [[() => ({ dayStart: 'today' }), 'dayStart']],

@@ -100,3 +100,22 @@ describe('jobs', () => {
     expect((await t.call('jobs.list', { trashed: true })).items.map((j) => j.id)).toEqual([job.id]);
   });
 });
+
+describe('activities and follow-ups about a job', () => {
+  it('links them to the job, lists them by job, and refuses a job that does not exist', async () => {
+    const job = await t.call('jobs.create', { title: 'Kitchen refit', contactId: maya });
+    const call = await t.call('activities.create', { contactId: maya, jobId: job.id, type: 'call', notes: 'Agreed the oak worktop', followUp: { title: 'Order worktop' } });
+    await t.call('activities.create', { contactId: maya, type: 'note', notes: 'Unrelated' });
+    expect(call.jobId).toBe(job.id);
+    expect((await t.call('activities.list', { jobId: job.id })).items.map((a) => a.id)).toEqual([call.id]);
+    const followUps = (await t.call('tasks.list', { jobId: job.id })).items;
+    expect(followUps.map((x) => [x.title, x.jobId, x.contactId])).toEqual([['Order worktop', job.id, maya]]);
+    const direct = await t.call('tasks.create', { title: 'Send invoice', contactId: maya, jobId: job.id });
+    expect((await t.call('tasks.list', { jobId: job.id })).items.map((x) => x.id)).toContain(direct.id);
+    const missing = '01930000-0000-7000-8000-000000000000';
+    expect((await t.fail('activities.create', { contactId: maya, jobId: missing, type: 'note' })).code).toBe('NOT_FOUND');
+    expect((await t.fail('tasks.create', { title: 'x', jobId: missing })).code).toBe('NOT_FOUND');
+    await t.call('activities.update', { id: call.id, jobId: null });
+    expect((await t.call('activities.list', { jobId: job.id })).items).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import * as m0001 from './0001_contacts_and_companies';
 import * as m0002 from './0002_activities_and_tasks';
 import * as m0003 from './0003_jobs';
 import * as m0004 from './0004_appointments';
+import * as m0005 from './0005_job_links';
 
 export interface Migration {
   name: string;
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { name: '0002_activities_and_tasks', up: m0002.up },
   { name: '0003_jobs', up: m0003.up },
   { name: '0004_appointments', up: m0004.up },
+  { name: '0005_job_links', up: m0005.up },
 ];
