@@ -1,5 +1,5 @@
 // Jobs on the pipeline board: column totals from integer minor units, moving a card by drag and drop and
-// from the keyboard menu (the server agrees), and the job page with its stage history.
+// from the keyboard menu (the server agrees), and the job page with its stage history, timeline and follow-ups.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type App, screenshot, startApp } from './app-fixture';
 
@@ -99,6 +99,42 @@ describe('jobs board', () => {
     await ask.getByRole('button', { name: 'Move' }).click();
     await page.getByRole('region', { name: 'Lost' }).getByRole('listitem', { name: 'Bathroom tiling' }).waitFor();
     await expect.poll(async () => (await app.harness.rpc('jobs.list', { query: 'Bathroom' })).items[0]?.lostReason).toBe('Went with a cheaper quote');
+    assertClean();
+  }, 60_000);
+
+  test('Log activity on the job page links the call and its follow-up to the job', async () => {
+    const samId = (await app.harness.rpc('contacts.create', { firstName: 'Sam', lastName: 'Patel' })).id;
+    const loftId = (await app.harness.rpc('jobs.create', { title: 'Loft conversion', contactId: samId })).id;
+    const { page, assertClean } = await app.open(`/jobs/${loftId}`);
+    await page.getByRole('heading', { name: 'Loft conversion', level: 1 }).waitFor();
+    const timeline = page.getByRole('region', { name: 'Job timeline' });
+    await timeline.getByText('Nothing logged for this job yet.').waitFor();
+
+    await page.getByRole('button', { name: 'Log activity' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log activity' });
+    await expect.poll(() => dialog.getByLabel(/^Contact/).inputValue()).toBe('Sam Patel');
+    await expect.poll(() => dialog.getByLabel('Job', { exact: true }).inputValue()).toBe('Loft conversion');
+    await dialog.getByLabel('Subject').fill('Measured the loft');
+    await dialog.getByLabel('Add a follow-up').check();
+    await dialog.getByLabel('Follow-up', { exact: true }).fill('Send loft quote');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await timeline.getByRole('list', { name: 'Activities Today' }).getByText('Measured the loft').waitFor();
+    const followUps = page.getByRole('region', { name: 'Follow-ups' });
+    await followUps.getByRole('listitem', { name: 'Send loft quote' }).waitFor();
+    const { items } = await app.harness.rpc('activities.list', { jobId: loftId });
+    expect(items.map((a) => [a.type, a.subject, a.contactId, a.jobId])).toEqual([['call', 'Measured the loft', samId, loftId]]);
+
+    // The inline add links the new follow-up to the job (and its client); completing one takes it off the list.
+    await followUps.getByRole('textbox', { name: 'New follow-up' }).fill('Book the scaffolders');
+    await followUps.getByRole('button', { name: 'Add' }).click();
+    await followUps.getByRole('listitem', { name: 'Book the scaffolders' }).waitFor();
+    await followUps.getByRole('checkbox', { name: 'Complete “Send loft quote”' }).click();
+    await expect
+      .poll(async () => (await app.harness.rpc('tasks.list', { jobId: loftId })).items.map((t) => [t.title, t.contactId, t.jobId]))
+      .toEqual([['Book the scaffolders', samId, loftId]]);
+    await screenshot(page, 'job-page-activity');
     assertClean();
   }, 60_000);
 });

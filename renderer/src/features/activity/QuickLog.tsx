@@ -4,6 +4,7 @@ import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, Simple
 import { useForm } from '@mantine/form';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useCreateActivity } from '../../api/activities';
+import { useJobList } from '../../api/jobs';
 import { notifySuccess } from '../../app/notify';
 import { DIRECTION_OPTIONS, OUTCOME_OPTIONS, TYPE_OPTIONS, formatDuration } from './activity-labels';
 import { ContactPicker } from './ContactPicker';
@@ -48,11 +49,23 @@ function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
       <Stack gap="sm">
         <ContactPicker
           value={v.contactId}
-          onChange={(id) => form.setFieldValue('contactId', id)}
+          onChange={(id) => {
+            form.setFieldValue('contactId', id);
+            if (id !== v.contactId) form.setFieldValue('jobId', null);
+          }}
           initialName={prefill.contactName}
           error={form.errors.contactId}
           autoFocus={!prefill.contactId}
         />
+        {v.contactId && (
+          <JobPicker
+            contactId={v.contactId}
+            value={v.jobId}
+            onChange={(id) => form.setFieldValue('jobId', id)}
+            initial={prefill.jobId && prefill.jobTitle && prefill.contactId === v.contactId ? { value: prefill.jobId, label: prefill.jobTitle } : undefined}
+            error={form.errors.jobId}
+          />
+        )}
         <SegmentedControl aria-label="Type" data={TYPE_OPTIONS} {...form.getInputProps('type')} />
         <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <TextInput label="When" type="datetime-local" {...form.getInputProps('occurredAt')} />
@@ -113,4 +126,22 @@ function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
       </Stack>
     </form>
   );
+}
+
+/** The chosen contact's open jobs (plus the prefilled one, whatever its stage), to say what this was about. */
+interface JobPickerProps {
+  contactId: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  /** The prefilled job, shown before (or if not among) the loaded ones. */
+  initial?: { value: string; label: string } | undefined;
+  error?: React.ReactNode;
+}
+
+function JobPicker({ contactId, value, onChange, initial, error }: JobPickerProps) {
+  const jobs = useJobList({ contactId, limit: 100, sort: 'updatedAt' });
+  const data = (jobs.data?.pages[0]?.items ?? []).filter((j) => j.category === 'open' || j.id === value).map((j) => ({ value: j.id, label: j.title }));
+  if (initial && !data.some((d) => d.value === initial.value)) data.unshift(initial);
+  if (data.length === 0 && !jobs.isPending) return null;
+  return <Select label="Job" placeholder="None" description="Optional: the job this was about" data={data} value={value} onChange={onChange} clearable error={error} />;
 }

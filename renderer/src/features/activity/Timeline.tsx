@@ -1,4 +1,4 @@
-// A reverse-chronological timeline of activities (one contact's, one company's, or everyone's), grouped
+// A reverse-chronological timeline of activities (one contact's, one company's, one job's, or everyone's), grouped
 // by day, filtered by type, loading older pages as the end scrolls into view.
 import { Button, Center, Group, Loader, SegmentedControl, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -13,7 +13,7 @@ import classes from './Timeline.module.css';
 import { TimelineItem } from './TimelineItem';
 
 interface Props {
-  scope: Pick<ActivityListFilter, 'contactId' | 'companyId'>;
+  scope: Pick<ActivityListFilter, 'contactId' | 'companyId' | 'jobId'>;
   showContact?: boolean;
   /** Shown when there is nothing at all (not when a type filter hides everything). */
   empty: React.ReactNode;

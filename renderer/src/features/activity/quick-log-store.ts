@@ -6,6 +6,9 @@ import type { ActivityType } from '../../../../shared/domain/activity';
 export interface QuickLogPrefill {
   contactId?: string;
   contactName?: string;
+  /** The job this is about (its contact should be contactId); the title shows before the job list loads. */
+  jobId?: string;
+  jobTitle?: string;
   type?: ActivityType;
   durationSeconds?: number;
   /** When the logged thing happened (a finished call started earlier); defaults to now. */

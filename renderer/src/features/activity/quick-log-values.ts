@@ -8,6 +8,7 @@ import type { QuickLogPrefill } from './quick-log-store';
 
 export interface QuickLogValues {
   contactId: string | null;
+  jobId: string | null;
   type: ActivityType;
   direction: 'inbound' | 'outbound';
   occurredAt: string;
@@ -26,6 +27,7 @@ export const tomorrowMorning = (now = new Date()) => set(addDays(now, 1), { hour
 export function initialValues(prefill: QuickLogPrefill): QuickLogValues {
   return {
     contactId: prefill.contactId ?? null,
+    jobId: prefill.jobId ?? null,
     type: prefill.type ?? 'call',
     direction: 'outbound',
     occurredAt: toLocalInput(prefill.occurredAt ?? new Date()),
@@ -55,6 +57,7 @@ export function toCreateInput(v: QuickLogValues): ChannelInput<'activities.creat
   const durationSeconds = parseDuration(v.duration);
   return {
     contactId: v.contactId ?? '',
+    jobId: v.jobId,
     type: v.type,
     direction: v.type === 'note' ? null : v.direction,
     occurredAt: v.occurredAt ? instant(v.occurredAt) : new Date().toISOString(),

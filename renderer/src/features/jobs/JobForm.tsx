@@ -6,7 +6,7 @@ import { IpcError } from '../../../../shared/ipc/errors';
 import { usePipeline } from '../../api/jobs';
 import { notifyError } from '../../app/notify';
 import { CompanySelect } from '../companies/CompanySelect';
-import { ContactSelect } from './ContactSelect';
+import { ContactSelect } from '../../ui/ContactSelect';
 import { type JobFields, type JobFormValues, fieldForPath, jobValuesToInput, validateJobValues } from './job-form-values';
 
 interface Props {

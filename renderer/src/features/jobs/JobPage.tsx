@@ -1,7 +1,7 @@
 // One job (#/jobs/:id): its details as an editable form, its stage history, Delete (to Trash, with Undo),
-// and the client's timeline, so the conversation behind the job is one scroll away.
+// Log activity (the quick log, prefilled with the client and the job), the job's follow-ups and its timeline.
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowBackUp, IconTrash } from '@tabler/icons-react';
+import { IconArrowBackUp, IconNotes, IconTrash } from '@tabler/icons-react';
 import { format, formatDistanceToNow } from 'date-fns';
 import { Link, useLocation } from 'wouter';
 import { IpcError } from '../../../../shared/ipc/errors';
@@ -10,7 +10,9 @@ import { notifySuccess } from '../../app/notify';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
+import { quickLog } from '../activity/quick-log-store';
 import { Timeline } from '../activity/Timeline';
+import { ContactFollowUps } from '../today/ContactFollowUps';
 import { jobToValues } from './job-form-values';
 import { JobForm } from './JobForm';
 import { formatMoney } from './money';
@@ -74,9 +76,20 @@ export function JobPage({ id }: { id: string }) {
           }
           actions={
             !trashed && (
-              <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => void trash(j.id, () => navigate('/jobs'))}>
-                Delete
-              </Button>
+              <>
+                {j.contactId && (
+                  <Button
+                    variant="light"
+                    leftSection={<IconNotes size={16} />}
+                    onClick={() => quickLog.open({ contactId: j.contactId!, contactName: j.contactName ?? undefined, jobId: j.id, jobTitle: j.title })}
+                  >
+                    Log activity
+                  </Button>
+                )}
+                <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => void trash(j.id, () => navigate('/jobs'))}>
+                  Delete
+                </Button>
+              </>
             )
           }
         />
@@ -105,19 +118,20 @@ export function JobPage({ id }: { id: string }) {
           </Paper>
           <StageHistory id={j.id} />
         </SimpleGrid>
-        {j.contactId && (
-          <div className={pageClasses.formGap}>
-            <Timeline
-              scope={{ contactId: j.contactId }}
-              title={`Timeline with ${j.contactName ?? 'the client'}`}
-              empty={
-                <Text size="sm" c="dimmed" mt="sm">
-                  Nothing logged with {j.contactName} yet.
-                </Text>
-              }
-            />
-          </div>
-        )}
+        <div className={pageClasses.formGap}>
+          <ContactFollowUps contactId={j.contactId} jobId={j.id} readOnly={trashed} />
+        </div>
+        <div className={pageClasses.formGap}>
+          <Timeline
+            scope={{ jobId: j.id }}
+            title="Job timeline"
+            empty={
+              <Text size="sm" c="dimmed" mt="sm">
+                Nothing logged for this job yet.{j.contactId && !trashed ? ' Use Log activity to add a call, email or note.' : ''}
+              </Text>
+            }
+          />
+        </div>
       </div>
     </div>
   );

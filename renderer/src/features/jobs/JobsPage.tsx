@@ -12,7 +12,7 @@ import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatMoney } from './money';
-import { ContactSelect } from './ContactSelect';
+import { ContactSelect } from '../../ui/ContactSelect';
 import { JobBoard } from './JobBoard';
 import { JobList } from './JobList';
 import { NewJobButton } from './NewJobButton';

@@ -2,10 +2,9 @@
 // reminder and repetition. Main's validation issues show by their fields; Delete moves it to Trash with Undo.
 import { Alert, Button, Center, Checkbox, Group, Loader, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { Appointment } from '../../../../shared/domain/appointment';
 import { IpcError } from '../../../../shared/ipc/errors';
-import { useContactOptions } from '../../api/activities';
+import { ContactSelect } from '../../ui/ContactSelect';
 import { useAppointment, useCreateAppointment, useDeleteAppointment, useRestoreAppointment, useUpdateAppointment } from '../../api/appointments';
 import { notifySuccess } from '../../app/notify';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
@@ -107,7 +106,15 @@ function AppointmentForm({ initial, existing, onClose }: { initial: AppointmentF
         )}
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput label="Location" placeholder="Address or link" {...form.getInputProps('location')} />
-          <AppointmentContactPicker value={v.contactId} onChange={(id) => form.setFieldValue('contactId', id)} initialName={existing?.contactName ?? undefined} error={form.errors.contactId} />
+          <ContactSelect
+            label="Contact"
+            placeholder="Type a name…"
+            clearable
+            value={v.contactId}
+            onChange={(id) => form.setFieldValue('contactId', id)}
+            currentName={existing?.contactName ?? null}
+            error={form.errors.contactId}
+          />
         </SimpleGrid>
         <Textarea label="Notes" autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
@@ -188,33 +195,5 @@ function AppointmentForm({ initial, existing, onClose }: { initial: AppointmentF
         </Group>
       </Stack>
     </form>
-  );
-}
-
-/** Like the activity dialog's picker, but optional: an appointment need not be with anyone. */
-function AppointmentContactPicker({ value, onChange, initialName, error }: { value: string | null; onChange: (id: string | null) => void; initialName?: string; error?: React.ReactNode }) {
-  const [selected, setSelected] = useState(value && initialName ? { value, label: initialName } : null);
-  const [search, setSearch] = useState(selected?.label ?? '');
-  const options = useContactOptions(selected && search === selected.label ? '' : search);
-  const data = (options.data?.items ?? []).map((c) => ({ value: c.id, label: c.companyName ? `${c.displayName} (${c.companyName})` : c.displayName }));
-  if (selected && !data.some((d) => d.value === selected.value)) data.unshift(selected);
-  return (
-    <Select
-      label="Contact"
-      placeholder="Type a name…"
-      searchable
-      clearable
-      data={data}
-      value={value}
-      onChange={(id, option) => {
-        setSelected(id && option ? { value: id, label: option.label } : null);
-        onChange(id);
-      }}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      nothingFoundMessage={options.isFetching ? 'Searching…' : 'Nobody by that name'}
-      error={error}
-    />
   );
 }

@@ -1,4 +1,5 @@
-// A contact's open follow-ups on their page, with complete/reopen and a one-line form to add another.
+// A contact's (or, given jobId, one job's) open follow-ups on its page, with complete/reopen and a one-line
+// form to add another (linked to the contact and the job).
 import { Button, Group, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
@@ -7,8 +8,11 @@ import { toLocalInput, tomorrowMorning } from '../activity/quick-log-values';
 import classes from './Today.module.css';
 import { TaskItem } from './TaskItem';
 
-export function ContactFollowUps({ contactId, readOnly }: { contactId: string; readOnly: boolean }) {
-  const open = useTaskList({ contactId, status: 'open', limit: 50 });
+/** With jobId, the job's follow-ups instead of the contact's (a job may have no contact); new ones are linked to both. */
+type Props = { readOnly: boolean } & ({ contactId: string; jobId?: undefined } | { contactId: string | null; jobId: string });
+
+export function ContactFollowUps({ contactId, jobId, readOnly }: Props) {
+  const open = useTaskList({ ...(jobId === undefined ? { contactId } : { jobId }), status: 'open', limit: 50 });
   const create = useCreateTask();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(() => toLocalInput(tomorrowMorning()));
@@ -19,7 +23,7 @@ export function ContactFollowUps({ contactId, readOnly }: { contactId: string; r
     e.preventDefault();
     if (title.trim() === '') return setError('Enter what to do');
     create
-      .mutateAsync({ title, contactId, dueAt: due ? new Date(due).toISOString() : null })
+      .mutateAsync({ title, contactId, ...(jobId ? { jobId } : {}), dueAt: due ? new Date(due).toISOString() : null })
       .then(() => {
         setTitle('');
         setError(null);

@@ -1,8 +1,9 @@
-// An optional, clearable contact picker for jobs (the client) and the board's client filter; main searches.
+// The one contact picker: type a fragment of a name and main searches, so it works with any number of
+// contacts. Required or clearable, labelled or not, as the form using it says (quick log, jobs, appointments).
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useContactOptions } from '../../api/activities';
+import { useContactOptions } from '../api/activities';
 
 interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
   value: string | null;
@@ -17,7 +18,7 @@ export function ContactSelect({ value, onChange, currentName, ...rest }: Props) 
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(value && currentName ? { value, label: currentName } : null);
   // Once someone is picked the box shows their name; that is not a new search.
   const { data, isFetching } = useContactOptions(picked && debounced === picked.label ? '' : debounced);
-  const options = (data?.items ?? []).map((c) => ({ value: c.id, label: c.displayName }));
+  const options = (data?.items ?? []).map((c) => ({ value: c.id, label: c.companyName ? `${c.displayName} (${c.companyName})` : c.displayName }));
   if (value && picked?.value === value && !options.some((o) => o.value === value)) options.unshift(picked);
 
   return (
