@@ -91,6 +91,31 @@ const TEXT_CONTACTS = `
                     WHERE contacts_fts MATCH ? ORDER BY score LIMIT ?) AS f
               JOIN contacts c ON c.seq = f.rowid LEFT JOIN companies co ON co.id = c.company_id
               ORDER BY f.score`;
+// The other kinds search.global ranks in its second tier (activities, jobs, appointments, follow-ups).
+const TEXT_ACTIVITIES = `
+      SELECT a.id, a.type, a.subject, c.display_name AS contact, a.contact_id, a.occurred_at, a.deleted_at, f.score
+      FROM (SELECT rowid, bm25(activities_fts, 4.0, 1.0) AS score FROM activities_fts
+            WHERE activities_fts MATCH ? ORDER BY score LIMIT ?) AS f
+      JOIN activities a ON a.seq = f.rowid JOIN contacts c ON c.id = a.contact_id
+      ORDER BY f.score`;
+const TEXT_JOBS = `
+      SELECT j.id, j.title, c.display_name AS contact, j.contact_id, s.name AS stage, j.deleted_at, f.score
+      FROM (SELECT rowid, bm25(jobs_fts, 6.0, 1.0) AS score FROM jobs_fts
+            WHERE jobs_fts MATCH ? ORDER BY score LIMIT ?) AS f
+      JOIN jobs j ON j.seq = f.rowid JOIN pipeline_stages s ON s.id = j.stage_id LEFT JOIN contacts c ON c.id = j.contact_id
+      ORDER BY f.score`;
+const TEXT_APPOINTMENTS = `
+    SELECT a.id, a.title, c.display_name AS contact, a.contact_id, a.starts_at, a.recurrence, a.deleted_at, f.score
+    FROM (SELECT rowid, bm25(appointments_fts, 4.0, 2.0, 1.0) AS score FROM appointments_fts
+          WHERE appointments_fts MATCH ? ORDER BY score LIMIT ?) AS f
+    JOIN appointments a ON a.seq = f.rowid LEFT JOIN contacts c ON c.id = a.contact_id
+    ORDER BY f.score`;
+const TEXT_TASKS = `
+      SELECT t.id, t.title, c.display_name AS contact, t.contact_id, t.due_at, t.deleted_at, f.score
+      FROM (SELECT rowid, bm25(tasks_fts, 4.0, 1.0) AS score FROM tasks_fts
+            WHERE tasks_fts MATCH ? ORDER BY score LIMIT ?) AS f
+      JOIN tasks t ON t.seq = f.rowid LEFT JOIN contacts c ON c.id = t.contact_id
+      ORDER BY f.score`;
 const TEXT_COMPANIES = `
               SELECT co.id, co.name, co.website, co.deleted_at, f.score
               FROM (SELECT rowid, bm25(companies_fts, 10.0, 3.0, 5.0, 2.0, 1.0) AS score FROM companies_fts
@@ -169,7 +194,14 @@ function buildCases(core: Core, raw: Database.Database, heavyContactId: string):
     const byName = () => (names[0]!.run() as SearchRow[]).map((r) => ({ id: r.id, email: firstEmail(r) }));
     const found = byName().length; // fixed for this data: sizes the FTS fetch exactly as the service does
     const fetch = HITS + 10; // the service asks for (HITS - found) + found skipped + 10
-    const text = [step(raw, 'text:contacts', TEXT_CONTACTS, [match, fetch]), step(raw, 'text:companies', TEXT_COMPANIES, [match, fetch])];
+    const text = [
+      step(raw, 'text:contacts', TEXT_CONTACTS, [match, fetch]),
+      step(raw, 'text:companies', TEXT_COMPANIES, [match, fetch]),
+      step(raw, 'text:activities', TEXT_ACTIVITIES, [match, fetch]),
+      step(raw, 'text:jobs', TEXT_JOBS, [match, fetch]),
+      step(raw, 'text:appointments', TEXT_APPOINTMENTS, [match, fetch]),
+      step(raw, 'text:tasks', TEXT_TASKS, [match, fetch]),
+    ];
     return {
       name: `search.global "${query}"`,
       maxMedianMs: MAX_SEARCH_MS,
