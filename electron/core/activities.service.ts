@@ -7,7 +7,8 @@ import { AppError } from '../../shared/ipc/errors';
 import { findActivity, insertActivity, listActivities, toActivity, updateActivity, type ActivityInsert } from '../db/activities.repo';
 import type { DB } from '../db/schema';
 import type { ServiceDeps } from './deps';
-import { createTasksService, requireContact, requireJob, utc } from './tasks.service';
+import { requireContact, requireJob, utc } from './links';
+import type { createTasksService } from './tasks.service';
 
 export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typeof createTasksService>) {
   const { db, clock, events, newId } = deps;

@@ -29,7 +29,7 @@ import type { DB } from '../db/schema';
 import type { ServiceDeps } from './deps';
 import { addDays, buildCalendar, expandOccurrences, IcsFormatError, isPlainDate, parseCalendar, seriesEnd, type ImportedEvent, type StoredRange } from './ics';
 import type { Logger } from './logger';
-import { requireContact, utc } from './tasks.service';
+import { requireContact, utc } from './links';
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_REMINDER_MINUTES = 60 * 24 * 14;

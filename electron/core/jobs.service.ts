@@ -6,12 +6,11 @@ import type { Job, Stage } from '../../shared/domain/job';
 import { foldForSort } from '../../shared/domain/text';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
-import { findCompany } from '../db/companies.repo';
 import { board, findJob, getSetting, insertJob, listJobs, listStages, rankFor, setSetting, stageHistory, toJob, updateJob, type JobWrite } from '../db/jobs.repo';
 import type { DB } from '../db/schema';
 import { sql } from 'kysely';
 import type { ServiceDeps } from './deps';
-import { requireContact } from './tasks.service';
+import { requireCompany, requireContact } from './links';
 
 /** Columns show their first jobs; the rest are a jobs.list { stage } away (a column of 2,000 cards helps nobody). */
 const BOARD_COLUMN_SIZE = 100;
@@ -27,11 +26,6 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
     const stage = (await listStages(from)).find((s) => s.id === stageId);
     if (!stage) throw AppError.validation('stage', 'No such stage');
     return stage;
-  }
-
-  async function requireCompany(from: Kysely<DB>, companyId: string) {
-    const company = await findCompany(from, companyId);
-    if (!company || company.deleted_at) throw AppError.notFound('Company', companyId);
   }
 
   async function pipeline(from: Kysely<DB> = db) {

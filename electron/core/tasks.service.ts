@@ -1,30 +1,12 @@
-// Follow-ups: create, complete, reopen, snooze, Trash; the Today view's buckets. Instants are stored as
-// UTC ISO strings whatever offset the renderer sent. No `electron` import.
+// Follow-ups: create, complete, reopen, snooze, Trash; the Today view's buckets. No `electron` import.
 import type { Kysely } from 'kysely';
 import type { Task } from '../../shared/domain/activity';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
-import { findContact } from '../db/contacts.repo';
-import { findJob } from '../db/jobs.repo';
 import type { DB } from '../db/schema';
 import { findTask, insertTask, listTasks, tasksDueBetween, toTask, updateTask, type TaskInsert } from '../db/tasks.repo';
 import type { ServiceDeps } from './deps';
-
-export const utc = (instant: string) => new Date(instant).toISOString();
-
-/** A linked job must exist and not be in Trash: a missing one is NOT_FOUND. */
-export async function requireJob(db: Kysely<DB>, jobId: string) {
-  const job = await findJob(db, jobId);
-  if (!job || job.deleted_at) throw AppError.notFound('Job', jobId);
-  return job;
-}
-
-/** Activities and tasks belong to a live contact: a missing (or trashed) one is NOT_FOUND. */
-export async function requireContact(db: Kysely<DB>, contactId: string) {
-  const contact = await findContact(db, contactId);
-  if (!contact || contact.deleted_at) throw AppError.notFound('Contact', contactId);
-  return contact;
-}
+import { requireContact, requireJob, utc } from './links';
 
 export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
   async function load(id: string, from: Kysely<DB> = db): Promise<Task> {

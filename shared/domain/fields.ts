@@ -3,8 +3,6 @@
 import { z } from 'zod';
 
 export const Id = z.uuid({ message: 'Must be an id' });
-/** ISO-8601 UTC timestamp as written by main (`2026-11-22T08:30:00.000Z`). */
-export const Timestamp = z.iso.datetime();
 
 /** Optional free text: trimmed, '' becomes null (what an emptied form field means), capped. */
 export function optionalText(max: number) {
