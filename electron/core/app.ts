@@ -13,6 +13,13 @@ import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from './logger';
 import { createReminders, type Reminders } from './reminders';
 import { createAppointmentReminders, type AppointmentReminders } from './appointments.service';
+import { createDocumentsModule } from './documents/module';
+import { createEmailModule } from './email/module';
+import { pickedFiles, type FeatureContext } from './modules';
+import { harnessPlatform, type FileFilter, type Platform } from './platform';
+import type { ChannelParsedInput } from '../../shared/ipc/contract';
+import { createReportsModule } from './reports/module';
+import { createTransferModule } from './transfer/module';
 
 export const DB_FILE = 'rapport.sqlite';
 
@@ -23,6 +30,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Start the reminder timer (default true). Tests pass false and call reminders.tick() after moving the clock. */
   startReminders?: boolean;
+  /** Dialogs, secrets, printing. Default: the harness's stand-ins (see platform.ts); Electron main passes its own. */
+  platform?: Platform;
 }
 
 export interface Core {
@@ -33,6 +42,9 @@ export interface Core {
   migration: MigrateResult;
   reminders: Reminders;
   appointmentReminders: AppointmentReminders;
+  platform: Platform;
+  /** The features' modules, for tests that drive their background work by hand. */
+  modules: ReturnType<typeof createModules>;
   close(): void;
 }
 
@@ -53,12 +65,32 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (migration.applied.length > 0) logger.info(`applied migrations ${migration.applied.join(', ')}`, { backup: migration.backupPath });
 
   const events = new EventBus();
-  const dispatch = createDispatcher(createHandlers({ db, clock, events, newId: uuidv7 }, { dataDir: options.dataDir }), logger);
+  const deps = { db, clock, events, newId: uuidv7 };
+  const platform = options.platform ?? harnessPlatform(options.dataDir);
+  const picks = pickedFiles();
+  const modules = createModules({ deps, dataDir: options.dataDir, platform, picks, logger });
+  const dispatch = createDispatcher(
+    {
+      ...createHandlers(deps, { dataDir: options.dataDir }),
+      async 'files.pick'({ purpose, multiple, directory }) {
+        const paths = await platform.pickFiles({ multiple, directory, filters: PICK_FILTERS[purpose] });
+        picks.add(paths);
+        return { paths };
+      },
+      ...modules.transfer.handlers,
+      ...modules.email.handlers,
+      ...modules.documents.handlers,
+      ...modules.reports.handlers,
+    },
+    logger,
+  );
   const reminders = createReminders({ db, clock, events }, logger);
   const appointmentReminders = createAppointmentReminders({ db, clock, events }, logger);
+  const background = Object.values(modules);
   if (options.startReminders ?? true) {
     reminders.start();
     appointmentReminders.start();
+    for (const module of background) module.start?.();
   }
   let closed = false;
   return {
@@ -68,12 +100,31 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     migration,
     reminders,
     appointmentReminders,
+    platform,
+    modules,
     close() {
       if (closed) return;
       closed = true;
       reminders.stop();
       appointmentReminders.stop();
+      for (const module of background) module.stop?.();
       sqlite.close();
     },
+  };
+}
+
+const PICK_FILTERS: Record<ChannelParsedInput<'files.pick'>['purpose'], FileFilter[] | undefined> = {
+  import: [{ name: 'Contacts (CSV, vCard)', extensions: ['csv', 'txt', 'vcf', 'vcard'] }],
+  eml: [{ name: 'Email messages', extensions: ['eml'] }],
+  attachment: undefined,
+  document: undefined,
+};
+
+function createModules(ctx: FeatureContext) {
+  return {
+    transfer: createTransferModule(ctx),
+    email: createEmailModule(ctx),
+    documents: createDocumentsModule(ctx),
+    reports: createReportsModule(ctx),
   };
 }

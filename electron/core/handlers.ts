@@ -3,6 +3,7 @@
 import { createActivitiesService } from './activities.service';
 import { createAppointmentsService } from './appointments.service';
 import type { Handlers } from './dispatcher';
+import type { ModuleChannel } from './modules';
 import { createCompaniesService } from './companies.service';
 import { createContactsService } from './contacts.service';
 import type { ServiceDeps } from './deps';
@@ -11,7 +12,7 @@ import { createJobsService } from './jobs.service';
 import { createTasksService } from './tasks.service';
 
 /** `dataDir` is where exports (e.g. .ics files) are written when there is no save dialog (harness, tests). */
-export function createHandlers(deps: ServiceDeps, options: { dataDir: string }): Handlers {
+export function createHandlers(deps: ServiceDeps, options: { dataDir: string }): Omit<Handlers, ModuleChannel> {
   const contacts = createContactsService(deps);
   const companies = createCompaniesService(deps);
   const search = createSearchService(deps);

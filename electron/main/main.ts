@@ -9,6 +9,7 @@ import { forwardEvents, registerInvokeHandler } from '../ipc/adapter';
 import type { TrustedTarget } from '../ipc/sender';
 import type { EventPayload } from '../../shared/ipc/events';
 import { menuTemplate } from './menu';
+import { electronPlatform } from './platform';
 import { appointmentNotification, reminderNotification } from './notifications';
 import { bundlePaths, chromiumProfileDir, resolveDataDir, WINDOW_STATE_FILE } from './paths';
 import { APP_ENTRY_URL, APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isPermissionGranted, windowOptions } from './policy';
@@ -107,7 +108,8 @@ async function onReady(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(protocol, bundle.rendererRoot);
 
-  const opened = await openCore({ dataDir: data.dataDir, logger });
+  const platform = electronPlatform(data.dataDir, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow));
+  const opened = await openCore({ dataDir: data.dataDir, logger, platform });
   core = opened;
   registerInvokeHandler(ipcMain, { dispatch: (channel, input) => opened.dispatch(channel, input), trustedTarget, logger });
   forwardEvents(opened.events, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow.webContents), logger);

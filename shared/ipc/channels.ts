@@ -1,5 +1,10 @@
 // Channel names without their schemas, for code that must stay tiny (the sandboxed preload's
 // allow-list). contract.ts is checked against this list both ways, so the two cannot drift apart.
+import { DOCUMENTS_CHANNELS } from './documents.channels';
+import { EMAIL_CHANNELS } from './email.channels';
+import { REPORTS_CHANNELS } from './reports.channels';
+import { TRANSFER_CHANNELS } from './transfer.channels';
+
 export const CHANNELS = [
   'contacts.create',
   'contacts.get',
@@ -50,6 +55,11 @@ export const CHANNELS = [
   'schedule.importIcs',
   'tags.list',
   'search.global',
+  'files.pick',
+  ...TRANSFER_CHANNELS,
+  ...EMAIL_CHANNELS,
+  ...DOCUMENTS_CHANNELS,
+  ...REPORTS_CHANNELS,
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -17,6 +17,10 @@ import { Appointment, AppointmentCreate, AppointmentRange, AppointmentUpdate, Ic
 import { Id } from '../domain/fields';
 import { BoardColumn, BoardInput, Job, JobCreate, JobListInput, JobMove, JobUpdate, PipelineUpdate, Stage, StageChange } from '../domain/job';
 import type { ChannelName } from './channels';
+import { documentsContract } from './documents.contract';
+import { emailContract } from './email.contract';
+import { reportsContract } from './reports.contract';
+import { transferContract } from './transfer.contract';
 
 const ById = z.strictObject({ id: Id });
 const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().nullable() });
@@ -88,6 +92,17 @@ export const contract = {
     input: z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(20) }),
     output: z.object({ items: z.array(SearchHit) }),
   },
+
+  /** The OS open dialog (the harness answers from a file). Paths picked here are the only ones attachments may use. */
+  'files.pick': {
+    input: z.strictObject({ purpose: z.enum(['import', 'attachment', 'document', 'eml']), multiple: z.boolean().default(false), directory: z.boolean().default(false) }),
+    output: z.object({ paths: z.array(z.string()) }),
+  },
+
+  ...transferContract,
+  ...emailContract,
+  ...documentsContract,
+  ...reportsContract,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

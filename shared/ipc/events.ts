@@ -2,11 +2,15 @@
 import { z } from 'zod';
 import { Task } from '../domain/activity';
 import { Occurrence } from '../domain/appointment';
+import { documentsEvents } from './documents.contract';
+import { emailEvents } from './email.contract';
+import { reportsEvents } from './reports.contract';
+import { transferEvents } from './transfer.contract';
 
 export const events = {
   /** Something in the store changed; the renderer refreshes what shows it. */
   'data.changed': z.object({
-    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment']),
+    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment']),
     action: z.enum(['created', 'updated', 'deleted', 'restored']),
     ids: z.array(z.string()),
   }),
@@ -16,6 +20,10 @@ export const events = {
   'appointments.due': z.object({ occurrence: Occurrence }),
   /** A menu item or global shortcut in the desktop app asks the UI to do something. */
   'app.command': z.object({ id: z.string().optional(), command: z.enum(['newContact', 'newCompany', 'quickSearch', 'goContacts', 'goCompanies', 'goTrash', 'quickLog', 'goToday', 'goActivity', 'openTask']) }),
+  ...transferEvents,
+  ...emailEvents,
+  ...documentsEvents,
+  ...reportsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -4,6 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type Channel } from '../../shared/ipc/contract';
 import { openTestCore, type TestCore } from '../helpers/core';
+import { long, type Case } from './cases';
+import { documentsCases } from './documents.cases';
+import { emailCases } from './email.cases';
+import { reportsCases } from './reports.cases';
+import { transferCases } from './transfer.cases';
+
+const features = [transferCases, emailCases, documentsCases, reportsCases];
 
 let t: TestCore;
 let contactId = '';
@@ -23,11 +30,10 @@ beforeAll(async () => {
   jobId = (await t.call('jobs.create', { title: 'Fixture job', contactId, amountMinor: 1000 })).id;
   stageIds = (await t.call('pipeline.get', {})).stages.map((s) => s.id);
   appointmentId = (await t.call('appointments.create', { title: 'Site visit', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', contactId })).id;
+  for (const feature of features) await feature.setup?.({ t, contactId, companyId, activityId, jobId });
 });
 afterAll(() => t.destroy());
 
-type Case = { valid: () => unknown; invalid: [input: () => unknown, path: string][] };
-const long = (n: number) => 'x'.repeat(n);
 
 const cases: Record<Channel, Case> = {
   'contacts.create': {
@@ -190,6 +196,14 @@ const cases: Record<Channel, Case> = {
       [() => ({ query: 'x', limit: 51 }), 'limit'],
     ],
   },
+  'files.pick': {
+    valid: () => ({ purpose: 'import' }),
+    invalid: [[() => ({ purpose: 'photos' }), 'purpose'], [() => ({ purpose: 'document', multiple: 'yes' }), 'multiple']],
+  },
+  ...transferCases.cases,
+  ...emailCases.cases,
+  ...documentsCases.cases,
+  ...reportsCases.cases,
 };
 
 describe('the contract', () => {

@@ -181,8 +181,20 @@ export function createFakeElectron(options: { userData: string }) {
     shell: {
       openExternal: async (url: string) => void opened.push(url),
       openPath: async (path: string) => (opened.push(path), ''),
+      showItemInFolder: (path: string) => void opened.push(path),
     },
-    dialog: { showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', title, content) },
+    dialog: {
+      showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', title, content),
+      showSaveDialog: async () => ({ canceled: true }),
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    },
+    // Linux with no keyring: what safeStorage reports there, so the app's "not secure" path is the one wired.
+    safeStorage: {
+      getSelectedStorageBackend: () => 'basic_text',
+      isEncryptionAvailable: () => false,
+      encryptString: (value: string) => Buffer.from(value),
+      decryptString: (sealed: Buffer) => sealed.toString(),
+    },
     Notification: FakeNotification,
   };
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openCore } from '../../electron/core/app';
 import { manualClock } from '../../electron/core/clock';
 import { memoryLogger } from '../../electron/core/logger';
+import type { Platform } from '../../electron/core/platform';
 import type { EventName } from '../../shared/ipc/events';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import type { ErrorEnvelope } from '../../shared/ipc/errors';
@@ -13,11 +14,11 @@ export function tempDir(prefix = 'rapport-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function openTestCore(options: { dataDir?: string; start?: string } = {}) {
+export async function openTestCore(options: { dataDir?: string; start?: string; platform?: Platform } = {}) {
   const dataDir = options.dataDir ?? tempDir();
   const clock = manualClock(options.start ?? '2026-11-22T09:00:00.000Z');
   const logger = memoryLogger();
-  const core = await openCore({ dataDir, clock, logger, startReminders: false });
+  const core = await openCore({ dataDir, clock, logger, startReminders: false, ...(options.platform ? { platform: options.platform } : {}) });
   const events: { name: EventName; payload: unknown }[] = [];
   core.events.subscribe((name, payload) => events.push({ name, payload }));
 

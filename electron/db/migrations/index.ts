@@ -6,6 +6,10 @@ import * as m0002 from './0002_activities_and_tasks';
 import * as m0003 from './0003_jobs';
 import * as m0004 from './0004_appointments';
 import * as m0005 from './0005_job_links';
+import * as m0006 from './0006_documents';
+import * as m0007 from './0007_imports';
+import * as m0008 from './0008_email';
+import * as m0009 from './0009_segments';
 
 export interface Migration {
   name: string;
@@ -18,4 +22,8 @@ export const migrations: readonly Migration[] = [
   { name: '0003_jobs', up: m0003.up },
   { name: '0004_appointments', up: m0004.up },
   { name: '0005_job_links', up: m0005.up },
+  { name: '0006_documents', up: m0006.up },
+  { name: '0007_imports', up: m0007.up },
+  { name: '0008_email', up: m0008.up },
+  { name: '0009_segments', up: m0009.up },
 ];
