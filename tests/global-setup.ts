@@ -9,5 +9,6 @@ export default function setup(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium). End-to-end tests never skip.`);
   }
-  ensureRendererBuild();
+  // Development shortcut for running service tests alone while the UI is mid-edit; e2e files build it anyway.
+  if (process.env.RAPPORT_NO_RENDERER_BUILD !== '1') ensureRendererBuild();
 }
