@@ -10,6 +10,7 @@ import type { ServiceDeps } from './deps';
 import { createSearchService } from './search.service';
 import { createJobsService } from './jobs.service';
 import { createTasksService } from './tasks.service';
+import { createTimelineService } from './timeline.service';
 
 /** `dataDir` is where exports (e.g. .ics files) are written when there is no save dialog (harness, tests). */
 export function createHandlers(deps: ServiceDeps, options: { dataDir: string }): Omit<Handlers, ModuleChannel> {
@@ -20,6 +21,7 @@ export function createHandlers(deps: ServiceDeps, options: { dataDir: string }):
   const activities = createActivitiesService(deps, tasks);
   const jobs = createJobsService(deps);
   const appointments = createAppointmentsService(deps);
+  const timeline = createTimelineService(deps);
   return {
     'contacts.create': contacts.create,
     'contacts.get': ({ id }) => contacts.get(id),
@@ -39,6 +41,7 @@ export function createHandlers(deps: ServiceDeps, options: { dataDir: string }):
     'activities.delete': activities.delete,
     'activities.restore': activities.restore,
     'activities.list': activities.list,
+    'timeline.list': timeline.list,
     'tasks.create': tasks.create,
     'tasks.get': ({ id }) => tasks.get(id),
     'tasks.update': tasks.update,

@@ -191,3 +191,37 @@ export async function stageHistory(db: Kysely<DB>, jobId: string) {
       WHERE h.job_id = ${jobId} ORDER BY h.at, h.seq`.execute(db)
   ).rows;
 }
+
+export interface StageChangeRow {
+  id: string;
+  at: string;
+  job_id: string;
+  job_title: string;
+  contact_id: string | null;
+  contact_name: string | null;
+  from_stage: string | null;
+  to_stage: string;
+}
+
+/**
+ * Stage changes of one client's live jobs, newest first, after a timeline cursor. The id is
+ * 'h' + the history row number zero-padded, so (at, id) orders exactly like (at, seq) and can share a
+ * keyset cursor with activities (whose ids are uuids) on a merged timeline.
+ */
+export async function listStageChanges(
+  db: Kysely<DB>,
+  q: { contactId?: string | undefined; companyId?: string | undefined; limit: number; after?: { at: string; id: string } | undefined },
+): Promise<StageChangeRow[]> {
+  const where: RawBuilder<SqlBool>[] = [sql`j.deleted_at IS NULL`];
+  if (q.contactId) where.push(sql`j.contact_id = ${q.contactId}`);
+  if (q.companyId) where.push(sql`j.company_id = ${q.companyId}`);
+  if (q.after) where.push(sql`(h.at, printf('h%012d', h.seq)) < (${q.after.at}, ${q.after.id})`);
+  return (
+    await sql<StageChangeRow>`
+      SELECT printf('h%012d', h.seq) AS id, h.at, h.job_id, j.title AS job_title, j.contact_id, c.display_name AS contact_name,
+        CASE WHEN h.from_stage IS NULL THEN NULL ELSE coalesce(f.name, '(removed stage)') END AS from_stage, coalesce(t.name, '(removed stage)') AS to_stage
+      FROM job_stage_history h JOIN jobs j ON j.id = h.job_id LEFT JOIN contacts c ON c.id = j.contact_id
+        LEFT JOIN pipeline_stages f ON f.id = h.from_stage LEFT JOIN pipeline_stages t ON t.id = h.to_stage
+      WHERE ${sql.join(where, sql` AND `)} ORDER BY h.at DESC, h.seq DESC LIMIT ${q.limit}`.execute(db)
+  ).rows;
+}

@@ -119,3 +119,35 @@ export const TodayInput = z.strictObject({
   weekEnd: Instant,
 });
 export const Today = z.object({ overdue: z.array(Task), today: z.array(Task), upcoming: z.array(Task) });
+
+/**
+ * The timeline: activities plus what else happened to a client, newest first. Today that is job stage
+ * changes ("Kitchen refit moved to Won"); later kinds (emails, documents) join as new members of the union.
+ */
+export const TimelineKind = z.enum([...ActivityType.options, 'stage']);
+export type TimelineKind = z.infer<typeof TimelineKind>;
+export const TimelineListInput = z.strictObject({
+  contactId: Id.optional(),
+  companyId: Id.optional(),
+  jobId: Id.optional(),
+  /** One activity type, or 'stage' for job stage changes only. */
+  kind: TimelineKind.optional(),
+  limit: Limit,
+  cursor: Cursor,
+});
+export const StageChangeEntry = z.object({
+  kind: z.literal('stage'),
+  /** Unique within the timeline ('h' + the history row's number). */
+  id: z.string(),
+  at: z.string(),
+  jobId: z.string(),
+  jobTitle: z.string(),
+  contactId: z.string().nullable(),
+  contactName: z.string().nullable(),
+  /** Stage names; null for a job's first stage, '(removed stage)' for a stage since deleted. */
+  fromStage: z.string().nullable(),
+  toStage: z.string(),
+});
+export type StageChangeEntry = z.infer<typeof StageChangeEntry>;
+export const TimelineEntry = z.discriminatedUnion('kind', [z.object({ kind: z.literal('activity'), id: z.string(), at: z.string(), activity: Activity }), StageChangeEntry]);
+export type TimelineEntry = z.infer<typeof TimelineEntry>;

@@ -24,6 +24,7 @@ export const CHANNELS = [
   'activities.delete',
   'activities.restore',
   'activities.list',
+  'timeline.list',
   'tasks.create',
   'tasks.get',
   'tasks.update',

@@ -12,7 +12,7 @@ import {
   ContactUpdate,
   SearchHit,
 } from '../domain/contact';
-import { Activity, ActivityCreate, ActivityListInput, ActivityUpdate, Task, TaskCreate, TaskListInput, TaskSnooze, TaskUpdate, Today, TodayInput } from '../domain/activity';
+import { Activity, ActivityCreate, ActivityListInput, ActivityUpdate, Task, TaskCreate, TaskListInput, TaskSnooze, TaskUpdate, TimelineEntry, TimelineListInput, Today, TodayInput } from '../domain/activity';
 import { Appointment, AppointmentCreate, AppointmentRange, AppointmentUpdate, IcsExportInput, IcsImportInput, Occurrence } from '../domain/appointment';
 import { Id } from '../domain/fields';
 import { BoardColumn, BoardInput, Job, JobCreate, JobListInput, JobMove, JobUpdate, PipelineUpdate, Stage, StageChange } from '../domain/job';
@@ -47,6 +47,7 @@ export const contract = {
   'activities.delete': { input: ById, output: Activity },
   'activities.restore': { input: ById, output: Activity },
   'activities.list': { input: ActivityListInput, output: Slice(Activity) },
+  'timeline.list': { input: TimelineListInput, output: Slice(TimelineEntry) },
 
   'tasks.create': { input: TaskCreate, output: Task },
   'tasks.get': { input: ById, output: Task },

@@ -115,6 +115,10 @@ const cases: Record<Channel, Case> = {
   'activities.delete': { valid: () => ({ id: activityId }), invalid: [[() => ({}), 'id']] },
   'activities.restore': { valid: () => ({ id: activityId }), invalid: [[() => ({ id: 1 }), 'id']] },
   'activities.list': { valid: () => ({ contactId, type: 'note', limit: 5 }), invalid: [[() => ({ type: 'fax' }), 'type'], [() => ({ limit: 0 }), 'limit']] },
+  'timeline.list': {
+    valid: () => ({ contactId, limit: 10 }),
+    invalid: [[() => ({ kind: 'stage_change' }), 'kind'], [() => ({ jobId: 'x' }), 'jobId'], [() => ({ cursor: 5 }), 'cursor']],
+  },
   'tasks.create': {
     valid: () => ({ title: 'Call back', dueAt: '2026-11-23T00:00:00Z', allDay: true, contactId, priority: 'high' }),
     invalid: [

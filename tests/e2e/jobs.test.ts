@@ -69,6 +69,20 @@ describe('jobs board', () => {
     assertClean();
   }, 60_000);
 
+  test("the client's timeline shows the job's stage changes, filterable", async () => {
+    const { page, assertClean } = await app.open(`/contacts/${contactId}`);
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByRole('listitem', { name: 'Job Kitchen refit moved from Lead to Won' }).waitFor();
+    await timeline.getByRole('listitem', { name: 'Job Garden gate added as Lead' }).waitFor();
+    await screenshot(page, 'contact-timeline-jobs');
+    await timeline.getByRole('radiogroup', { name: 'Filter by type' }).getByText('Call', { exact: true }).click();
+    await timeline.getByText('No calls logged.').waitFor();
+    await timeline.getByRole('radiogroup', { name: 'Filter by type' }).getByText('Jobs', { exact: true }).click();
+    await timeline.getByRole('listitem', { name: 'Job Kitchen refit moved from Lead to Won' }).getByRole('link', { name: 'Kitchen refit' }).click();
+    await page.getByRole('heading', { name: 'Kitchen refit', level: 1 }).waitFor();
+    assertClean();
+  }, 60_000);
+
   test('New job from a contact page is prefilled; the list finds it; moving it to Lost asks why', async () => {
     const { page, assertClean } = await app.open(`/contacts/${contactId}`);
     const section = page.getByRole('region', { name: 'Jobs' });

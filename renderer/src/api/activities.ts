@@ -1,13 +1,14 @@
 // TanStack Query hooks for activities (the timeline), paged by cursor, plus the contact picker's lookup.
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { invoke } from './client';
-import { type ActivityListFilter, keys } from './keys';
+import { keys, type TimelineFilter } from './keys';
 import { byId, useEntityMutation } from './mutations';
 
-export function useActivityList(filter: ActivityListFilter) {
+/** A client's or job's timeline: activities and job stage changes, newest first, paged by cursor. */
+export function useTimeline(filter: TimelineFilter) {
   return useInfiniteQuery({
-    queryKey: keys.activityList(filter),
-    queryFn: ({ pageParam }) => invoke('activities.list', { ...filter, ...(pageParam ? { cursor: pageParam } : {}) }),
+    queryKey: keys.timeline(filter),
+    queryFn: ({ pageParam }) => invoke('timeline.list', { ...filter, ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,

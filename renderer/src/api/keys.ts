@@ -3,7 +3,7 @@ import type { ChannelInput } from '../../../shared/ipc/contract';
 
 export type ContactListFilter = Omit<ChannelInput<'contacts.list'>, 'cursor'>;
 export type CompanyListFilter = Omit<ChannelInput<'companies.list'>, 'cursor'>;
-export type ActivityListFilter = Omit<ChannelInput<'activities.list'>, 'cursor'>;
+export type TimelineFilter = Omit<ChannelInput<'timeline.list'>, 'cursor'>;
 export type TaskListFilter = Omit<ChannelInput<'tasks.list'>, 'cursor'>;
 export type AppointmentRange = ChannelInput<'appointments.list'>;
 export type JobListFilter = Omit<ChannelInput<'jobs.list'>, 'cursor'>;
@@ -17,7 +17,8 @@ export const keys = {
   companyList: (filter: CompanyListFilter) => ['companies', 'list', filter] as const,
   company: (id: string) => ['companies', 'one', id] as const,
   activities: ['activities'] as const,
-  activityList: (filter: ActivityListFilter) => ['activities', 'list', filter] as const,
+  /** Under 'activities' so every change that refreshes activities refreshes timelines too. */
+  timeline: (filter: TimelineFilter) => ['activities', 'timeline', filter] as const,
   activity: (id: string) => ['activities', 'one', id] as const,
   tasks: ['tasks'] as const,
   taskList: (filter: TaskListFilter) => ['tasks', 'list', filter] as const,

@@ -1,19 +1,23 @@
-// A reverse-chronological timeline of activities (one contact's, one company's, one job's, or everyone's), grouped
-// by day, filtered by type, loading older pages as the end scrolls into view.
+// A reverse-chronological timeline (one contact's, one company's, one job's, or everyone's activities), grouped
+// by day, filtered by kind, loading older pages as the end scrolls into view. A client's timeline also shows
+// its jobs' stage changes; new kinds of entry (emails, documents) get an item component and a line in the switch below.
 import { Button, Center, Group, Loader, SegmentedControl, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ActivityType } from '../../../../shared/domain/activity';
-import { useActivityList, useDeleteActivity, useRestoreActivity } from '../../api/activities';
-import type { ActivityListFilter } from '../../api/keys';
+import type { TimelineKind } from '../../../../shared/domain/activity';
+import { useDeleteActivity, useRestoreActivity, useTimeline } from '../../api/activities';
+import type { TimelineFilter } from '../../api/keys';
 import { notifySuccess } from '../../app/notify';
 import { showUndoNotification } from '../../ui/undo-notification';
 import { TYPE_LABELS, TYPE_OPTIONS } from './activity-labels';
 import { groupByDay } from './day-groups';
 import classes from './Timeline.module.css';
+import { StageChangeItem } from './StageChangeItem';
 import { TimelineItem } from './TimelineItem';
 
+const KIND_LABELS: Record<TimelineKind, string> = { ...TYPE_LABELS, stage: 'Job stage' };
+
 interface Props {
-  scope: Pick<ActivityListFilter, 'contactId' | 'companyId' | 'jobId'>;
+  scope: Pick<TimelineFilter, 'contactId' | 'companyId' | 'jobId'>;
   showContact?: boolean;
   /** Shown when there is nothing at all (not when a type filter hides everything). */
   empty: React.ReactNode;
@@ -21,11 +25,13 @@ interface Props {
 }
 
 export function Timeline({ scope, showContact = false, empty, title = 'Timeline' }: Props) {
-  const [type, setType] = useState<ActivityType | 'all'>('all');
-  const filter = useMemo<ActivityListFilter>(() => ({ ...scope, limit: 30, ...(type !== 'all' ? { type } : {}) }), [scope, type]);
-  const list = useActivityList(filter);
+  const [kind, setKind] = useState<TimelineKind | 'all'>('all');
+  // Stage changes are on a client's timeline (a job page has its own stage history).
+  const client = scope.jobId === undefined && (scope.contactId !== undefined || scope.companyId !== undefined);
+  const filter = useMemo<TimelineFilter>(() => ({ ...scope, limit: 30, ...(kind !== 'all' ? { kind } : {}) }), [scope, kind]);
+  const list = useTimeline(filter);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const groups = useMemo(() => groupByDay(items, (a) => a.occurredAt), [items]);
+  const groups = useMemo(() => groupByDay(items, (e) => e.at), [items]);
   const remove = useDeleteActivity();
   const restore = useRestoreActivity();
 
@@ -62,9 +68,9 @@ export function Timeline({ scope, showContact = false, empty, title = 'Timeline'
         <SegmentedControl
           size="xs"
           aria-label="Filter by type"
-          data={[{ value: 'all', label: 'All' }, ...TYPE_OPTIONS]}
-          value={type}
-          onChange={(value) => setType(value as ActivityType | 'all')}
+          data={[{ value: 'all', label: 'All' }, ...TYPE_OPTIONS, ...(client ? [{ value: 'stage', label: 'Jobs' }] : [])]}
+          value={kind}
+          onChange={(value) => setKind(value as TimelineKind | 'all')}
         />
       </Group>
       {list.isPending ? (
@@ -72,11 +78,11 @@ export function Timeline({ scope, showContact = false, empty, title = 'Timeline'
           <Loader size="sm" aria-label="Loading activities" />
         </Center>
       ) : items.length === 0 ? (
-        type === 'all' ? (
+        kind === 'all' ? (
           empty
         ) : (
           <Text size="sm" c="dimmed" mt="md">
-            No {TYPE_LABELS[type].toLowerCase()}s logged.
+            No {KIND_LABELS[kind].toLowerCase()}s {kind === 'stage' ? 'changed' : 'logged'}.
           </Text>
         )
       ) : (
@@ -84,9 +90,13 @@ export function Timeline({ scope, showContact = false, empty, title = 'Timeline'
           <div key={group.key} className={classes.day}>
             <h3 className={classes.dayHeading}>{group.heading}</h3>
             <ul className={classes.list} aria-label={`Activities ${group.heading}`}>
-              {group.items.map((a) => (
-                <TimelineItem key={a.id} activity={a} showContact={showContact} onDelete={(x) => void onDelete(x.id)} />
-              ))}
+              {group.items.map((e) =>
+                e.kind === 'activity' ? (
+                  <TimelineItem key={e.id} activity={e.activity} showContact={showContact} onDelete={(x) => void onDelete(x.id)} />
+                ) : (
+                  <StageChangeItem key={e.id} entry={e} />
+                ),
+              )}
             </ul>
           </div>
         ))
