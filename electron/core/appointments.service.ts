@@ -124,9 +124,9 @@ export function markConflicts(items: Occurrence[]): Occurrence[] {
   return items;
 }
 
-export async function occurrencesBetween(db: Kysely<DB>, range: StoredRange): Promise<Occurrence[]> {
+export async function occurrencesBetween(db: Kysely<DB>, range: StoredRange, only: { jobId?: string | undefined; contactId?: string | undefined } = {}): Promise<Occurrence[]> {
   const items: Occurrence[] = [];
-  for (const row of await appointmentsInRange(db, range)) {
+  for (const row of await appointmentsInRange(db, range, only)) {
     for (const at of expandOccurrences(whenOfRow(row), range)) items.push(occurrenceOf(row, at));
   }
   return markConflicts(items);
@@ -240,7 +240,7 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
     async list(input: ChannelParsedInput<'appointments.list'>): Promise<ChannelOutput<'appointments.list'>> {
       const range = storedRange(input.from, input.to);
       if (range.toInstant <= range.fromInstant) throw AppError.validation('to', 'Must be after from');
-      return { items: await occurrencesBetween(db, range) };
+      return { items: await occurrencesBetween(db, range, { jobId: input.jobId, contactId: input.contactId }) };
     },
 
     /** Writes `<dataDir>/exports/<generated name>.ics` atomically and returns it with its text. */

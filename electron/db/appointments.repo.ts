@@ -97,7 +97,12 @@ export async function updateAppointment(db: Kysely<DB>, id: string, patch: Parti
 export async function appointmentsInRange(
   db: Kysely<DB>,
   range: { fromInstant: string; toInstant: string; fromDay: string; toDay: string },
+  only: { jobId?: string | undefined; contactId?: string | undefined } = {},
 ): Promise<AppointmentRow[]> {
+  const narrow = [
+    ...(only.jobId ? [sql` AND a.job_id = ${only.jobId}`] : []),
+    ...(only.contactId ? [sql` AND a.contact_id = ${only.contactId}`] : []),
+  ];
   // Up to a week long (long_span = 0) means starting at most 8 days before the range (a day for offsets).
   const earliestInstant = new Date(Date.parse(range.fromInstant) - SHORT_SPAN_SEARCH_MS).toISOString();
   const earliestDay = new Date(Date.parse(`${range.fromDay}T00:00:00Z`) - SHORT_SPAN_SEARCH_MS).toISOString().slice(0, 10);
@@ -114,7 +119,7 @@ export async function appointmentsInRange(
       UNION ALL
       SELECT seq FROM appointments WHERE deleted_at IS NULL AND recurrence IS NOT NULL AND starts_at < ${range.toInstant}
         AND (series_end IS NULL OR series_end > ${range.fromInstant})
-    ) ORDER BY a.starts_at, a.id`.execute(db);
+    )${sql.join(narrow, sql``)} ORDER BY a.starts_at, a.id`.execute(db);
   return rows;
 }
 

@@ -34,7 +34,13 @@ const AppointmentFieldsShape = {
 };
 export const AppointmentCreate = z.strictObject(AppointmentFieldsShape);
 export const AppointmentUpdate = z.strictObject(AppointmentFieldsShape).partial().extend({ id: Id });
-export const AppointmentRange = z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
+export const AppointmentRange = z.strictObject({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  /** Only this job's (or this contact's) appointments; conflicts are then judged among those only. */
+  jobId: Id.optional(),
+  contactId: Id.optional(),
+});
 
 export const Appointment = z.object({
   id: z.string(),

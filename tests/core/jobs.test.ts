@@ -119,3 +119,20 @@ describe('activities and follow-ups about a job', () => {
     expect((await t.call('activities.list', { jobId: job.id })).items).toEqual([]);
   });
 });
+
+describe("a job's appointments", () => {
+  it('lists only the occurrences of appointments linked to the job (or to a contact), repeats expanded', async () => {
+    const job = await t.call('jobs.create', { title: 'Loft', contactId: maya });
+    const other = await t.call('jobs.create', { title: 'Shed', contactId: maya });
+    await t.call('appointments.create', { title: 'Survey', startsAt: '2026-11-24T10:00:00Z', endsAt: '2026-11-24T11:00:00Z', jobId: job.id, contactId: maya });
+    await t.call('appointments.create', { title: 'Weekly check', startsAt: '2026-11-25T10:00:00Z', endsAt: '2026-11-25T10:30:00Z', jobId: job.id, recurrence: { freq: 'weekly', count: 3 } });
+    await t.call('appointments.create', { title: 'Shed base', startsAt: '2026-11-24T10:30:00Z', endsAt: '2026-11-24T11:30:00Z', jobId: other.id, contactId: maya });
+    const range = { from: '2026-11-22T00:00:00Z', to: '2027-01-01T00:00:00Z' };
+    const forJob = await t.call('appointments.list', { ...range, jobId: job.id });
+    expect(forJob.items.map((o) => `${o.title}@${o.startsAt.slice(0, 10)}`)).toEqual(['Survey@2026-11-24', 'Weekly check@2026-11-25', 'Weekly check@2026-12-02', 'Weekly check@2026-12-09']);
+    // Conflicts are judged among the listed ones: the Shed overlap is not in this job's view.
+    expect(forJob.items.some((o) => o.conflict)).toBe(false);
+    expect((await t.call('appointments.list', { ...range, contactId: maya })).items.map((o) => o.title)).toEqual(['Survey', 'Shed base']);
+    expect((await t.call('appointments.list', range)).items.filter((o) => o.conflict).map((o) => o.title)).toEqual(['Survey', 'Shed base']);
+  });
+});

@@ -151,4 +151,24 @@ describe('jobs board', () => {
     await screenshot(page, 'job-page-activity');
     assertClean();
   }, 60_000);
+
+  test('New appointment on the job page is linked to the job and its client and listed there', async () => {
+    const { page, assertClean } = await app.open(`/jobs/${kitchenId}`);
+    const section = page.getByRole('region', { name: 'Appointments' });
+    await section.getByText('No appointments for this job', { exact: false }).waitFor();
+    await section.getByRole('button', { name: 'New appointment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New appointment' });
+    await expect.poll(() => dialog.getByLabel(/^Contact/).inputValue()).toBe('Maya Jones');
+    await dialog.getByLabel('Title').fill('Measure the kitchen');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await section.getByRole('list', { name: 'Job appointments' }).getByText('Measure the kitchen').waitFor();
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const to = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const { items } = await app.harness.rpc('appointments.list', { from, to, jobId: kitchenId });
+    expect(items.map((o) => [o.title, o.contactId])).toEqual([['Measure the kitchen', contactId]]);
+    expect((await app.harness.rpc('appointments.get', { id: items[0]!.appointmentId })).jobId).toBe(kitchenId);
+    await screenshot(page, 'job-page-appointments');
+    assertClean();
+  }, 60_000);
 });

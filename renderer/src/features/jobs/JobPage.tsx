@@ -1,5 +1,5 @@
 // One job (#/jobs/:id): its details as an editable form, its stage history, Delete (to Trash, with Undo),
-// Log activity (the quick log, prefilled with the client and the job), the job's follow-ups and its timeline.
+// Log activity (the quick log, prefilled with the client and the job), the job's follow-ups, appointments and timeline.
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconNotes, IconTrash } from '@tabler/icons-react';
 import { format, formatDistanceToNow } from 'date-fns';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
 import { quickLog } from '../activity/quick-log-store';
 import { Timeline } from '../activity/Timeline';
+import { JobAppointments } from '../schedule/JobAppointments';
 import { ContactFollowUps } from '../today/ContactFollowUps';
 import { jobToValues } from './job-form-values';
 import { JobForm } from './JobForm';
@@ -120,6 +121,9 @@ export function JobPage({ id }: { id: string }) {
         </SimpleGrid>
         <div className={pageClasses.formGap}>
           <ContactFollowUps contactId={j.contactId} jobId={j.id} readOnly={trashed} />
+        </div>
+        <div className={pageClasses.formGap}>
+          <JobAppointments jobId={j.id} contactId={j.contactId} readOnly={trashed} />
         </div>
         <div className={pageClasses.formGap}>
           <Timeline

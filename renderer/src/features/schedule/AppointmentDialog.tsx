@@ -21,12 +21,12 @@ import {
   validateTimes,
 } from './appointment-form-values';
 
-export type DialogState = { mode: 'create'; start: Date; allDay?: boolean } | { mode: 'edit'; id: string } | null;
+export type DialogState = { mode: 'create'; start: Date; allDay?: boolean; contactId?: string | null; jobId?: string | null } | { mode: 'edit'; id: string } | null;
 
 export function AppointmentDialog({ state, onClose }: { state: DialogState; onClose: () => void }) {
   return (
     <Modal opened={state !== null} onClose={onClose} title={state?.mode === 'edit' ? 'Edit appointment' : 'New appointment'} size="lg">
-      {state?.mode === 'create' && <AppointmentForm initial={newValues(state.start, state.allDay)} onClose={onClose} />}
+      {state?.mode === 'create' && <AppointmentForm initial={newValues(state.start, state.allDay, state)} onClose={onClose} />}
       {state?.mode === 'edit' && <EditLoader id={state.id} onClose={onClose} />}
     </Modal>
   );

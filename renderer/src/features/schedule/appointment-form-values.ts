@@ -22,6 +22,8 @@ export interface AppointmentFormValues {
   endTime: string;
   location: string;
   contactId: string | null;
+  /** Kept as it was (the job page prefills it); the dialog has no job field. */
+  jobId: string | null;
   notes: string;
   reminder: string;
   freq: Freq;
@@ -61,7 +63,7 @@ const weekdayOf = (date: Date): WeekdayCode => WEEKDAYS[(date.getDay() + 6) % 7]
 
 const recurrenceDefaults = { freq: 'none' as Freq, interval: 1, byWeekday: [] as string[], ends: 'never' as Ends, until: '', count: 10 };
 
-export function newValues(start: Date, allDay = false): AppointmentFormValues {
+export function newValues(start: Date, allDay = false, link: { contactId?: string | null; jobId?: string | null } = {}): AppointmentFormValues {
   const end = addHours(start, 1);
   return {
     title: '',
@@ -72,7 +74,8 @@ export function newValues(start: Date, allDay = false): AppointmentFormValues {
     endDate: allDay ? d(start) : d(end),
     endTime: t(end),
     location: '',
-    contactId: null,
+    contactId: link.contactId ?? null,
+    jobId: link.jobId ?? null,
     notes: '',
     reminder: '15',
     ...recurrenceDefaults,
@@ -94,6 +97,7 @@ export function fromAppointment(a: Appointment): AppointmentFormValues {
     endTime: a.allDay ? '10:00' : t(end),
     location: a.location ?? '',
     contactId: a.contactId,
+    jobId: a.jobId,
     notes: a.notes ?? '',
     reminder: a.reminderMinutes === null ? 'none' : String(a.reminderMinutes),
     ...(r
@@ -150,6 +154,7 @@ export function toInput(v: AppointmentFormValues): ChannelInput<'appointments.cr
     kind: v.kind,
     location: v.location,
     contactId: v.contactId,
+    jobId: v.jobId,
     notes: v.notes,
     reminderMinutes: v.reminder === 'none' ? null : Number(v.reminder),
     recurrence: toRecurrence(v),
