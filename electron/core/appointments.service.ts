@@ -79,6 +79,7 @@ function normaliseRule(rule: Recurrence | null | undefined): Recurrence | null {
   if (rule.byWeekday?.length) out.byWeekday = [...new Set(rule.byWeekday)];
   if (rule.until !== undefined) out.until = rule.until;
   if (rule.count !== undefined) out.count = rule.count;
+  if (rule.timeZone !== undefined) out.timeZone = rule.timeZone;
   return out;
 }
 

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { AppointmentKind, type Appointment, type Recurrence } from '../../shared/domain/appointment';
+import { fromWall, isTimeZone, offsetAt, toWall, transitions } from './zones';
 
 export const PRODID = '-//Rapport//Rapport CRM//EN';
 const DAY_MS = 24 * 3600 * 1000;
@@ -31,16 +32,19 @@ function startTime(startsAt: string, allDay: boolean): ICAL.Time {
 
 /**
  * Our rule as an ical.js Recur. `until` is the last day an occurrence may start on: for all-day appointments
- * that date (UNTIL;VALUE=DATE), for timed ones the end of that day in UTC (RFC 5545 wants UTC with a UTC DTSTART).
+ * that date (UNTIL;VALUE=DATE), for timed ones the end of that day in UTC (RFC 5545 wants UNTIL in UTC for a
+ * timed DTSTART) — the end of that day in the series' zone when it has one and `inZone` is asked for (export).
  */
-export function toRecur(rule: Recurrence, allDay: boolean): ICAL.Recur {
+export function toRecur(rule: Recurrence, allDay: boolean, inZone = false): ICAL.Recur {
+  const endOfUntil = (day: string) =>
+    inZone && rule.timeZone ? new Date(fromWall(rule.timeZone, Date.parse(`${day}T23:59:59.000Z`))) : new Date(`${day}T23:59:59.000Z`);
   return ICAL.Recur.fromData({
     freq: rule.freq === 'daily' ? 'DAILY' : rule.freq === 'weekly' ? 'WEEKLY' : 'MONTHLY',
     interval: rule.interval,
     ...(rule.freq === 'weekly' && rule.byWeekday?.length ? { byday: [...rule.byWeekday] } : {}),
     ...(rule.count !== undefined ? { count: rule.count } : {}),
     ...(rule.until !== undefined
-      ? { until: allDay ? ICAL.Time.fromDateString(rule.until) : ICAL.Time.fromJSDate(new Date(`${rule.until}T23:59:59.000Z`), true) }
+      ? { until: allDay ? ICAL.Time.fromDateString(rule.until) : ICAL.Time.fromJSDate(endOfUntil(rule.until), true) }
       : {}),
   });
 }
@@ -72,7 +76,8 @@ export function seriesEnd(a: When): string | null {
   if (rule.until !== undefined) lastStart = Date.parse(`${rule.until}T23:59:59.999Z`);
   else if (rule.count !== undefined) lastStart = start + rule.count * rule.interval * (rule.freq === 'daily' ? 1 : rule.freq === 'weekly' ? 7 : 31) * DAY_MS;
   else return null;
-  return new Date(lastStart + span + (a.allDay ? 2 * DAY_MS : 0)).toISOString();
+  // All-day dates and zoned series are wall-clock times: allow for any UTC offset.
+  return new Date(lastStart + span + (a.allDay ? 2 * DAY_MS : rule.timeZone ? ZONE_MARGIN_MS : 0)).toISOString();
 }
 
 /**
@@ -104,10 +109,34 @@ function iterationStart(a: When, fromMs: number): string {
   return a.allDay ? addDays(a.startsAt, periods * periodDays) : new Date(start + periods * periodDays * DAY_MS).toISOString();
 }
 
+/** The widest UTC offsets there are (UTC−12 to UTC+14), as a margin when moving between instants and wall time. */
+const ZONE_MARGIN_MS = 14 * 3600 * 1000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * A series in a time zone repeats in that zone's wall-clock time: expand it as floating time (the same UTC
+ * arithmetic, free of daylight saving), then turn each start back into the instant it names there. The
+ * duration stays the real one.
+ */
+function expandInZone(a: When, zone: string, range: StoredRange): { startsAt: string; endsAt: string }[] {
+  const span = Date.parse(a.endsAt) - Date.parse(a.startsAt);
+  const wallStart = toWall(zone, Date.parse(a.startsAt));
+  const floating: When = { ...a, startsAt: iso(wallStart), endsAt: iso(wallStart + span), recurrence: { ...a.recurrence!, timeZone: undefined } };
+  const wide = { ...range, fromInstant: iso(Date.parse(range.fromInstant) - ZONE_MARGIN_MS), toInstant: iso(Date.parse(range.toInstant) + ZONE_MARGIN_MS) };
+  const out: { startsAt: string; endsAt: string }[] = [];
+  for (const o of expandOccurrences(floating, wide)) {
+    const start = fromWall(zone, Date.parse(o.startsAt));
+    const [startsAt, endsAt] = [iso(start), iso(start + span)];
+    if (startsAt < range.toInstant && endsAt > range.fromInstant) out.push({ startsAt, endsAt });
+  }
+  return out;
+}
+
 /** Occurrences (start, end) of one appointment that overlap the range, soonest first, bounded. */
 export function expandOccurrences(a: When, range: StoredRange): { startsAt: string; endsAt: string }[] {
   const [from, to] = a.allDay ? [range.fromDay, range.toDay] : [range.fromInstant, range.toInstant];
   if (!a.recurrence) return a.startsAt < to && a.endsAt > from ? [{ startsAt: a.startsAt, endsAt: a.endsAt }] : [];
+  if (!a.allDay && a.recurrence.timeZone) return expandInZone(a, a.recurrence.timeZone, range);
   const days = a.allDay ? daysBetween(a.startsAt, a.endsAt) : 0;
   const span = a.allDay ? 0 : Date.parse(a.endsAt) - Date.parse(a.startsAt);
   const iterator = toRecur(a.recurrence, a.allDay).iterator(startTime(iterationStart(a, msOf(from, a.allDay)), a.allDay));
@@ -134,16 +163,26 @@ export function buildCalendar(appointments: readonly Appointment[], now: Date): 
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
   const stamp = ICAL.Time.fromJSDate(new Date(Math.floor(now.getTime() / 1000) * 1000), true);
+  const zones = new Map<string, number>();
   for (const a of appointments) {
     const event = new ICAL.Component('vevent');
     event.addPropertyWithValue('uid', a.uid);
     event.addPropertyWithValue('dtstamp', stamp);
-    event.addPropertyWithValue('dtstart', startTime(a.startsAt, a.allDay));
-    event.addPropertyWithValue('dtend', startTime(a.endsAt, a.allDay));
+    const zone = !a.allDay ? a.recurrence?.timeZone : undefined;
+    if (zone) {
+      // A zoned series: local DTSTART/DTEND with TZID, and the zone's VTIMEZONE below, so other calendars keep it at local time too.
+      for (const [name, at] of [['dtstart', a.startsAt], ['dtend', a.endsAt]] as const) {
+        event.addPropertyWithValue(name, ICAL.Time.fromDateTimeString(iso(toWall(zone, Date.parse(at))).slice(0, 19))).setParameter('tzid', zone);
+      }
+      zones.set(zone, Math.min(zones.get(zone) ?? Infinity, Date.parse(a.startsAt)));
+    } else {
+      event.addPropertyWithValue('dtstart', startTime(a.startsAt, a.allDay));
+      event.addPropertyWithValue('dtend', startTime(a.endsAt, a.allDay));
+    }
     event.addPropertyWithValue('summary', a.title);
     if (a.location) event.addPropertyWithValue('location', a.location);
     if (a.notes) event.addPropertyWithValue('description', a.notes);
-    if (a.recurrence) event.addPropertyWithValue('rrule', toRecur(a.recurrence as Recurrence, a.allDay));
+    if (a.recurrence) event.addPropertyWithValue('rrule', toRecur(a.recurrence as Recurrence, a.allDay, true));
     event.addPropertyWithValue('categories', KIND_CATEGORY[a.kind]);
     event.addPropertyWithValue('x-rapport-kind', a.kind);
     if (a.reminderMinutes !== null) {
@@ -155,7 +194,35 @@ export function buildCalendar(appointments: readonly Appointment[], now: Date): 
     }
     calendar.addSubcomponent(event);
   }
+  for (const [zone, first] of zones) calendar.addSubcomponent(vtimezone(zone, first - 366 * DAY_MS, first + VTIMEZONE_YEARS * 366 * DAY_MS));
   return calendar.toString() + '\r\n';
+}
+
+/** How many years of a zone's offset changes an exported VTIMEZONE lists, from its first series' start. */
+const VTIMEZONE_YEARS = 15;
+
+const utcOffset = (ms: number) => {
+  const minutes = Math.round(ms / 60_000);
+  const abs = Math.abs(minutes);
+  return ICAL.UtcOffset.fromSeconds((minutes < 0 ? -1 : 1) * abs * 60);
+};
+
+/** A VTIMEZONE for an IANA zone, from the OS's zone data: each offset change in the window as its own observance. */
+function vtimezone(zone: string, fromMs: number, toMs: number): ICAL.Component {
+  const component = new ICAL.Component('vtimezone');
+  component.addPropertyWithValue('tzid', zone);
+  const observance = (at: number, before: number, after: number) => {
+    const part = new ICAL.Component(after > before ? 'daylight' : 'standard');
+    // An observance's DTSTART is local time in the offset in force before it.
+    part.addPropertyWithValue('dtstart', ICAL.Time.fromDateTimeString(iso(at + before).slice(0, 19)));
+    part.addPropertyWithValue('tzoffsetfrom', utcOffset(before));
+    part.addPropertyWithValue('tzoffsetto', utcOffset(after));
+    component.addSubcomponent(part);
+  };
+  const initial = offsetAt(zone, fromMs);
+  observance(fromMs, initial, initial);
+  for (const t of transitions(zone, fromMs, toMs)) observance(t.at, t.offsetBefore, t.offsetAfter);
+  return component;
 }
 
 // ---------------------------------------------------------------------------------------------- import
@@ -253,6 +320,12 @@ function reminderOf(event: ICAL.Component): number | null {
   return null;
 }
 
+/** A series whose DTSTART names an IANA zone keeps repeating at local time there. */
+function zoneOf(event: ICAL.Component, allDay: boolean): { timeZone?: string } {
+  const tzid = event.getFirstProperty('dtstart')?.getParameter('tzid');
+  return !allDay && typeof tzid === 'string' && isTimeZone(tzid) ? { timeZone: tzid } : {};
+}
+
 function eventOf(event: ICAL.Component): ImportedEvent {
   if (event.hasProperty('recurrence-id')) throw new EventProblem('is a changed occurrence of a repeating event, which is not supported');
   if (event.hasProperty('rdate') || event.hasProperty('exdate')) throw new EventProblem('has extra or removed dates (RDATE/EXDATE), which are not supported');
@@ -285,7 +358,7 @@ function eventOf(event: ICAL.Component): ImportedEvent {
     location: text(event.getFirstPropertyValue('location')),
     notes: text(event.getFirstPropertyValue('description')),
     kind: kindOf(event),
-    recurrence: recur instanceof ICAL.Recur ? recurrenceOf(recur, allDay, startsAt) : null,
+    recurrence: recur instanceof ICAL.Recur ? { ...recurrenceOf(recur, allDay, startsAt), ...zoneOf(event, allDay) } : null,
     reminderMinutes: reminderOf(event),
   };
 }

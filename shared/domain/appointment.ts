@@ -3,6 +3,15 @@
 import { z } from 'zod';
 import { Id, optionalText } from './fields';
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const AppointmentKind = z.enum(['meeting', 'call', 'visit', 'other']);
 export const Weekday = z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
 export const Recurrence = z.strictObject({
@@ -13,6 +22,15 @@ export const Recurrence = z.strictObject({
   /** Last day an occurrence may start on (inclusive), or a number of occurrences. */
   until: z.iso.date().optional(),
   count: z.number().int().min(1).max(1000).optional(),
+  /**
+   * The IANA zone a timed series repeats in (the renderer sends the OS zone): "every Tuesday at 10:00" stays at
+   * 10:00 there across daylight-saving changes. Without one, a series repeats at the same UTC time.
+   */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((zone) => isTimeZone(zone), { message: 'Not a time zone this system knows' })
+    .optional(),
 });
 export type Recurrence = z.infer<typeof Recurrence>;
 
@@ -55,7 +73,7 @@ export const Appointment = z.object({
   jobId: z.string().nullable(),
   notes: z.string().nullable(),
   kind: AppointmentKind,
-  recurrence: z.object({ freq: z.string(), interval: z.number(), byWeekday: z.array(z.string()).optional(), until: z.string().optional(), count: z.number().optional() }).nullable(),
+  recurrence: z.object({ freq: z.string(), interval: z.number(), byWeekday: z.array(z.string()).optional(), until: z.string().optional(), count: z.number().optional(), timeZone: z.string().optional() }).nullable(),
   reminderMinutes: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { openSchedule, type Schedule } from '../helpers/schedule-deps';
 
@@ -179,5 +180,58 @@ describe('import', () => {
     await expect(importIcs(file)).rejects.toThrow(/disk full/);
     expect(count()).toBe(0);
     expect(s.events).toEqual([]);
+  });
+});
+
+describe('series in a time zone', () => {
+  const london = { freq: 'weekly' as const, timeZone: 'Europe/London' };
+  const range = (from: string, to: string) => s.list(from, to).then((items) => items.map((o) => o.startsAt));
+
+  it('keeps a weekly 10:00 London meeting at 10:00 local across the end of summer time; without a zone it stays at UTC', async () => {
+    await s.create({ title: 'Zoned', startsAt: '2026-10-20T09:00:00Z', endsAt: '2026-10-20T10:00:00Z', recurrence: { ...london, count: 3 } });
+    expect(await range('2026-10-01T00:00:00Z', '2026-12-01T00:00:00Z')).toEqual(['2026-10-20T09:00:00.000Z', '2026-10-27T10:00:00.000Z', '2026-11-03T10:00:00.000Z']);
+    await s.create({ title: 'UTC', startsAt: '2027-10-19T09:00:00Z', endsAt: '2027-10-19T10:00:00Z', recurrence: { freq: 'weekly', count: 2 } });
+    expect(await range('2027-10-01T00:00:00Z', '2027-12-01T00:00:00Z')).toEqual(['2027-10-19T09:00:00.000Z', '2027-10-26T09:00:00.000Z']);
+  });
+
+  it("repeats on the zone's weekdays and ends on the zone's last day", async () => {
+    // Monday 00:30 in Berlin is Sunday evening in UTC.
+    await s.create({ title: 'Early', startsAt: '2026-11-22T23:30:00Z', endsAt: '2026-11-23T00:00:00Z', recurrence: { freq: 'weekly', byWeekday: ['MO'], until: '2026-12-07', timeZone: 'Europe/Berlin' } });
+    expect(await range('2026-11-20T00:00:00Z', '2027-01-01T00:00:00Z')).toEqual(['2026-11-22T23:30:00.000Z', '2026-11-29T23:30:00.000Z', '2026-12-06T23:30:00.000Z']);
+  });
+
+  it('exports the zone as TZID with a VTIMEZONE that ical.js expands to the same instants, and imports it back unchanged', async () => {
+    const a = await s.create({ title: 'Zoned', startsAt: '2026-10-13T09:00:00Z', endsAt: '2026-10-13T10:00:00Z', recurrence: { ...london, until: '2027-04-06' } });
+    const { ics } = await exportIcs({ appointmentId: a.id });
+    const { calendar, events: [event] } = events(ics);
+    expect(event!.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/London');
+    expect(event!.getFirstProperty('dtstart')!.toICALString()).toBe('DTSTART;TZID=Europe/London:20261013T100000');
+    const zone = calendar.getFirstSubcomponent('vtimezone')!;
+    expect(zone.getFirstPropertyValue('tzid')).toBe('Europe/London');
+    ICAL.TimezoneService.register(zone);
+    const peer = new ICAL.Event(event!);
+    const it = peer.iterator();
+    const peerStarts: string[] = [];
+    for (let next = it.next(); next; next = it.next()) peerStarts.push(next.toJSDate().toISOString());
+    const ours = await range('2026-10-01T00:00:00Z', '2027-05-01T00:00:00Z');
+    expect(peerStarts).toEqual(ours);
+    expect(ours).toContain('2026-10-20T09:00:00.000Z'); // BST
+    expect(ours).toContain('2026-11-03T10:00:00.000Z'); // GMT
+    expect(ours.at(-1)).toBe('2027-04-06T09:00:00.000Z'); // BST again, and the last day counts
+
+    const file = join(s.dataDir, 'zoned.ics');
+    writeFileSync(file, ics);
+    await s.service.delete({ id: a.id });
+    await importIcs(file);
+    const back = await s.service.get(a.id);
+    expect(back.recurrence).toEqual({ freq: 'weekly', interval: 1, until: '2027-04-06', timeZone: 'Europe/London' });
+    expect(back.startsAt).toBe('2026-10-13T09:00:00.000Z');
+  });
+
+  it('refuses a zone the system does not know, naming the field', async () => {
+    const input = { title: 'x', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', recurrence: { freq: 'daily', timeZone: 'Mars/Olympus' } };
+    const result = contract['appointments.create'].input.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['recurrence.timeZone']);
   });
 });

@@ -140,6 +140,8 @@ function toRecurrence(v: AppointmentFormValues): Recurrence | null {
     ...(v.freq === 'weekly' ? { byWeekday: WEEKDAYS.filter((w) => v.byWeekday.includes(w)) } : {}),
     ...(v.ends === 'until' ? { until: v.until } : {}),
     ...(v.ends === 'count' ? { count: v.count } : {}),
+    // A timed series repeats at this local time in the user's zone, through daylight-saving changes.
+    ...(v.allDay ? {} : { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
   };
 }
 
