@@ -80,6 +80,7 @@ function normaliseRule(rule: Recurrence | null | undefined): Recurrence | null {
   if (rule.until !== undefined) out.until = rule.until;
   if (rule.count !== undefined) out.count = rule.count;
   if (rule.timeZone !== undefined) out.timeZone = rule.timeZone;
+  if (rule.exceptDates?.length) out.exceptDates = [...new Set(rule.exceptDates)].sort();
   return out;
 }
 
@@ -175,6 +176,23 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
     };
   }
 
+  /** Adds one real occurrence's start to its series' exceptions; anything else is a VALIDATION error. Returns the stored start. */
+  async function exceptOccurrence(trx: Kysely<DB>, series: Appointment, occurrenceStart: string): Promise<string> {
+    const rule = series.recurrence as Recurrence | null;
+    if (!rule || series.deletedAt) throw AppError.validation('id', 'Not a repeating appointment');
+    const start = series.allDay ? occurrenceStart : utc(occurrenceStart);
+    const probe = series.allDay
+      ? { fromInstant: `${start}T00:00:00.000Z`, toInstant: `${addDays(start, 1)}T00:00:00.000Z`, fromDay: start, toDay: addDays(start, 1) }
+      : { fromInstant: start, toInstant: new Date(Date.parse(start) + 1).toISOString(), fromDay: start.slice(0, 10), toDay: addDays(start.slice(0, 10), 1) };
+    const when = { startsAt: series.startsAt, endsAt: series.endsAt, allDay: series.allDay, recurrence: rule };
+    if (!expandOccurrences(when, probe).some((o) => o.startsAt === start)) throw AppError.validation('occurrenceStart', 'The series has no occurrence starting then');
+    await updateAppointment(trx, series.id, {
+      recurrence: ruleJson(normaliseRule({ ...rule, exceptDates: [...(rule.exceptDates ?? []), start] })),
+      updated_at: clock.now().toISOString(),
+    });
+    return start;
+  }
+
   /** Which stored list of events an export covers. */
   async function exportRows(input: ChannelParsedInput<'schedule.exportIcs'>): Promise<Appointment[]> {
     if (input.appointmentId) {
@@ -209,7 +227,10 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
           startsAt: fields.startsAt ?? current.startsAt,
           endsAt: fields.endsAt ?? current.endsAt,
           allDay: fields.allDay ?? current.allDay,
-          recurrence: normaliseRule(fields.recurrence !== undefined ? fields.recurrence : (current.recurrence as Recurrence | null)),
+          recurrence: normaliseRule(
+            // The dialog does not know which occurrences were moved out: a new rule keeps the old exceptions.
+            fields.recurrence ? { exceptDates: (current.recurrence as Recurrence | null)?.exceptDates, ...fields.recurrence } : fields.recurrence === null ? null : (current.recurrence as Recurrence | null),
+          ),
         });
         const patch: Partial<AppointmentInsert> = {
           starts_at: when.starts_at,
@@ -232,6 +253,29 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
         if (rescheduled) patch.reminded_until = null; // a new time deserves a new reminder
         return patch;
       });
+    },
+
+    /** Takes one occurrence out of its series and makes it a one-off at the new times, in one transaction. */
+    async moveOccurrence(input: ChannelParsedInput<'appointments.moveOccurrence'>): Promise<Appointment> {
+      const newId_ = newId();
+      await db.transaction().execute(async (trx) => {
+        const series = await load(input.id, trx);
+        const occurrence = await exceptOccurrence(trx, series, input.occurrenceStart);
+        const now = clock.now().toISOString();
+        const copy = { ...series, contactId: series.contactId, startsAt: input.startsAt, endsAt: input.endsAt, allDay: series.allDay, recurrence: null };
+        if (copy.allDay !== isPlainDate(occurrence)) throw AppError.validation('startsAt', 'Keep the occurrence all-day or timed, as its series is');
+        await insertAppointment(trx, rowFor(copy, newId_, `${newId_}@rapport`, now));
+      });
+      events.emit('data.changed', { entity: 'appointment', action: 'updated', ids: [input.id] });
+      events.emit('data.changed', { entity: 'appointment', action: 'created', ids: [newId_] });
+      return load(newId_);
+    },
+
+    /** Cancels one occurrence of a series (the others stay). */
+    async skipOccurrence(input: ChannelParsedInput<'appointments.skipOccurrence'>): Promise<Appointment> {
+      await db.transaction().execute(async (trx) => exceptOccurrence(trx, await load(input.id, trx), input.occurrenceStart));
+      events.emit('data.changed', { entity: 'appointment', action: 'updated', ids: [input.id] });
+      return load(input.id);
     },
 
     delete: ({ id }: { id: string }) => change(id, 'deleted', async (a) => ({ deleted_at: a.deletedAt ?? clock.now().toISOString() })),

@@ -69,6 +69,8 @@ export function createHandlers(deps: ServiceDeps, options: { dataDir: string }):
     'appointments.delete': appointments.delete,
     'appointments.restore': appointments.restore,
     'appointments.list': appointments.list,
+    'appointments.moveOccurrence': appointments.moveOccurrence,
+    'appointments.skipOccurrence': appointments.skipOccurrence,
     'schedule.exportIcs': (input) => appointments.exportIcs(input, options.dataDir),
     'schedule.importIcs': appointments.importIcs,
     'tags.list': () => search.tags(),

@@ -123,11 +123,13 @@ function expandInZone(a: When, zone: string, range: StoredRange): { startsAt: st
   const wallStart = toWall(zone, Date.parse(a.startsAt));
   const floating: When = { ...a, startsAt: iso(wallStart), endsAt: iso(wallStart + span), recurrence: { ...a.recurrence!, timeZone: undefined } };
   const wide = { ...range, fromInstant: iso(Date.parse(range.fromInstant) - ZONE_MARGIN_MS), toInstant: iso(Date.parse(range.toInstant) + ZONE_MARGIN_MS) };
+  delete floating.recurrence!.exceptDates; // they name real instants: checked below
+  const except = new Set(a.recurrence!.exceptDates);
   const out: { startsAt: string; endsAt: string }[] = [];
   for (const o of expandOccurrences(floating, wide)) {
     const start = fromWall(zone, Date.parse(o.startsAt));
     const [startsAt, endsAt] = [iso(start), iso(start + span)];
-    if (startsAt < range.toInstant && endsAt > range.fromInstant) out.push({ startsAt, endsAt });
+    if (startsAt < range.toInstant && endsAt > range.fromInstant && !except.has(startsAt)) out.push({ startsAt, endsAt });
   }
   return out;
 }
@@ -140,6 +142,8 @@ export function expandOccurrences(a: When, range: StoredRange): { startsAt: stri
   const days = a.allDay ? daysBetween(a.startsAt, a.endsAt) : 0;
   const span = a.allDay ? 0 : Date.parse(a.endsAt) - Date.parse(a.startsAt);
   const iterator = toRecur(a.recurrence, a.allDay).iterator(startTime(iterationStart(a, msOf(from, a.allDay)), a.allDay));
+  // Exceptions come out after COUNT is applied, as EXDATE does in RFC 5545.
+  const except = a.recurrence.exceptDates?.length ? new Set(a.recurrence.exceptDates) : null;
   const out: { startsAt: string; endsAt: string }[] = [];
   for (let step = 0; step < MAX_STEPS && out.length < MAX_OCCURRENCES; step++) {
     const next = iterator.next();
@@ -147,7 +151,7 @@ export function expandOccurrences(a: When, range: StoredRange): { startsAt: stri
     const startsAt = a.allDay ? next.toString().slice(0, 10) : next.toJSDate().toISOString();
     if (startsAt >= to) break;
     const endsAt = a.allDay ? addDays(startsAt, days) : new Date(Date.parse(startsAt) + span).toISOString();
-    if (endsAt > from) out.push({ startsAt, endsAt });
+    if (endsAt > from && !except?.has(startsAt)) out.push({ startsAt, endsAt });
   }
   return out;
 }
@@ -183,6 +187,10 @@ export function buildCalendar(appointments: readonly Appointment[], now: Date): 
     if (a.location) event.addPropertyWithValue('location', a.location);
     if (a.notes) event.addPropertyWithValue('description', a.notes);
     if (a.recurrence) event.addPropertyWithValue('rrule', toRecur(a.recurrence as Recurrence, a.allDay, true));
+    for (const except of a.recurrence?.exceptDates ?? []) {
+      if (zone) event.addPropertyWithValue('exdate', ICAL.Time.fromDateTimeString(iso(toWall(zone, Date.parse(except))).slice(0, 19))).setParameter('tzid', zone);
+      else event.addPropertyWithValue('exdate', startTime(except, a.allDay));
+    }
     event.addPropertyWithValue('categories', KIND_CATEGORY[a.kind]);
     event.addPropertyWithValue('x-rapport-kind', a.kind);
     if (a.reminderMinutes !== null) {
@@ -326,9 +334,22 @@ function zoneOf(event: ICAL.Component, allDay: boolean): { timeZone?: string } {
   return !allDay && typeof tzid === 'string' && isTimeZone(tzid) ? { timeZone: tzid } : {};
 }
 
+/** EXDATEs: occurrences taken out of the series, as instants (timed) or dates (all-day). */
+function exceptionsOf(event: ICAL.Component, allDay: boolean): { exceptDates?: string[] } {
+  const dates: string[] = [];
+  for (const property of event.getAllProperties('exdate')) {
+    for (const value of property.getValues()) {
+      if (!(value instanceof ICAL.Time) || value.isDate !== allDay) throw new EventProblem('removes a date (EXDATE) that does not match its start (DTSTART)');
+      dates.push(whenOf(value));
+    }
+  }
+  if (dates.length > 500) throw new EventProblem('removes more than 500 dates (EXDATE), which is not supported');
+  return dates.length > 0 ? { exceptDates: [...new Set(dates)].sort() } : {};
+}
+
 function eventOf(event: ICAL.Component): ImportedEvent {
   if (event.hasProperty('recurrence-id')) throw new EventProblem('is a changed occurrence of a repeating event, which is not supported');
-  if (event.hasProperty('rdate') || event.hasProperty('exdate')) throw new EventProblem('has extra or removed dates (RDATE/EXDATE), which are not supported');
+  if (event.hasProperty('rdate')) throw new EventProblem('has extra dates (RDATE), which are not supported');
   const start = event.getFirstPropertyValue('dtstart');
   if (!(start instanceof ICAL.Time)) throw new EventProblem('has no start (DTSTART)');
   const allDay = start.isDate;
@@ -358,7 +379,7 @@ function eventOf(event: ICAL.Component): ImportedEvent {
     location: text(event.getFirstPropertyValue('location')),
     notes: text(event.getFirstPropertyValue('description')),
     kind: kindOf(event),
-    recurrence: recur instanceof ICAL.Recur ? { ...recurrenceOf(recur, allDay, startsAt), ...zoneOf(event, allDay) } : null,
+    recurrence: recur instanceof ICAL.Recur ? { ...recurrenceOf(recur, allDay, startsAt), ...zoneOf(event, allDay), ...exceptionsOf(event, allDay) } : null,
     reminderMinutes: reminderOf(event),
   };
 }

@@ -31,6 +31,8 @@ export const Recurrence = z.strictObject({
     .max(64)
     .refine((zone) => isTimeZone(zone), { message: 'Not a time zone this system knows' })
     .optional(),
+  /** Occurrences taken out of the series (moved on their own, or cancelled), by their start as listed. */
+  exceptDates: z.array(z.string().max(40)).max(500).optional(),
 });
 export type Recurrence = z.infer<typeof Recurrence>;
 
@@ -52,6 +54,11 @@ const AppointmentFieldsShape = {
 };
 export const AppointmentCreate = z.strictObject(AppointmentFieldsShape);
 export const AppointmentUpdate = z.strictObject(AppointmentFieldsShape).partial().extend({ id: Id });
+/** One occurrence of a repeating appointment, named by its start as appointments.list gave it. */
+export const OccurrenceRef = z.strictObject({ id: Id, occurrenceStart: When });
+/** Moves one occurrence: it leaves the series and becomes a one-off at the new times. */
+export const OccurrenceMove = OccurrenceRef.extend({ startsAt: When, endsAt: When });
+
 export const AppointmentRange = z.strictObject({
   from: z.iso.datetime({ offset: true }),
   to: z.iso.datetime({ offset: true }),
@@ -73,7 +80,7 @@ export const Appointment = z.object({
   jobId: z.string().nullable(),
   notes: z.string().nullable(),
   kind: AppointmentKind,
-  recurrence: z.object({ freq: z.string(), interval: z.number(), byWeekday: z.array(z.string()).optional(), until: z.string().optional(), count: z.number().optional(), timeZone: z.string().optional() }).nullable(),
+  recurrence: z.object({ freq: z.string(), interval: z.number(), byWeekday: z.array(z.string()).optional(), until: z.string().optional(), count: z.number().optional(), timeZone: z.string().optional(), exceptDates: z.array(z.string()).optional() }).nullable(),
   reminderMinutes: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -52,6 +52,8 @@ export const CHANNELS = [
   'appointments.delete',
   'appointments.restore',
   'appointments.list',
+  'appointments.moveOccurrence',
+  'appointments.skipOccurrence',
   'schedule.exportIcs',
   'schedule.importIcs',
   'tags.list',

@@ -13,7 +13,7 @@ import {
   SearchHit,
 } from '../domain/contact';
 import { Activity, ActivityCreate, ActivityListInput, ActivityUpdate, Task, TaskCreate, TaskListInput, TaskSnooze, TaskUpdate, TimelineEntry, TimelineListInput, Today, TodayInput } from '../domain/activity';
-import { Appointment, AppointmentCreate, AppointmentRange, AppointmentUpdate, IcsExportInput, IcsImportInput, Occurrence } from '../domain/appointment';
+import { Appointment, AppointmentCreate, AppointmentRange, AppointmentUpdate, IcsExportInput, IcsImportInput, Occurrence, OccurrenceMove, OccurrenceRef } from '../domain/appointment';
 import { Id } from '../domain/fields';
 import { BoardColumn, BoardInput, Job, JobCreate, JobListInput, JobMove, JobUpdate, PipelineUpdate, Stage, StageChange } from '../domain/job';
 import type { ChannelName } from './channels';
@@ -78,6 +78,8 @@ export const contract = {
   'appointments.delete': { input: ById, output: Appointment },
   'appointments.restore': { input: ById, output: Appointment },
   'appointments.list': { input: AppointmentRange, output: z.object({ items: z.array(Occurrence) }) },
+  'appointments.moveOccurrence': { input: OccurrenceMove, output: Appointment },
+  'appointments.skipOccurrence': { input: OccurrenceRef, output: Appointment },
   'schedule.exportIcs': { input: IcsExportInput, output: z.object({ path: z.string(), ics: z.string(), count: z.number().int() }) },
   'schedule.importIcs': {
     input: IcsImportInput,

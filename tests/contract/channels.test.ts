@@ -20,6 +20,7 @@ let taskId = '';
 let jobId = '';
 let stageIds: string[] = [];
 let appointmentId = '';
+let seriesId = '';
 
 beforeAll(async () => {
   t = await openTestCore();
@@ -30,6 +31,7 @@ beforeAll(async () => {
   jobId = (await t.call('jobs.create', { title: 'Fixture job', contactId, amountMinor: 1000 })).id;
   stageIds = (await t.call('pipeline.get', {})).stages.map((s) => s.id);
   appointmentId = (await t.call('appointments.create', { title: 'Site visit', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', contactId })).id;
+  seriesId = (await t.call('appointments.create', { title: 'Daily check', startsAt: '2026-11-23T09:00:00Z', endsAt: '2026-11-23T09:30:00Z', recurrence: { freq: 'daily', count: 10 } })).id;
   for (const feature of features) await feature.setup?.({ t, contactId, companyId, activityId, jobId });
 });
 afterAll(() => t.destroy());
@@ -188,6 +190,14 @@ const cases: Record<Channel, Case> = {
   'appointments.list': {
     valid: () => ({ from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }),
     invalid: [[() => ({ from: 'november' }), 'from'], [() => ({ from: '2026-11-01T00:00:00Z' }), 'to']],
+  },
+  'appointments.moveOccurrence': {
+    valid: () => ({ id: seriesId, occurrenceStart: '2026-11-25T09:00:00.000Z', startsAt: '2026-11-25T13:00:00Z', endsAt: '2026-11-25T14:00:00Z' }),
+    invalid: [[() => ({ id: seriesId, occurrenceStart: 'tuesday', startsAt: '2026-11-25T13:00:00Z', endsAt: '2026-11-25T14:00:00Z' }), 'occurrenceStart'], [() => ({ id: seriesId, occurrenceStart: '2026-11-25T09:00:00Z' }), 'startsAt']],
+  },
+  'appointments.skipOccurrence': {
+    valid: () => ({ id: seriesId, occurrenceStart: '2026-11-26T09:00:00Z' }),
+    invalid: [[() => ({ id: 'x', occurrenceStart: '2026-11-26T09:00:00Z' }), 'id'], [() => ({ id: seriesId }), 'occurrenceStart']],
   },
   'schedule.exportIcs': { valid: () => ({ appointmentId }), invalid: [[() => ({ appointmentId: 'x' }), 'appointmentId']] },
   'schedule.importIcs': { valid: () => ({ path: 'tests/fixtures/ics/single.ics' }), invalid: [[() => ({ path: '' }), 'path'], [() => ({}), 'path']] },

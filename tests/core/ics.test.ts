@@ -235,3 +235,49 @@ describe('series in a time zone', () => {
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['recurrence.timeZone']);
   });
 });
+
+describe('one occurrence of a series', () => {
+  const week = () => s.list('2026-11-23T00:00:00Z', '2026-11-30T00:00:00Z').then((items) => items.map((o) => `${o.title}@${o.startsAt}${o.recurring ? '↻' : ''}`));
+
+  it('moves one occurrence out of its series into a one-off, leaving the others where they were', async () => {
+    const series = await s.create({ title: 'Check', startsAt: '2026-11-23T09:00:00Z', endsAt: '2026-11-23T09:30:00Z', recurrence: { freq: 'daily', count: 3, timeZone: 'Europe/London' }, reminderMinutes: 10, location: 'Yard' });
+    const moved = await s.service.moveOccurrence(s.parse('appointments.moveOccurrence', { id: series.id, occurrenceStart: '2026-11-24T09:00:00.000Z', startsAt: '2026-11-24T15:00:00Z', endsAt: '2026-11-24T15:30:00Z' }));
+    expect(moved).toMatchObject({ title: 'Check', location: 'Yard', reminderMinutes: 10, recurrence: null, startsAt: '2026-11-24T15:00:00.000Z' });
+    expect(moved.id).not.toBe(series.id);
+    expect(await week()).toEqual(['Check@2026-11-23T09:00:00.000Z↻', 'Check@2026-11-24T15:00:00.000Z', 'Check@2026-11-25T09:00:00.000Z↻']);
+    // A second move of the same occurrence, or one that does not exist, is refused and changes nothing.
+    for (const occurrenceStart of ['2026-11-24T09:00:00Z', '2026-11-24T10:00:00Z']) {
+      const error = await failure(s.service.moveOccurrence(s.parse('appointments.moveOccurrence', { id: series.id, occurrenceStart, startsAt: '2026-11-24T16:00:00Z', endsAt: '2026-11-24T16:30:00Z' })));
+      expect(error.issues?.[0]?.path).toBe('occurrenceStart');
+    }
+    expect(count()).toBe(2);
+    // Editing the series in the dialog (which sends its rule without exceptions) keeps the moved one out.
+    await s.update({ id: series.id, title: 'Daily check', recurrence: { freq: 'daily', count: 3, timeZone: 'Europe/London' } });
+    expect(await week()).toEqual(['Daily check@2026-11-23T09:00:00.000Z↻', 'Check@2026-11-24T15:00:00.000Z', 'Daily check@2026-11-25T09:00:00.000Z↻']);
+  });
+
+  it('skips one occurrence, exports it as EXDATE that ical.js honours, and imports it back', async () => {
+    const series = await s.create({ title: 'Visit', startsAt: '2026-11-23T09:00:00Z', endsAt: '2026-11-23T10:00:00Z', recurrence: { freq: 'daily', count: 4 } });
+    await s.service.skipOccurrence(s.parse('appointments.skipOccurrence', { id: series.id, occurrenceStart: '2026-11-24T09:00:00Z' }));
+    const ours = await week();
+    expect(ours).toEqual(['Visit@2026-11-23T09:00:00.000Z↻', 'Visit@2026-11-25T09:00:00.000Z↻', 'Visit@2026-11-26T09:00:00.000Z↻']);
+    const { ics } = await exportIcs({ appointmentId: series.id });
+    const { events: [event] } = events(ics);
+    const it = new ICAL.Event(event!).iterator();
+    const peer: string[] = [];
+    for (let next = it.next(); next; next = it.next()) peer.push(`Visit@${next.toJSDate().toISOString()}↻`);
+    expect(peer).toEqual(ours);
+    const file = join(s.dataDir, 'skipped.ics');
+    writeFileSync(file, ics);
+    s.sqlite.prepare(`UPDATE appointments SET recurrence = '{"freq":"daily","interval":1,"count":4}' WHERE id = ?`).run(series.id);
+    expect(await importIcs(file)).toMatchObject({ updated: 1 });
+    expect((await s.service.get(series.id)).recurrence).toEqual({ freq: 'daily', interval: 1, count: 4, exceptDates: ['2026-11-24T09:00:00.000Z'] });
+    expect(await week()).toEqual(ours);
+  });
+
+  it('skips an all-day occurrence by its date', async () => {
+    const series = await s.create({ title: 'Market', startsAt: '2026-11-23', endsAt: '2026-11-24', allDay: true, recurrence: { freq: 'daily', count: 3 } });
+    await s.service.skipOccurrence(s.parse('appointments.skipOccurrence', { id: series.id, occurrenceStart: '2026-11-24' }));
+    expect((await s.list('2026-11-23T00:00:00Z', '2026-11-30T00:00:00Z')).map((o) => o.startsAt)).toEqual(['2026-11-23', '2026-11-25']);
+  });
+});

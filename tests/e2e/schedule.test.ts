@@ -118,7 +118,7 @@ describe('schedule', () => {
     assertClean();
   }, 60_000);
 
-  test('dragging a repeating appointment moves the series; Delete goes to Trash and Undo brings it back', async () => {
+  test('dragging a repeating appointment moves the series or just that occurrence; Delete goes to Trash and Undo brings it back', async () => {
     const day = new Date();
     const { id } = await app.harness.rpc('appointments.create', {
       title: 'Stand-up',
@@ -136,15 +136,37 @@ describe('schedule', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y + 5 + hourPx / 2, { steps: 5 });
     await page.mouse.up();
-    await page.getByText('Moved every occurrence of “Stand-up” (it repeats)').waitFor();
+    const choice = page.getByRole('dialog', { name: 'Move “Stand-up”' });
+    await choice.getByRole('button', { name: 'All occurrences' }).click();
+    await page.getByText('Moved every occurrence of “Stand-up”').waitFor();
     const moved = await app.harness.rpc('appointments.get', { id });
     expect(new Date(moved.startsAt).getTime()).toBe(at(day, 8, 30).getTime());
     expect(new Date(moved.endsAt).getTime()).toBe(at(day, 9).getTime());
 
+    // Only this occurrence: it becomes a one-off an hour later, and the series keeps its other weeks.
+    const series = column.getByRole('button', { name: 'Stand-up, 08:30–09:00, repeats' });
+    const seriesBox = (await series.boundingBox())!;
+    await page.mouse.move(seriesBox.x + seriesBox.width / 2, seriesBox.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(seriesBox.x + seriesBox.width / 2, seriesBox.y + 5 + hourPx, { steps: 5 });
+    await page.mouse.up();
+    await page.getByRole('dialog', { name: 'Move “Stand-up”' }).getByRole('button', { name: 'This occurrence' }).click();
+    await column.getByRole('button', { name: 'Stand-up, 09:30–10:00' }).waitFor();
+    await series.waitFor({ state: 'detached' });
+    const next = await app.harness.rpc('appointments.list', { from: at(addDays(day, 7), 0).toISOString(), to: at(addDays(day, 8), 0).toISOString() });
+    expect(next.items.map((o) => [o.title, o.recurring, new Date(o.startsAt).getTime()])).toEqual([['Stand-up', true, at(addDays(day, 7), 8, 30).getTime()]]);
+    expect((await app.harness.rpc('appointments.get', { id })).recurrence?.exceptDates).toEqual([at(day, 8, 30).toISOString()]);
+    await screenshot(page, 'schedule-occurrence-moved');
+
+    // Put this week's occurrence back into the series (the one-off to Trash, the rule without exceptions).
+    const thisWeek = await app.harness.rpc('appointments.list', { from: at(day, 0).toISOString(), to: at(addDays(day, 1), 0).toISOString() });
+    await app.harness.rpc('appointments.delete', { id: thisWeek.items.find((o) => !o.recurring)!.appointmentId });
+    await app.harness.rpc('appointments.update', { id, recurrence: { freq: 'weekly', count: 3, exceptDates: [] } });
+
     await column.getByRole('button', { name: /^Stand-up, 08:30–09:00/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit appointment' });
     await dialog.getByText('Changes apply to every occurrence of this series.').waitFor();
-    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('button', { name: 'Delete series' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('“Stand-up” moved to Trash').waitFor();
     await event.waitFor({ state: 'detached' });

@@ -30,6 +30,16 @@ export function useMoveAppointment() {
   return useEntityMutation('appointments.update', { detailKey: keys.appointment });
 }
 
+/** One occurrence of a series becomes a one-off at new times. */
+export function useMoveOccurrence() {
+  return useEntityMutation('appointments.moveOccurrence', { detailKey: keys.appointment });
+}
+
+/** Cancels one occurrence of a series. */
+export function useSkipOccurrence() {
+  return useEntityMutation('appointments.skipOccurrence', { detailKey: keys.appointment });
+}
+
 export function useDeleteAppointment() {
   return useEntityMutation('appointments.delete', { detailKey: keys.appointment, toInput: byId });
 }

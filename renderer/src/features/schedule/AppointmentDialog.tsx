@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import type { Appointment } from '../../../../shared/domain/appointment';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { ContactSelect } from '../../ui/ContactSelect';
-import { useAppointment, useCreateAppointment, useDeleteAppointment, useRestoreAppointment, useUpdateAppointment } from '../../api/appointments';
+import { useAppointment, useCreateAppointment, useDeleteAppointment, useRestoreAppointment, useSkipOccurrence, useUpdateAppointment } from '../../api/appointments';
 import { notifySuccess } from '../../app/notify';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
 import {
@@ -21,18 +21,22 @@ import {
   validateTimes,
 } from './appointment-form-values';
 
-export type DialogState = { mode: 'create'; start: Date; allDay?: boolean; contactId?: string | null; jobId?: string | null } | { mode: 'edit'; id: string } | null;
+export type DialogState =
+  | { mode: 'create'; start: Date; allDay?: boolean; contactId?: string | null; jobId?: string | null }
+  /** occurrenceStart: opened from one occurrence of a series, which can then be cancelled on its own. */
+  | { mode: 'edit'; id: string; occurrenceStart?: string | undefined }
+  | null;
 
 export function AppointmentDialog({ state, onClose }: { state: DialogState; onClose: () => void }) {
   return (
     <Modal opened={state !== null} onClose={onClose} title={state?.mode === 'edit' ? 'Edit appointment' : 'New appointment'} size="lg">
       {state?.mode === 'create' && <AppointmentForm initial={newValues(state.start, state.allDay, state)} onClose={onClose} />}
-      {state?.mode === 'edit' && <EditLoader id={state.id} onClose={onClose} />}
+      {state?.mode === 'edit' && <EditLoader id={state.id} occurrenceStart={state.occurrenceStart} onClose={onClose} />}
     </Modal>
   );
 }
 
-function EditLoader({ id, onClose }: { id: string; onClose: () => void }) {
+function EditLoader({ id, occurrenceStart, onClose }: { id: string; occurrenceStart: string | undefined; onClose: () => void }) {
   const appointment = useAppointment(id);
   if (!appointment.data)
     return (
@@ -40,11 +44,14 @@ function EditLoader({ id, onClose }: { id: string; onClose: () => void }) {
         <Loader aria-label="Loading appointment" />
       </Center>
     );
-  return <AppointmentForm key={appointment.data.id} existing={appointment.data} initial={fromAppointment(appointment.data)} onClose={onClose} />;
+  return (
+    <AppointmentForm key={appointment.data.id} existing={appointment.data} occurrenceStart={appointment.data.recurrence ? occurrenceStart : undefined} initial={fromAppointment(appointment.data)} onClose={onClose} />
+  );
 }
 
-function AppointmentForm({ initial, existing, onClose }: { initial: AppointmentFormValues; existing?: Appointment; onClose: () => void }) {
+function AppointmentForm({ initial, existing, occurrenceStart, onClose }: { initial: AppointmentFormValues; existing?: Appointment; occurrenceStart?: string | undefined; onClose: () => void }) {
   const create = useCreateAppointment();
+  const skip = useSkipOccurrence();
   const update = useUpdateAppointment();
   const { trash, trashing } = useTrashWithUndo({
     remove: useDeleteAppointment(),
@@ -180,7 +187,25 @@ function AppointmentForm({ initial, existing, onClose }: { initial: AppointmentF
           <div>
             {existing && (
               <Button color="red" variant="subtle" loading={trashing} onClick={() => void trash(existing.id, onClose)}>
-                Delete
+                {occurrenceStart ? 'Delete series' : 'Delete'}
+              </Button>
+            )}
+            {existing && occurrenceStart && (
+              <Button
+                color="red"
+                variant="subtle"
+                loading={skip.isPending}
+                onClick={() =>
+                  void skip.mutateAsync({ id: existing.id, occurrenceStart }).then(
+                    () => {
+                      onClose();
+                      notifySuccess(`Cancelled this occurrence of “${existing.title}”`);
+                    },
+                    () => undefined,
+                  )
+                }
+              >
+                Cancel this occurrence
               </Button>
             )}
           </div>

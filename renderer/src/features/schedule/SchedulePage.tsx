@@ -7,7 +7,7 @@ import { addDays, addMinutes, differenceInCalendarDays, parseISO, set, startOfHo
 import { useState } from 'react';
 import type { Occurrence } from '../../../../shared/domain/appointment';
 import { invoke } from '../../api/client';
-import { useAppointmentRange, useExportIcs, useMoveAppointment } from '../../api/appointments';
+import { useAppointmentRange, useExportIcs, useMoveAppointment, useMoveOccurrence } from '../../api/appointments';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { AgendaView } from './AgendaView';
@@ -15,6 +15,7 @@ import { AppointmentDialog, type DialogState } from './AppointmentDialog';
 import { IcsImportDialog } from './IcsImportDialog';
 import { MonthView } from './MonthView';
 import { type ScheduleView, dateKey, localDate, shiftAnchor, viewDays, viewTitle } from './schedule-dates';
+import { type SeriesScope, SeriesChoice } from './SeriesChoice';
 import { type MoveDelta, TimeGrid } from './TimeGrid';
 
 const VIEWS = [
@@ -34,24 +35,36 @@ export function SchedulePage() {
   const list = useAppointmentRange({ from: start.toISOString(), to: end.toISOString() });
   const occurrences = list.data?.items ?? [];
   const move = useMoveAppointment();
+  const moveOne = useMoveOccurrence();
+  const [choosing, setChoosing] = useState<{ title: string; resolve: (scope: SeriesScope) => void } | null>(null);
   const exportIcs = useExportIcs();
 
   const openDay = (day: Date) => {
     setAnchor(day);
     setView('day');
   };
-  const open = (o: Occurrence) => setDialog({ mode: 'edit', id: o.appointmentId });
+  const open = (o: Occurrence) => setDialog({ mode: 'edit', id: o.appointmentId, occurrenceStart: o.recurring ? o.startsAt : undefined });
 
   const onMove = async (o: Occurrence, delta: MoveDelta) => {
-    // A recurring appointment moves as a series: the same shift applies to its first occurrence.
-    const base = await invoke('appointments.get', { id: o.appointmentId });
     const shift = (iso: string) => addMinutes(addDays(parseISO(iso), delta.days), delta.minutes).toISOString();
     const shiftDate = (value: string) => dateKey(addDays(localDate(value), delta.days));
-    const startsAt = delta.mode === 'move' ? (base.allDay ? shiftDate(base.startsAt) : shift(base.startsAt)) : base.startsAt;
-    const endsAt = base.allDay ? shiftDate(base.endsAt) : shift(base.endsAt);
-    await move.mutateAsync({ id: base.id, startsAt, endsAt }).then(
+    const moved = (w: { startsAt: string; endsAt: string; allDay: boolean }) => ({
+      startsAt: delta.mode === 'move' ? (w.allDay ? shiftDate(w.startsAt) : shift(w.startsAt)) : w.startsAt,
+      endsAt: w.allDay ? shiftDate(w.endsAt) : shift(w.endsAt),
+    });
+    // The dragged chip stays where it was dropped while the user decides (the grid waits on this promise).
+    const scope = o.recurring ? await new Promise<SeriesScope>((resolve) => setChoosing({ title: o.title, resolve })) : 'all';
+    setChoosing(null);
+    if (scope === null) return;
+    if (scope === 'one') {
+      await moveOne.mutateAsync({ id: o.appointmentId, occurrenceStart: o.startsAt, ...moved(o) }).catch(() => undefined);
+      return;
+    }
+    // The whole series: the same shift applies to its first occurrence.
+    const base = await invoke('appointments.get', { id: o.appointmentId });
+    await move.mutateAsync({ id: base.id, ...moved(base) }).then(
       (saved) => {
-        if (saved.recurrence) notifications.show({ color: 'indigo', message: `Moved every occurrence of “${saved.title}” (it repeats)`, autoClose: 5000 });
+        if (saved.recurrence) notifications.show({ color: 'indigo', message: `Moved every occurrence of “${saved.title}”`, autoClose: 5000 });
       },
       () => undefined,
     );
@@ -132,6 +145,7 @@ export function SchedulePage() {
       )}
       {view === 'agenda' && <AgendaView start={start} end={end} occurrences={occurrences} onOpen={open} />}
       <AppointmentDialog state={dialog} onClose={() => setDialog(null)} />
+      <SeriesChoice title={choosing?.title ?? null} onChoose={(scope) => choosing?.resolve(scope)} />
       <IcsImportDialog opened={importing} onClose={() => setImporting(false)} />
     </div>
   );

@@ -197,7 +197,7 @@ export function TimeGrid({ days, occurrences, onCreate, onOpen, onOpenDay, onMov
                     role="button"
                     tabIndex={0}
                     aria-label={`${o.title}, ${occurrenceTime(o)}${o.conflict ? ', conflict' : ''}${o.recurring ? ', repeats' : ''}`}
-                    title={o.recurring ? `${o.title} — repeats; moving it moves the whole series` : `${o.title} — drag to move, drag the bottom edge to resize`}
+                    title={o.recurring ? `${o.title} — repeats; drag to move this occurrence or the series` : `${o.title} — drag to move, drag the bottom edge to resize`}
                     onPointerDown={(e) => startDrag(e, segment)}
                     onPointerMove={(e) => moveDrag(e, dayIndex)}
                     onPointerUp={(e) => endDrag(e, o)}
