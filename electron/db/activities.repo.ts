@@ -2,6 +2,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Activity } from '../../shared/domain/activity';
 import { afterCursor, finishPage } from './keyset';
+import { readRows } from './connection';
 import type { ActivitiesTable, DB } from './schema';
 
 export type ActivityRow = Selectable<ActivitiesTable> & { contact_name: string };
@@ -60,7 +61,7 @@ export async function listActivities(db: Kysely<DB>, q: ActivityQuery): Promise<
   if (q.jobId) where.push(sql`a.job_id = ${q.jobId}`);
   if (q.type) where.push(sql`a.type = ${q.type}`);
   if (q.cursor) where.push(afterCursor(q.cursor, 'a.occurred_at', 'a.id', 'desc'));
-  const { rows } = await sql<ActivityRow>`${SELECT} WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${q.limit + 1}`.execute(db);
+  const rows = await readRows(db, sql<ActivityRow>`${SELECT} WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY a.occurred_at DESC, a.id DESC LIMIT ${q.limit + 1}`);
   return finishPage(rows, q.limit, 'occurred_at');
 }

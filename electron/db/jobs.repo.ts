@@ -4,6 +4,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Job, Stage, StageCategory } from '../../shared/domain/job';
 import { toFtsQuery } from './fts';
 import { afterCursor, finishPage } from './keyset';
+import { readRows } from './connection';
 import type { DB } from './schema';
 
 export interface JobRow {
@@ -216,12 +217,13 @@ export async function listStageChanges(
   if (q.contactId) where.push(sql`j.contact_id = ${q.contactId}`);
   if (q.companyId) where.push(sql`j.company_id = ${q.companyId}`);
   if (q.after) where.push(sql`(h.at, printf('h%012d', h.seq)) < (${q.after.at}, ${q.after.id})`);
-  return (
-    await sql<StageChangeRow>`
+  return readRows(
+    db,
+    sql<StageChangeRow>`
       SELECT printf('h%012d', h.seq) AS id, h.at, h.job_id, j.title AS job_title, j.contact_id, c.display_name AS contact_name,
         CASE WHEN h.from_stage IS NULL THEN NULL ELSE coalesce(f.name, '(removed stage)') END AS from_stage, coalesce(t.name, '(removed stage)') AS to_stage
       FROM job_stage_history h JOIN jobs j ON j.id = h.job_id LEFT JOIN contacts c ON c.id = j.contact_id
         LEFT JOIN pipeline_stages f ON f.id = h.from_stage LEFT JOIN pipeline_stages t ON t.id = h.to_stage
-      WHERE ${sql.join(where, sql` AND `)} ORDER BY h.at DESC, h.seq DESC LIMIT ${q.limit}`.execute(db)
-  ).rows;
+      WHERE ${sql.join(where, sql` AND `)} ORDER BY h.at DESC, h.seq DESC LIMIT ${q.limit}`,
+  );
 }
