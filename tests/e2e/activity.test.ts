@@ -61,7 +61,7 @@ describe('activities and follow-ups', () => {
     assertClean();
   }, 60_000);
 
-  test('an overdue follow-up shows in Today and completing it removes it', async () => {
+  test('an overdue follow-up shows in Today and completing it removes it; the contact page reopens it', async () => {
     const dueAt = new Date(Date.now() - 60_000).toISOString();
     await app.harness.rpc('tasks.create', { title: 'Send revised quote', contactId: mayaId, dueAt });
 
@@ -78,6 +78,16 @@ describe('activities and follow-ups', () => {
     await page.getByRole('heading', { name: 'Nothing to follow up' }).waitFor();
     const { items } = await app.harness.rpc('tasks.list', { contactId: mayaId, status: 'done' });
     expect(items.map((t) => t.title)).toEqual(['Send revised quote']);
+
+    // On the contact's page, done follow-ups can be shown and reopened.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('link', { name: /Maya Jones/ }).first().click();
+    const followUps = page.getByRole('region', { name: 'Follow-ups' });
+    await followUps.getByRole('button', { name: 'Show done' }).click();
+    await followUps.getByRole('list', { name: 'Done follow-ups' }).getByRole('checkbox', { name: 'Reopen “Send revised quote”' }).click();
+    await followUps.getByRole('list', { name: 'Open follow-ups' }).getByRole('listitem', { name: 'Send revised quote' }).waitFor();
+    expect((await app.harness.rpc('tasks.list', { contactId: mayaId, status: 'open' })).items.map((t) => t.title)).toEqual(['Send revised quote']);
+    await app.harness.rpc('tasks.complete', { id: items[0]!.id });
     assertClean();
   }, 60_000);
 

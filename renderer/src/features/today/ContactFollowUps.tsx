@@ -1,5 +1,5 @@
 // A contact's (or, given jobId, one job's) open follow-ups on its page, with complete/reopen and a one-line
-// form to add another (linked to the contact and the job).
+// form to add another (linked to the contact and the job); "Show done" lists completed ones to reopen.
 import { Button, Group, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
@@ -17,7 +17,9 @@ export function ContactFollowUps({ contactId, jobId, readOnly }: Props) {
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(() => toLocalInput(tomorrowMorning()));
   const [error, setError] = useState<string | null>(null);
+  const [showDone, setShowDone] = useState(false);
   const tasks = open.data?.items ?? [];
+  const scope = jobId !== undefined ? { jobId } : contactId !== null ? { contactId } : null;
 
   const add = (e: FormEvent) => {
     e.preventDefault();
@@ -33,9 +35,14 @@ export function ContactFollowUps({ contactId, jobId, readOnly }: Props) {
 
   return (
     <section aria-label="Follow-ups">
-      <Title order={2} size="h4" mb="xs">
-        Follow-ups
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          Follow-ups
+        </Title>
+        <Button variant="subtle" size="xs" aria-pressed={showDone} onClick={() => setShowDone((v) => !v)}>
+          {showDone ? 'Hide done' : 'Show done'}
+        </Button>
+      </Group>
       {tasks.length === 0 ? (
         <Text size="sm" c="dimmed">
           No open follow-ups.
@@ -47,6 +54,7 @@ export function ContactFollowUps({ contactId, jobId, readOnly }: Props) {
           ))}
         </ul>
       )}
+      {showDone && scope && <DoneFollowUps scope={scope} />}
       {!readOnly && (
         <form onSubmit={add} aria-label="Add follow-up">
           <Group align="flex-start" gap="xs" mt="sm" wrap="wrap">
@@ -66,5 +74,23 @@ export function ContactFollowUps({ contactId, jobId, readOnly }: Props) {
         </form>
       )}
     </section>
+  );
+}
+
+/** The most recently completed follow-ups (newest first), each with its checkbox to reopen it. */
+function DoneFollowUps({ scope }: { scope: { contactId: string } | { jobId: string } }) {
+  const done = useTaskList({ ...scope, status: 'done', limit: 20 });
+  const tasks = done.data?.items ?? [];
+  if (done.isPending) return null;
+  return tasks.length === 0 ? (
+    <Text size="sm" c="dimmed" mt="xs">
+      Nothing done yet.
+    </Text>
+  ) : (
+    <ul className={classes.list} aria-label="Done follow-ups">
+      {tasks.map((task) => (
+        <TaskItem key={task.id} task={task} showContact={false} />
+      ))}
+    </ul>
   );
 }
