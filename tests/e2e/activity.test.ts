@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('activities and follow-ups', () => {
-  test('a timed call is logged with its duration and shows on the timeline', async () => {
+  test('a timed call is logged with its duration, shows on the timeline and can be corrected', async () => {
     const { page, assertClean } = await app.open(`/contacts/${mayaId}`);
     await page.getByRole('heading', { name: 'Maya Jones', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Start call' }).click();
@@ -52,6 +52,18 @@ describe('activities and follow-ups', () => {
     expect(items[0]!.durationSeconds).toBeGreaterThanOrEqual(1);
     await screenshot(page, 'timeline');
 
+    // A logged activity can be corrected: Edit reopens it in the same dialog, contact fixed.
+    await today.getByRole('button', { name: 'Edit call “Revised kitchen quote”' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit activity' });
+    await expect.poll(() => edit.getByLabel('Subject').inputValue()).toBe('Revised kitchen quote');
+    expect(await edit.getByLabel(/^Contact/).isDisabled()).toBe(true);
+    await edit.getByLabel('Subject').fill('Revised kitchen quote (oak)');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await today.getByText('Revised kitchen quote (oak)').waitFor();
+    const [edited] = (await app.harness.rpc('activities.list', { contactId: mayaId })).items;
+    expect([edited!.id, edited!.subject, edited!.durationSeconds]).toEqual([items[0]!.id, 'Revised kitchen quote (oak)', items[0]!.durationSeconds]);
+
     // Ctrl+L from anywhere opens the same dialog, empty, with the contact picker focused.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
     await page.getByRole('list', { name: 'Activities Today' }).getByRole('link', { name: 'Maya Jones' }).waitFor();
@@ -59,7 +71,7 @@ describe('activities and follow-ups', () => {
     await page.getByRole('dialog', { name: 'Log activity' }).waitFor();
     await page.keyboard.press('Escape');
     assertClean();
-  }, 60_000);
+  }, 90_000);
 
   test('an overdue follow-up shows in Today and completing it removes it; the contact page reopens it', async () => {
     const dueAt = new Date(Date.now() - 60_000).toISOString();

@@ -30,6 +30,10 @@ export function useCreateActivity() {
   return useEntityMutation('activities.create', { detailKey: keys.activity, handlesValidation: true });
 }
 
+export function useUpdateActivity() {
+  return useEntityMutation('activities.update', { detailKey: keys.activity, handlesValidation: true });
+}
+
 export function useDeleteActivity() {
   return useEntityMutation('activities.delete', { detailKey: keys.activity, toInput: byId });
 }

@@ -9,9 +9,11 @@ interface Props {
   initialName?: string;
   error?: ReactNode;
   autoFocus?: boolean;
+  /** Editing a logged activity: it stays with its contact. */
+  disabled?: boolean;
 }
 
-export function ContactPicker({ value, onChange, initialName, error, autoFocus }: Props) {
+export function ContactPicker({ value, onChange, initialName, error, autoFocus, disabled }: Props) {
   return (
     <ContactSelect
       label="Contact"
@@ -23,6 +25,7 @@ export function ContactPicker({ value, onChange, initialName, error, autoFocus }
       error={error}
       data-autofocus={autoFocus || undefined}
       autoSelectOnBlur
+      disabled={disabled}
     />
   );
 }

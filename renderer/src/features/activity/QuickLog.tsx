@@ -3,18 +3,18 @@
 import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IpcError } from '../../../../shared/ipc/errors';
-import { useCreateActivity } from '../../api/activities';
+import { useCreateActivity, useUpdateActivity } from '../../api/activities';
 import { useJobList } from '../../api/jobs';
 import { notifySuccess } from '../../app/notify';
 import { DIRECTION_OPTIONS, OUTCOME_OPTIONS, TYPE_OPTIONS, formatDuration } from './activity-labels';
 import { ContactPicker } from './ContactPicker';
-import { type QuickLogValues, initialValues, parseDuration, toCreateInput } from './quick-log-values';
+import { type QuickLogValues, initialValues, parseDuration, toCreateInput, toUpdateInput } from './quick-log-values';
 import { type QuickLogPrefill, quickLog, useQuickLogState } from './quick-log-store';
 
 export function QuickLog() {
   const { quickLog: prefill } = useQuickLogState();
   return (
-    <Modal opened={prefill !== null} onClose={quickLog.close} title="Log activity" size="lg">
+    <Modal opened={prefill !== null} onClose={quickLog.close} title={prefill?.editing ? 'Edit activity' : 'Log activity'} size="lg">
       {prefill && <QuickLogForm prefill={prefill} />}
     </Modal>
   );
@@ -22,6 +22,9 @@ export function QuickLog() {
 
 function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
   const create = useCreateActivity();
+  const update = useUpdateActivity();
+  const editing = prefill.editing;
+  const saving = editing ? update : create;
   const form = useForm<QuickLogValues>({
     initialValues: initialValues(prefill),
     validate: {
@@ -35,9 +38,9 @@ function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
 
   const save = form.onSubmit(async (values) => {
     try {
-      const activity = await create.mutateAsync(toCreateInput(values));
+      const activity = editing ? await update.mutateAsync(toUpdateInput(editing.id, values)) : await create.mutateAsync(toCreateInput(values));
       quickLog.close();
-      notifySuccess(`Logged for ${activity.contactName}`);
+      notifySuccess(editing ? 'Saved' : `Logged for ${activity.contactName}`);
     } catch (error) {
       if (error instanceof IpcError && error.issues) form.setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/^followUp\.title/, 'followUpTitle'), i.message])));
       else if (error instanceof IpcError) form.setErrors({ subject: error.message });
@@ -45,15 +48,16 @@ function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
   });
 
   return (
-    <form onSubmit={save} aria-label="Log activity" noValidate>
+    <form onSubmit={save} aria-label={editing ? 'Edit activity' : 'Log activity'} noValidate>
       <Stack gap="sm">
         <ContactPicker
+          disabled={editing !== undefined}
           value={v.contactId}
           onChange={(id) => {
             form.setFieldValue('contactId', id);
             if (id !== v.contactId) form.setFieldValue('jobId', null);
           }}
-          initialName={prefill.contactName}
+          initialName={prefill.contactName ?? editing?.contactName}
           error={form.errors.contactId}
           autoFocus={!prefill.contactId}
         />
@@ -103,23 +107,23 @@ function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
             }
           }}
         />
-        <Checkbox label="Add a follow-up" {...form.getInputProps('withFollowUp', { type: 'checkbox' })} />
+        {!editing && <Checkbox label="Add a follow-up" {...form.getInputProps('withFollowUp', { type: 'checkbox' })} />}
         {v.withFollowUp && (
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <TextInput label="Follow-up" placeholder="e.g. Send revised quote" data-autofocus {...form.getInputProps('followUpTitle')} />
             <TextInput label="Due" type="datetime-local" {...form.getInputProps('followUpDue')} />
           </SimpleGrid>
         )}
-        {create.isError && !(create.error instanceof IpcError && create.error.code === 'VALIDATION') && (
+        {saving.isError && !(saving.error instanceof IpcError && saving.error.code === 'VALIDATION') && (
           <Alert color="red" title="Not saved">
-            {create.error.message}
+            {saving.error.message}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={quickLog.close}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={saving.isPending}>
             Save
           </Button>
         </Group>

@@ -1,10 +1,11 @@
-// One activity on a timeline: its type's icon, what it was about, how long, how it went, and Delete.
+// One activity on a timeline: its type's icon, what it was about, how long, how it went, Edit and Delete.
 import { ActionIcon, Anchor, Badge, Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconArrowDownLeft, IconArrowUpRight, IconTrash } from '@tabler/icons-react';
+import { IconArrowDownLeft, IconArrowUpRight, IconPencil, IconTrash } from '@tabler/icons-react';
 import { format } from 'date-fns';
 import { Link } from 'wouter';
 import type { Activity } from '../../../../shared/domain/activity';
 import { DIRECTION_LABELS, OUTCOME_LABELS, TYPE_COLORS, TYPE_ICONS, TYPE_LABELS, formatDuration } from './activity-labels';
+import { quickLog } from './quick-log-store';
 import classes from './Timeline.module.css';
 
 interface Props {
@@ -60,6 +61,11 @@ export function TimelineItem({ activity: a, showContact, onDelete }: Props) {
           )}
         </Group>
       </div>
+      <Tooltip label="Edit">
+        <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${TYPE_LABELS[a.type].toLowerCase()}${a.subject ? ` “${a.subject}”` : ''}`} onClick={() => quickLog.open({ editing: a })}>
+          <IconPencil size={16} />
+        </ActionIcon>
+      </Tooltip>
       <Tooltip label="Delete">
         <ActionIcon variant="subtle" color="gray" aria-label={`Delete ${TYPE_LABELS[a.type].toLowerCase()}${a.subject ? ` “${a.subject}”` : ''}`} onClick={() => onDelete(a)}>
           <IconTrash size={16} />

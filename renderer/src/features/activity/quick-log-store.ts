@@ -1,7 +1,7 @@
 // The quick log dialog's and the call timer's state, outside React so the hotkey, the menu command,
 // a contact page and the header's timer all reach the same dialog.
 import { useSyncExternalStore } from 'react';
-import type { ActivityType } from '../../../../shared/domain/activity';
+import type { Activity, ActivityType } from '../../../../shared/domain/activity';
 
 export interface QuickLogPrefill {
   contactId?: string;
@@ -13,6 +13,8 @@ export interface QuickLogPrefill {
   durationSeconds?: number;
   /** When the logged thing happened (a finished call started earlier); defaults to now. */
   occurredAt?: Date;
+  /** Opens the dialog on an activity already logged, to correct it. */
+  editing?: Activity;
 }
 
 export interface RunningCall {

@@ -25,6 +25,23 @@ export const toLocalInput = (date: Date) => format(date, "yyyy-MM-dd'T'HH:mm");
 export const tomorrowMorning = (now = new Date()) => set(addDays(now, 1), { hours: 9, minutes: 0, seconds: 0, milliseconds: 0 });
 
 export function initialValues(prefill: QuickLogPrefill): QuickLogValues {
+  const a = prefill.editing;
+  if (a) {
+    return {
+      contactId: a.contactId,
+      jobId: a.jobId,
+      type: a.type,
+      direction: a.direction ?? 'outbound',
+      occurredAt: toLocalInput(new Date(a.occurredAt)),
+      duration: a.durationSeconds ? formatClock(a.durationSeconds) : '',
+      subject: a.subject ?? '',
+      notes: a.notes ?? '',
+      outcome: a.outcome,
+      withFollowUp: false,
+      followUpTitle: '',
+      followUpDue: toLocalInput(tomorrowMorning()),
+    };
+  }
   return {
     contactId: prefill.contactId ?? null,
     jobId: prefill.jobId ?? null,
@@ -52,6 +69,12 @@ export function parseDuration(text: string): number | null | undefined {
 }
 
 const instant = (local: string) => new Date(local).toISOString();
+
+/** The same fields for activities.update: the contact stays, and a follow-up is added separately. */
+export function toUpdateInput(id: string, v: QuickLogValues): ChannelInput<'activities.update'> {
+  const { contactId: _contact, followUp: _followUp, ...fields } = toCreateInput({ ...v, withFollowUp: false });
+  return { id, ...fields };
+}
 
 export function toCreateInput(v: QuickLogValues): ChannelInput<'activities.create'> {
   const durationSeconds = parseDuration(v.duration);
