@@ -78,6 +78,8 @@ export function webPreferences(options: { preload: string; isPackaged: boolean }
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    // Chromium's built-in PDF viewer, for previewing an attached PDF (framed from a blob: the app made itself).
+    plugins: true,
     devTools: !options.isPackaged,
   };
 }

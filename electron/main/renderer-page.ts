@@ -12,7 +12,8 @@ export function newNonce(): string {
 
 /**
  * Strict CSP: scripts only from the app itself (no inline, no eval), styles from the app or <style> tags
- * carrying this load's nonce (Mantine's CSS variables), no plugins, frames, forms or foreign connections.
+ * carrying this load's nonce (Mantine's CSS variables), no plugins, forms or foreign connections, and frames only
+ * for the blob: PDFs the documents preview makes.
  */
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -20,6 +21,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "script-src 'self'",
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
+    // Only blob: URLs the app itself made from a stored PDF (documents preview); no remote or data: frames.
+    "frame-src blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",

@@ -1,7 +1,12 @@
-// The sandboxed preload: exposes window.rapport = { invoke, on } and nothing else. Bundled to one CommonJS file
+// The sandboxed preload: exposes window.rapport = { invoke, on, pathForFile } and nothing else (pathForFile gives
+// main the path of a file dropped on a page, which a sandboxed page cannot see itself). Bundled to one CommonJS file
 // (dist/electron/preload.cjs) that requires only `electron`. Never imports node:*, core, db or main.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from './bridge';
 
 const bridge = createBridge(ipcRenderer);
-contextBridge.exposeInMainWorld('rapport', { invoke: bridge.invoke, on: bridge.on });
+contextBridge.exposeInMainWorld('rapport', {
+  invoke: bridge.invoke,
+  on: bridge.on,
+  pathForFile: (file: unknown) => webUtils.getPathForFile(file as File),
+});

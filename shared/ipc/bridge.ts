@@ -6,6 +6,8 @@ export interface RapportBridge {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Subscribes to one event; returns the unsubscribe function. */
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Desktop only: the path of a File dropped on the page (Electron's webUtils.getPathForFile); '' when it has none. */
+  pathForFile?(file: unknown): string;
 }
 
 /** IPC channel names used by the Electron adapter and the preload. */

@@ -1,8 +1,44 @@
 // The documents feature's part of the contract: channel -> input and output schemas, and its events.
 // contract.ts and events.ts spread these in. Imports zod and shared/domain only.
-import type { z } from 'zod';
+import { z } from 'zod';
+import {
+  Document,
+  DocumentAttach,
+  DocumentCheck,
+  DocumentLinkInput,
+  DocumentListInput,
+  DocumentPreview,
+  DocumentRename,
+  DocumentSettings,
+  DocumentSettingsUpdate,
+  EmptyTrashResult,
+} from '../domain/document';
+import { Id } from '../domain/fields';
 import type { DocumentsChannel } from './documents.channels';
 
-export const documentsContract = {} as const satisfies Record<DocumentsChannel, { input: z.ZodType; output: z.ZodType }>;
+const ById = z.strictObject({ id: Id });
+
+export const documentsContract = {
+  'documents.attach': { input: DocumentAttach, output: Document },
+  'documents.get': { input: ById, output: Document },
+  'documents.list': { input: DocumentListInput, output: z.object({ items: z.array(Document), total: z.number().int(), nextCursor: z.string().nullable() }) },
+  /** Rename and/or change the note. */
+  'documents.rename': { input: DocumentRename, output: Document },
+  /** Also keep an existing document with another record (no second copy). */
+  'documents.link': { input: DocumentLinkInput, output: Document },
+  'documents.unlink': { input: DocumentLinkInput, output: Document },
+  'documents.delete': { input: ById, output: Document },
+  'documents.restore': { input: ById, output: Document },
+  /** Removes documents in Trash for good, then every stored file no document uses. */
+  'documents.emptyTrash': { input: z.strictObject({}), output: EmptyTrashResult },
+  'documents.open': { input: ById, output: z.object({ ok: z.literal(true) }) },
+  'documents.reveal': { input: ById, output: z.object({ ok: z.literal(true) }) },
+  /** Image or PDF bytes for the in-app viewer, under a size cap. */
+  'documents.preview': { input: ById, output: DocumentPreview },
+  /** Reports (never fixes) rows without their file, files with the wrong hash and files without a row. */
+  'documents.check': { input: z.strictObject({}), output: DocumentCheck },
+  /** Reads the documents settings; with a value, changes it first. */
+  'documents.settings': { input: DocumentSettingsUpdate.partial(), output: DocumentSettings },
+} as const satisfies Record<DocumentsChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const documentsEvents = {} as const satisfies Record<string, z.ZodType>;

@@ -45,13 +45,14 @@ describe('preload bundle', () => {
     }
   });
 
-  it('runs with only `electron` available and exposes exactly { invoke, on } as window.rapport', () => {
+  it('runs with only `electron` available and exposes exactly { invoke, on, pathForFile } as window.rapport', () => {
     const code = readFileSync(join(out, 'preload.cjs'), 'utf8');
     const exposed: [string, unknown][] = [];
     const requested: string[] = [];
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push([key, api]) },
       ipcRenderer: { invoke: async () => ({ ok: true, value: null }), on: () => undefined, removeListener: () => undefined },
+      webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
     };
     const module = { exports: {} };
     runInNewContext(code, {
@@ -67,7 +68,9 @@ describe('preload bundle', () => {
     expect(requested).toEqual(['electron']);
     expect(exposed).toHaveLength(1);
     expect(exposed[0]?.[0]).toBe('rapport');
-    expect(Object.keys(exposed[0]?.[1] as object).sort()).toEqual(['invoke', 'on']);
+    const api = exposed[0]?.[1] as { pathForFile(file: unknown): string };
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
+    expect(api.pathForFile({ name: 'quote.pdf' })).toBe('/dropped/quote.pdf');
   });
 });
 

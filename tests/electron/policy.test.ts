@@ -109,6 +109,7 @@ describe('window options', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      plugins: true,
     });
     // Explicit, not left to defaults: a key that is absent would silently follow Electron's default.
     for (const key of ['contextIsolation', 'sandbox', 'nodeIntegration', 'webviewTag'] as const) expect(Object.hasOwn(prefs, key)).toBe(true);

@@ -1,7 +1,31 @@
-// The documents feature's entry: its channel handlers and any background work, given the shared context.
+// The documents feature's entry: its channel handlers, given the shared context. Files live under
+// <dataDir>/documents/ (see blob-store.ts); rows in SQLite (see documents.repo.ts).
 import type { DocumentsChannel } from '../../../shared/ipc/documents.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
+import { createDocumentsService } from './documents.service';
 
-export function createDocumentsModule(_ctx: FeatureContext): FeatureModule<DocumentsChannel> {
-  return { handlers: {} };
+export function createDocumentsModule(ctx: FeatureContext): FeatureModule<DocumentsChannel> & { service: ReturnType<typeof createDocumentsService> } {
+  const service = createDocumentsService(ctx);
+  return {
+    service,
+    start() {
+      void service.cleanOpened();
+    },
+    handlers: {
+      'documents.attach': service.attach,
+      'documents.get': service.get,
+      'documents.list': service.list,
+      'documents.rename': service.rename,
+      'documents.link': service.link,
+      'documents.unlink': service.unlink,
+      'documents.delete': service.delete,
+      'documents.restore': service.restore,
+      'documents.emptyTrash': () => service.emptyTrash(),
+      'documents.open': service.open,
+      'documents.reveal': service.reveal,
+      'documents.preview': service.preview,
+      'documents.check': () => service.check(),
+      'documents.settings': service.settings,
+    },
+  };
 }

@@ -1,0 +1,356 @@
+// Documents kept with contacts, companies and jobs: attach (copy into the blob store, or link in place),
+// list, rename, Trash, open/reveal through the platform, previews, the integrity check and emptying Trash.
+// Blob writes and blob removals are serialised, so emptying Trash never removes a blob an attach is about
+// to use. No `electron` import.
+import { chmod, copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Document } from '../../../shared/domain/document';
+import { foldForSort } from '../../../shared/domain/text';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import {
+  addLink,
+  deleteTrashed,
+  findDocument,
+  insertDocument,
+  linkRows,
+  linksOf,
+  listDocuments,
+  removeLink,
+  shaInUse,
+  storedRows,
+  updateDocument,
+  type DocumentRow,
+  type LinkRow,
+  type TargetType,
+} from '../../db/documents.repo';
+import { getSetting, setSetting } from '../../db/jobs.repo';
+import type { DB } from '../../db/schema';
+import { requireCompany, requireContact, requireJob } from '../links';
+import type { FeatureContext } from '../modules';
+import { createBlobStore } from './blob-store';
+import { FOLDER_TYPE, indexableText, isTextType, safeExtension, sniffPreviewable, typeFromName } from './file-types';
+
+export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
+const MAX_FILE_SETTING = 'documents.maxFileBytes';
+/** Text files are searchable by their first megabyte: enough for notes and quotes, bounded for the index. */
+export const INDEXED_TEXT_BYTES = 1024 * 1024;
+/** The in-app viewer gets at most this much (base64 over IPC); bigger files open in the OS app. */
+export const PREVIEW_MAX_BYTES = 25 * 1024 * 1024;
+/** Copies handed to the OS by Open live this long; the original stays in the store. */
+const OPENED_COPY_TTL_MS = 24 * 3600 * 1000;
+
+type Targets = { contactId?: string | undefined; companyId?: string | undefined; jobId?: string | undefined };
+
+function targetsOf(input: Targets): { type: TargetType; id: string }[] {
+  const out: { type: TargetType; id: string }[] = [];
+  if (input.contactId) out.push({ type: 'contact', id: input.contactId });
+  if (input.companyId) out.push({ type: 'company', id: input.companyId });
+  if (input.jobId) out.push({ type: 'job', id: input.jobId });
+  return out;
+}
+
+async function requireTarget(db: Kysely<DB>, target: { type: TargetType; id: string }): Promise<void> {
+  if (target.type === 'contact') await requireContact(db, target.id);
+  else if (target.type === 'company') await requireCompany(db, target.id);
+  else await requireJob(db, target.id);
+}
+
+export function createDocumentsService({ deps: { db, clock, events, newId }, dataDir, platform }: FeatureContext) {
+  const blobs = createBlobStore(join(dataDir, 'documents'));
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Runs blob-changing work one at a time (see the header). */
+  function serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function linkState(row: DocumentRow): Promise<Document['linkState']> {
+    if (row.mode !== 'link' || row.link_path === null) return null;
+    const info = await stat(row.link_path).catch(() => null);
+    if (!info || info.isDirectory() !== (row.is_folder === 1)) return 'missing';
+    if (row.is_folder === 0 && (info.size !== row.size || Math.trunc(info.mtimeMs) !== row.link_mtime_ms)) return 'changed';
+    return 'ok';
+  }
+
+  async function toDocuments(rows: DocumentRow[]): Promise<Document[]> {
+    const links = await linksOf(db, rows.map((r) => r.id));
+    return Promise.all(rows.map(async (r) => toDocument(r, links.filter((l) => l.document_id === r.id), await linkState(r))));
+  }
+
+  async function load(id: string, from: Kysely<DB> = db): Promise<Document> {
+    const row = await findDocument(from, id);
+    if (!row) throw AppError.notFound('Document', id);
+    return toDocument(row, await linksOf(from, [id]), await linkState(row));
+  }
+
+  async function maxFileBytes(from: Kysely<DB> = db): Promise<number> {
+    const value = Number(await getSetting(from, MAX_FILE_SETTING));
+    return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_FILE_BYTES;
+  }
+
+  async function change(id: string, patch: (row: DocumentRow, trx: Kysely<DB>) => Promise<void>, action: 'updated' | 'deleted' | 'restored' = 'updated') {
+    const doc = await db.transaction().execute(async (trx) => {
+      const row = await findDocument(trx, id);
+      if (!row) throw AppError.notFound('Document', id);
+      await patch(row, trx);
+      await updateDocument(trx, id, { updated_at: clock.now().toISOString() });
+      return load(id, trx);
+    });
+    events.emit('data.changed', { entity: 'document', action, ids: [id] });
+    return doc;
+  }
+
+  /** Where the bytes of a document are now; NOT_FOUND when they are gone (a moved link, a lost blob). */
+  async function locate(id: string): Promise<{ row: DocumentRow; path: string }> {
+    const row = await findDocument(db, id);
+    if (!row) throw AppError.notFound('Document', id);
+    const path = row.mode === 'link' ? row.link_path! : blobs.pathOf(row.sha256!);
+    if (!(await stat(path).then(() => true, () => false))) {
+      throw new AppError('NOT_FOUND', row.mode === 'link' ? `"${row.name}" is no longer at ${path}: it was moved or deleted` : `The stored copy of "${row.name}" is missing (run the documents check)`);
+    }
+    return { row, path };
+  }
+
+  /** The OS may refuse (no app for the type): say so instead of an internal error. */
+  async function openWithOs(name: string, path: string): Promise<void> {
+    try {
+      await platform.openPath(path);
+    } catch (error) {
+      throw new AppError('UNAVAILABLE', `The computer could not open "${name}"${error instanceof Error && error.message ? `: ${error.message}` : ''}`);
+    }
+  }
+
+  async function removeUnusedBlob(sha256: string): Promise<number> {
+    return (await shaInUse(db, sha256)) ? 0 : blobs.remove(sha256);
+  }
+
+  return {
+    blobs,
+    maxFileBytes: () => maxFileBytes(),
+
+    /**
+     * Removes read-only copies made by Open more than a day ago (a file still open elsewhere is skipped).
+     * Compared with the file system's own time, not the app clock: modification times come from the OS.
+     */
+    async cleanOpened(now = Date.now()): Promise<number> {
+      const dir = join(dataDir, 'opened');
+      let removed = 0;
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        const path = join(dir, name);
+        try {
+          if (now - (await stat(path)).mtimeMs < OPENED_COPY_TTL_MS) continue;
+          await chmod(path, 0o600); // Windows refuses to delete a read-only file
+          await rm(path, { force: true });
+          removed++;
+        } catch {
+          // in use or already gone: next start tries again
+        }
+      }
+      return removed;
+    },
+
+    async attach(input: ChannelParsedInput<'documents.attach'>): Promise<Document> {
+      if (!isAbsolute(input.path)) throw AppError.validation('path', 'Use the full path of the file');
+      const targets = targetsOf(input);
+      for (const target of targets) await requireTarget(db, target);
+      const name = basename(input.path).normalize('NFC') || input.path;
+      const id = newId();
+      const doc = await serial(async () => {
+        const now = clock.now().toISOString();
+        const base = { id, name, sort_name: foldForSort(name), note: input.note ?? null, created_at: now, updated_at: now, deleted_at: null };
+        let stored: { sha256: string } | null = null;
+        if (input.mode === 'link') {
+          const info = await stat(input.path).catch((error: NodeJS.ErrnoException) => {
+            if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw AppError.notFound('File', input.path);
+            throw AppError.validation('path', `The file could not be read (${error.code ?? 'unknown error'})`);
+          });
+          const folder = info.isDirectory();
+          Object.assign(base, {
+            type: folder ? FOLDER_TYPE : typeFromName(name),
+            size: folder ? 0 : info.size,
+            sha256: null,
+            mode: 'link',
+            link_path: input.path,
+            link_mtime_ms: folder ? null : Math.trunc(info.mtimeMs),
+            is_folder: folder ? 1 : 0,
+            content: null,
+          });
+        } else {
+          const blob = await blobs.put(input.path, { maxBytes: await maxFileBytes(), keepHead: INDEXED_TEXT_BYTES });
+          stored = blob;
+          const byName = typeFromName(name);
+          const type = byName === 'application/octet-stream' ? (sniffPreviewable(blob.head) ?? byName) : byName;
+          Object.assign(base, {
+            type,
+            size: blob.size,
+            sha256: blob.sha256,
+            mode: 'copy',
+            link_path: null,
+            link_mtime_ms: null,
+            is_folder: 0,
+            content: isTextType(type) ? indexableText(blob.head) : null,
+          });
+        }
+        try {
+          return await db.transaction().execute(async (trx) => {
+            // Checked again inside the transaction: a target could have gone to Trash while the file was copied.
+            for (const target of targets) await requireTarget(trx, target);
+            await insertDocument(trx, base as Parameters<typeof insertDocument>[1]);
+            for (const target of targets) await addLink(trx, id, target.type, target.id, now);
+            return load(id, trx);
+          });
+        } catch (error) {
+          if (stored) await removeUnusedBlob(stored.sha256);
+          throw error;
+        }
+      });
+      events.emit('data.changed', { entity: 'document', action: 'created', ids: [id] });
+      return doc;
+    },
+
+    get: ({ id }: { id: string }) => load(id),
+
+    async list(input: ChannelParsedInput<'documents.list'>): Promise<ChannelOutput<'documents.list'>> {
+      const targets = targetsOf(input);
+      if (targets.length > 1) throw AppError.validation('contactId', 'List the documents of one record at a time');
+      const page = await listDocuments(db, { ...input, target: targets[0] });
+      return { items: await toDocuments(page.items), total: page.total, nextCursor: page.nextCursor };
+    },
+
+    rename(input: ChannelParsedInput<'documents.rename'>): Promise<Document> {
+      return change(input.id, async (_row, trx) => {
+        if (input.name !== undefined) await updateDocument(trx, input.id, { name: input.name, sort_name: foldForSort(input.name) });
+        if (input.note !== undefined) await updateDocument(trx, input.id, { note: input.note });
+      });
+    },
+
+    link(input: ChannelParsedInput<'documents.link'>): Promise<Document> {
+      const targets = targetsOf(input);
+      if (targets.length === 0) throw AppError.validation('contactId', 'Choose a contact, company or job');
+      return change(input.id, async (_row, trx) => {
+        for (const target of targets) {
+          await requireTarget(trx, target);
+          await addLink(trx, input.id, target.type, target.id, clock.now().toISOString());
+        }
+      });
+    },
+
+    unlink(input: ChannelParsedInput<'documents.unlink'>): Promise<Document> {
+      const targets = targetsOf(input);
+      if (targets.length === 0) throw AppError.validation('contactId', 'Choose a contact, company or job');
+      return change(input.id, async (_row, trx) => {
+        for (const target of targets) await removeLink(trx, input.id, target.type, target.id);
+      });
+    },
+
+    delete: ({ id }: { id: string }) =>
+      change(id, async (row, trx) => updateDocument(trx, id, { deleted_at: row.deleted_at ?? clock.now().toISOString() }), 'deleted'),
+    restore: ({ id }: { id: string }) =>
+      change(id, async (_row, trx) => updateDocument(trx, id, { deleted_at: null }), 'restored'),
+
+    emptyTrash(): Promise<ChannelOutput<'documents.emptyTrash'>> {
+      return serial(async () => {
+        const removed = await db.transaction().execute((trx) => deleteTrashed(trx));
+        let blobsRemoved = 0;
+        let bytesFreed = 0;
+        for (const sha256 of removed.hashes) {
+          if (await shaInUse(db, sha256)) continue; // another document (live or trashed) still holds these bytes
+          bytesFreed += await blobs.remove(sha256);
+          blobsRemoved++;
+        }
+        if (removed.count > 0) events.emit('data.changed', { entity: 'document', action: 'deleted', ids: [] });
+        return { documents: removed.count, blobsRemoved, bytesFreed };
+      });
+    },
+
+    async open({ id }: { id: string }): Promise<{ ok: true }> {
+      const { row, path } = await locate(id);
+      if (row.mode === 'link') {
+        await openWithOs(row.name, path);
+        return { ok: true };
+      }
+      // Stored files have no extension, so the OS could not pick an app: hand it a read-only copy named by
+      // the document's id and a letters-only extension (never by its name).
+      const dir = join(dataDir, 'opened');
+      await mkdir(dir, { recursive: true });
+      const copy = join(dir, `${row.id}${safeExtension(row.name)}`);
+      await rm(copy, { force: true });
+      await copyFile(path, copy);
+      await chmod(copy, 0o444);
+      await openWithOs(row.name, copy);
+      return { ok: true };
+    },
+
+    async reveal({ id }: { id: string }): Promise<{ ok: true }> {
+      const { path } = await locate(id);
+      platform.revealPath(path);
+      return { ok: true };
+    },
+
+    async preview({ id }: { id: string }): Promise<ChannelOutput<'documents.preview'>> {
+      const { row, path } = await locate(id);
+      if (row.is_folder === 1) throw AppError.validation('id', 'A folder has no preview');
+      const size = (await stat(path)).size;
+      if (size > PREVIEW_MAX_BYTES) throw AppError.validation('id', 'Too large to preview here: open it instead');
+      const bytes = await readFile(path);
+      const type = sniffPreviewable(bytes);
+      if (type === null) throw AppError.validation('id', 'Only images (PNG, JPEG, GIF, WebP) and PDFs can be previewed');
+      return { type, base64: bytes.toString('base64') };
+    },
+
+    /** Reports, never fixes: a wrong answer here must not cost the user a file. */
+    async check(): Promise<ChannelOutput<'documents.check'>> {
+      const rows = await storedRows(db);
+      const onDisk = new Set(await blobs.list());
+      const used = new Set(rows.map((r) => r.sha256));
+      const missingBlobs = rows.filter((r) => !onDisk.has(r.sha256)).map((r) => ({ documentId: r.id, name: r.name, sha256: r.sha256 }));
+      const corruptBlobs: { sha256: string; actual: string }[] = [];
+      for (const sha256 of onDisk) {
+        const actual = await blobs.hashOf(sha256);
+        if (actual !== sha256) corruptBlobs.push({ sha256, actual });
+      }
+      const brokenLinks: { documentId: string; name: string; path: string }[] = [];
+      for (const row of await linkRows(db)) {
+        if ((await linkState(row)) === 'missing') brokenLinks.push({ documentId: row.id, name: row.name, path: row.link_path! });
+      }
+      return {
+        checkedRows: rows.length,
+        checkedBlobs: onDisk.size,
+        missingBlobs,
+        corruptBlobs,
+        orphanBlobs: [...onDisk].filter((h) => !used.has(h)),
+        brokenLinks,
+      };
+    },
+
+    async settings(input: ChannelParsedInput<'documents.settings'>): Promise<ChannelOutput<'documents.settings'>> {
+      if (input.maxFileBytes !== undefined) {
+        await setSetting(db, MAX_FILE_SETTING, String(input.maxFileBytes));
+        events.emit('data.changed', { entity: 'settings', action: 'updated', ids: [MAX_FILE_SETTING] });
+      }
+      return { maxFileBytes: await maxFileBytes() };
+    },
+  };
+}
+
+function toDocument(row: DocumentRow, links: LinkRow[], linkState: Document['linkState']): Document {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    size: row.size,
+    sha256: row.sha256,
+    mode: row.mode,
+    linkPath: row.link_path,
+    linkState,
+    isFolder: row.is_folder === 1,
+    note: row.note,
+    links: links.map((l) => ({ type: l.type, id: l.id, title: l.title ?? '' })),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}

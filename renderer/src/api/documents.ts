@@ -1,0 +1,123 @@
+// TanStack Query hooks for documents: a record's list or the global one, one document, its preview, and
+// each write. Document queries live under their own key and are refreshed on any 'document' change, here,
+// so the shared invalidation list need not know about them.
+import { keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import { invoke } from './client';
+import { useEvent } from './events';
+import { invalidateAll } from './invalidate';
+
+export type DocumentRow = ChannelOutput<'documents.get'>;
+export type DocumentListFilter = Omit<ChannelInput<'documents.list'>, 'cursor'>;
+export type DocumentTarget = { contactId: string } | { companyId: string } | { jobId: string };
+
+export const documentKeys = {
+  all: ['documents'] as const,
+  list: (filter: DocumentListFilter) => ['documents', 'list', filter] as const,
+  one: (id: string) => ['documents', 'one', id] as const,
+  preview: (id: string) => ['documents', 'preview', id] as const,
+  settings: ['documents', 'settings'] as const,
+};
+
+/** Keeps document lists fresh when main reports a change, whoever made it. */
+export function useLiveDocuments(): void {
+  const client = useQueryClient();
+  useEvent('data.changed', ({ entity }) => {
+    if (entity === 'document' || entity === 'contact' || entity === 'company' || entity === 'job') void client.invalidateQueries({ queryKey: documentKeys.all });
+  });
+}
+
+export function useDocumentList(filter: DocumentListFilter) {
+  useLiveDocuments();
+  return useInfiniteQuery({
+    queryKey: documentKeys.list(filter),
+    queryFn: ({ pageParam }) => invoke('documents.list', { ...filter, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Nothing is asked while `id` is undefined. */
+export function useDocument(id: string | undefined) {
+  useLiveDocuments();
+  return useQuery({ queryKey: documentKeys.one(id ?? ''), queryFn: () => invoke('documents.get', { id: id! }), enabled: id !== undefined });
+}
+
+/** Bytes for the in-app viewer; only asked for when shown, and not kept long (they can be megabytes). */
+export function useDocumentPreview(id: string, enabled: boolean) {
+  return useQuery({ queryKey: documentKeys.preview(id), queryFn: () => invoke('documents.preview', { id }), enabled, gcTime: 30_000, retry: false });
+}
+
+function useDocumentMutation<C extends 'documents.rename' | 'documents.delete' | 'documents.restore' | 'documents.link' | 'documents.unlink'>(
+  channel: C,
+  options: { handlesValidation?: boolean } = {},
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<C>) => invoke(channel, input) as Promise<DocumentRow>,
+    ...(options.handlesValidation ? { meta: { handlesValidation: true } } : {}),
+    onSuccess: (doc: DocumentRow) => {
+      client.setQueryData(documentKeys.one(doc.id), doc);
+      return Promise.all([client.invalidateQueries({ queryKey: documentKeys.all }), invalidateAll(client)]);
+    },
+  });
+}
+
+/** One attach outside the mutation cache: a batch reports its failures once, together (see use-documents.ts). */
+export async function attachDocument(client: QueryClient, input: ChannelInput<'documents.attach'>): Promise<DocumentRow> {
+  const doc = await invoke('documents.attach', input);
+  client.setQueryData(documentKeys.one(doc.id), doc);
+  await client.invalidateQueries({ queryKey: documentKeys.all });
+  return doc;
+}
+export const useRenameDocument = () => useDocumentMutation('documents.rename', { handlesValidation: true });
+export const useDeleteDocument = () => useDocumentMutation('documents.delete');
+export const useRestoreDocument = () => useDocumentMutation('documents.restore');
+export const useLinkDocument = () => useDocumentMutation('documents.link');
+export const useUnlinkDocument = () => useDocumentMutation('documents.unlink');
+
+export function useEmptyDocumentTrash() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => invoke('documents.emptyTrash', {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: documentKeys.all }),
+  });
+}
+
+/** Open / Show in folder: the OS does the rest; failures (a moved link) are notified by the query client. */
+export function useOpenDocument() {
+  return useMutation({ mutationFn: ({ id, reveal }: { id: string; reveal?: boolean }) => invoke(reveal ? 'documents.reveal' : 'documents.open', { id }) });
+}
+
+/** The OS file dialog (the harness answers from a file); [] when the user cancels. */
+export function pickDocumentFiles(directory = false): Promise<string[]> {
+  return invoke('files.pick', { purpose: 'document', multiple: !directory, directory }).then((r) => r.paths);
+}
+
+/**
+ * Paths of files dropped on the page. Only the desktop app can tell (its preload's pathForFile); in a plain
+ * browser (the test harness) this is [] and the page offers the file dialog instead.
+ */
+export function pathsOfDroppedFiles(files: readonly File[]): string[] {
+  const pathFor = window.rapport?.pathForFile;
+  if (!pathFor) return [];
+  return files.map((file) => pathFor(file)).filter((path) => path !== '');
+}
+
+/** The integrity check: a report, nothing is changed. */
+export function useDocumentCheck() {
+  return useMutation({ mutationFn: () => invoke('documents.check', {}) });
+}
+
+export function useDocumentSettings() {
+  return useQuery({ queryKey: documentKeys.settings, queryFn: () => invoke('documents.settings', {}) });
+}
+
+export function useSetDocumentSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'documents.settings'>) => invoke('documents.settings', input),
+    onSuccess: (settings) => client.setQueryData(documentKeys.settings, settings),
+  });
+}

@@ -1,0 +1,64 @@
+// The Documents tab of Trash: each deleted document with Restore, and "Empty" to delete them for good, which
+// also frees the stored files no other document uses.
+import { Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { IconTrashX } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useDocumentList, useEmptyDocumentTrash } from '../../api/documents';
+import { notifySuccess } from '../../app/notify';
+import { Empty } from '../../ui/Empty';
+import { TrashMore, TrashRow } from '../trash/TrashRow';
+import { formatSize } from './format';
+import { useDocumentActions } from './use-documents';
+
+export function TrashedDocuments() {
+  const list = useDocumentList({ trashed: true, sort: 'createdAt', limit: 50 });
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const empty = useEmptyDocumentTrash();
+  const { restore } = useDocumentActions();
+  const [confirming, setConfirming] = useState(false);
+
+  if (list.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (items.length === 0) {
+    return <Empty icon={<IconTrashX size={32} />} withIndicatorBackground title="No deleted documents" description="Documents you move to Trash show up here, ready to restore." py="xl" />;
+  }
+  return (
+    <Stack gap="xs">
+      <Group justify="flex-end">
+        <Button size="xs" variant="light" color="red" leftSection={<IconTrashX size={14} />} loading={empty.isPending} onClick={() => setConfirming(true)}>
+          Empty documents Trash
+        </Button>
+      </Group>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Delete these documents for good?">
+        <Text size="sm">
+          The {list.data?.pages[0]?.total ?? items.length} documents in Trash will be deleted, and their stored files removed unless another document uses them. This cannot be undone.
+        </Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              setConfirming(false);
+              empty.mutate(undefined, { onSuccess: (r) => notifySuccess(`${r.documents} document${r.documents === 1 ? '' : 's'} deleted, ${formatSize(r.bytesFreed)} freed`) });
+            }}
+          >
+            Delete for good
+          </Button>
+        </Group>
+      </Modal>
+      <Stack gap="xs" role="list" aria-label="Deleted documents">
+        {items.map((d) => (
+          <TrashRow key={d.id} href={`/documents/${d.id}`} name={d.name} detail={d.links.map((l) => l.title).join(', ') || null} deletedAt={d.deletedAt} onRestore={() => restore(d.id)} />
+        ))}
+        <TrashMore list={list} />
+      </Stack>
+    </Stack>
+  );
+}
