@@ -2,7 +2,7 @@
 // paths, window-state, protocol, menu and electron/ipc to Electron objects and decides nothing itself.
 // Imports electron, electron/core, electron/ipc and shared; never the renderer.
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
 import { openCore, type Core } from '../core/app';
 import { consoleLogger } from '../core/logger';
 import { forwardEvents, registerInvokeHandler } from '../ipc/adapter';
@@ -127,6 +127,10 @@ async function onReady(): Promise<void> {
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+  // Waking from sleep usually means a network again: try the outbox now rather than at its next retry time
+  // (the page also asks when the browser sees the network come back).
+  powerMonitor.on('resume', () => opened.modules.email.wake());
 
   // Reminders fire in main, so they reach the user even when the window is hidden or minimised.
   opened.events.subscribe((name, payload) => {

@@ -1,8 +1,59 @@
 // The email feature's part of the contract: channel -> input and output schemas, and its events.
 // contract.ts and events.ts spread these in. Imports zod and shared/domain only.
-import type { z } from 'zod';
+import { z } from 'zod';
+import {
+  Campaign,
+  CampaignCreate,
+  Email,
+  EmailSend,
+  EmlImport,
+  OutboxItem,
+  OutboxListInput,
+  OutboxRetry,
+  OutboxStatus,
+  SmtpSettings,
+  SmtpSettingsInput,
+  Template,
+  TemplateFields,
+  TemplatePreview,
+  TemplateUpdate,
+} from '../domain/email';
+import { Activity } from '../domain/activity';
+import { Id } from '../domain/fields';
 import type { EmailChannel } from './email.channels';
 
-export const emailContract = {} as const satisfies Record<EmailChannel, { input: z.ZodType; output: z.ZodType }>;
+const ById = z.strictObject({ id: Id });
+const Empty = z.strictObject({});
+const Queued = z.object({ id: z.string(), status: OutboxStatus });
 
-export const emailEvents = {} as const satisfies Record<string, z.ZodType>;
+export const emailContract = {
+  'settings.smtp.get': { input: Empty, output: SmtpSettings },
+  'settings.smtp.set': { input: SmtpSettingsInput, output: SmtpSettings },
+  /** Sends a test email to the from address now (not through the outbox); UNAVAILABLE with the server's words. */
+  'settings.smtp.test': { input: Empty, output: z.object({ ok: z.literal(true), message: z.string() }) },
+
+  'emails.send': { input: EmailSend, output: Queued },
+  'emails.get': { input: ById, output: Email },
+  'emails.importEml': { input: EmlImport, output: z.object({ activity: Activity, attachments: z.array(z.object({ filename: z.string(), size: z.number() })) }) },
+
+  'outbox.list': { input: OutboxListInput, output: z.object({ items: z.array(OutboxItem), counts: z.record(z.string(), z.number()), paused: z.boolean() }) },
+  'outbox.retry': { input: OutboxRetry, output: Queued },
+  'outbox.cancel': { input: ById, output: Queued },
+  'outbox.sendNow': { input: Empty, output: z.object({ queued: z.number() }) },
+
+  'templates.create': { input: TemplateFields, output: Template },
+  'templates.update': { input: TemplateUpdate, output: Template },
+  'templates.delete': { input: ById, output: Template },
+  'templates.list': { input: Empty, output: z.object({ items: z.array(Template) }) },
+  'templates.preview': { input: TemplatePreview, output: z.object({ subject: z.string(), body: z.string(), to: z.string() }) },
+
+  'campaigns.create': { input: CampaignCreate, output: Campaign },
+  'campaigns.get': { input: ById, output: Campaign },
+  'campaigns.list': { input: Empty, output: z.object({ items: z.array(Campaign) }) },
+  'campaigns.cancel': { input: ById, output: Campaign },
+} as const satisfies Record<EmailChannel, { input: z.ZodType; output: z.ZodType }>;
+
+export const emailEvents = {
+  /** Outbox rows changed state (queued, sent, waiting...): the Outbox page and badge refresh. */
+  'outbox.changed': z.object({ ids: z.array(z.string()), paused: z.boolean() }),
+} as const satisfies Record<string, z.ZodType>;

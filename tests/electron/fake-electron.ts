@@ -157,6 +157,7 @@ export function createFakeElectron(options: { userData: string }) {
   const ipcHandlers = new Map<string, Listener>();
   let menuTemplate: any[] | null = null;
   const opened: string[] = [];
+  const powerListeners = new Map<string, Listener>();
 
   const electron = {
     app,
@@ -196,7 +197,8 @@ export function createFakeElectron(options: { userData: string }) {
       decryptString: (sealed: Buffer) => sealed.toString(),
     },
     Notification: FakeNotification,
+    powerMonitor: { on: (event: string, listener: Listener) => void powerListeners.set(event, listener) },
   };
 
-  return { electron, app, calls, windows, session, protocolHandlers, ipcHandlers, opened, notifications, menu: () => menuTemplate };
+  return { electron, app, calls, windows, session, protocolHandlers, ipcHandlers, opened, notifications, powerListeners, menu: () => menuTemplate };
 }

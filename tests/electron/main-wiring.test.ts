@@ -121,6 +121,11 @@ describe('after ready', () => {
     expect(win.webContents.sent).toContainEqual([IPC_EVENT, 'app.command', { command: 'openTask', id: (created as { value: { id: string } }).value.id }]);
   });
 
+  it('wakes the outbox when the machine resumes from sleep', () => {
+    expect(fake.powerListeners.has('resume')).toBe(true);
+    expect(() => fake.powerListeners.get('resume')!()).not.toThrow();
+  });
+
   it('denies every permission on the session', () => {
     let granted: boolean | undefined;
     fake.session.permissionRequestHandler?.(null, 'media', (g: boolean) => (granted = g), { requestingUrl: 'app://rapport/' });

@@ -1,0 +1,82 @@
+// Filing a received email (.eml saved from any mail program) on a contact's timeline, offline: its sender,
+// date, subject and text become an inbound email activity; its attachments are kept with it in SQLite.
+import { readFileSync, statSync } from 'node:fs';
+import { simpleParser, type AddressObject } from 'mailparser';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { findActivity, insertActivity, toActivity } from '../../db/activities.repo';
+import { emailDb, findContactIdByEmail } from '../../db/email.repo';
+import { requireContact } from '../links';
+import type { FeatureContext } from '../modules';
+import { loadSmtp } from './settings';
+
+const MAX_EML_BYTES = 50 * 1024 * 1024;
+
+const addresses = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address ?? '')).filter(Boolean);
+const text = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).map((o) => o.text).join(', ');
+
+export function createEmlImport(ctx: FeatureContext) {
+  const { db, clock, events, newId } = ctx.deps;
+
+  return async function importEml(input: ChannelParsedInput<'emails.importEml'>): Promise<ChannelOutput<'emails.importEml'>> {
+    // Only a file the user picked (or dropped, which the renderer turns into a pick) may be read.
+    if (!ctx.picks.has(input.path)) throw AppError.validation('path', 'Choose the .eml file with the file picker');
+    let raw: Buffer;
+    try {
+      if (statSync(input.path).size > MAX_EML_BYTES) throw AppError.validation('path', 'This file is larger than 50 MB');
+      raw = readFileSync(input.path);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw AppError.validation('path', 'The file cannot be read');
+    }
+    const mail = await simpleParser(raw, { skipHtmlToText: false });
+    if (!mail.from && !mail.subject && !mail.text) throw AppError.validation('path', 'This is not an email message (.eml)');
+
+    const me = (await loadSmtp(db)).fromAddress.toLowerCase();
+    const sender = addresses(mail.from)[0] ?? '';
+    const outbound = me !== '' && sender.toLowerCase() === me;
+    let contactId = input.contactId ?? null;
+    if (!contactId) {
+      const candidates = outbound ? addresses(mail.to) : [sender];
+      for (const address of candidates) if (!contactId) contactId = await findContactIdByEmail(db, address);
+    }
+    if (!contactId) throw AppError.validation('contactId', `No contact has the address ${sender || '(none)'}: choose who to file it on`);
+
+    const attachments = mail.attachments.map((a, i) => ({ position: i, filename: (a.filename ?? `attachment-${i + 1}`).replace(/[\r\n]+/g, ' '), content_type: a.contentType ?? null, content: a.content }));
+    const list = attachments.map((a) => `${a.filename} (${Math.max(1, Math.round(a.content.length / 1024))} KB)`);
+    const notes = [
+      `From: ${text(mail.from)}`,
+      `To: ${text(mail.to)}`,
+      ...(mail.cc ? [`Cc: ${text(mail.cc)}`] : []),
+      '',
+      (mail.text ?? '').trim(),
+      ...(list.length > 0 ? ['', `Attachments: ${list.join(', ')}`] : []),
+    ].join('\n');
+    const id = newId();
+    const now = clock.now().toISOString();
+    const activity = await db.transaction().execute(async (trx) => {
+      const contact = await requireContact(trx, contactId);
+      await insertActivity(trx, {
+        id,
+        contact_id: contact.id,
+        company_id: contact.company_id,
+        job_id: null,
+        type: 'email',
+        direction: outbound ? 'outbound' : 'inbound',
+        occurred_at: (mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : clock.now()).toISOString(),
+        duration_seconds: null,
+        subject: (mail.subject ?? '(no subject)').slice(0, 200),
+        notes: notes.slice(0, 20_000),
+        outcome: null,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      });
+      for (const a of attachments) await emailDb(trx).insertInto('email_received_attachments').values({ ...a, activity_id: id }).execute();
+      return toActivity((await findActivity(trx, id))!);
+    });
+    events.emit('data.changed', { entity: 'activity', action: 'created', ids: [id] });
+    events.emit('data.changed', { entity: 'contact', action: 'updated', ids: [contactId] });
+    return { activity, attachments: attachments.map((a) => ({ filename: a.filename, size: a.content.length })) };
+  };
+}

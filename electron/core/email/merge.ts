@@ -1,0 +1,93 @@
+// Mail merge and body formatting, pure functions. `{{firstName}}` takes the recipient's value;
+// `{{firstName|there}}` falls back to "there" when the recipient has none. An unknown field, or a missing
+// value without a fallback, is an error naming the field, never an email that says "Dear ,".
+import type { Contact } from '../../../shared/domain/contact';
+import type { Job } from '../../../shared/domain/job';
+
+export const MERGE_FIELDS = ['firstName', 'lastName', 'name', 'email', 'company', 'jobTitle', 'job.title', 'job.amount', 'job.stage', 'job.dueDate'] as const;
+export type MergeField = (typeof MERGE_FIELDS)[number];
+const KNOWN: ReadonlySet<string> = new Set(MERGE_FIELDS);
+
+const FIELD = /\{\{\s*([A-Za-z.]+)\s*(?:\|([^{}]*))?\}\}/g;
+
+export type MergeValues = Partial<Record<MergeField, string | null>>;
+
+export class MergeError extends Error {
+  constructor(
+    readonly field: string,
+    readonly kind: 'unknown' | 'missing',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The merge fields a text uses, in order of first use. */
+export function fieldsIn(text: string): string[] {
+  return [...new Set([...text.matchAll(FIELD)].map((m) => m[1]!))];
+}
+
+/** Unknown fields in a text (checked when a template is saved). */
+export function unknownFields(text: string): string[] {
+  return fieldsIn(text).filter((f) => !KNOWN.has(f));
+}
+
+export function hasMergeFields(text: string): boolean {
+  return fieldsIn(text).length > 0;
+}
+
+export function valuesFor(contact: Pick<Contact, 'firstName' | 'lastName' | 'displayName' | 'emails' | 'companyName' | 'jobTitle'> | null, job: Job | null): MergeValues {
+  const money = job && job.amountMinor !== null ? new Intl.NumberFormat('en-GB', { style: 'currency', currency: job.currency }).format(job.amountMinor / 100) : null;
+  return {
+    firstName: contact?.firstName ?? null,
+    lastName: contact?.lastName ?? null,
+    name: contact?.displayName ?? null,
+    email: contact?.emails[0]?.value ?? null,
+    company: contact?.companyName ?? null,
+    jobTitle: contact?.jobTitle ?? null,
+    'job.title': job?.title ?? null,
+    'job.amount': money,
+    'job.stage': job?.stageName ?? null,
+    'job.dueDate': job?.dueDate ?? null,
+  };
+}
+
+/** Fills the fields in; `who` names the recipient in the error ("Ann Smith has no company"). */
+export function render(text: string, values: MergeValues, who: string): string {
+  return text.replace(FIELD, (_whole, field: string, fallback: string | undefined) => {
+    if (!KNOWN.has(field)) throw new MergeError(field, 'unknown', `Unknown merge field {{${field}}}; use one of ${MERGE_FIELDS.map((f) => `{{${f}}}`).join(', ')}`);
+    const value = values[field as MergeField];
+    if (value !== null && value !== undefined && value.trim() !== '') return value;
+    if (fallback !== undefined) return fallback.trim();
+    throw new MergeError(field, 'missing', `${who} has no value for {{${field}}}: fill it in, or write {{${field}|fallback}}`);
+  });
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** Inline formatting on already-escaped text: **bold**, *italic*, and http(s) links. */
+function inline(escaped: string): string {
+  return escaped
+    .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1<em>$2</em>')
+    .replace(/\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
+}
+
+/**
+ * Plain text with simple formatting as safe HTML: everything is escaped first, then blank lines make
+ * paragraphs, lines starting "- " make a list, **bold**, *italic* and links. No user HTML passes through.
+ */
+export function toHtml(text: string): string {
+  const blocks = text.replace(/\r\n?/g, '\n').split(/\n{2,}/).filter((b) => b.trim() !== '');
+  const html = blocks.map((block) => {
+    const lines = block.split('\n');
+    if (lines.every((l) => /^\s*[-*] /.test(l))) return `<ul>${lines.map((l) => `<li>${inline(escapeHtml(l.replace(/^\s*[-*] /, '')))}</li>`).join('')}</ul>`;
+    return `<p>${lines.map((l) => inline(escapeHtml(l))).join('<br>')}</p>`;
+  });
+  return `<!doctype html><html><body style="font-family: sans-serif">${html.join('\n')}</body></html>`;
+}
+
+/** The body as sent: the signature follows the conventional "-- " separator line. */
+export function withSignature(body: string, signature: string): string {
+  return signature.trim() === '' ? body : `${body.replace(/\s+$/, '')}\n\n-- \n${signature.trim()}`;
+}

@@ -1,0 +1,97 @@
+// SMTP account settings: stored as JSON in the settings table, the password only in the platform's secret
+// store (Electron safeStorage; the harness's clearly named test store). Nothing here returns the password.
+import { createTransport } from 'nodemailer';
+import type { Kysely } from 'kysely';
+import type { SmtpSettings } from '../../../shared/domain/email';
+import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import { getSetting, setSetting } from '../../db/jobs.repo';
+import type { DB } from '../../db/schema';
+import type { SecretStore } from '../platform';
+
+const SETTINGS_KEY = 'email.smtp';
+const PAUSED_KEY = 'email.paused';
+export const PASSWORD_KEY = 'smtp.password';
+
+export type StoredSmtp = Omit<SmtpSettings, 'configured' | 'hasPassword' | 'secretStore' | 'paused'>;
+
+const DEFAULTS: StoredSmtp = { host: '', port: 587, security: 'starttls', username: '', fromName: '', fromAddress: '', signature: '', perMinute: 30, allowUntrustedCertificate: false };
+
+export async function loadSmtp(db: Kysely<DB>): Promise<StoredSmtp & { configured: boolean }> {
+  const raw = await getSetting(db, SETTINGS_KEY);
+  if (raw === null) return { ...DEFAULTS, configured: false };
+  return { ...DEFAULTS, ...(JSON.parse(raw) as Partial<StoredSmtp>), configured: true };
+}
+
+export async function isPaused(db: Kysely<DB>): Promise<boolean> {
+  return (await getSetting(db, PAUSED_KEY)) === '1';
+}
+
+export async function setPaused(db: Kysely<DB>, paused: boolean): Promise<void> {
+  await setSetting(db, PAUSED_KEY, paused ? '1' : '0');
+}
+
+export async function smtpView(db: Kysely<DB>, secrets: SecretStore): Promise<SmtpSettings> {
+  const stored = await loadSmtp(db);
+  return {
+    ...stored,
+    hasPassword: secrets.get(PASSWORD_KEY) !== null,
+    secretStore: { backend: secrets.backend, secure: secrets.secure },
+    paused: await isPaused(db),
+  };
+}
+
+export async function saveSmtp(db: Kysely<DB>, secrets: SecretStore, input: ChannelParsedInput<'settings.smtp.set'>): Promise<void> {
+  const { password, ...rest } = input;
+  const current = await loadSmtp(db);
+  const next: StoredSmtp = {
+    host: rest.host,
+    port: rest.port,
+    security: rest.security,
+    username: rest.username ?? '',
+    fromName: rest.fromName,
+    fromAddress: rest.fromAddress,
+    signature: rest.signature ?? current.signature,
+    perMinute: rest.perMinute ?? current.perMinute,
+    allowUntrustedCertificate: rest.allowUntrustedCertificate ?? current.allowUntrustedCertificate,
+  };
+  await setSetting(db, SETTINGS_KEY, JSON.stringify(next));
+  if (password === '') secrets.delete(PASSWORD_KEY);
+  else if (password !== undefined) secrets.set(PASSWORD_KEY, password);
+}
+
+/**
+ * A nodemailer transport for the saved account. File and URL access are off: a message's content is only
+ * ever the bytes stored in the outbox. Certificates are checked unless the user chose otherwise.
+ */
+export function transportFor(smtp: StoredSmtp, secrets: SecretStore) {
+  const password = secrets.get(PASSWORD_KEY);
+  return createTransport(
+    {
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.security === 'tls',
+      // 'none' still upgrades when the server offers STARTTLS; 'starttls' refuses to go on without it.
+      requireTLS: smtp.security === 'starttls',
+      ...(smtp.username ? { auth: { user: smtp.username, pass: password ?? '' } } : {}),
+      tls: { rejectUnauthorized: !smtp.allowUntrustedCertificate },
+      connectionTimeout: 15_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 60_000,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    },
+    { disableFileAccess: true, disableUrlAccess: true },
+  );
+}
+
+/** How a delivery error is treated: retry later, stop for good, or pause everything for the password. */
+export function classify(error: unknown): { outcome: 'waiting' | 'failed' | 'paused'; text: string } {
+  const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
+  const text = (e.response ?? e.message ?? String(error)).slice(0, 1000);
+  if (e.code === 'EAUTH' || e.responseCode === 535 || e.responseCode === 534) return { outcome: 'paused', text };
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500) return { outcome: 'failed', text };
+  if (typeof e.responseCode === 'number' && e.responseCode >= 400) return { outcome: 'waiting', text };
+  // A certificate the user has not chosen to trust will not fix itself by waiting.
+  if (/certificate|self[- ]signed/i.test(text)) return { outcome: 'failed', text: `${text} (the server's certificate is not trusted)` };
+  return { outcome: 'waiting', text };
+}

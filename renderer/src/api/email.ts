@@ -1,0 +1,86 @@
+// TanStack Query hooks for email: SMTP settings, the outbox (live through outbox.changed), templates and
+// campaigns. The outbox is also woken when the browser window sees the network come back.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { OutboxStatus } from '../../../shared/domain/email';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import { invoke } from './client';
+import { useEvent } from './events';
+import { invalidateAll } from './invalidate';
+
+export const emailKeys = {
+  all: ['email'] as const,
+  settings: ['email', 'settings'] as const,
+  outbox: (status?: OutboxStatus) => ['email', 'outbox', status ?? 'all'] as const,
+  email: (id: string) => ['email', 'message', id] as const,
+  templates: ['email', 'templates'] as const,
+  campaigns: ['email', 'campaigns'] as const,
+  campaign: (id: string) => ['email', 'campaign', id] as const,
+};
+
+/** Keeps email views fresh: outbox changes, and templates, campaigns or settings saved anywhere. */
+export function useEmailLive(): void {
+  const client = useQueryClient();
+  useEvent('outbox.changed', () => void client.invalidateQueries({ queryKey: emailKeys.all }));
+  useEvent('data.changed', ({ entity }) => {
+    if (['email', 'template', 'campaign', 'settings'].includes(entity)) void client.invalidateQueries({ queryKey: emailKeys.all });
+  });
+  // Back online: ask main to try the outbox now instead of at its next look.
+  useEffect(() => {
+    const wake = () => void invoke('outbox.sendNow', {}).catch(() => undefined);
+    window.addEventListener('online', wake);
+    return () => window.removeEventListener('online', wake);
+  }, []);
+}
+
+export function useSmtpSettings() {
+  return useQuery({ queryKey: emailKeys.settings, queryFn: () => invoke('settings.smtp.get', {}) });
+}
+
+function useEmailMutation<I, O>(fn: (input: I) => Promise<O>, handlesValidation = false) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    ...(handlesValidation ? { meta: { handlesValidation: true } } : {}),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: emailKeys.all });
+      await invalidateAll(client);
+    },
+  });
+}
+
+export const useSaveSmtp = () => useEmailMutation((input: ChannelInput<'settings.smtp.set'>) => invoke('settings.smtp.set', input), true);
+export const useTestSmtp = () => useMutation({ mutationFn: () => invoke('settings.smtp.test', {}) });
+
+export function useOutbox(status?: OutboxStatus) {
+  return useQuery({ queryKey: emailKeys.outbox(status), queryFn: () => invoke('outbox.list', status ? { status } : {}) });
+}
+
+export function useEmail(id: string | null) {
+  return useQuery({ queryKey: emailKeys.email(id ?? ''), queryFn: () => invoke('emails.get', { id: id! }), enabled: !!id });
+}
+
+export const useSendEmail = () => useEmailMutation((input: ChannelInput<'emails.send'>) => invoke('emails.send', input), true);
+export const useRetryEmail = () => useEmailMutation((input: ChannelInput<'outbox.retry'>) => invoke('outbox.retry', input));
+export const useCancelEmail = () => useEmailMutation((id: string) => invoke('outbox.cancel', { id }));
+export const useSendNow = () => useEmailMutation(() => invoke('outbox.sendNow', {}));
+export const useImportEml = () => useEmailMutation((input: ChannelInput<'emails.importEml'>) => invoke('emails.importEml', input), true);
+
+export function useTemplates() {
+  return useQuery({ queryKey: emailKeys.templates, queryFn: () => invoke('templates.list', {}) });
+}
+export const useCreateTemplate = () => useEmailMutation((input: ChannelInput<'templates.create'>) => invoke('templates.create', input), true);
+export const useUpdateTemplate = () => useEmailMutation((input: ChannelInput<'templates.update'>) => invoke('templates.update', input), true);
+export const useDeleteTemplate = () => useEmailMutation((id: string) => invoke('templates.delete', { id }));
+export const usePreviewTemplate = () => useMutation({ mutationFn: (input: ChannelInput<'templates.preview'>) => invoke('templates.preview', input), meta: { handlesValidation: true } });
+
+export function useCampaigns() {
+  return useQuery({ queryKey: emailKeys.campaigns, queryFn: () => invoke('campaigns.list', {}) });
+}
+export const useCreateCampaign = () => useEmailMutation((input: ChannelInput<'campaigns.create'>) => invoke('campaigns.create', input), true);
+export const useCancelCampaign = () => useEmailMutation((id: string) => invoke('campaigns.cancel', { id }));
+
+/** The OS file dialog; picked paths are the only ones main will attach or import. */
+export function pickFiles(purpose: 'attachment' | 'eml', multiple: boolean) {
+  return invoke('files.pick', { purpose, multiple });
+}

@@ -1,0 +1,164 @@
+// Email as it crosses the contract: SMTP settings (never the password's value), compose input, outbox rows,
+// templates and campaigns. Addresses and subjects refuse CR and LF, so no header can be injected.
+// Imports zod only.
+import { z } from 'zod';
+import { ContactKind, ContactListInput } from './contact';
+import { Id, Tag, optionalText } from './fields';
+
+const NO_LINE_BREAKS = /^[^\r\n]*$/;
+const noLineBreaks = { message: 'Must be on one line' };
+
+export const Address = z
+  .string()
+  .trim()
+  .max(254, { message: 'Must be at most 254 characters' })
+  .regex(NO_LINE_BREAKS, noLineBreaks)
+  .pipe(z.email({ message: 'Not a valid email address' }));
+
+export const Subject = z.string().regex(NO_LINE_BREAKS, noLineBreaks).trim().max(300, { message: 'Must be at most 300 characters' });
+export const Body = z.string().max(100_000, { message: 'Must be at most 100,000 characters' });
+
+export const SmtpSecurity = z.enum(['tls', 'starttls', 'none']);
+export type SmtpSecurity = z.infer<typeof SmtpSecurity>;
+
+export const SmtpSettingsInput = z.strictObject({
+  host: z.string().trim().min(1, { message: 'Enter the mail server' }).max(253).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, { message: 'Not a host name' }),
+  port: z.number({ message: 'Must be a port number' }).int({ message: 'Must be a port number' }).min(1).max(65535),
+  security: SmtpSecurity,
+  username: z.string().trim().max(254).regex(NO_LINE_BREAKS, noLineBreaks).optional(),
+  /** Kept only in the OS secret store. undefined keeps the saved one; '' forgets it. */
+  password: z.string().max(1000).optional(),
+  fromName: z.string().trim().max(100).regex(NO_LINE_BREAKS, noLineBreaks),
+  fromAddress: Address,
+  signature: z.string().max(2000).optional(),
+  /** Campaign messages at most this many a minute (some servers block bursts). */
+  perMinute: z.number().int().min(1).max(600).optional(),
+  /** Accept a self-signed or otherwise untrusted certificate (a small office server). Off unless chosen. */
+  allowUntrustedCertificate: z.boolean().optional(),
+});
+
+export const SmtpSettings = z.object({
+  configured: z.boolean(),
+  host: z.string(),
+  port: z.number(),
+  security: SmtpSecurity,
+  username: z.string(),
+  fromName: z.string(),
+  fromAddress: z.string(),
+  signature: z.string(),
+  perMinute: z.number(),
+  allowUntrustedCertificate: z.boolean(),
+  hasPassword: z.boolean(),
+  /** The secret store: 'basic_text' (Linux without a keyring) and 'test-plaintext' are not secure. */
+  secretStore: z.object({ backend: z.string(), secure: z.boolean() }),
+  /** Wrong credentials paused the outbox: the UI asks for the password. */
+  paused: z.boolean(),
+});
+export type SmtpSettings = z.infer<typeof SmtpSettings>;
+
+export const Recipient = z.union([z.strictObject({ contactId: Id }), z.strictObject({ address: Address })]);
+export type Recipient = z.infer<typeof Recipient>;
+const Recipients = z.array(Recipient).max(100, { message: 'At most 100 recipients' });
+
+export const EmailSend = z.strictObject({
+  to: Recipients.min(1, { message: 'Add a recipient' }),
+  cc: Recipients.optional(),
+  bcc: Recipients.optional(),
+  subject: Subject.min(1, { message: 'Enter a subject' }),
+  body: Body,
+  replyTo: Address.optional(),
+  templateId: Id.optional(),
+  /** For {{job.*}} merge fields. */
+  jobId: Id.optional(),
+  /** Paths picked with files.pick this session; read into the outbox at once. */
+  attachments: z.array(z.string().max(4096)).max(20, { message: 'At most 20 attachments' }).optional(),
+});
+
+export const OutboxStatus = z.enum(['queued', 'sending', 'sent', 'waiting', 'failed', 'paused', 'uncertain', 'cancelled']);
+export type OutboxStatus = z.infer<typeof OutboxStatus>;
+
+export const StoredRecipient = z.object({ address: z.string(), name: z.string().nullable(), contactId: z.string().nullable() });
+export type StoredRecipient = z.infer<typeof StoredRecipient>;
+
+export const OutboxItem = z.object({
+  id: z.string(),
+  status: OutboxStatus,
+  to: z.array(StoredRecipient),
+  subject: z.string(),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  campaignId: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
+
+export const Email = OutboxItem.extend({
+  messageId: z.string(),
+  cc: z.array(StoredRecipient),
+  bcc: z.array(StoredRecipient),
+  replyTo: z.string().nullable(),
+  body: z.string(),
+  templateId: z.string().nullable(),
+  attachments: z.array(z.object({ filename: z.string(), size: z.number() })),
+});
+export type Email = z.infer<typeof Email>;
+
+export const OutboxListInput = z.strictObject({ status: OutboxStatus.optional(), limit: z.number().int().min(1).max(500).default(200) });
+
+/** Resend: optionally edited first (a failed message fixed by the user). */
+export const OutboxRetry = z.strictObject({
+  id: Id,
+  to: Recipients.min(1, { message: 'Add a recipient' }).optional(),
+  subject: Subject.min(1, { message: 'Enter a subject' }).optional(),
+  body: Body.optional(),
+});
+
+export const TemplateFields = z.strictObject({
+  name: z.string().trim().min(1, { message: 'Name the template' }).max(100),
+  subject: Subject.min(1, { message: 'Enter a subject' }),
+  body: Body,
+});
+export const TemplateUpdate = TemplateFields.partial().extend({ id: Id });
+export const Template = z.object({ id: z.string(), name: z.string(), subject: z.string(), body: z.string(), fields: z.array(z.string()), createdAt: z.string(), updatedAt: z.string() });
+export type Template = z.infer<typeof Template>;
+
+export const TemplatePreview = z.strictObject({
+  /** A saved template, or the text being edited. */
+  templateId: Id.optional(),
+  subject: Subject.optional(),
+  body: Body.optional(),
+  contactId: Id,
+  jobId: Id.optional(),
+});
+
+export const Segment = z.strictObject({
+  tag: Tag.optional(),
+  kind: ContactKind.optional(),
+  filter: ContactListInput.pick({ query: true, tag: true, kind: true, companyId: true, notContactedForDays: true, hasOverdueTask: true }).partial().optional(),
+});
+export type Segment = z.infer<typeof Segment>;
+
+export const CampaignCreate = z.strictObject({
+  name: optionalText(100),
+  templateId: Id,
+  segment: Segment,
+});
+
+export const SkippedContact = z.object({ contactId: z.string(), name: z.string(), reason: z.string() });
+export const CampaignCounts = z.object({ queued: z.number(), sent: z.number(), failed: z.number(), cancelled: z.number() });
+export const Campaign = z.object({
+  id: z.string(),
+  name: z.string(),
+  templateId: z.string(),
+  templateName: z.string(),
+  segment: z.record(z.string(), z.unknown()),
+  status: z.enum(['active', 'done', 'cancelled']),
+  counts: CampaignCounts,
+  skipped: z.array(SkippedContact),
+  createdAt: z.string(),
+});
+export type Campaign = z.infer<typeof Campaign>;
+
+export const EmlImport = z.strictObject({ path: z.string().min(1).max(4096), contactId: Id.optional() });

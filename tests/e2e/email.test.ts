@@ -1,0 +1,125 @@
+// Email in Chromium against the real harness and a real SMTP server on loopback: write to a contact from
+// their page, see the message wait in the outbox while the server answers 451, send it now, see it sent,
+// received once by the server, and filed on the contact's timeline. Plus settings and the empty outbox.
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { HARNESS_PICKS_FILE } from '../../electron/core/platform';
+import { smtpSettings, startSmtp, type TestSmtp } from '../helpers/smtp';
+import { type App, screenshot, startApp } from './app-fixture';
+
+let app: App;
+let smtp: TestSmtp;
+let contactId: string;
+beforeAll(async () => {
+  smtp = await startSmtp();
+  app = await startApp();
+  contactId = (await app.harness.rpc('contacts.create', { firstName: 'Ann', lastName: 'Lee', emails: [{ value: 'ann@client.test' }] })).id;
+}, 90_000);
+afterEach(async () => {
+  await app?.closePages();
+});
+afterAll(async () => {
+  await app?.close();
+  await smtp?.close();
+});
+
+describe('email', () => {
+  test('a new user sees how to set up email, and saves the account (the password never comes back)', async () => {
+    const { page, assertClean } = await app.open('/email');
+    await page.getByRole('heading', { name: 'No email yet' }).waitFor();
+    await page.getByText('Set up your mail server to send').waitFor();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: 'Email settings' });
+    await form.getByText('Your password cannot be stored securely on this system').waitFor();
+    const settings = smtpSettings(smtp.port);
+    await form.getByLabel('Mail server (SMTP)').fill(settings.host);
+    await form.getByLabel('Port').fill(String(settings.port));
+    await form.getByLabel('User name').fill(settings.username);
+    await form.getByLabel('Password', { exact: true }).fill(settings.password);
+    await form.getByLabel('Your name').fill(settings.fromName);
+    await form.getByLabel('From address').fill(settings.fromAddress);
+    await form.getByLabel("Accept the server's certificate even if it is not trusted (only for your own office server)").check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Email settings saved').waitFor();
+    await expect.poll(async () => (await app.harness.rpc('settings.smtp.get', {})).hasPassword).toBe(true);
+    expect(await form.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    await screenshot(page, 'email-settings');
+    // From the keyboard (the saved notification sits over the button for a few seconds).
+    await form.getByRole('button', { name: 'Send test email' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('A test email was sent to sam@trader.test').waitFor();
+    expect(smtp.received).toHaveLength(1);
+    smtp.received.length = 0;
+    assertClean();
+  }, 60_000);
+
+  test('compose to a contact, see it wait in the outbox, send now, see it delivered and on the timeline', async () => {
+    smtp.state.behaviour = 'tempfail';
+    const { page, assertClean } = await app.open(`/contacts/${contactId}`);
+    await page.getByRole('link', { name: 'Write email' }).click();
+    await page.getByRole('heading', { name: 'New email' }).waitFor();
+    await page.getByText('Ann Lee <ann@client.test>').waitFor();
+    await page.getByLabel('Subject').fill('Kitchen quote');
+    await page.getByLabel('Message').fill('Hello {{firstName}},\n\nThe **walnut** worktop comes to £1,200.\n\n- fitting\n- removal');
+    await page.getByText('Draft saved').waitFor();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('heading', { name: 'Ann Lee', level: 1 }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Email' }).click();
+    const outbox = page.getByRole('table', { name: 'Outbox' });
+    const row = outbox.getByRole('row').filter({ hasText: 'Kitchen quote' });
+    await row.getByText('Waiting to retry').waitFor();
+    await row.getByText(/Greylisted/).waitFor();
+    await screenshot(page, 'email-outbox-waiting');
+
+    smtp.state.behaviour = 'accept';
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await row.getByText('Sent', { exact: true }).waitFor();
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.mail.subject).toBe('Kitchen quote');
+    expect(smtp.received[0]!.mail.text).toContain('Hello Ann,');
+    expect(smtp.received[0]!.mail.html).toContain('<strong>walnut</strong>');
+    await screenshot(page, 'email-outbox-sent');
+
+    await page.goto(`${app.harness.url}#/contacts/${contactId}`);
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByText('Kitchen quote').first().waitFor();
+    await screenshot(page, 'email-on-timeline');
+    assertClean();
+  }, 90_000);
+
+  test('a received .eml picked on the contact page is filed on their timeline', async () => {
+    const eml = join(app.harness.dataDir, 'reply.eml');
+    copyFileSync(join(process.cwd(), 'tests/fixtures/email/received.eml'), eml);
+    // The harness answers the next file dialog from this file.
+    writeFileSync(join(app.harness.dataDir, HARNESS_PICKS_FILE), JSON.stringify([eml]));
+    const { page, assertClean } = await app.open(`/contacts/${contactId}`);
+    await page.getByRole('button', { name: 'File received email' }).click();
+    await page.getByText('Filed “Re: Kitchen quote - walnut worktop” on the timeline').waitFor();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByText('Re: Kitchen quote - walnut worktop').waitFor();
+    await timeline.getByText(/floor plan\.pdf/).waitFor();
+    await screenshot(page, 'email-eml-filed');
+    assertClean();
+  }, 60_000);
+
+  test('a campaign to a tag queues one email per opted-in contact and lists who was skipped', async () => {
+    await app.harness.rpc('contacts.create', { firstName: 'Bea', tags: ['newsletter'], emailOptIn: true, emails: [{ value: 'bea@client.test' }] });
+    await app.harness.rpc('contacts.create', { firstName: 'Dot', tags: ['newsletter'], emailOptIn: false, emails: [{ value: 'dot@client.test' }] });
+    await app.harness.rpc('templates.create', { name: 'Winter offer', subject: 'Winter offer for {{firstName}}', body: 'Hello {{firstName}}' });
+    smtp.received.length = 0;
+    const { page, assertClean } = await app.open('/email/campaigns');
+    await page.getByRole('combobox', { name: 'Template' }).click();
+    await page.getByRole('option', { name: 'Winter offer' }).click();
+    await page.getByRole('combobox', { name: 'Contacts tagged' }).click();
+    await page.getByRole('option', { name: 'newsletter' }).click();
+    await page.getByRole('button', { name: 'Queue emails' }).click();
+    const card = page.getByLabel(/^Campaign Winter offer/);
+    await card.getByText('Dot: has not opted in to email').waitFor();
+    await expect.poll(() => smtp.received.map((r) => r.mail.subject)).toEqual(['Winter offer for Bea']);
+    await card.getByText('done').waitFor();
+    await screenshot(page, 'email-campaign');
+    assertClean();
+  }, 60_000);
+});

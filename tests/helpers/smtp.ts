@@ -1,0 +1,118 @@
+// A real SMTP server on 127.0.0.1 for tests: smtp-server with AUTH (PLAIN/LOGIN) offered only after
+// STARTTLS, on a self-signed certificate made with the openssl CLI at test time. Tests choose how it
+// answers (accept, 451, 550, or hang mid-message) and read what it received, parsed with mailparser.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { tempDir } from './core';
+
+export const SMTP_USER = 'trader@example.test';
+export const SMTP_PASSWORD = 'correct horse battery staple';
+
+export type Behaviour = 'accept' | 'tempfail' | 'reject' | 'hang';
+
+export interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+  mail: ParsedMail;
+}
+
+let cert: { key: Buffer; cert: Buffer } | null = null;
+
+/** A fresh self-signed certificate for 127.0.0.1 / localhost (made once per test process). */
+export function selfSignedCert(): { key: Buffer; cert: Buffer } {
+  if (cert) return cert;
+  const dir = tempDir('rapport-cert-');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost',
+    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  cert = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  return cert;
+}
+
+export async function startSmtp(options: { port?: number } = {}) {
+  const received: Received[] = [];
+  const state = { behaviour: 'accept' as Behaviour, dataStarted: 0, authAttempts: 0 };
+  const { key, cert: certificate } = selfSignedCert();
+  // smtp-server refuses new sessions once closed (421), so going "up" again makes a fresh instance.
+  const create = () => new SMTPServer({
+    key,
+    cert: certificate,
+    authMethods: ['PLAIN', 'LOGIN'],
+    // AUTH only over TLS (the default): the client must do STARTTLS first.
+    allowInsecureAuth: false,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      state.authAttempts++;
+      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: auth.username });
+      const error = Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 });
+      return callback(error);
+    },
+    onRcptTo(address, _session, callback) {
+      if (state.behaviour === 'reject' || address.address.startsWith('nobody@')) {
+        return callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+      }
+      if (state.behaviour === 'tempfail') return callback(Object.assign(new Error('4.7.1 Greylisted, try again later'), { responseCode: 451 }));
+      return callback();
+    },
+    onData(stream, session, callback) {
+      state.dataStarted++;
+      const hang = state.behaviour === 'hang';
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (hang) return; // never answers: the client is left mid-send
+        const raw = Buffer.concat(chunks).toString('utf8');
+        void simpleParser(raw).then((mail) => {
+          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, mail });
+          callback(null, 'Queued');
+        });
+      });
+    },
+  });
+  let server = create();
+  const listen = (port: number) => new Promise<number>((resolve, reject) => {
+    server = create();
+    server.server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port));
+  });
+  let port = await listen(options.port ?? 0);
+  return {
+    get port() {
+      return port;
+    },
+    received,
+    state,
+    /** Stops listening (connections refused) without forgetting what was received. */
+    async down() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    async up() {
+      port = await listen(port);
+    },
+    /** Lets the test process exit with the server still listening (for suites without a teardown hook). */
+    unref() {
+      server.server.unref();
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type TestSmtp = Awaited<ReturnType<typeof startSmtp>>;
+
+/** settings.smtp.set input pointing at a test server. */
+export function smtpSettings(port: number, overrides: Record<string, unknown> = {}) {
+  return {
+    host: '127.0.0.1',
+    port,
+    security: 'starttls' as const,
+    username: SMTP_USER,
+    password: SMTP_PASSWORD,
+    fromName: 'Sam Trader',
+    fromAddress: 'sam@trader.test',
+    allowUntrustedCertificate: true,
+    ...overrides,
+  };
+}
