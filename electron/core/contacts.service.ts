@@ -7,6 +7,7 @@ import type { ChannelParsedInput } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { findCompany } from '../db/companies.repo';
 import { findContact, insertContact, listContacts, toContact, updateContact, type ContactInsert } from '../db/contacts.repo';
+import { getSetting } from '../db/jobs.repo';
 import type { DB } from '../db/schema';
 import type { ServiceDeps } from './deps';
 
@@ -71,6 +72,12 @@ async function companyNameFor(db: Kysely<DB>, companyId: string | null): Promise
   return company.name;
 }
 
+/** Revenue filters compare in one currency, never mixed: the one asked for, else the default currency. */
+export async function revenueCurrencyFor(db: Kysely<DB>, f: { revenueCurrency?: string | undefined; revenueAboveMinor?: number | undefined; revenueBelowMinor?: number | undefined }) {
+  if (f.revenueCurrency || (f.revenueAboveMinor === undefined && f.revenueBelowMinor === undefined)) return f.revenueCurrency;
+  return (await getSetting(db, 'defaultCurrency')) ?? 'GBP';
+}
+
 export function createContactsService({ db, clock, events, newId }: ServiceDeps) {
   async function load(id: string, from: Kysely<DB> = db): Promise<Contact> {
     const row = await findContact(from, id);
@@ -124,7 +131,9 @@ export function createContactsService({ db, clock, events, newId }: ServiceDeps)
     restore: ({ id }: { id: string }) => setDeleted(id, false),
 
     async list(input: ChannelParsedInput<'contacts.list'>) {
-      const page = await listContacts(db, { ...input, now: clock.now() });
+      // The plain list (benchmarked) never waits for the settings read that only revenue filters need.
+      const revenueCurrency = input.revenueAboveMinor === undefined && input.revenueBelowMinor === undefined ? input.revenueCurrency : await revenueCurrencyFor(db, input);
+      const page = await listContacts(db, { ...input, revenueCurrency, now: clock.now() });
       return { items: page.items.map(toContact), total: page.total, nextCursor: page.nextCursor };
     },
   };

@@ -75,6 +75,17 @@ export interface ContactQuery {
   companyId?: string | undefined;
   notContactedForDays?: number | undefined;
   hasOverdueTask?: boolean | undefined;
+  city?: string | undefined;
+  region?: string | undefined;
+  leadSource?: string | undefined;
+  lastContactedBefore?: string | undefined;
+  lastContactedAfter?: string | undefined;
+  hasOpenJobs?: boolean | undefined;
+  revenueAboveMinor?: number | undefined;
+  revenueBelowMinor?: number | undefined;
+  /** The currency revenue filters compare in; the service fills in the default currency. */
+  revenueCurrency?: string | undefined;
+  emailOptIn?: boolean | undefined;
   trashed: boolean;
   sort?: ContactSort | undefined;
   limit: number;
@@ -99,6 +110,7 @@ function conditions(q: ContactQuery, walkSortIndex = false): RawBuilder<SqlBool>
     where.push(sql`c.next_task_due_at <= ${now} AND EXISTS (SELECT 1 FROM tasks t WHERE t.contact_id = c.id
       AND t.completed_at IS NULL AND t.deleted_at IS NULL AND t.due_at IS NOT NULL AND ${OVERDUE_FROM} <= ${now})`);
   }
+  where.push(...segmentConditions(q));
   if (q.tag) {
     // `+c.id` stops SQLite from driving the query from the tag's rows, so it walks the sort index in
     // order and stops after one page: for a common tag, ~4 ms instead of ~40 ms at 100,000 contacts.
@@ -113,6 +125,49 @@ function conditions(q: ContactQuery, walkSortIndex = false): RawBuilder<SqlBool>
   return where;
 }
 
+/** True when any of the saved-segment filters is set (they all go through segmentConditions). */
+function hasSegmentFilter(q: ContactQuery): boolean {
+  return (
+    q.city !== undefined || q.region !== undefined || q.leadSource !== undefined || q.lastContactedBefore !== undefined ||
+    q.lastContactedAfter !== undefined || q.hasOpenJobs !== undefined || q.revenueAboveMinor !== undefined ||
+    q.revenueBelowMinor !== undefined || q.emailOptIn !== undefined
+  );
+}
+
+/** The saved-segment filters; none set adds nothing, so the plain list keeps its measured SQL. */
+function segmentConditions(q: ContactQuery): RawBuilder<SqlBool>[] {
+  const where: RawBuilder<SqlBool>[] = [];
+  if (!hasSegmentFilter(q)) return where;
+  const inAddress = (field: '$.city' | '$.region', value: string) =>
+    sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(c.addresses) a WHERE lower(trim(json_extract(a.value, ${field}))) = lower(${value}))`;
+  if (q.city !== undefined) where.push(inAddress('$.city', q.city));
+  if (q.region !== undefined) where.push(inAddress('$.region', q.region));
+  if (q.leadSource !== undefined) where.push(sql`lower(c.lead_source) = lower(${q.leadSource})`);
+  // Dates are whole days (YYYY-MM-DD); '' (never contacted) sorts before every day, so "before" includes them.
+  if (q.lastContactedBefore !== undefined) where.push(sql`c.last_contacted_at < ${q.lastContactedBefore}`);
+  if (q.lastContactedAfter !== undefined) where.push(sql`c.last_contacted_at >= ${q.lastContactedAfter}`);
+  if (q.hasOpenJobs !== undefined) {
+    const open = sql`EXISTS (SELECT 1 FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
+      WHERE j.contact_id = c.id AND j.deleted_at IS NULL AND s.category IN ('open', 'won'))`;
+    where.push(q.hasOpenJobs ? sql`${open}` : sql`NOT ${open}`);
+  }
+  if (q.revenueAboveMinor !== undefined || q.revenueBelowMinor !== undefined) {
+    const revenue = sql`(SELECT coalesce(sum(j.amount_minor), 0) FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
+      WHERE j.contact_id = c.id AND j.deleted_at IS NULL AND s.category = 'paid' AND j.currency = ${q.revenueCurrency ?? ''})`;
+    if (q.revenueAboveMinor !== undefined) where.push(sql`${revenue} > ${q.revenueAboveMinor}`);
+    if (q.revenueBelowMinor !== undefined) where.push(sql`${revenue} < ${q.revenueBelowMinor}`);
+  }
+  if (q.emailOptIn !== undefined) where.push(sql`c.email_opt_in = ${q.emailOptIn ? 1 : 0}`);
+  return where;
+}
+
+/** How many contacts a filter matches (a saved segment's live count). */
+export async function countContacts(db: Kysely<DB>, q: Omit<ContactQuery, 'limit' | 'cursor' | 'sort'>): Promise<number> {
+  const where = conditions({ ...q, limit: 1 });
+  if (where === null) return 0;
+  return count(db, countQuery({ ...q, limit: 1 }, sql.join(where, sql` AND `)));
+}
+
 export function effectiveSort(q: Pick<ContactQuery, 'sort' | 'trashed'>): ContactSort {
   if (q.trashed) return q.sort ?? 'deletedAt';
   return !q.sort || q.sort === 'deletedAt' ? 'name' : q.sort;
@@ -124,7 +179,7 @@ export function effectiveSort(q: Pick<ContactQuery, 'sort' | 'trashed'>): Contac
  * both fast counts) and one tag (contact_tags holds live contacts only).
  */
 function countQuery(q: ContactQuery, whereAll: RawBuilder<SqlBool>): RawBuilder<number> {
-  const filtered = !!(q.kind || q.companyId || q.notContactedForDays || q.hasOverdueTask || (q.query && q.query.trim() !== ''));
+  const filtered = !!(q.kind || q.companyId || q.notContactedForDays || q.hasOverdueTask || (q.query && q.query.trim() !== '')) || hasSegmentFilter(q);
   if (!q.trashed && !filtered && !q.tag) return sql<number>`SELECT (SELECT count(*) FROM contacts) - (SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL)`;
   if (!q.trashed && !filtered && q.tag) return sql<number>`SELECT count(*) FROM contact_tags WHERE tag = ${q.tag}`;
   return sql<number>`SELECT count(*) FROM contacts c WHERE ${whereAll}`;

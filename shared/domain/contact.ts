@@ -1,6 +1,7 @@
 // Contacts and companies as they cross the contract: inputs (validated, normalised) and outputs.
 // Imports zod only.
 import { z } from 'zod';
+import { AmountMinor, Currency, DueDate } from './job';
 import { Address, Birthday, Cursor, EmailEntry, Id, Limit, PhoneEntry, PhoneValue, Tag, Tags, Website, optionalText } from './fields';
 
 export const ContactKind = z.enum(['customer', 'prospect', 'partner', 'supplier', 'other']);
@@ -67,6 +68,25 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
+const Place = z.string().trim().min(1, { message: 'Enter a place' }).max(100, { message: 'Must be at most 100 characters' });
+/** The filters saved segments add (reports feature); with none of them set, contacts.list runs exactly as before. */
+export const SegmentFilterFields = {
+  /** Any address of the contact is in this city / region (case-insensitive, whole name). */
+  city: Place.optional(),
+  region: Place.optional(),
+  leadSource: z.string().trim().min(1, { message: 'Enter a lead source' }).max(100).optional(),
+  /** Last contacted before this day (never-contacted people included) / on or after it. */
+  lastContactedBefore: DueDate.optional(),
+  lastContactedAfter: DueDate.optional(),
+  /** Has (true) or has no (false) job that is neither paid nor lost. */
+  hasOpenJobs: z.boolean().optional(),
+  /** Paid revenue to date, in revenueCurrency (default: the default currency): strictly above / below. */
+  revenueAboveMinor: AmountMinor.optional(),
+  revenueBelowMinor: AmountMinor.optional(),
+  revenueCurrency: Currency.optional(),
+  emailOptIn: z.boolean().optional(),
+};
+
 export const ContactSort = z.enum(['name', 'lastName', 'createdAt', 'updatedAt', 'lastContacted', 'deletedAt']);
 export type ContactSort = z.infer<typeof ContactSort>;
 
@@ -79,6 +99,7 @@ export const ContactListInput = z.strictObject({
   notContactedForDays: z.number().int().min(1).max(3650).optional(),
   /** Only people with a follow-up that is past due. */
   hasOverdueTask: z.boolean().optional(),
+  ...SegmentFilterFields,
   /** true lists the Trash instead of live contacts. */
   trashed: z.boolean().default(false),
   sort: ContactSort.optional(),
@@ -122,7 +143,7 @@ export const CompanyListInput = z.strictObject({
   cursor: Cursor,
 });
 
-export const SearchHitType = z.enum(['contact', 'company', 'activity', 'task', 'job', 'appointment']);
+export const SearchHitType = z.enum(['contact', 'company', 'activity', 'task', 'job', 'appointment', 'document']);
 export const SearchHit = z.object({
   type: SearchHitType,
   id: OutId,

@@ -1,4 +1,16 @@
 // Channel names of the reports feature (zod-free: the preload's allow-list imports it). See channels.ts.
-export const REPORTS_CHANNELS = [] as const;
+export const REPORTS_CHANNELS = [
+  'segments.create',
+  'segments.update',
+  'segments.delete',
+  'segments.list',
+  'segments.count',
+  'reports.dashboard',
+  'reports.records',
+  'reports.exportCsv',
+  'reports.exportPdf',
+  'alerts.list',
+  'alerts.settings',
+] as const;
 
 export type ReportsChannel = (typeof REPORTS_CHANNELS)[number];

@@ -2,6 +2,7 @@
 import { AppShell, Burger, Group, Kbd, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { CallTimer } from '../features/activity/CallTimer';
+import { SegmentsNav } from '../features/reports/SegmentsNav';
 import { quickSearch } from '../features/search/quick-search-store';
 import { IconAddressBook, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -49,6 +50,7 @@ export function Shell({ children }: { children: ReactNode }) {
             onClick={close}
           />
         ))}
+        <SegmentsNav onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>{children}</AppShell.Main>
     </AppShell>

@@ -2,6 +2,7 @@
 // finds the list as it was left.
 import { useSessionStorage } from '@mantine/hooks';
 import type { ContactKind } from '../../../../shared/domain/contact';
+import type { SegmentFilter } from '../../api/reports';
 import type { ContactListSort } from './contact-labels';
 
 export interface ContactFilter {
@@ -12,6 +13,31 @@ export interface ContactFilter {
   /** Customer drift: not contacted in the last N days. */
   notContactedForDays?: number | null;
   hasOverdueTask?: boolean;
+  /** The saved-segment filters (city, lead source, revenue…), as contacts.list takes them. */
+  more?: MoreFilter;
+  /** The saved segment this filter was opened from, until the filter is changed. */
+  segment?: { id: string; name: string } | null;
+}
+
+export type MoreFilter = Omit<SegmentFilter, 'query' | 'tag' | 'kind' | 'companyId' | 'notContactedForDays' | 'hasOverdueTask'>;
+
+/** The filter as a segment saves it (and contacts.list takes it): only what is set. */
+export function toSegmentFilter(filter: ContactFilter): SegmentFilter {
+  const query = filter.query.trim();
+  return {
+    ...(query ? { query } : {}),
+    ...(filter.tag ? { tag: filter.tag } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.notContactedForDays ? { notContactedForDays: filter.notContactedForDays } : {}),
+    ...(filter.hasOverdueTask ? { hasOverdueTask: true } : {}),
+    ...filter.more,
+  };
+}
+
+/** A saved segment's filter as the list's filter state. */
+export function fromSegmentFilter(f: SegmentFilter, sort: ContactListSort, segment: { id: string; name: string }): ContactFilter {
+  const { query, tag, kind, notContactedForDays, hasOverdueTask, companyId: _companyId, ...more } = f;
+  return { query: query ?? '', tag: tag ?? null, kind: kind ?? null, sort, notContactedForDays: notContactedForDays ?? null, hasOverdueTask: !!hasOverdueTask, more, segment };
 }
 
 export const NO_CONTACT_FILTER: ContactFilter = { query: '', tag: null, kind: null, sort: 'name' };
@@ -22,7 +48,10 @@ export function useContactFilter() {
     defaultValue: NO_CONTACT_FILTER,
     getInitialValueInEffect: false,
   });
-  const update = (patch: Partial<ContactFilter>) => setFilter((current) => ({ ...current, ...patch }));
-  const isFiltered = filter.query.trim() !== '' || filter.tag !== null || filter.kind !== null || !!filter.notContactedForDays || !!filter.hasOverdueTask;
-  return { filter, update, reset: () => setFilter({ ...NO_CONTACT_FILTER, sort: filter.sort }), isFiltered };
+  // Changing what is filtered leaves the segment it came from (sorting does not).
+  const update = (patch: Partial<ContactFilter>) =>
+    setFilter((current) => ({ ...current, ...patch, ...('segment' in patch || Object.keys(patch).every((k) => k === 'sort') ? {} : { segment: null }) }));
+  const isFiltered =
+    filter.query.trim() !== '' || filter.tag !== null || filter.kind !== null || !!filter.notContactedForDays || !!filter.hasOverdueTask || Object.keys(filter.more ?? {}).length > 0;
+  return { filter, update, replace: setFilter, reset: () => setFilter({ ...NO_CONTACT_FILTER, sort: filter.sort }), isFiltered };
 }

@@ -10,6 +10,7 @@ import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { quickLog } from '../activity/quick-log-store';
+import { AlertsSection } from '../reports/AlertsSection';
 import { TodayAppointments } from '../schedule/TodayAppointments';
 import { TaskItem } from './TaskItem';
 import classes from './Today.module.css';
@@ -39,6 +40,7 @@ export function TodayPage() {
           }
         />
         <TodayAppointments now={new Date(minute * 60_000)} />
+        <AlertsSection />
         {today.isPending ? (
           <Center p="xl">
             <Loader aria-label="Loading today" />

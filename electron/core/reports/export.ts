@@ -1,0 +1,92 @@
+// Report exports: any records table as CSV (cells that a spreadsheet would run as a formula are neutralised),
+// the dashboard as PDF through the platform's printer, or as HTML where there is none (the harness).
+// File names are fixed words and dates, never user data. No `electron` import.
+import { writeFileSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import type { Dashboard, ReportTable } from '../../../shared/domain/report';
+import type { Platform } from '../platform';
+
+/** = + - @ tab CR at the start make Excel, LibreOffice and Sheets evaluate a cell: prefix them with '. */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** Minor units as a decimal string by string arithmetic (125050 GBP -> "1250.50"), never through a float. */
+export function minorToDecimal(amountMinor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  const sign = amountMinor < 0 ? '-' : '';
+  const text = String(Math.abs(amountMinor)).padStart(digits + 1, '0');
+  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+export function tableToCsv(table: ReportTable): string {
+  const currencyAt = table.columns.findIndex((c) => c.key === 'currency');
+  const rows = table.rows.map((row) =>
+    row.cells.map((cell, i) => {
+      if (cell === null) return '';
+      if (typeof cell === 'number') {
+        const currency = currencyAt >= 0 ? row.cells[currencyAt] : null;
+        return table.columns[i]?.kind === 'money' && typeof currency === 'string' ? minorToDecimal(cell, currency) : String(cell);
+      }
+      return neutralise(cell);
+    }),
+  );
+  // A BOM so Excel reads UTF-8 names right; CRLF as RFC 4180 says.
+  return `\uFEFF${stringify([table.columns.map((c) => neutralise(c.label)), ...rows], { record_delimiter: 'windows' })}`;
+}
+
+export async function exportCsv(platform: Platform, table: ReportTable, name: string): Promise<{ path: string | null; format: 'csv'; rows: number }> {
+  const path = await platform.saveTarget(`${name}.csv`, [{ name: 'CSV', extensions: ['csv'] }]);
+  if (path === null) return { path: null, format: 'csv', rows: 0 };
+  writeFileSync(path, tableToCsv(table), 'utf8');
+  return { path, format: 'csv', rows: table.rows.length };
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const money = (list: { currency: string; amountMinor: number }[]) =>
+  list.length === 0 ? '–' : list.map((m) => `${minorToDecimal(m.amountMinor, m.currency)} ${m.currency}`).join(', ');
+
+/** A printable page of the dashboard's figures: plain tables, no script, no remote resources. */
+export function dashboardHtml(d: Dashboard): string {
+  const rows = (cells: string[][]) => cells.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('');
+  const section = (title: string, head: string[], body: string[][]) =>
+    `<h2>${escape(title)}</h2><table><thead><tr>${head.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows(body)}</tbody></table>`;
+  const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 1000) / 10} %`);
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Rapport dashboard ${escape(d.from)} to ${escape(d.to)}</title>
+<style>body{font-family:sans-serif;font-size:11px;margin:24px}table{border-collapse:collapse;margin-bottom:16px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}h2{font-size:14px}</style></head><body>
+<h1>Dashboard ${escape(d.from)} – ${escape(d.to)}</h1>
+${section('Summary', ['Figure', 'Value'], [
+    ['Win rate', `${pct(d.winRate.rate)} (${d.winRate.won} won, ${d.winRate.lost} lost)`],
+    ['Average job value', money(d.averageJobValueMinor)],
+    ['Average days from Lead to Won', d.averageDaysLeadToWon === null ? '–' : String(d.averageDaysLeadToWon)],
+    ['Repeat clients', `${d.repeatClients.repeat} of ${d.repeatClients.clients}`],
+    ['Churn', `${d.churn.churned} of ${d.churn.previousActive} (${pct(d.churn.rate)})`],
+    ['Drifting clients', String(d.drifting.count)],
+    ['Overdue follow-ups', String(d.overdueFollowUps)],
+    [`Lifetime value, average per active client (${d.currency})`, d.lifetimeValue.averagePerActiveMinor === null ? '–' : minorToDecimal(d.lifetimeValue.averagePerActiveMinor, d.currency)],
+  ])}
+${section('Pipeline', ['Stage', 'Jobs', 'Total', 'Weighted'], d.pipeline.map((s) => [s.stageName, String(s.count), money(s.totals), money(s.weighted)]))}
+${section('Revenue per month', ['Month', 'Currency', 'Won', 'Paid', 'Won a year earlier', 'Paid a year earlier'], d.revenueByMonth.map((r) => [r.month, r.currency, minorToDecimal(r.wonMinor, r.currency), minorToDecimal(r.paidMinor, r.currency), minorToDecimal(r.previousWonMinor, r.currency), minorToDecimal(r.previousPaidMinor, r.currency)]))}
+${section(`Top clients (${d.currency})`, ['Client', 'Paid revenue', 'Jobs', 'Tier'], d.topClients.items.map((c) => [c.name, minorToDecimal(c.amountMinor, d.currency), String(c.jobs), c.tier]))}
+${section('Lead sources', ['Source', 'Contacts', 'Won', 'Revenue'], d.leadSources.map((s) => [s.source ?? '(none)', String(s.contacts), String(s.won), money(s.revenue)]))}
+${section('Activities', ['Type', 'Count'], d.activityCounts.map((a) => [a.type, String(a.count)]))}
+</body></html>`;
+}
+
+export async function exportDashboard(platform: Platform, d: Dashboard): Promise<{ path: string | null; format: 'pdf' | 'html'; rows: number }> {
+  const html = dashboardHtml(d);
+  const pdf = await platform.printToPdf(html);
+  const format = pdf ? 'pdf' : 'html';
+  const path = await platform.saveTarget(`rapport-dashboard-${d.from}-to-${d.to}.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
+  if (path === null) return { path: null, format, rows: 0 };
+  writeFileSync(path, pdf ?? html);
+  return { path, format, rows: 1 };
+}

@@ -1,0 +1,110 @@
+// The contacts list's further filters (the ones a saved segment can hold): place, lead source, when last
+// contacted, open jobs, paid revenue and email consent. Applied together when the user presses Apply.
+import { Button, Indicator, Popover, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { IconAdjustments } from '@tabler/icons-react';
+import { useState } from 'react';
+import { usePipeline } from '../../api/jobs';
+import { minorToInput, parseMoney } from '../jobs/money';
+import type { MoreFilter } from './use-contact-filter';
+
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+const toYesNo = (v: boolean | undefined) => (v === undefined ? null : v ? 'yes' : 'no');
+const fromYesNo = (v: string | null) => (v === null ? undefined : v === 'yes');
+
+interface Draft {
+  city: string;
+  region: string;
+  leadSource: string;
+  lastContactedAfter: string;
+  lastContactedBefore: string;
+  hasOpenJobs: string | null;
+  revenueAbove: string;
+  revenueBelow: string;
+  emailOptIn: string | null;
+}
+
+function toDraft(m: MoreFilter, currency: string): Draft {
+  return {
+    city: m.city ?? '',
+    region: m.region ?? '',
+    leadSource: m.leadSource ?? '',
+    lastContactedAfter: m.lastContactedAfter ?? '',
+    lastContactedBefore: m.lastContactedBefore ?? '',
+    hasOpenJobs: toYesNo(m.hasOpenJobs),
+    revenueAbove: m.revenueAboveMinor === undefined ? '' : minorToInput(m.revenueAboveMinor, currency),
+    revenueBelow: m.revenueBelowMinor === undefined ? '' : minorToInput(m.revenueBelowMinor, currency),
+    emailOptIn: toYesNo(m.emailOptIn),
+  };
+}
+
+export function MoreFilters({ value, onChange }: { value: MoreFilter; onChange: (more: MoreFilter) => void }) {
+  const [opened, setOpened] = useState(false);
+  const pipeline = usePipeline();
+  const currency = value.revenueCurrency ?? pipeline.data?.defaultCurrency ?? 'GBP';
+  const [draft, setDraft] = useState<Draft>(() => toDraft(value, currency));
+  const above = parseMoney(draft.revenueAbove, currency);
+  const below = parseMoney(draft.revenueBelow, currency);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const active = Object.keys(value).length;
+
+  const apply = () => {
+    if (above === undefined || below === undefined) return;
+    const text = (s: string) => (s.trim() ? s.trim() : undefined);
+    const next: MoreFilter = {
+      city: text(draft.city),
+      region: text(draft.region),
+      leadSource: text(draft.leadSource),
+      lastContactedAfter: text(draft.lastContactedAfter),
+      lastContactedBefore: text(draft.lastContactedBefore),
+      hasOpenJobs: fromYesNo(draft.hasOpenJobs),
+      revenueAboveMinor: above ?? undefined,
+      revenueBelowMinor: below ?? undefined,
+      revenueCurrency: above !== null || below !== null ? currency : undefined,
+      emailOptIn: fromYesNo(draft.emailOptIn),
+    };
+    onChange(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as MoreFilter);
+    setOpened(false);
+  };
+
+  return (
+    <Popover opened={opened} onChange={setOpened} width={460} position="bottom-end" trapFocus withArrow>
+      <Popover.Target>
+        <Indicator label={active} size={16} disabled={active === 0}>
+          <Button variant="default" leftSection={<IconAdjustments size={16} />} onClick={() => (setDraft(toDraft(value, currency)), setOpened((o) => !o))}>
+            More filters
+          </Button>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <form
+          aria-label="More filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply();
+          }}
+        >
+          <Stack gap="xs">
+            <SimpleGrid cols={2} spacing="xs">
+              <TextInput label="City" value={draft.city} onChange={(e) => set({ city: e.currentTarget.value })} maxLength={100} />
+              <TextInput label="Region" value={draft.region} onChange={(e) => set({ region: e.currentTarget.value })} maxLength={100} />
+              <TextInput label="Lead source" value={draft.leadSource} onChange={(e) => set({ leadSource: e.currentTarget.value })} maxLength={100} />
+              <Select label="Email opt-in" placeholder="Any" data={YES_NO} value={draft.emailOptIn} onChange={(v) => set({ emailOptIn: v })} clearable />
+              <TextInput type="date" label="Last contacted on or after" value={draft.lastContactedAfter} onChange={(e) => set({ lastContactedAfter: e.currentTarget.value })} />
+              <TextInput type="date" label="Last contacted before" description="Includes never contacted" value={draft.lastContactedBefore} onChange={(e) => set({ lastContactedBefore: e.currentTarget.value })} />
+              <Select label="Has open jobs" placeholder="Any" data={YES_NO} value={draft.hasOpenJobs} onChange={(v) => set({ hasOpenJobs: v })} clearable />
+              <div />
+              <TextInput label={`Paid revenue above (${currency})`} value={draft.revenueAbove} onChange={(e) => set({ revenueAbove: e.currentTarget.value })} error={above === undefined ? 'Not an amount' : undefined} />
+              <TextInput label={`Paid revenue below (${currency})`} value={draft.revenueBelow} onChange={(e) => set({ revenueBelow: e.currentTarget.value })} error={below === undefined ? 'Not an amount' : undefined} />
+            </SimpleGrid>
+            <Button type="submit" disabled={above === undefined || below === undefined}>
+              Apply
+            </Button>
+          </Stack>
+        </form>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
