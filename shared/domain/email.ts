@@ -2,7 +2,8 @@
 // templates and campaigns. Addresses and subjects refuse CR and LF, so no header can be injected.
 // Imports zod only.
 import { z } from 'zod';
-import { ContactKind, ContactListInput } from './contact';
+import { SegmentFilter } from './segment';
+import { ContactKind } from './contact';
 import { Id, Tag, optionalText } from './fields';
 
 const NO_LINE_BREAKS = /^[^\r\n]*$/;
@@ -133,10 +134,12 @@ export const TemplatePreview = z.strictObject({
   jobId: Id.optional(),
 });
 
+/** Who a campaign goes to: a saved segment and/or a tag, a kind, or any contacts filter (all of them must match). */
 export const Segment = z.strictObject({
+  segmentId: Id.optional(),
   tag: Tag.optional(),
   kind: ContactKind.optional(),
-  filter: ContactListInput.pick({ query: true, tag: true, kind: true, companyId: true, notContactedForDays: true, hasOverdueTask: true }).partial().optional(),
+  filter: SegmentFilter.partial().optional(),
 });
 export type Segment = z.infer<typeof Segment>;
 

@@ -281,6 +281,18 @@ describe('campaigns', () => {
     expect((await t.call('campaigns.list', {})).items.map((c) => c.id)).toEqual([campaign.id]);
   });
 
+  it('goes to a saved segment, narrowed by a tag, and refuses a segment that does not exist', async () => {
+    for (const [name, city, tags] of [['Bea', 'Leeds', ['vip']], ['Cal', 'Leeds', []], ['Dot', 'York', ['vip']]] as const) {
+      await t.call('contacts.create', { firstName: name, emailOptIn: true, emails: [{ value: `${name}@x.test` }], addresses: [{ city }], tags: [...tags] });
+    }
+    const leeds = await t.call('segments.create', { name: 'Leeds', filter: { city: 'Leeds' } });
+    const template = await t.call('templates.create', { name: 'Local', subject: 'Hi {{firstName}}', body: 'In town next week' });
+    const all = await t.call('campaigns.create', { templateId: template.id, segment: { segmentId: leeds.id } });
+    const vip = await t.call('campaigns.create', { templateId: template.id, segment: { segmentId: leeds.id, tag: 'vip' } });
+    expect([all.counts.queued, vip.counts.queued]).toEqual([2, 1]);
+    expect(await t.fail('campaigns.create', { templateId: template.id, segment: { segmentId: '01a20000-0000-7000-8000-000000000000' } })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('cancels what has not gone yet', async () => {
     await t.call('settings.smtp.set', smtpSettings(smtp.port, { perMinute: 1 }));
     for (const name of ['Bea', 'Cal']) await t.call('contacts.create', { firstName: name, kind: 'prospect', emailOptIn: true, emails: [{ value: `${name}@x.test` }] });

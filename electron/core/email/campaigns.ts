@@ -1,13 +1,17 @@
 // Campaigns: one template to a segment of contacts, as individual outbox messages (one per person, merged
 // for them), written in one transaction. Contacts without email opt-in, without an address, or missing a
 // merge field's value are skipped and listed. The worker sends them at the user's per-minute rate.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Campaign, Segment } from '../../../shared/domain/email';
+import { SegmentFilter } from '../../../shared/domain/segment';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { listContacts, toContact } from '../../db/contacts.repo';
 import { emailDb, outboxCounts, type CampaignRow } from '../../db/email.repo';
 import { parseJsonColumn } from '../../db/json';
+import type { DB } from '../../db/schema';
+import { findSegment } from '../../db/segments.repo';
+import { revenueCurrencyFor } from '../contacts.service';
 import type { FeatureContext } from '../modules';
 import { MergeError, render, valuesFor } from './merge';
 import type { Outbox } from './outbox';
@@ -43,6 +47,22 @@ export function createCampaigns(ctx: FeatureContext, outbox: Outbox, templates: 
     return row;
   }
 
+  /** The contacts filter a segment stands for: a saved segment's filter, narrowed by the tag, kind and filter given. */
+  async function resolveSegment(trx: Kysely<DB>, segment: Segment) {
+    let saved: SegmentFilter = {};
+    if (segment.segmentId) {
+      const row = await findSegment(trx, segment.segmentId);
+      if (!row) throw AppError.notFound('Segment', segment.segmentId);
+      saved = SegmentFilter.parse(JSON.parse(row.filter));
+    }
+    const filter = { ...saved, ...segment.filter };
+    if (segment.tag) filter.tag = segment.tag;
+    if (segment.kind) filter.kind = segment.kind;
+    // Revenue limits are per currency: the same default the contacts list uses when none is named.
+    const revenueCurrency = filter.revenueAboveMinor === undefined && filter.revenueBelowMinor === undefined ? filter.revenueCurrency : await revenueCurrencyFor(trx, filter);
+    return { ...filter, revenueCurrency };
+  }
+
   function describe(segment: Segment): string {
     const parts = [segment.tag ?? segment.filter?.tag, segment.kind ?? segment.filter?.kind, segment.filter?.query].filter(Boolean);
     return parts.length > 0 ? parts.join(', ') : 'everyone';
@@ -60,10 +80,11 @@ export function createCampaigns(ctx: FeatureContext, outbox: Outbox, templates: 
           .insertInto('email_campaigns')
           .values({ id, name: input.name ?? `${template.name} to ${describe(segment)}`, template_id: template.id, segment: JSON.stringify(segment), skipped: '[]', cancelled_at: null, created_at: at })
           .execute();
+        const filter = await resolveSegment(trx, segment);
         const queued: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await listContacts(trx, { ...segment.filter, tag: segment.tag ?? segment.filter?.tag, kind: segment.kind ?? segment.filter?.kind, trashed: false, limit: 200, cursor, now: clock.now() });
+          const page = await listContacts(trx, { ...filter, trashed: false, limit: 200, cursor, now: clock.now() });
           for (const row of page.items) {
             const contact = toContact(row);
             const skip = (reason: string) => skipped.push({ contactId: contact.id, name: contact.displayName, reason });

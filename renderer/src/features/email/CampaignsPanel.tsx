@@ -1,4 +1,4 @@
-// Campaigns: one template to everyone with a tag or of a kind, as individual emails. Contacts who have not
+// Campaigns: one template to everyone in a saved segment, with a tag or of a kind, as individual emails. Contacts who have not
 // opted in, or have no address, are skipped and listed. The page shows queued, sent and failed counts live.
 import { Badge, Button, Card, Group, List, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconSpeakerphone } from '@tabler/icons-react';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ContactKind } from '../../../../shared/domain/contact';
 import type { Campaign } from '../../../../shared/domain/email';
 import { useCampaigns, useCancelCampaign, useCreateCampaign, useSmtpSettings, useTemplates } from '../../api/email';
+import { useSegments } from '../../api/reports';
 import { useTags } from '../../api/search';
 import { notifySuccess } from '../../app/notify';
 import { Empty } from '../../ui/Empty';
@@ -17,15 +18,17 @@ export function CampaignsPanel() {
   const templates = useTemplates();
   const settings = useSmtpSettings();
   const tags = useTags();
+  const segments = useSegments();
   const create = useCreateCampaign();
   const [templateId, setTemplateId] = useState<string | null>(null);
+  const [segmentId, setSegmentId] = useState<string | null>(null);
   const [tag, setTag] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
 
   const start = () => {
     if (!templateId) return;
     create.mutate(
-      { templateId, segment: { ...(tag ? { tag } : {}), ...(kind ? { kind: kind as ContactKind } : {}) } },
+      { templateId, segment: { ...(segmentId ? { segmentId } : {}), ...(tag ? { tag } : {}), ...(kind ? { kind: kind as ContactKind } : {}) } },
       { onSuccess: (c) => notifySuccess(`${plural(c.counts.queued, 'email')} queued${c.skipped.length ? `, ${plural(c.skipped.length, 'contact')} skipped` : ''}`) },
     );
   };
@@ -43,6 +46,15 @@ export function CampaignsPanel() {
         ) : (
           <Group align="flex-end">
             <Select label="Template" required data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))} value={templateId} onChange={setTemplateId} w={220} />
+            <Select
+              label="Saved segment"
+              clearable
+              placeholder="Everyone"
+              data={(segments.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.name} (${g.count})` }))}
+              value={segmentId}
+              onChange={setSegmentId}
+              w={220}
+            />
             <Select label="Contacts tagged" clearable data={(tags.data?.items ?? []).map((t) => t.tag)} value={tag} onChange={setTag} w={200} />
             <Select label="Kind" clearable data={ContactKind.options} value={kind} onChange={setKind} w={160} />
             <Button leftSection={<IconSpeakerphone size={16} />} disabled={!templateId} loading={create.isPending} onClick={start}>
