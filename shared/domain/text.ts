@@ -1,4 +1,4 @@
-// Pure text helpers used for sorting and search on both sides. No Node, no DOM.
+// Pure text helpers used for sorting, search and display on both sides. No Node, no DOM.
 
 /** A key that sorts names the way people expect: case- and accent-insensitive ("Émile" beside "emile"). */
 export function foldForSort(text: string): string {
@@ -31,4 +31,17 @@ export function dedupeTags(tags: readonly string[]): string[] {
 export function contactDisplayName(parts: { firstName?: string | null; lastName?: string | null; companyName?: string | null }): string {
   const personal = [parts.firstName, parts.lastName].filter((p): p is string => !!p && p.trim() !== '').join(' ');
   return personal || parts.companyName || '(no name)';
+}
+
+/** A file size as people read it: "512 B", "1.2 MB", "200 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }

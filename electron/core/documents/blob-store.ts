@@ -7,6 +7,7 @@ import { constants, createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/ipc/errors';
+import { formatBytes } from '../../../shared/domain/text';
 
 const HASH = /^[0-9a-f]{64}$/;
 const TEMP_PREFIX = '.incoming-';
@@ -167,16 +168,4 @@ function unreadable(error: unknown, source: string): AppError {
   if (code === 'EACCES' || code === 'EPERM') return AppError.validation('path', 'Rapport is not allowed to read that file');
   if (code === 'EISDIR') return AppError.validation('path', FOLDER_MESSAGE);
   return AppError.validation('path', `The file could not be read (${code ?? 'unknown error'})`);
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
 }

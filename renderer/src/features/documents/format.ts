@@ -1,16 +1,6 @@
 // How documents' sizes and types read in lists: "1.2 MB", "PDF", "JPEG image", "Folder".
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
+export { formatBytes as formatSize } from '../../../../shared/domain/text';
 
 const LABELS: Record<string, string> = {
   'application/pdf': 'PDF',
