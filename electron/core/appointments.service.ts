@@ -470,11 +470,16 @@ export function createAppointmentReminders({ db, clock, events }: Omit<ServiceDe
     return fired;
   }
 
+  // A check cut short by closing the store is expected, not a failure worth reporting.
+  const failed = (error: unknown) => {
+    if (running) logger.error('appointment reminders failed', error);
+  };
+
   function schedule(): void {
     if (!running) return;
     if (timer) clearTimeout(timer);
     const wait = nextAt === null ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, nextAt - clock.now().getTime()));
-    timer = setTimeout(() => void tick().catch((error: unknown) => logger.error('appointment reminders failed', error)), wait);
+    timer = setTimeout(() => void tick().catch(failed), wait);
     timer.unref(); // never keeps a process (tests, harness) alive on its own
   }
 
@@ -487,7 +492,7 @@ export function createAppointmentReminders({ db, clock, events }: Omit<ServiceDe
   // A new or moved appointment may need reminding sooner than the current sleep.
   events.subscribe((name, payload) => {
     if (running && name === 'data.changed' && (payload as { entity: string }).entity === 'appointment') {
-      void tick().catch((error: unknown) => logger.error('appointment reminders failed', error));
+      void tick().catch(failed);
     }
   });
 
@@ -495,7 +500,7 @@ export function createAppointmentReminders({ db, clock, events }: Omit<ServiceDe
     tick,
     start() {
       running = true;
-      void tick().catch((error: unknown) => logger.error('appointment reminders failed', error));
+      void tick().catch(failed);
     },
     stop() {
       running = false;

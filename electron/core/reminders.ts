@@ -20,6 +20,10 @@ export interface Reminders {
 export function createReminders({ db, clock, events }: Omit<ServiceDeps, 'newId'>, logger: Logger): Reminders {
   let timer: NodeJS.Timeout | null = null;
   let running = false;
+  // A check cut short by closing the store is expected, not a failure worth reporting.
+  const failed = (error: unknown) => {
+    if (running) logger.error('reminders failed', error);
+  };
 
   async function fire(): Promise<number> {
     const now = clock.now().toISOString();
@@ -40,7 +44,7 @@ export function createReminders({ db, clock, events }: Omit<ServiceDeps, 'newId'
     if (timer) clearTimeout(timer);
     const next = await nextReminderAt(db);
     const wait = next === null ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, Date.parse(next) - clock.now().getTime()));
-    timer = setTimeout(() => void tick().catch((error: unknown) => logger.error('reminders failed', error)), wait);
+    timer = setTimeout(() => void tick().catch(failed), wait);
     timer.unref(); // never keeps a process (tests, harness) alive on its own
   }
 
@@ -59,7 +63,7 @@ export function createReminders({ db, clock, events }: Omit<ServiceDeps, 'newId'
     tick,
     start() {
       running = true;
-      void tick().catch((error: unknown) => logger.error('reminders failed', error));
+      void tick().catch(failed);
     },
     stop() {
       running = false;

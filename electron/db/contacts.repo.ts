@@ -6,6 +6,7 @@ import { toFtsQuery } from './fts';
 import { parseJsonColumn } from './json';
 import { afterCursor, finishPage } from './keyset';
 import { OVERDUE_FROM } from './tasks.repo';
+import { readRows } from './connection';
 import type { ContactsTable, DB } from './schema';
 
 export type ContactRow = Selectable<ContactsTable> & { company_name: string | null };
@@ -186,7 +187,7 @@ function countQuery(q: ContactQuery, whereAll: RawBuilder<SqlBool>): RawBuilder<
 }
 
 async function count(db: Kysely<DB>, query: RawBuilder<number>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT (${query}) AS n`.execute(db);
+  const rows = await readRows(db, sql<{ n: number }>`SELECT (${query}) AS n`);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -208,11 +209,14 @@ export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ i
   // A template, not the query builder: it compiles in ~0.01 ms instead of ~0.08 ms, a fifth of this
   // call's own cost at 100,000 contacts (measured with npm run bench). The columns are selectContacts'.
   const order = sql.raw(direction);
-  const { rows } = await sql<ContactRow & { total: number }>`
+  const rows = await readRows(
+    db,
+    sql<ContactRow & { total: number }>`
     SELECT c.*, co.name AS company_name, ${tagTotal === null ? sql`(${totalQuery})` : sql`NULL`} AS total
     FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
     WHERE ${sql.join(pageWhere, sql` AND `)}
-    ORDER BY ${sql.ref(`c.${column}`)} ${order}, c.id ${order} LIMIT ${q.limit + 1}`.execute(db);
+    ORDER BY ${sql.ref(`c.${column}`)} ${order}, c.id ${order} LIMIT ${q.limit + 1}`,
+  );
 
   // An empty page after a cursor still has a total; an empty first page has none to count.
   const total = tagTotal ?? (rows[0] ? Number(rows[0].total) : q.cursor ? await count(db, totalQuery) : 0);
