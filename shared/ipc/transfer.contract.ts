@@ -1,8 +1,23 @@
 // The transfer feature's part of the contract: channel -> input and output schemas, and its events.
 // contract.ts and events.ts spread these in. Imports zod and shared/domain only.
-import type { z } from 'zod';
+import { z } from 'zod';
+import { Id } from '../domain/fields';
+import { ExportContactsInput, ExportResult, ExportTableInput, ImportPreview, ImportPreviewInput, ImportProgress, ImportReport, ImportRunInput, ImportSummary } from '../domain/transfer';
 import type { TransferChannel } from './transfer.channels';
 
-export const transferContract = {} as const satisfies Record<TransferChannel, { input: z.ZodType; output: z.ZodType }>;
+const ByImport = z.strictObject({ importId: Id });
 
-export const transferEvents = {} as const satisfies Record<string, z.ZodType>;
+export const transferContract = {
+  'export.contacts': { input: ExportContactsInput, output: ExportResult },
+  'export.table': { input: ExportTableInput, output: ExportResult },
+  'import.preview': { input: ImportPreviewInput, output: ImportPreview },
+  'import.run': { input: ImportRunInput, output: ImportReport },
+  'import.cancel': { input: ByImport, output: z.object({ cancelling: z.boolean() }) },
+  'import.undo': { input: ByImport, output: ImportSummary },
+  'imports.list': { input: z.strictObject({}), output: z.object({ items: z.array(ImportSummary) }) },
+} as const satisfies Record<TransferChannel, { input: z.ZodType; output: z.ZodType }>;
+
+export const transferEvents = {
+  /** An import read another batch (and once when it starts, so the UI learns its id and can cancel). */
+  'import.progress': ImportProgress,
+} as const satisfies Record<string, z.ZodType>;

@@ -2,25 +2,31 @@
 // by keyset cursor so it stays smooth with 100,000 contacts.
 import { Button, Center, Loader, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 import type { ContactKind } from '../../../../shared/domain/contact';
+import type { ExportFilter } from '../../../../shared/domain/transfer';
 import { useContactList } from '../../api/contacts';
 import type { ContactListFilter } from '../../api/keys';
 import { useTags } from '../../api/search';
 import { PageHeader } from '../../ui/PageHeader';
 import { VirtualList } from '../../ui/VirtualList';
+import { ExportMenu } from '../transfer/ExportMenu';
 import pageClasses from '../../ui/ListPage.module.css';
 import { CONTACT_SORT_OPTIONS, type ContactListSort, DRIFT_OPTIONS, KIND_OPTIONS } from './contact-labels';
 import { ContactHeaderRow, CONTACT_ROW_HEIGHT, ContactRow, contactRowClass } from './ContactRow';
 import { ContactsEmpty } from './ContactsEmpty';
-import { useContactFilter } from './use-contact-filter';
+import { MoreFilters } from './MoreFilters';
+import { SaveSegmentButton } from './SaveSegmentButton';
+import { toSegmentFilter, useContactFilter } from './use-contact-filter';
+import { useSegmentParam } from './use-segment-param';
 
 const PAGE_SIZE = 100;
 
 export function ContactsPage() {
-  const { filter, update, reset, isFiltered } = useContactFilter();
+  const { filter, update, replace, reset, isFiltered } = useContactFilter();
+  useSegmentParam(filter.sort, replace);
   const [query] = useDebouncedValue(filter.query.trim(), 150);
   const listFilter = useMemo<ContactListFilter>(
     () => ({
@@ -31,8 +37,9 @@ export function ContactsPage() {
       ...(filter.kind ? { kind: filter.kind } : {}),
       ...(filter.notContactedForDays ? { notContactedForDays: filter.notContactedForDays } : {}),
       ...(filter.hasOverdueTask ? { hasOverdueTask: true } : {}),
+      ...filter.more,
     }),
-    [query, filter.tag, filter.kind, filter.sort, filter.notContactedForDays, filter.hasOverdueTask],
+    [query, filter.tag, filter.kind, filter.sort, filter.notContactedForDays, filter.hasOverdueTask, filter.more],
   );
   const list = useContactList(listFilter);
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
@@ -44,12 +51,18 @@ export function ContactsPage() {
     <div className={pageClasses.page}>
       <div className={pageClasses.top}>
         <PageHeader
-          title="Contacts"
+          title={filter.segment ? `Contacts: ${filter.segment.name}` : 'Contacts'}
           subtitle={total === undefined ? ' ' : <span aria-live="polite">{formatCount(total, isFiltered)}</span>}
           actions={
-            <Button component={Link} href="/contacts/new" leftSection={<IconPlus size={16} />}>
-              New contact
-            </Button>
+            <>
+              <Button component={Link} href="/import" variant="default" leftSection={<IconFileImport size={16} />}>
+                Import
+              </Button>
+              <ExportMenu filter={exportFilter(listFilter)} count={total} />
+              <Button component={Link} href="/contacts/new" leftSection={<IconPlus size={16} />}>
+                New contact
+              </Button>
+            </>
           }
         />
         <div className={pageClasses.toolbar} role="search">
@@ -91,6 +104,8 @@ export function ContactsPage() {
             clearable
             w={200}
           />
+          <MoreFilters value={filter.more ?? {}} onChange={(more) => update({ more })} />
+          {isFiltered && !filter.segment && <SaveSegmentButton filter={toSegmentFilter(filter)} onSaved={(segment) => update({ segment })} />}
           <Switch
             label="Overdue follow-up"
             checked={!!filter.hasOverdueTask}
@@ -131,6 +146,11 @@ export function ContactsPage() {
       )}
     </div>
   );
+}
+
+/** The list's search and filters, as the export takes them (paging and sort are the list's own). */
+function exportFilter({ sort: _sort, limit: _limit, trashed: _trashed, ...filter }: ContactListFilter): ExportFilter {
+  return filter;
 }
 
 function formatCount(total: number, filtered: boolean): string {

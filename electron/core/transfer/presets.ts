@@ -1,0 +1,201 @@
+// Export presets: for each, the exact header other apps expect and one row per contact. Rapport's own preset
+// is lossless (numbered groups for every email, phone and address) and re-imports to the same contacts.
+// No `electron` import.
+import type { Contact } from '../../../shared/domain/contact';
+import type { Address } from '../../../shared/domain/fields';
+import type { ExportPreset } from '../../../shared/domain/transfer';
+import { AppError } from '../../../shared/ipc/errors';
+import { GOOGLE_ADDRESS_PARTS, GOOGLE_FIXED, MULTI_SEPARATOR, OUTLOOK_COM, OUTLOOK_DESKTOP, RAPPORT_ADDRESS_PARTS, RAPPORT_FIXED_HEAD, RAPPORT_FIXED_TAIL } from './headers';
+
+/** How many numbered groups the rows need (Google's and Rapport's headers have only as many as the data needs). */
+export interface GroupCounts {
+  emails: number;
+  phones: number;
+  addresses: number;
+}
+
+export interface Layout {
+  header: string[];
+  row(contact: Contact): string[];
+  /** Outlook desktop quotes every field. */
+  quoteAll: boolean;
+}
+
+const numbered = (n: number, make: (i: number) => string[]) => Array.from({ length: n }, (_, i) => make(i + 1)).flat();
+
+// ---- Rapport ----
+
+/** The columns a person may pick for their own layout (the multi-valued ones expand to numbered groups). */
+export const PICKABLE_COLUMNS = [...RAPPORT_FIXED_HEAD, 'Emails', 'Phones', 'Addresses', ...RAPPORT_FIXED_TAIL] as const;
+
+function rapportCells(c: Contact, counts: GroupCounts): Map<string, string[]> {
+  const cells = new Map<string, string[]>();
+  cells.set('First Name', [c.firstName ?? '']);
+  cells.set('Last Name', [c.lastName ?? '']);
+  cells.set('Company', [c.companyName ?? '']);
+  cells.set('Job Title', [c.jobTitle ?? '']);
+  cells.set('Emails', numbered(counts.emails, (i) => [c.emails[i - 1]?.label ?? '', c.emails[i - 1]?.value ?? '']));
+  cells.set('Phones', numbered(counts.phones, (i) => [c.phones[i - 1]?.label ?? '', c.phones[i - 1]?.value ?? '']));
+  cells.set('Addresses', numbered(counts.addresses, (i) => {
+    const a: Address = c.addresses[i - 1] ?? {};
+    return [a.label ?? '', a.street ?? '', a.city ?? '', a.region ?? '', a.postcode ?? '', a.country ?? ''];
+  }));
+  cells.set('Website', [c.website ?? '']);
+  cells.set('Birthday', [c.birthday ?? '']);
+  cells.set('Tags', [c.tags.join(MULTI_SEPARATOR)]);
+  cells.set('Notes', [c.notes ?? '']);
+  cells.set('Kind', [c.kind]);
+  cells.set('Lead Source', [c.leadSource ?? '']);
+  cells.set('Email Opt-in', [c.emailOptIn ? 'yes' : 'no']);
+  return cells;
+}
+
+function rapportHeader(column: string, counts: GroupCounts): string[] {
+  if (column === 'Emails') return numbered(counts.emails, (i) => [`Email ${i} - Label`, `Email ${i} - Value`]);
+  if (column === 'Phones') return numbered(counts.phones, (i) => [`Phone ${i} - Label`, `Phone ${i} - Value`]);
+  if (column === 'Addresses') return numbered(counts.addresses, (i) => RAPPORT_ADDRESS_PARTS.map((p) => `Address ${i} - ${p}`));
+  return [column];
+}
+
+function rapportLayout(counts: GroupCounts, columns: readonly string[] = PICKABLE_COLUMNS): Layout {
+  columns.forEach((column, i) => {
+    if (!(PICKABLE_COLUMNS as readonly string[]).includes(column)) throw AppError.validation(`columns.${i}`, `Not a column Rapport exports: ${column}`);
+  });
+  return {
+    header: columns.flatMap((column) => rapportHeader(column, counts)),
+    row(contact) {
+      const cells = rapportCells(contact, counts);
+      return columns.flatMap((column) => cells.get(column) ?? []);
+    },
+    quoteAll: false,
+  };
+}
+
+// ---- Google (current export) ----
+
+const formatted = (a: Address) => [a.street, [a.city, a.region, a.postcode].filter(Boolean).join(' '), a.country].filter(Boolean).join('\n');
+
+function googleLayout(counts: GroupCounts): Layout {
+  const header = [
+    ...GOOGLE_FIXED,
+    ...numbered(counts.emails, (i) => [`E-mail ${i} - Label`, `E-mail ${i} - Value`]),
+    ...numbered(counts.phones, (i) => [`Phone ${i} - Label`, `Phone ${i} - Value`]),
+    ...numbered(counts.addresses, (i) => GOOGLE_ADDRESS_PARTS.map((p) => `Address ${i} - ${p}`)),
+    'Website 1 - Label',
+    'Website 1 - Value',
+  ];
+  return {
+    header,
+    row(c) {
+      const fixed: Record<(typeof GOOGLE_FIXED)[number], string> = {
+        'First Name': c.firstName ?? '', 'Middle Name': '', 'Last Name': c.lastName ?? '', 'Phonetic First Name': '', 'Phonetic Middle Name': '',
+        'Phonetic Last Name': '', 'Name Prefix': '', 'Name Suffix': '', Nickname: '', 'File As': '', 'Organization Name': c.companyName ?? '',
+        'Organization Title': c.jobTitle ?? '', 'Organization Department': '', Birthday: c.birthday ?? '', Notes: c.notes ?? '', Photo: '',
+        Labels: ['* myContacts', ...c.tags].join(MULTI_SEPARATOR),
+      };
+      return [
+        ...GOOGLE_FIXED.map((h) => fixed[h]),
+        ...numbered(counts.emails, (i) => [c.emails[i - 1]?.label ?? '', c.emails[i - 1]?.value ?? '']),
+        ...numbered(counts.phones, (i) => [c.phones[i - 1]?.label ?? '', c.phones[i - 1]?.value ?? '']),
+        ...numbered(counts.addresses, (i) => {
+          const a = c.addresses[i - 1];
+          return a ? [a.label ?? '', formatted(a), a.street ?? '', a.city ?? '', '', a.region ?? '', a.postcode ?? '', a.country ?? '', ''] : Array<string>(9).fill('');
+        }),
+        '',
+        c.website ?? '',
+      ];
+    },
+    quoteAll: false,
+  };
+}
+
+// ---- Outlook (desktop and Outlook.com): fixed slots per kind of phone and address ----
+
+function phoneSlots(label: string | undefined): string[] {
+  const l = (label ?? '').toLowerCase();
+  if (l.includes('fax')) return l.includes('home') ? ['Home Fax'] : l.includes('work') || l.includes('business') ? ['Business Fax'] : ['Other Fax'];
+  if (l.includes('mobile') || l.includes('cell')) return ['Mobile Phone', 'Other Phone'];
+  if (l.includes('work') || l.includes('business') || l.includes('office')) return ['Business Phone', 'Business Phone 2', 'Other Phone'];
+  if (l.includes('home')) return ['Home Phone', 'Home Phone 2', 'Other Phone'];
+  if (l.includes('main') || l.includes('primary')) return ['Primary Phone', 'Other Phone'];
+  if (l.includes('pager')) return ['Pager'];
+  return ['Other Phone', 'Callback'];
+}
+
+function addressKind(label: string | undefined): 'Business' | 'Home' | 'Other' {
+  const l = (label ?? '').toLowerCase();
+  if (l.includes('work') || l.includes('business') || l.includes('office')) return 'Business';
+  if (l.includes('home')) return 'Home';
+  return 'Other';
+}
+
+/** Outlook's dates are M/D/YYYY; a birthday without a year has no Outlook form. */
+const outlookDate = (birthday: string | null, empty: string) => {
+  const m = birthday ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthday) : null;
+  return m ? `${Number(m[2])}/${Number(m[3])}/${m[1]}` : empty;
+};
+
+function outlookLayout(header: readonly string[], desktop: boolean): Layout {
+  return {
+    header: [...header],
+    row(c) {
+      const v = new Map<string, string>();
+      v.set('First Name', c.firstName ?? '');
+      v.set('Last Name', c.lastName ?? '');
+      v.set('Company', c.companyName ?? '');
+      v.set('Job Title', c.jobTitle ?? '');
+      v.set('Notes', c.notes ?? '');
+      v.set('Web Page', c.website ?? '');
+      v.set('Birthday', outlookDate(c.birthday, desktop ? '0/0/00' : ''));
+      c.emails.slice(0, 3).forEach((e, i) => {
+        const n = i === 0 ? '' : ` ${i + 1}`;
+        v.set(`E-mail${n} Address`, e.value);
+        if (desktop) {
+          v.set(`E-mail${n} Type`, 'SMTP');
+          v.set(`E-mail${n} Display Name`, `${c.displayName} (${e.value})`);
+        }
+      });
+      for (const p of c.phones) {
+        const slot = phoneSlots(p.label).find((s) => !v.has(s));
+        if (slot) v.set(slot, p.value);
+      }
+      for (const a of c.addresses) {
+        const kind = addressKind(a.label);
+        if (v.has(`${kind} City`) || v.has(`${kind} Street`)) continue;
+        const [first = '', ...more] = (a.street ?? '').split('\n');
+        v.set(`${kind} Street`, desktop ? first : (a.street ?? ''));
+        if (desktop && more.length) {
+          v.set(`${kind} Street 2`, more[0] ?? '');
+          v.set(`${kind} Street 3`, more.slice(1).join(' '));
+        }
+        v.set(`${kind} City`, a.city ?? '');
+        v.set(`${kind} State`, a.region ?? '');
+        v.set(`${kind} Postal Code`, a.postcode ?? '');
+        v.set(`${kind} Country/Region`, a.country ?? '');
+      }
+      v.set('Categories', c.tags.join(';'));
+      if (desktop) {
+        v.set('Gender', 'Unspecified');
+        v.set('Priority', 'Normal');
+        v.set('Private', 'False');
+        v.set('Sensitivity', 'Normal');
+      }
+      return header.map((h) => v.get(h) ?? '');
+    },
+    quoteAll: desktop,
+  };
+}
+
+export function layoutFor(preset: ExportPreset, counts: GroupCounts, columns?: readonly string[]): Layout {
+  if (columns) return rapportLayout(counts, columns);
+  switch (preset) {
+    case 'rapport':
+      return rapportLayout(counts);
+    case 'google':
+      return googleLayout(counts);
+    case 'outlook':
+      return outlookLayout(OUTLOOK_DESKTOP, true);
+    case 'outlook-com':
+      return outlookLayout(OUTLOOK_COM, false);
+  }
+}

@@ -1,0 +1,68 @@
+// Import and export: pick a file, preview it, run the import with live progress, cancel, undo, the history,
+// and exports. The history refreshes itself when main reports an import changed.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import type { EventPayload } from '../../../shared/ipc/events';
+import { invoke } from './client';
+import { useEvent } from './events';
+import { invalidateAll } from './invalidate';
+
+export type ImportPreview = ChannelOutput<'import.preview'>;
+export type ImportReport = ChannelOutput<'import.run'>;
+export type ImportProgress = EventPayload<'import.progress'>;
+
+const importsKey = ['imports'] as const;
+
+/** The OS open dialog for a CSV or vCard file; null when the user cancels. */
+export async function pickImportFile(): Promise<string | null> {
+  const { paths } = await invoke('files.pick', { purpose: 'import' });
+  return paths[0] ?? null;
+}
+
+export function useImportPreview() {
+  return useMutation({ mutationFn: (path: string) => invoke('import.preview', { path }) });
+}
+
+/** Runs an import; `progress` follows its events (the first one names the import, so Cancel can stop it). */
+export function useRunImport() {
+  const client = useQueryClient();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEvent('import.progress', (p) => setProgress(p));
+  const mutation = useMutation({
+    mutationFn: (input: ChannelInput<'import.run'>) => {
+      setProgress(null);
+      return invoke('import.run', input);
+    },
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: importsKey }), invalidateAll(client)]),
+  });
+  return { ...mutation, progress };
+}
+
+export function useCancelImport() {
+  return useMutation({ mutationFn: (importId: string) => invoke('import.cancel', { importId }) });
+}
+
+export function useUndoImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (importId: string) => invoke('import.undo', { importId }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: importsKey }), invalidateAll(client)]),
+  });
+}
+
+export function useImports() {
+  const client = useQueryClient();
+  useEvent('data.changed', (change) => {
+    if (change.entity === 'import') void client.invalidateQueries({ queryKey: importsKey });
+  });
+  return useQuery({ queryKey: importsKey, queryFn: () => invoke('imports.list', {}) });
+}
+
+export function useExportContacts() {
+  return useMutation({ mutationFn: (input: ChannelInput<'export.contacts'>) => invoke('export.contacts', input) });
+}
+
+export function useExportTable() {
+  return useMutation({ mutationFn: (input: ChannelInput<'export.table'>) => invoke('export.table', input) });
+}

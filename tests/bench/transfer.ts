@@ -1,0 +1,208 @@
+// Import and export at 100,000 contacts, each against raw better-sqlite3 doing the same rows in the same run:
+// import of a Google CSV vs one prepared INSERT per row in one transaction (pre-parsed rows); export of every
+// contact as Rapport CSV vs one statement iterated into the same layout (no paging, no output checks). Prints one JSON line per case with the
+// main-process RSS peak. Run: tsx tests/bench/transfer.ts
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { DB_FILE, openCore, type Core } from '../../electron/core/app';
+import { memoryLogger } from '../../electron/core/logger';
+import { HARNESS_PICKS_FILE } from '../../electron/core/platform';
+import { csvLine } from '../../electron/core/transfer/csv-io';
+import { GOOGLE_FIXED } from '../../electron/core/transfer/headers';
+import { layoutFor, type GroupCounts } from '../../electron/core/transfer/presets';
+import { toContact, type ContactRow } from '../../electron/db/contacts.repo';
+import { compare, round3 } from './measure';
+
+const ROWS = Number(process.env.BENCH_TRANSFER_ROWS ?? 100_000);
+const ITERATIONS = Number(process.env.BENCH_TRANSFER_ITERATIONS ?? 3);
+
+async function call(core: Core, channel: string, input: unknown): Promise<any> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel} answered ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+interface Person {
+  first: string;
+  last: string;
+  company: string;
+  email: string;
+  phone: string;
+}
+
+function people(n: number): Person[] {
+  return Array.from({ length: n }, (_, i) => ({
+    first: `Person${i % 997}`,
+    last: `Surname${i}`,
+    company: `Company ${i % 1000}`,
+    email: `person${i}@example.com`,
+    // Unique per person, or the duplicate matcher would (rightly) skip the repeats.
+    phone: `+44 7${String(i).padStart(9, '0').replace(/(\d{3})(\d{6})$/, '$1 $2')}`,
+  }));
+}
+
+function writeGoogleCsv(file: string, rows: Person[]): void {
+  const header = [...GOOGLE_FIXED, 'E-mail 1 - Label', 'E-mail 1 - Value', 'Phone 1 - Label', 'Phone 1 - Value'];
+  const lines = [`\uFEFF${header.join(',')}`];
+  for (const p of rows) {
+    const cells: Record<string, string> = { 'First Name': p.first, 'Last Name': p.last, 'Organization Name': p.company, Labels: '* myContacts ::: Clients', Notes: 'Met at the fair, "keen"' };
+    const fixed = GOOGLE_FIXED.map((h) => (cells[h]?.includes(',') ? `"${cells[h]!.replaceAll('"', '""')}"` : (cells[h] ?? '')));
+    lines.push([...fixed, '* Work', p.email, 'Mobile', p.phone].join(','));
+  }
+  writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+}
+
+/** A data dir with every migration applied, so timing an import starts from an empty, ready store. */
+async function freshDataDir(root: string, name: string): Promise<string> {
+  const dir = join(root, name);
+  const core = await openCore({ dataDir: dir, logger: memoryLogger(), startReminders: false });
+  core.close();
+  return dir;
+}
+
+function rssSampler() {
+  const start = process.memoryUsage().rss;
+  baselineRss = Math.max(baselineRss, start);
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
+}
+
+/** The process's RSS when the timed work started: the bench's own data (the generated rows) is part of it. */
+let baselineRss = 0;
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+export async function benchTransfer(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'rapport-bench-transfer-'));
+  try {
+    const rows = people(ROWS);
+    const csv = join(root, 'google.csv');
+    writeGoogleCsv(csv, rows);
+
+    // ---- import ----
+    const appDirs: string[] = [];
+    const rawDirs: string[] = [];
+    for (let i = 0; i < ITERATIONS + 1; i++) {
+      appDirs.push(await freshDataDir(root, `app-${i}`));
+      rawDirs.push(await freshDataDir(root, `raw-${i}`));
+    }
+    let importRss = 0;
+    let lastReport: { created: number } | null = null;
+    const importApp = async () => {
+      const dataDir = appDirs.shift()!;
+      const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false });
+      const rss = rssSampler();
+      try {
+        writeFileSync(join(dataDir, HARNESS_PICKS_FILE), JSON.stringify([csv]));
+        await call(core, 'files.pick', { purpose: 'import' });
+        lastReport = await call(core, 'import.run', { path: csv, duplicates: 'skip' });
+      } finally {
+        importRss = Math.max(importRss, rss.stop());
+        core.close();
+      }
+    };
+    const now = new Date().toISOString();
+    const importRaw = () => {
+      const db = new Database(join(rawDirs.shift()!, DB_FILE));
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      const company = db.prepare(`INSERT INTO companies (id, name, sort_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
+      const contact = db.prepare(`INSERT INTO contacts (id, first_name, last_name, display_name, sort_name, sort_last, emails, phones, search_details, company_id, tags, notes, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      db.transaction(() => {
+        const companies = new Map<string, string>();
+        for (const p of rows) {
+          let companyId = companies.get(p.company);
+          if (!companyId) {
+            companyId = uuidv7();
+            companies.set(p.company, companyId);
+            company.run(companyId, p.company, p.company.toLowerCase(), now, now);
+          }
+          const display = `${p.first} ${p.last}`;
+          contact.run(uuidv7(), p.first, p.last, display, display.toLowerCase(), `${p.last} ${p.first}`.toLowerCase(), JSON.stringify([{ value: p.email, label: 'Work' }]),
+            JSON.stringify([{ value: p.phone, label: 'Mobile' }]), `${p.email} ${p.phone}`, companyId, '["Clients"]', 'Met at the fair, "keen"', now, now);
+        }
+      })();
+      db.close();
+    };
+    const imported = await compare(importApp, importRaw, { warmup: 1, minIterations: ITERATIONS, maxIterations: ITERATIONS });
+    if (lastReport!.created !== ROWS) throw new Error(`import created ${lastReport!.created} of ${ROWS}`);
+    console.log(
+      JSON.stringify({
+        case: `import ${ROWS.toLocaleString('en')}-row Google CSV`,
+        appMedianMs: round3(imported.app.medianMs),
+        rawMedianMs: round3(imported.raw.medianMs),
+        ratio: round3(imported.app.medianMs / imported.raw.medianMs),
+        rowsPerSecond: Math.round(ROWS / (imported.app.medianMs / 1000)),
+        targetRowsPerSecond: 20_000,
+        targetRatio: 3,
+        rssPeakMb: mb(importRss),
+        rssBeforeMb: mb(baselineRss),
+        targetRssMb: 300,
+      }),
+    );
+
+    // ---- export (the store the last import filled) ----
+    const dataDir = join(root, `app-${ITERATIONS}`);
+    const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false });
+    const raw = new Database(join(dataDir, DB_FILE), { readonly: true });
+    let exportRss = 0;
+    try {
+      const exportApp = async () => {
+        const rss = rssSampler();
+        const out = await call(core, 'export.contacts', { format: 'csv' });
+        exportRss = Math.max(exportRss, rss.stop());
+        rmSync(out.path, { force: true });
+        if (out.count !== ROWS) throw new Error(`export wrote ${out.count} of ${ROWS}`);
+      };
+      // The same work by hand: one statement iterated, the same Rapport layout and quoting, no paging.
+      const select = raw.prepare(`SELECT c.*, co.name AS company_name FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id`);
+      const counts = raw.prepare(`SELECT max(json_array_length(emails)) AS emails, max(json_array_length(phones)) AS phones, max(json_array_length(addresses)) AS addresses FROM contacts WHERE deleted_at IS NULL`).get() as GroupCounts;
+      const exportRaw = async () => {
+        const layout = layoutFor('rapport', { emails: Math.max(1, counts.emails), phones: Math.max(1, counts.phones), addresses: Math.max(1, counts.addresses) });
+        const file = join(root, 'raw-export.csv');
+        const out = createWriteStream(file);
+        let buffer = csvLine(layout.header);
+        for (const r of select.iterate() as Iterable<ContactRow>) {
+          buffer += csvLine(layout.row(toContact(r)));
+          if (buffer.length > 1 << 20) {
+            if (!out.write(buffer)) await once(out, 'drain');
+            buffer = '';
+          }
+        }
+        out.end(buffer);
+        await once(out, 'finish');
+        rmSync(file, { force: true });
+      };
+      const exported = await compare(exportApp, exportRaw, { warmup: 1, minIterations: 5, maxIterations: 5 });
+      console.log(
+        JSON.stringify({
+          case: `export ${ROWS.toLocaleString('en')} contacts as CSV`,
+          appMedianMs: round3(exported.app.medianMs),
+          rawMedianMs: round3(exported.raw.medianMs),
+          ratio: round3(exported.app.medianMs / exported.raw.medianMs),
+          targetMs: 1500,
+          targetRatio: 1.5,
+          rssPeakMb: mb(exportRss),
+          targetRssMb: 300,
+        }),
+      );
+    } finally {
+      raw.close();
+      core.close();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  benchTransfer().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
