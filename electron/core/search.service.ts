@@ -15,6 +15,7 @@ import { toFtsQuery } from '../db/fts';
 import { parseJsonColumn } from '../db/json';
 import type { DB } from '../db/schema';
 import { appointmentTextHits } from './appointments.service';
+import { documentTextHits } from './documents/search';
 import type { ServiceDeps } from './deps';
 
 interface ContactHitRow {
@@ -148,6 +149,7 @@ const TEXT_QUERIES = {
       return { hit, score: r.score, deleted_at: r.deleted_at };
     });
   },
+  documents: documentTextHits,
 };
 
 export function createSearchService({ db }: Pick<ServiceDeps, 'db'>) {

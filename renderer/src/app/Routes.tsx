@@ -5,13 +5,19 @@ import { CompanyPage } from '../features/companies/CompanyPage';
 import { NewCompanyPage } from '../features/companies/NewCompanyPage';
 import { ContactPage } from '../features/contacts/ContactPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { NewContactPage } from '../features/contacts/NewContactPage';
 import { ActivityPage } from '../features/activity/ActivityPage';
 import { JobPage } from '../features/jobs/JobPage';
 import { JobsPage } from '../features/jobs/JobsPage';
+import { ComposePage } from '../features/email/ComposePage';
+import { EmailPage } from '../features/email/EmailPage';
+import { RecordsPage } from '../features/reports/RecordsPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SchedulePage } from '../features/schedule/SchedulePage';
 import { TodayPage } from '../features/today/TodayPage';
 import { TrashPage } from '../features/trash/TrashPage';
+import { ImportPage } from '../features/transfer/ImportPage';
 import { ErrorBoundary } from './ErrorBoundary';
 
 export function Routes() {
@@ -29,7 +35,16 @@ export function Routes() {
         <Route path="/companies/new" component={NewCompanyPage} />
         <Route path="/companies/:id">{(params) => <CompanyPage key={params.id} id={params.id} />}</Route>
         <Route path="/jobs" component={JobsPage} />
+        <Route path="/email">{() => <EmailPage />}</Route>
+        <Route path="/email/compose">{() => <ComposePage />}</Route>
+        <Route path="/email/compose/:contactId">{(params) => <ComposePage key={params.contactId} contactId={params.contactId} />}</Route>
+        <Route path="/email/:tab">{(params) => <EmailPage tab={params.tab} />}</Route>
         <Route path="/jobs/:id">{(params) => <JobPage key={params.id} id={params.id} />}</Route>
+        <Route path="/documents">{() => <DocumentsPage />}</Route>
+        <Route path="/documents/:id">{(params) => <DocumentsPage focusId={params.id} />}</Route>
+        <Route path="/reports" component={ReportsPage} />
+        <Route path="/reports/records" component={RecordsPage} />
+        <Route path="/import" component={ImportPage} />
         <Route path="/trash" component={TrashPage} />
         <Route>
           <Redirect to="/today" replace />

@@ -1,5 +1,5 @@
 // The sections in the sidebar. Adding a section is one line here plus its routes in Routes.tsx.
-import { IconBriefcase, IconBuilding, IconCalendar, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconChartBar, IconCalendar, IconFileImport, IconFiles, IconMail, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -14,5 +14,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Companies', path: '/companies', icon: IconBuilding },
   { label: 'Activity', path: '/activity', icon: IconTimeline },
   { label: 'Jobs', path: '/jobs', icon: IconBriefcase },
+  { label: 'Email', path: '/email', icon: IconMail },
+  { label: 'Documents', path: '/documents', icon: IconFiles },
+  { label: 'Reports', path: '/reports', icon: IconChartBar },
+  { label: 'Import', path: '/import', icon: IconFileImport },
   { label: 'Trash', path: '/trash', icon: IconTrash },
 ];

@@ -13,6 +13,7 @@ import { CompanyForm } from './CompanyForm';
 import { Timeline } from '../activity/Timeline';
 import { CompanyPeople } from './CompanyPeople';
 import { ClientJobs } from '../jobs/ClientJobs';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { useTrashCompany } from './use-trash-company';
 
 export function CompanyPage({ id }: { id: string }) {
@@ -73,6 +74,7 @@ export function CompanyPage({ id }: { id: string }) {
         <Stack gap="md" className={pageClasses.formGap}>
           <CompanyPeople company={c} readOnly={trashed} />
           <ClientJobs companyId={c.id} name={c.name} readOnly={trashed} />
+          <DocumentsPanel target={{ companyId: c.id }} name={c.name} readOnly={trashed} />
           <Timeline
             scope={{ companyId: c.id }}
             showContact

@@ -11,6 +11,8 @@ import { PageHeader } from '../../ui/PageHeader';
 import { callTimer, quickLog } from '../activity/quick-log-store';
 import { Timeline } from '../activity/Timeline';
 import { ClientJobs } from '../jobs/ClientJobs';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { ContactEmailActions } from '../email/ContactEmailActions';
 import { ContactFollowUps } from '../today/ContactFollowUps';
 import { contactToValues } from './contact-form-values';
 import { ContactForm } from './ContactForm';
@@ -70,6 +72,7 @@ export function ContactPage({ id }: { id: string }) {
           actions={
             !trashed && (
               <>
+                <ContactEmailActions contactId={c.id} />
                 <Button variant="light" color="teal" leftSection={<IconPhoneCall size={16} />} onClick={() => callTimer.start(c.id, c.displayName)}>
                   Start call
                 </Button>
@@ -103,6 +106,9 @@ export function ContactPage({ id }: { id: string }) {
         </div>
         <div className={pageClasses.formGap}>
           <ClientJobs contactId={c.id} name={c.displayName} readOnly={trashed} />
+        </div>
+        <div className={pageClasses.formGap}>
+          <DocumentsPanel target={{ contactId: c.id }} name={c.displayName} readOnly={trashed} />
         </div>
         <div className={pageClasses.formGap}>
           <Timeline

@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
 import { quickLog } from '../activity/quick-log-store';
 import { Timeline } from '../activity/Timeline';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { JobAppointments } from '../schedule/JobAppointments';
 import { ContactFollowUps } from '../today/ContactFollowUps';
 import { jobToValues } from './job-form-values';
@@ -121,6 +122,9 @@ export function JobPage({ id }: { id: string }) {
         </SimpleGrid>
         <div className={pageClasses.formGap}>
           <ContactFollowUps contactId={j.contactId} jobId={j.id} readOnly={trashed} />
+        </div>
+        <div className={pageClasses.formGap}>
+          <DocumentsPanel target={{ jobId: j.id }} name={j.title} readOnly={trashed} />
         </div>
         <div className={pageClasses.formGap}>
           <JobAppointments jobId={j.id} contactId={j.contactId} readOnly={trashed} />

@@ -4,7 +4,7 @@
 import { Center, Loader, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight } from '@mantine/spotlight';
-import { IconBriefcase, IconBuilding, IconCalendar, IconChecklist, IconMessages, IconSearch, IconUser } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconCalendar, IconChecklist, IconFile, IconMessages, IconSearch, IconUser } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { type KeyboardEvent, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -20,6 +20,7 @@ const KINDS: Record<SearchHit['type'], { label: string; icon: ReactNode; href: (
   task: { label: 'Follow-up', icon: <IconChecklist size={18} aria-label="Follow-up" />, href: (hit) => (hit.contactId ? `/contacts/${hit.contactId}` : '/today') },
   job: { label: 'Job', icon: <IconBriefcase size={18} aria-label="Job" />, href: (hit) => (hit.contactId ? `/contacts/${hit.contactId}` : '/contacts') },
   appointment: { label: 'Appointment', icon: <IconCalendar size={18} aria-label="Appointment" />, href: (hit) => (hit.contactId ? `/contacts/${hit.contactId}` : '/today') },
+  document: { label: 'Document', icon: <IconFile size={18} aria-label="Document" />, href: (hit) => `/documents/${hit.id}` },
 };
 const hrefFor = (hit: SearchHit) => KINDS[hit.type].href(hit);
 

@@ -1,6 +1,6 @@
 // Everything deleted, newest first, each with Restore: deleting never loses anything until Trash is emptied.
 import { Center, Loader, Stack, Tabs } from '@mantine/core';
-import { IconBuilding, IconTrashX, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconFiles, IconTrashX, IconUsers } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useCompanyList } from '../../api/companies';
 import { useContactList } from '../../api/contacts';
@@ -9,6 +9,7 @@ import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { useTrashCompany } from '../companies/use-trash-company';
 import { useTrashContact } from '../contacts/use-trash-contact';
+import { TrashedDocuments } from '../documents/TrashedDocuments';
 import { TrashRow, TrashMore } from './TrashRow';
 
 export function TrashPage() {
@@ -29,12 +30,18 @@ export function TrashPage() {
             <Tabs.Tab value="companies" leftSection={<IconBuilding size={16} />}>
               Companies{companyTotal ? ` (${companyTotal})` : ''}
             </Tabs.Tab>
+            <Tabs.Tab value="documents" leftSection={<IconFiles size={16} />}>
+              Documents
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="contacts" pt="md">
             <TrashedContacts list={contacts} />
           </Tabs.Panel>
           <Tabs.Panel value="companies" pt="md">
             <TrashedCompanies list={companies} />
+          </Tabs.Panel>
+          <Tabs.Panel value="documents" pt="md">
+            <TrashedDocuments />
           </Tabs.Panel>
         </Tabs>
       </div>
