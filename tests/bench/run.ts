@@ -1,7 +1,8 @@
 // `npm run bench`: seeds 100,000 contacts, then times each hot read through the real dispatcher against
 // the same SQL on raw better-sqlite3 (same file, same run). One JSON line per case on stdout; a summary
 // and any missed targets on stderr. Exits non-zero only when something errors, not on a missed target.
-// BENCH_PLANS=1 also prints each raw statement's EXPLAIN QUERY PLAN to stderr.
+// BENCH_PLANS=1 also prints each raw statement's EXPLAIN QUERY PLAN to stderr. Then the import/export and
+// reports suites run, each on its own seeded folder; BENCH=core,transfer,reports picks which (default: all).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,9 @@ import { toFtsQuery } from '../../electron/db/fts';
 import { foldForSort } from '../../shared/domain/text';
 import { encodeCursor } from '../../electron/db/keyset';
 import { compare, round3, stats } from './measure';
+import { benchReports } from './reports';
 import { seed } from './seed';
+import { benchTransfer } from './transfer';
 import { seedActivities } from './seed-activities';
 import { seedJobs } from './seed-jobs';
 import { seedAppointments } from './seed-appointments';
@@ -44,6 +47,13 @@ const TAG_CONDITION = `+c.id IN (SELECT contact_id FROM contact_tags WHERE tag =
 const TAG_COUNT = `SELECT (SELECT count(*) FROM contact_tags WHERE tag = ?) AS n`;
 const TIMELINE = `SELECT a.*, c.display_name AS contact_name FROM activities a JOIN contacts c ON c.id = a.contact_id WHERE a.deleted_at IS NULL AND a.contact_id = ?
     ORDER BY a.occurred_at DESC, a.id DESC LIMIT ?`;
+// timeline.list's second source (electron/db/jobs.repo.ts listStageChanges).
+const STAGE_CHANGES = `
+      SELECT printf('h%012d', h.seq) AS id, h.at, h.job_id, j.title AS job_title, j.contact_id, c.display_name AS contact_name,
+        CASE WHEN h.from_stage IS NULL THEN NULL ELSE coalesce(f.name, '(removed stage)') END AS from_stage, coalesce(t.name, '(removed stage)') AS to_stage
+      FROM job_stage_history h JOIN jobs j ON j.id = h.job_id LEFT JOIN contacts c ON c.id = j.contact_id
+        LEFT JOIN pipeline_stages f ON f.id = h.from_stage LEFT JOIN pipeline_stages t ON t.id = h.to_stage
+      WHERE j.deleted_at IS NULL AND j.contact_id = ? ORDER BY h.at DESC, h.seq DESC LIMIT ?`;
 const BY_LAST_CONTACTED = `ORDER BY "c"."last_contacted_at" desc, c.id desc LIMIT ?`;
 // jobs.board: the pipeline, the default currency, each column's first 100 jobs (one index walk per column,
 // in one statement), and totals per currency.
@@ -123,6 +133,18 @@ const TEXT_COMPANIES = `
               JOIN companies co ON co.seq = f.rowid
               ORDER BY f.score`;
 
+// Mirrors electron/core/documents/search.ts.
+const TEXT_DOCUMENTS = `
+    SELECT d.id, d.name, d.created_at, d.deleted_at, f.score,
+      (SELECT coalesce(c.display_name, co.name, j.title) FROM document_links l LEFT JOIN contacts c ON c.id = l.contact_id
+        LEFT JOIN companies co ON co.id = l.company_id LEFT JOIN jobs j ON j.id = l.job_id
+        WHERE l.document_id = d.id ORDER BY l.created_at LIMIT 1) AS linked,
+      (SELECT l.contact_id FROM document_links l WHERE l.document_id = d.id AND l.contact_id IS NOT NULL ORDER BY l.created_at LIMIT 1) AS contact_id
+    FROM (SELECT rowid, bm25(documents_fts, 6.0, 2.0, 1.0) AS score FROM documents_fts
+          WHERE documents_fts MATCH ? ORDER BY score LIMIT ?) AS f
+    JOIN documents d ON d.seq = f.rowid
+    ORDER BY f.score`;
+
 type Row = Record<string, unknown>;
 type ListRow = Row & { id: string; sort_name: string; last_contacted_at: string; emails: string; phones: string; addresses: string; tags: string; total: number | null };
 type SearchRow = Row & { id: string; score: number; emails?: string; key?: string; deleted_at?: string | null };
@@ -201,6 +223,7 @@ function buildCases(core: Core, raw: Database.Database, heavyContactId: string):
       step(raw, 'text:jobs', TEXT_JOBS, [match, fetch]),
       step(raw, 'text:appointments', TEXT_APPOINTMENTS, [match, fetch]),
       step(raw, 'text:tasks', TEXT_TASKS, [match, fetch]),
+      step(raw, 'text:documents', TEXT_DOCUMENTS, [match, fetch]),
     ];
     return {
       name: `search.global "${query}"`,
@@ -237,6 +260,32 @@ function buildCases(core: Core, raw: Database.Database, heavyContactId: string):
         const items = rows.slice(0, PAGE).map((r) => ({ ...r }));
         const last = items.at(-1);
         return { ids: items.map((i) => i.id), nextCursor: rows.length > PAGE && last ? encodeCursor(last.occurred_at, last.id) : null };
+      },
+    };
+  };
+
+  // timeline.list (what a contact page shows): the activities page and the contact's job stage changes, merged
+  // newest first by (at, id), as electron/core/timeline.service.ts does.
+  const mergedTimeline = (contactId: string): Case => {
+    const activities = step(raw, 'activities', TIMELINE, [contactId, PAGE + 1]);
+    const stages = step(raw, 'stage changes', STAGE_CHANGES, [contactId, PAGE + 1]);
+    return {
+      name: 'timeline.list of a contact with 10,000 activities and job stage changes',
+      steps: [activities, stages],
+      app: async () => {
+        const value = await call(core, 'timeline.list', { contactId, limit: PAGE });
+        return { ids: value.items.map((i: Row) => i.id), nextCursor: value.nextCursor };
+      },
+      raw: () => {
+        const acts = activities.run() as (Row & { id: string; occurred_at: string })[];
+        const entries = [
+          ...acts.slice(0, PAGE).map((r) => ({ ...r, at: r.occurred_at })),
+          ...(stages.run() as (Row & { id: string; at: string })[]).map((r) => ({ ...r })),
+        ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+        const items = entries.slice(0, PAGE);
+        const last = items.at(-1);
+        const more = entries.length > PAGE || acts.length > PAGE;
+        return { ids: items.map((i) => i.id), nextCursor: more && last ? encodeCursor(last.at, last.id) : null };
       },
     };
   };
@@ -331,6 +380,7 @@ function buildCases(core: Core, raw: Database.Database, heavyContactId: string):
     ),
     list('contacts.list sorted by last contacted', { sort: 'lastContacted' }, step(raw, 'page', `${LIST_SELECT} ${BY_LAST_CONTACTED}`, [PAGE + 1]), null, 'last_contacted_at'),
     timeline(heavyContactId),
+    mergedTimeline(heavyContactId),
     search('mar'),
     search('sarah jo'),
     search('plumbing'),
@@ -359,7 +409,7 @@ function printPlans(raw: Database.Database, c: Case): void {
   }
 }
 
-async function main(): Promise<void> {
+async function benchCore(): Promise<void> {
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
   let core: Core | undefined;
@@ -375,6 +425,12 @@ async function main(): Promise<void> {
     console.error(`seeded ${appointments.appointments} appointments in ${(appointments.ms / 1000).toFixed(1)} s`);
 
     core = await openCore({ dataDir, logger: stderrLogger });
+    // The long-standing client also has jobs that moved along the pipeline: their stage changes share the timeline.
+    const stages = (await call(core, 'pipeline.get', {})).stages as { id: string }[];
+    for (let i = 0; i < 5; i++) {
+      const job = await call(core, 'jobs.create', { title: `Heavy client job ${i + 1}`, contactId: activities.heavyContactId, amountMinor: 50_000 });
+      for (const stage of stages.slice(1, 4)) await call(core, 'jobs.move', { id: job.id, stage: stage.id });
+    }
     raw = new Database(seeded.file, { readonly: true });
     const misses: string[] = [];
     for (const c of buildCases(core, raw, activities.heavyContactId)) {
@@ -410,6 +466,14 @@ async function main(): Promise<void> {
     core?.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const suites = new Set((process.env.BENCH ?? 'core,transfer,reports').split(',').map((name) => name.trim()));
+  for (const name of suites) if (!['core', 'transfer', 'reports'].includes(name)) throw new Error(`Unknown bench suite "${name}" (core, transfer, reports)`);
+  if (suites.has('core')) await benchCore();
+  if (suites.has('transfer')) await benchTransfer();
+  if (suites.has('reports')) await benchReports();
 }
 
 main().catch((error: unknown) => {
