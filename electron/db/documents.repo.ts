@@ -27,12 +27,14 @@ export interface DocumentsTable {
 
 export type DocumentRow = Omit<DocumentsTable, 'content'>;
 export type DocumentInsert = Omit<DocumentsTable, 'seq'>;
-export type TargetType = 'contact' | 'company' | 'job';
+export type TargetType = 'contact' | 'company' | 'job' | 'activity';
 export interface LinkRow {
   document_id: string;
   type: TargetType;
   id: string;
   title: string;
+  /** Activities only: the contact whose timeline it is on. */
+  contact_id: string | null;
 }
 
 const COLUMNS = [
@@ -40,7 +42,7 @@ const COLUMNS = [
   'created_at', 'updated_at', 'deleted_at', 'content',
 ] as const satisfies readonly (keyof DocumentInsert)[];
 const ROW = sql.raw(COLUMNS.filter((c) => c !== 'content').map((c) => `d.${c}`).join(', '));
-const TARGET_COLUMN: Record<TargetType, string> = { contact: 'contact_id', company: 'company_id', job: 'job_id' };
+const TARGET_COLUMN: Record<TargetType, string> = { contact: 'contact_id', company: 'company_id', job: 'job_id', activity: 'activity_id' };
 
 export async function insertDocument(db: Kysely<DB>, row: DocumentInsert): Promise<void> {
   await sql`INSERT INTO documents (${sql.join(COLUMNS.map((c) => sql.ref(c)))}) VALUES (${sql.join(COLUMNS.map((c) => row[c]))})`.execute(db);
@@ -61,11 +63,14 @@ export async function linksOf(db: Kysely<DB>, documentIds: readonly string[]): P
   if (documentIds.length === 0) return [];
   const { rows } = await sql<LinkRow>`
     SELECT l.document_id,
-      CASE WHEN l.contact_id IS NOT NULL THEN 'contact' WHEN l.company_id IS NOT NULL THEN 'company' ELSE 'job' END AS type,
-      coalesce(l.contact_id, l.company_id, l.job_id) AS id,
-      coalesce(c.display_name, co.name, j.title) AS title
+      CASE WHEN l.contact_id IS NOT NULL THEN 'contact' WHEN l.company_id IS NOT NULL THEN 'company' WHEN l.job_id IS NOT NULL THEN 'job' ELSE 'activity' END AS type,
+      coalesce(l.contact_id, l.company_id, l.job_id, l.activity_id) AS id,
+      -- An activity is named by its subject, else by its kind, and whose it is and when ("Call with Maya, 2026-11-22").
+      coalesce(c.display_name, co.name, j.title, coalesce(a.subject, upper(substr(a.type, 1, 1)) || substr(a.type, 2)) || ' with ' || ac.display_name || ', ' || substr(a.occurred_at, 1, 10)) AS title,
+      a.contact_id
     FROM document_links l
     LEFT JOIN contacts c ON c.id = l.contact_id LEFT JOIN companies co ON co.id = l.company_id LEFT JOIN jobs j ON j.id = l.job_id
+    LEFT JOIN activities a ON a.id = l.activity_id LEFT JOIN contacts ac ON ac.id = a.contact_id
     WHERE l.document_id IN (${sql.join(documentIds)}) ORDER BY l.created_at, l.rowid`.execute(db);
   return rows;
 }
@@ -89,6 +94,8 @@ const SORT_KEYS: Record<DocumentSortKey, { key: RawBuilder<unknown>; direction: 
 
 export interface DocumentQuery {
   target?: { type: TargetType; id: string } | undefined;
+  /** Documents of any of these activities (a timeline page's). */
+  activityIds?: readonly string[] | undefined;
   query?: string | undefined;
   sort: DocumentSortKey;
   direction?: 'asc' | 'desc' | undefined;
@@ -101,6 +108,9 @@ export async function listDocuments(db: Kysely<DB>, q: DocumentQuery): Promise<{
   const where: RawBuilder<SqlBool>[] = [q.trashed ? sql`d.deleted_at IS NOT NULL` : sql`d.deleted_at IS NULL`];
   if (q.target) {
     where.push(sql`d.id IN (SELECT document_id FROM document_links WHERE ${sql.ref(TARGET_COLUMN[q.target.type])} = ${q.target.id})`);
+  }
+  if (q.activityIds && q.activityIds.length > 0) {
+    where.push(sql`d.id IN (SELECT document_id FROM document_links WHERE activity_id IN (${sql.join(q.activityIds)}))`);
   }
   if (q.query && q.query.trim() !== '') {
     const match = toFtsQuery(q.query);

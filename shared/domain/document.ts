@@ -21,6 +21,7 @@ const Targets = {
   contactId: Id.optional(),
   companyId: Id.optional(),
   jobId: Id.optional(),
+  activityId: Id.optional(),
 };
 
 export const DocumentAttach = z.strictObject({
@@ -35,6 +36,8 @@ export const DocumentLinkInput = z.strictObject({ id: Id, ...Targets });
 
 export const DocumentListInput = z.strictObject({
   ...Targets,
+  /** The documents of any of these activities: one call for a whole timeline page instead of one per entry. */
+  activityIds: z.array(Id).min(1, { message: 'Give at least one activity' }).max(200, { message: 'At most 200 activities' }).optional(),
   query: z.string().max(200).optional(),
   sort: DocumentSort.default('createdAt'),
   direction: z.enum(['asc', 'desc']).optional(),
@@ -45,7 +48,13 @@ export const DocumentListInput = z.strictObject({
 
 export const DocumentRename = z.strictObject({ id: Id, name: DocumentName.optional(), note: optionalText(2000) });
 
-export const DocumentTarget = z.object({ type: z.enum(['contact', 'company', 'job']), id: z.string(), title: z.string() });
+export const DocumentTarget = z.object({
+  type: z.enum(['contact', 'company', 'job', 'activity']),
+  id: z.string(),
+  title: z.string(),
+  /** Activities only: whose timeline the activity is on (an activity has no page of its own). */
+  contactId: z.string().optional(),
+});
 
 export const Document = z.object({
   id: z.string(),

@@ -28,7 +28,7 @@ export const documentsCases: FeatureCases<DocumentsChannel> = {
   },
   cases: {
     'documents.attach': {
-      valid: () => ({ path: file, companyId: fx.companyId, mode: 'copy', note: 'From the contract case' }),
+      valid: () => ({ path: file, companyId: fx.companyId, activityId: fx.activityId, mode: 'copy', note: 'From the contract case' }),
       invalid: [
         [() => ({}), 'path'],
         [() => ({ path: 42 }), 'path'],
@@ -39,7 +39,9 @@ export const documentsCases: FeatureCases<DocumentsChannel> = {
         [() => ({ path: file, contactId: 'not-an-id' }), 'contactId'],
         [() => ({ path: file, jobId: 7 }), 'jobId'],
         [() => ({ path: file, note: long(2001) }), 'note'],
-        [() => ({ path: file, activityId: fx.activityId }), '(input)'],
+        [() => ({ path: file, activityId: 'not-an-id' }), 'activityId'],
+        [() => ({ path: file, activityId: 7 }), 'activityId'],
+        [() => ({ path: file, email: 'x' }), '(input)'],
       ],
     },
     'documents.get': byId(() => docId),
@@ -53,6 +55,11 @@ export const documentsCases: FeatureCases<DocumentsChannel> = {
         [() => ({ cursor: 'forged' }), 'cursor'],
         [() => ({ trashed: 'yes' }), 'trashed'],
         [() => ({ contactId: fx.contactId, jobId: fx.jobId }), 'contactId'],
+        [() => ({ activityId: 'x' }), 'activityId'],
+        [() => ({ activityIds: [] }), 'activityIds'],
+        [() => ({ activityIds: ['x'] }), 'activityIds.0'],
+        [() => ({ activityIds: fx.activityId }), 'activityIds'],
+        [() => ({ activityIds: [fx.activityId], contactId: fx.contactId }), 'activityIds'],
       ],
     },
     'documents.rename': {
@@ -66,10 +73,11 @@ export const documentsCases: FeatureCases<DocumentsChannel> = {
       ],
     },
     'documents.link': {
-      valid: () => ({ id: docId, jobId: fx.jobId }),
+      valid: () => ({ id: docId, jobId: fx.jobId, activityId: fx.activityId }),
       invalid: [
         [() => ({ id: docId }), 'contactId'],
         [() => ({ id: docId, companyId: 'x' }), 'companyId'],
+        [() => ({ id: docId, activityId: 'x' }), 'activityId'],
       ],
     },
     'documents.unlink': {

@@ -346,3 +346,62 @@ describe('copies made by Open', () => {
     expect(existsSync(blobPath(doc.sha256!))).toBe(true);
   });
 });
+
+describe('documents kept with an activity', () => {
+  const logCall = (subject: string | null = 'Site visit') =>
+    t.call('activities.create', { contactId: maya, type: 'call', occurredAt: '2026-11-20T10:00:00Z', ...(subject ? { subject } : {}) });
+
+  it('attaches to an activity, names the link after it (and whose timeline it is on), and lists by activity', async () => {
+    const call = await logCall();
+    const doc = await t.call('documents.attach', { path: write('photo.png', PNG), activityId: call.id });
+    expect(doc.links).toEqual([{ type: 'activity', id: call.id, title: 'Site visit with Maya Okafor, 2026-11-20', contactId: maya }]);
+    const untitled = await logCall(null);
+    const other = await t.call('documents.attach', { path: write('other.txt', 'x'), activityId: untitled.id });
+    expect(other.links[0]?.title).toBe('Call with Maya Okafor, 2026-11-20');
+    expect((await t.call('documents.list', { activityId: call.id })).items.map((d) => d.id)).toEqual([doc.id]);
+    // Not the contact's own documents: kept with the activity only.
+    expect((await t.call('documents.list', { contactId: maya })).total).toBe(0);
+  });
+
+  it('lists a whole timeline page\'s documents in one call, each telling which activity it belongs to', async () => {
+    const [a, b, c] = [await logCall('One'), await logCall('Two'), await logCall('Three')];
+    const first = await t.call('documents.attach', { path: write('a.txt', 'a'), activityId: a.id });
+    const second = await t.call('documents.attach', { path: write('b.txt', 'b'), activityId: b.id });
+    await t.call('documents.attach', { path: write('c.txt', 'c'), activityId: c.id });
+    await t.call('documents.link', { id: first.id, activityId: b.id });
+    const page = await t.call('documents.list', { activityIds: [a.id, b.id], sort: 'name' });
+    expect(page.items.map((d) => d.name)).toEqual(['a.txt', 'b.txt']);
+    expect(page.items[0]?.links.map((l) => l.id)).toEqual([a.id, b.id]);
+    expect(page.items[1]?.id).toBe(second.id);
+    // Trashed documents stay out of the timeline.
+    await t.call('documents.delete', { id: second.id });
+    expect((await t.call('documents.list', { activityIds: [b.id] })).items.map((d) => d.id)).toEqual([first.id]);
+  });
+
+  it('refuses a missing or trashed activity (NOT_FOUND) on attach and link, storing nothing', async () => {
+    const call = await logCall();
+    const missing = '01930000-0000-7000-8000-000000000000';
+    expect(await t.fail('documents.attach', { path: write('q.pdf', '%PDF-1.4 q'), activityId: missing })).toMatchObject({ code: 'NOT_FOUND' });
+    await t.call('activities.delete', { id: call.id });
+    expect(await t.fail('documents.attach', { path: write('q.pdf', '%PDF-1.4 q'), activityId: call.id })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/Activity/) });
+    expect(blobFiles()).toEqual([]);
+    expect((await t.call('documents.list', {})).total).toBe(0);
+    const doc = await t.call('documents.attach', { path: write('q.pdf', '%PDF-1.4 q'), contactId: maya });
+    expect(await t.fail('documents.link', { id: doc.id, activityId: call.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await t.call('documents.get', { id: doc.id })).links.map((l) => l.type)).toEqual(['contact']);
+  });
+
+  it('refuses listing by activities and by a record at once (VALIDATION on activityIds)', async () => {
+    const call = await logCall();
+    expect(await t.fail('documents.list', { activityIds: [call.id], contactId: maya })).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'activityIds' }] });
+  });
+
+  it('unlinks from an activity without touching the file, and a file kept elsewhere survives its activity', async () => {
+    const call = await logCall();
+    const doc = await t.call('documents.attach', { path: write('form.pdf', '%PDF-1.4 form'), activityId: call.id });
+    await t.call('documents.link', { id: doc.id, jobId: job });
+    const unlinked = await t.call('documents.unlink', { id: doc.id, activityId: call.id });
+    expect(unlinked.links.map((l) => l.type)).toEqual(['job']);
+    expect(existsSync(blobPath(doc.sha256!))).toBe(true);
+  });
+});

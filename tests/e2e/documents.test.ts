@@ -1,6 +1,6 @@
 // Documents in the real UI: attach two files to a contact through the (harness's) file dialog, sort them,
 // preview the photo, open it, find the text file again through quick search by a word inside it, then Trash
-// and restore it from the Documents page.
+// and restore it from the Documents page; attach a file to a call from a contact's timeline.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +133,31 @@ describe('documents', () => {
     await trashed.getByRole('button', { name: `Restore ${QUOTE}` }).click();
     await page.getByText('No deleted documents').waitFor();
     expect((await app.harness.rpc('documents.get', { id: quote.id })).deletedAt).toBeNull();
+    assertClean();
+  }, 90_000);
+
+  test('attach a file to a logged call from the contact\'s timeline and see it listed there', async () => {
+    const anaId = (await app.harness.rpc('contacts.create', { firstName: 'Ana', lastName: 'Silva' })).id;
+    const call = await app.harness.rpc('activities.create', { contactId: anaId, type: 'call', subject: 'Site visit', notes: 'Measured the hallway' });
+    const { page, assertClean } = await app.open(`/contacts/${anaId}`);
+    const entry = page.getByRole('listitem', { name: 'Call: Site visit, Ana Silva' });
+    await entry.waitFor();
+
+    answerNextPick([join(src, 'site photo.png')]);
+    await entry.getByRole('button', { name: 'Attach files to call “Site visit”' }).click();
+    await page.getByText('1 attached').waitFor();
+    const files = entry.getByRole('list', { name: 'Files of call “Site visit”' });
+    await files.getByRole('link', { name: 'site photo.png' }).waitFor();
+    // Kept with the call, not with Ana's own documents.
+    expect((await app.harness.rpc('documents.list', { activityId: call.id })).items.map((d) => d.name)).toEqual(['site photo.png']);
+    await page.getByRole('region', { name: 'Documents' }).getByText('No documents for Ana Silva yet.', { exact: false }).waitFor();
+    await screenshot(page, 'documents-activity');
+
+    await files.getByRole('link', { name: 'site photo.png' }).click();
+    const dialog = page.getByRole('dialog', { name: 'site photo.png' });
+    await dialog.getByRole('link', { name: /^Site visit with Ana Silva, / }).waitFor();
+    await dialog.getByRole('img', { name: 'Preview of site photo.png' }).waitFor();
+    await screenshot(page, 'documents-activity-details');
     assertClean();
   }, 90_000);
 });

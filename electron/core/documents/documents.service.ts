@@ -25,6 +25,7 @@ import {
   type LinkRow,
   type TargetType,
 } from '../../db/documents.repo';
+import { findActivity } from '../../db/activities.repo';
 import { getSetting, setSetting } from '../../db/jobs.repo';
 import type { DB } from '../../db/schema';
 import { requireCompany, requireContact, requireJob } from '../links';
@@ -41,20 +42,28 @@ export const PREVIEW_MAX_BYTES = 25 * 1024 * 1024;
 /** Copies handed to the OS by Open live this long; the original stays in the store. */
 const OPENED_COPY_TTL_MS = 24 * 3600 * 1000;
 
-type Targets = { contactId?: string | undefined; companyId?: string | undefined; jobId?: string | undefined };
+type Targets = { contactId?: string | undefined; companyId?: string | undefined; jobId?: string | undefined; activityId?: string | undefined };
 
 function targetsOf(input: Targets): { type: TargetType; id: string }[] {
   const out: { type: TargetType; id: string }[] = [];
   if (input.contactId) out.push({ type: 'contact', id: input.contactId });
   if (input.companyId) out.push({ type: 'company', id: input.companyId });
   if (input.jobId) out.push({ type: 'job', id: input.jobId });
+  if (input.activityId) out.push({ type: 'activity', id: input.activityId });
   return out;
 }
 
 async function requireTarget(db: Kysely<DB>, target: { type: TargetType; id: string }): Promise<void> {
   if (target.type === 'contact') await requireContact(db, target.id);
   else if (target.type === 'company') await requireCompany(db, target.id);
-  else await requireJob(db, target.id);
+  else if (target.type === 'job') await requireJob(db, target.id);
+  else await requireActivity(db, target.id);
+}
+
+/** Like links.ts's helpers: an activity that is gone or in Trash takes no new files. */
+async function requireActivity(db: Kysely<DB>, activityId: string): Promise<void> {
+  const activity = await findActivity(db, activityId);
+  if (!activity || activity.deleted_at) throw AppError.notFound('Activity', activityId);
 }
 
 export function createDocumentsService({ deps: { db, clock, events, newId }, dataDir, platform }: FeatureContext) {
@@ -216,6 +225,7 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     async list(input: ChannelParsedInput<'documents.list'>): Promise<ChannelOutput<'documents.list'>> {
       const targets = targetsOf(input);
       if (targets.length > 1) throw AppError.validation('contactId', 'List the documents of one record at a time');
+      if (targets.length > 0 && input.activityIds) throw AppError.validation('activityIds', 'List by activities or by one record, not both');
       const page = await listDocuments(db, { ...input, target: targets[0] });
       return { items: await toDocuments(page.items), total: page.total, nextCursor: page.nextCursor };
     },
@@ -229,7 +239,7 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
 
     link(input: ChannelParsedInput<'documents.link'>): Promise<Document> {
       const targets = targetsOf(input);
-      if (targets.length === 0) throw AppError.validation('contactId', 'Choose a contact, company or job');
+      if (targets.length === 0) throw AppError.validation('contactId', 'Choose a contact, company, job or activity');
       return change(input.id, async (_row, trx) => {
         for (const target of targets) {
           await requireTarget(trx, target);
@@ -240,7 +250,7 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
 
     unlink(input: ChannelParsedInput<'documents.unlink'>): Promise<Document> {
       const targets = targetsOf(input);
-      if (targets.length === 0) throw AppError.validation('contactId', 'Choose a contact, company or job');
+      if (targets.length === 0) throw AppError.validation('contactId', 'Choose a contact, company, job or activity');
       return change(input.id, async (_row, trx) => {
         for (const target of targets) await removeLink(trx, input.id, target.type, target.id);
       });
@@ -348,7 +358,7 @@ function toDocument(row: DocumentRow, links: LinkRow[], linkState: Document['lin
     linkState,
     isFolder: row.is_folder === 1,
     note: row.note,
-    links: links.map((l) => ({ type: l.type, id: l.id, title: l.title ?? '' })),
+    links: links.map((l) => ({ type: l.type, id: l.id, title: l.title ?? '', ...(l.type === 'activity' && l.contact_id ? { contactId: l.contact_id } : {}) })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

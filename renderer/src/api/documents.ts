@@ -1,7 +1,7 @@
 // TanStack Query hooks for documents: a record's list or the global one, one document, its preview, and
 // each write. Document queries live under their own key and are refreshed on any 'document' change, here,
 // so the shared invalidation list need not know about them.
-import { keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { invoke } from './client';
 import { useEvent } from './events';
@@ -9,11 +9,12 @@ import { invalidateAll } from './invalidate';
 
 export type DocumentRow = ChannelOutput<'documents.get'>;
 export type DocumentListFilter = Omit<ChannelInput<'documents.list'>, 'cursor'>;
-export type DocumentTarget = { contactId: string } | { companyId: string } | { jobId: string };
+export type DocumentTarget = { contactId: string } | { companyId: string } | { jobId: string } | { activityId: string };
 
 export const documentKeys = {
   all: ['documents'] as const,
   list: (filter: DocumentListFilter) => ['documents', 'list', filter] as const,
+  ofActivities: (activityIds: readonly string[]) => ['documents', 'activities', activityIds] as const,
   one: (id: string) => ['documents', 'one', id] as const,
   preview: (id: string) => ['documents', 'preview', id] as const,
   settings: ['documents', 'settings'] as const,
@@ -35,6 +36,46 @@ export function useDocumentList(filter: DocumentListFilter) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Every live document of these activities, all pages (a timeline page has at most a few dozen). */
+async function documentsOfActivities(activityIds: readonly string[]): Promise<DocumentRow[]> {
+  const out: DocumentRow[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ChannelOutput<'documents.list'> = await invoke('documents.list', { activityIds: [...activityIds], sort: 'name', limit: 200, ...(cursor ? { cursor } : {}) });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/**
+ * The documents of a timeline's activities, by activity id: one documents.list per timeline page (never one
+ * per entry), and nothing added to the timeline's own query, which stays as fast as it was.
+ */
+export function useDocumentsOfActivities(pages: readonly (readonly string[])[]): ReadonlyMap<string, DocumentRow[]> {
+  useLiveDocuments();
+  return useQueries({
+    queries: pages.map((ids) => ({
+      queryKey: documentKeys.ofActivities(ids),
+      queryFn: () => documentsOfActivities(ids),
+      enabled: ids.length > 0,
+      placeholderData: keepPreviousData,
+    })),
+    combine: (results) => {
+      const byActivity = new Map<string, DocumentRow[]>();
+      for (const doc of results.flatMap((r) => r.data ?? [])) {
+        for (const link of doc.links) {
+          if (link.type !== 'activity') continue;
+          const list = byActivity.get(link.id) ?? [];
+          if (!list.some((d) => d.id === doc.id)) list.push(doc);
+          byActivity.set(link.id, list);
+        }
+      }
+      return byActivity;
+    },
   });
 }
 

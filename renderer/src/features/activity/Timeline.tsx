@@ -5,6 +5,7 @@ import { Button, Center, Group, Loader, SegmentedControl, Text, Title } from '@m
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineKind } from '../../../../shared/domain/activity';
 import { useDeleteActivity, useRestoreActivity, useTimeline } from '../../api/activities';
+import { useDocumentsOfActivities } from '../../api/documents';
 import type { TimelineFilter } from '../../api/keys';
 import { notifySuccess } from '../../app/notify';
 import { showUndoNotification } from '../../ui/undo-notification';
@@ -31,6 +32,9 @@ export function Timeline({ scope, showContact = false, empty, title = 'Timeline'
   const filter = useMemo<TimelineFilter>(() => ({ ...scope, limit: 30, ...(kind !== 'all' ? { kind } : {}) }), [scope, kind]);
   const list = useTimeline(filter);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  // Files of the activities shown: one documents query per timeline page, beside (not inside) the timeline's.
+  const pageActivityIds = useMemo(() => list.data?.pages.map((p) => p.items.flatMap((e) => (e.kind === 'activity' ? [e.activity.id] : []))) ?? [], [list.data]);
+  const documents = useDocumentsOfActivities(pageActivityIds);
   const groups = useMemo(() => groupByDay(items, (e) => e.at), [items]);
   const remove = useDeleteActivity();
   const restore = useRestoreActivity();
@@ -92,7 +96,7 @@ export function Timeline({ scope, showContact = false, empty, title = 'Timeline'
             <ul className={classes.list} aria-label={`Activities ${group.heading}`}>
               {group.items.map((e) =>
                 e.kind === 'activity' ? (
-                  <TimelineItem key={e.id} activity={e.activity} showContact={showContact} onDelete={(x) => void onDelete(x.id)} />
+                  <TimelineItem key={e.id} activity={e.activity} showContact={showContact} onDelete={(x) => void onDelete(x.id)} documents={documents.get(e.activity.id)} />
                 ) : (
                   <StageChangeItem key={e.id} entry={e} />
                 ),

@@ -21,6 +21,8 @@ interface Props {
 }
 
 const HREF = { contact: '/contacts/', company: '/companies/', job: '/jobs/' } as const;
+/** A record's page; an activity has none, so its contact's (where its timeline is). */
+const hrefOf = (l: DocumentRow['links'][number]) => (l.type === 'activity' ? `/contacts/${l.contactId ?? ''}` : `${HREF[l.type]}${l.id}`);
 
 export function DocumentDetails({ doc, onClose, onOpen, onReveal, onRename, onTrash, readOnly }: Props) {
   return (
@@ -100,7 +102,8 @@ function KeptWith({ doc, onNavigate, readOnly }: { doc: DocumentRow; onNavigate:
   const link = useLinkDocument();
   const unlink = useUnlinkDocument();
   const [adding, setAdding] = useState(false);
-  const target = (l: DocumentRow['links'][number]) => (l.type === 'contact' ? { contactId: l.id } : l.type === 'company' ? { companyId: l.id } : { jobId: l.id });
+  const target = (l: DocumentRow['links'][number]) =>
+    l.type === 'contact' ? { contactId: l.id } : l.type === 'company' ? { companyId: l.id } : l.type === 'job' ? { jobId: l.id } : { activityId: l.id };
   return (
     <Stack gap={4}>
       {doc.links.length > 0 && (
@@ -108,7 +111,7 @@ function KeptWith({ doc, onNavigate, readOnly }: { doc: DocumentRow; onNavigate:
           <Text size="sm">Kept with</Text>
           {doc.links.map((l) => (
             <Group key={`${l.type}-${l.id}`} gap={2} wrap="nowrap">
-              <Anchor component={Link} href={`${HREF[l.type]}${l.id}`} onClick={onNavigate} size="sm">
+              <Anchor component={Link} href={hrefOf(l)} onClick={onNavigate} size="sm">
                 {l.title}
               </Anchor>
               {!readOnly && (
