@@ -61,6 +61,12 @@ export const Recipient = z.union([z.strictObject({ contactId: Id }), z.strictObj
 export type Recipient = z.infer<typeof Recipient>;
 const Recipients = z.array(Recipient).max(100, { message: 'At most 100 recipients' });
 
+/** A file picked with files.pick (its path), or a stored document (named by the documents feature's id). */
+export const AttachmentInput = z.union([z.string().max(4096), z.strictObject({ documentId: Id })], {
+  message: 'Attach a picked file or a document',
+});
+export type AttachmentInput = z.infer<typeof AttachmentInput>;
+
 export const EmailSend = z.strictObject({
   to: Recipients.min(1, { message: 'Add a recipient' }),
   cc: Recipients.optional(),
@@ -71,8 +77,8 @@ export const EmailSend = z.strictObject({
   templateId: Id.optional(),
   /** For {{job.*}} merge fields. */
   jobId: Id.optional(),
-  /** Paths picked with files.pick this session; read into the outbox at once. */
-  attachments: z.array(z.string().max(4096)).max(20, { message: 'At most 20 attachments' }).optional(),
+  /** Paths picked with files.pick this session, or stored documents; read into the outbox at once. */
+  attachments: z.array(AttachmentInput).max(20, { message: 'At most 20 attachments' }).optional(),
 });
 
 export const OutboxStatus = z.enum(['queued', 'sending', 'sent', 'waiting', 'failed', 'paused', 'uncertain', 'cancelled']);

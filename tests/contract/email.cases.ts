@@ -1,5 +1,6 @@
 // Contract cases for the email feature's channels (see channels.test.ts). A real SMTP server on loopback
 // answers settings.smtp.test; nothing here is delivered (the worker is not started in contract tests).
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmailChannel } from '../../shared/ipc/email.channels';
@@ -15,6 +16,7 @@ let templateId = '';
 let spareTemplateId = '';
 let campaignId = '';
 let eml = '';
+let documentId = '';
 
 export const emailCases: FeatureCases<EmailChannel> = {
   async setup(fixtures) {
@@ -30,6 +32,9 @@ export const emailCases: FeatureCases<EmailChannel> = {
     templateId = (await fx.t.call('templates.create', { name: 'Hello', subject: 'Hello {{firstName}}', body: 'Hi {{firstName|there}}' })).id;
     spareTemplateId = (await fx.t.call('templates.create', { name: 'Spare', subject: 'Spare', body: 'x' })).id;
     campaignId = (await fx.t.call('campaigns.create', { templateId, segment: { tag: 'mail' } })).id;
+    const quote = join(fx.t.dataDir, 'quote.txt');
+    writeFileSync(quote, 'Quote: 3 days, parts included');
+    documentId = (await fx.t.call('documents.attach', { path: quote, contactId: withEmail })).id;
     eml = join(fx.t.dataDir, 'received.eml');
     copyFileSync(join(process.cwd(), 'tests/fixtures/email/received.eml'), eml);
     writeFileSync(join(fx.t.dataDir, 'harness-picks.json'), JSON.stringify([eml]));
@@ -51,7 +56,7 @@ export const emailCases: FeatureCases<EmailChannel> = {
     },
     'settings.smtp.test': { valid: () => ({}), invalid: [[() => ({ to: 'x@y.test' }), '(input)']] },
     'emails.send': {
-      valid: () => ({ to: [{ contactId: withEmail }], cc: [{ address: 'cc@client.test' }], subject: 'Quote', body: 'Hello {{firstName}}', replyTo: 'office@trader.test' }),
+      valid: () => ({ to: [{ contactId: withEmail }], cc: [{ address: 'cc@client.test' }], subject: 'Quote', body: 'Hello {{firstName}}', replyTo: 'office@trader.test', attachments: [{ documentId }] }),
       invalid: [
         [() => ({ to: [], subject: 'x', body: 'x' }), 'to'],
         [() => ({ to: [{ address: 'not an address' }], subject: 'x', body: 'x' }), 'to.0.address'],
@@ -63,6 +68,9 @@ export const emailCases: FeatureCases<EmailChannel> = {
         [() => ({ to: [{ address: 'a@b.test' }], bcc: [{ address: 'b' }], subject: 'x', body: 'x' }), 'bcc.0.address'],
         [() => ({ to: [{ address: 'a@b.test' }], subject: 'x', body: 'x', replyTo: 'x\r\n@y' }), 'replyTo'],
         [() => ({ to: [{ address: 'a@b.test' }], subject: 'x', body: 'x', attachments: ['/etc/passwd'] }), 'attachments.0'],
+        [() => ({ to: [{ address: 'a@b.test' }], subject: 'x', body: 'x', attachments: [{ documentId }, { documentId: 'x' }] }), 'attachments.1.documentId'],
+        [() => ({ to: [{ address: 'a@b.test' }], subject: 'x', body: 'x', attachments: [{ documentId: randomUUID() }] }), 'attachments.0'],
+        [() => ({ to: [{ address: 'a@b.test' }], subject: 'x', body: 'x', attachments: [{ path: '/etc/passwd' }] }), 'attachments.0'],
         [() => ({ to: [{ address: 'a@b.test' }], subject: 'x', body: 'Hi {{shoeSize}}' }), 'body'],
       ],
     },

@@ -89,6 +89,38 @@ describe('email', () => {
     assertClean();
   }, 90_000);
 
+  test('attaches a document kept with the contact, found by name, and the server receives its bytes', async () => {
+    for (const [name, text] of [['Kitchen quote.txt', 'Walnut worktop: 1,200'], ['Site photo notes.txt', 'north wall']] as const) {
+      const path = join(app.harness.dataDir, name);
+      writeFileSync(path, text);
+      await app.harness.rpc('documents.attach', { path, contactId });
+    }
+    smtp.state.behaviour = 'accept';
+    smtp.received.length = 0;
+    const { page, assertClean } = await app.open(`/email/compose/${contactId}`);
+    await page.getByText('Ann Lee <ann@client.test>').waitFor();
+    await page.getByLabel('Subject').fill('Your quote');
+    await page.getByRole('button', { name: 'Attach document' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Attach a document' });
+    await dialog.getByText('Site photo notes.txt').waitFor();
+    await dialog.getByLabel('Search').fill('kitchen');
+    await dialog.getByText('Site photo notes.txt').waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Attach Kitchen quote.txt' }).click();
+    await dialog.getByText('Attached').waitFor();
+    await screenshot(page, 'email-attach-document');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Remove Kitchen quote.txt' }).waitFor();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('heading', { name: 'Ann Lee', level: 1 }).waitFor();
+    await app.harness.rpc('outbox.sendNow', {});
+    await expect.poll(() => smtp.received.length).toBe(1);
+    const [attachment] = smtp.received[0]!.mail.attachments;
+    expect(attachment?.filename).toBe('Kitchen quote.txt');
+    expect(attachment?.content.toString('utf8')).toBe('Walnut worktop: 1,200');
+    assertClean();
+  }, 60_000);
+
   test('a received .eml picked on the contact page is filed on their timeline', async () => {
     const eml = join(app.harness.dataDir, 'reply.eml');
     copyFileSync(join(process.cwd(), 'tests/fixtures/email/received.eml'), eml);

@@ -2,8 +2,6 @@
 // bytes) to SQLite first and returns; the worker claims a row by moving it to 'sending' in its own commit
 // before talking to the server, so a crash leaves a row that start-up marks 'uncertain' instead of sending
 // it again. Driven by the injected clock: tests call tick()/drain() instead of sleeping.
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { OutboxStatus, Recipient, StoredRecipient } from '../../../shared/domain/email';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
@@ -21,7 +19,6 @@ import {
   recipientsOf,
   transition,
   updateOutbox,
-  type OutboxAttachmentsTable,
   type OutboxRow,
   type Recipients,
 } from '../../db/email.repo';
@@ -29,16 +26,15 @@ import { toJob, findJob } from '../../db/jobs.repo';
 import type { DB } from '../../db/schema';
 import { requireContact } from '../links';
 import type { FeatureContext } from '../modules';
+import { createAttachmentReader, type Attachment } from './attachments';
 import { MergeError, hasMergeFields, render, toHtml, valuesFor, withSignature } from './merge';
 import { classify, isPaused, loadSmtp, setPaused, transportFor } from './settings';
 
 /** Retry delays after the 1st, 2nd... transient failure; the last repeats. */
 const BACKOFF_MS = [60_000, 2 * 60_000, 5 * 60_000, 15 * 60_000, 30 * 60_000, 60 * 60_000];
-const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 /** How long the timer waits between looks at the outbox when nothing wakes it. */
 const POLL_MS = 15_000;
 
-type Attachment = Omit<OutboxAttachmentsTable, 'outbox_id'>;
 type ResolvedRecipient = StoredRecipient & { contact: ReturnType<typeof toContact> | null };
 
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
@@ -50,6 +46,7 @@ export function createOutbox(ctx: FeatureContext) {
   let running: Promise<number> | null = null;
   let again = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const attachmentReader = createAttachmentReader(ctx);
 
   const now = () => clock.now().toISOString();
 
@@ -105,27 +102,6 @@ export function createOutbox(ctx: FeatureContext) {
     }
   }
 
-  /** Reads picked files now, so a retry next week does not depend on the file still being there. */
-  function readAttachments(paths: readonly string[] | undefined): Attachment[] {
-    let total = 0;
-    return (paths ?? []).map((path, i) => {
-      if (!ctx.picks.has(path)) throw AppError.validation(`attachments.${i}`, 'Attach files with the Attach button (only picked files can be sent)');
-      let size: number;
-      try {
-        const stat = statSync(path);
-        if (!stat.isFile()) throw new Error('not a file');
-        size = stat.size;
-      } catch {
-        throw AppError.validation(`attachments.${i}`, 'The file cannot be read any more');
-      }
-      total += size;
-      if (total > MAX_ATTACHMENT_BYTES) throw AppError.validation(`attachments.${i}`, 'Attachments may total at most 25 MB');
-      // basename is only the name shown to the recipient; nothing on disk is built from it.
-      return { position: i, filename: oneLine(basename(path)), content_type: null, content: readFileSync(path) };
-    });
-  }
-
-
   /** Writes one message to the outbox inside `trx`; the caller commits and then calls queued(). */
   async function insert(
     trx: Kysely<DB>,
@@ -171,7 +147,8 @@ export function createOutbox(ctx: FeatureContext) {
   }
 
   async function send(input: ChannelParsedInput<'emails.send'>): Promise<{ id: string; status: OutboxStatus }> {
-    const attachments = readAttachments(input.attachments);
+    // Read before the transaction: a 25 MB read must not hold the one SQLite connection.
+    const attachments = await attachmentReader.read(db, input.attachments);
     const id = await db.transaction().execute(async (trx) => {
       const to = await resolve(input.to, 'to', trx);
       const cc = await resolve(input.cc, 'cc', trx);

@@ -1,9 +1,9 @@
 // Compose (#/email/compose[/contactId]): recipients from contacts or any address, cc/bcc, subject, body with
-// simple formatting, a template, attachments picked with the OS dialog, reply-to. The draft is saved as you
+// simple formatting, a template, attachments (files picked with the OS dialog, or stored documents), reply-to. The draft is saved as you
 // type. Send puts the message in the outbox and returns at once; the outbox delivers it when it can.
 import { ActionIcon, Alert, Anchor, Button, Collapse, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPaperclip, IconSend, IconX } from '@tabler/icons-react';
+import { IconFileText, IconPaperclip, IconSend, IconX } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { IpcError } from '../../../../shared/ipc/errors';
@@ -12,6 +12,7 @@ import { pickFiles, useSendEmail, useSmtpSettings, useTemplates } from '../../ap
 import { notifyError, notifySuccess } from '../../app/notify';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
+import { AttachDocuments, type ChosenDocument } from './AttachDocuments';
 import { EMPTY_DRAFT, clearDraft, loadDraft, saveDraft, type Draft } from './compose-draft';
 import { RecipientsInput, labelFor, toRecipients, type ContactLabels } from './RecipientsInput';
 
@@ -50,6 +51,17 @@ export function ComposePage({ contactId }: { contactId?: string }) {
     }
   }
 
+  function attachDocument(doc: ChosenDocument) {
+    setDraft((d) => (d.documents.some((x) => x.id === doc.id) ? d : { ...d, documents: [...d.documents, doc] }));
+  }
+
+  // Whose documents "Attach document" offers: the contact the page is for, then the contacts among the recipients.
+  const recipientContacts: { id: string; label: string }[] = [];
+  for (const label of [...draft.to, ...draft.cc, ...draft.bcc]) {
+    const id = labels.get(label);
+    if (id && !recipientContacts.some((c) => c.id === id)) recipientContacts.push({ id, label });
+  }
+
   function applyTemplate(id: string | null) {
     const t = templates.data?.items.find((x) => x.id === id);
     setDraft((d) => ({ ...d, templateId: id, ...(t ? { subject: t.subject, body: t.body } : {}) }));
@@ -67,7 +79,9 @@ export function ComposePage({ contactId }: { contactId?: string }) {
         body: draft.body,
         ...(draft.replyTo.trim() ? { replyTo: draft.replyTo.trim() } : {}),
         ...(draft.templateId ? { templateId: draft.templateId } : {}),
-        ...(draft.attachments.length ? { attachments: draft.attachments } : {}),
+        ...(draft.attachments.length + draft.documents.length
+          ? { attachments: [...draft.attachments, ...draft.documents.map((d) => ({ documentId: d.id }))] }
+          : {}),
       },
       {
         onSuccess: () => {
@@ -135,13 +149,22 @@ export function ComposePage({ contactId }: { contactId?: string }) {
               onChange={(e) => set('body', e.currentTarget.value)}
               error={errors.body}
             />
-            {draft.attachments.length > 0 && (
+            {draft.attachments.length + draft.documents.length > 0 && (
               <Stack gap={4} aria-label="Attachments">
                 {draft.attachments.map((path) => (
                   <Group key={path} gap="xs">
                     <IconPaperclip size={14} aria-hidden />
                     <Text size="sm">{baseName(path)}</Text>
                     <ActionIcon variant="subtle" size="sm" aria-label={`Remove ${baseName(path)}`} onClick={() => set('attachments', draft.attachments.filter((p) => p !== path))}>
+                      <IconX size={14} />
+                    </ActionIcon>
+                  </Group>
+                ))}
+                {draft.documents.map((doc) => (
+                  <Group key={doc.id} gap="xs">
+                    <IconFileText size={14} aria-hidden />
+                    <Text size="sm">{doc.name}</Text>
+                    <ActionIcon variant="subtle" size="sm" aria-label={`Remove ${doc.name}`} onClick={() => set('documents', draft.documents.filter((d) => d.id !== doc.id))}>
                       <IconX size={14} />
                     </ActionIcon>
                   </Group>
@@ -161,6 +184,7 @@ export function ComposePage({ contactId }: { contactId?: string }) {
                 <Button variant="default" leftSection={<IconPaperclip size={16} />} onClick={() => void attach()}>
                   Attach files
                 </Button>
+                <AttachDocuments contacts={recipientContacts} chosen={draft.documents} onAttach={attachDocument} />
                 <Button
                   variant="subtle"
                   color="gray"

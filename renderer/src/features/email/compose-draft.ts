@@ -9,9 +9,11 @@ export interface Draft {
   replyTo: string;
   templateId: string | null;
   attachments: string[];
+  /** Stored documents to attach (ids; their bytes are read when the email is sent). */
+  documents: { id: string; name: string }[];
 }
 
-export const EMPTY_DRAFT: Draft = { to: [], cc: [], bcc: [], subject: '', body: '', replyTo: '', templateId: null, attachments: [] };
+export const EMPTY_DRAFT: Draft = { to: [], cc: [], bcc: [], subject: '', body: '', replyTo: '', templateId: null, attachments: [], documents: [] };
 
 const key = (contactId: string | undefined) => `rapport.emailDraft.${contactId ?? 'new'}`;
 

@@ -1,0 +1,89 @@
+// What emails.send may attach, read into memory at Send time so the outbox row carries the bytes and a
+// retry next week depends on neither the picked file nor the document still being there. Two kinds:
+// a path the user picked this session with files.pick, or { documentId } of a stored document (its copy
+// in the content-addressed store, or the file a 'link' document points at). Nothing else can be named,
+// so the renderer cannot make main read an arbitrary file.
+import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { AttachmentInput } from '../../../shared/domain/email';
+import { AppError } from '../../../shared/ipc/errors';
+import { findDocument } from '../../db/documents.repo';
+import type { OutboxAttachmentsTable } from '../../db/email.repo';
+import type { DB } from '../../db/schema';
+import { createBlobStore } from '../documents/blob-store';
+import type { FeatureContext } from '../modules';
+
+export type Attachment = Omit<OutboxAttachmentsTable, 'outbox_id'>;
+
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+const TOO_BIG = 'Attachments may total at most 25 MB';
+/** Only a plain type/subtype goes into a header; anything else lets nodemailer guess from the name. */
+const MIME = /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/i;
+
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
+
+export function createAttachmentReader(ctx: FeatureContext) {
+  // The documents feature's own store (same root, same path rule): a blob's path comes only from its hash.
+  const blobs = createBlobStore(join(ctx.dataDir, 'documents'));
+
+  function readPicked(path: string, field: string, budget: number): Attachment & { size: number } {
+    if (!ctx.picks.has(path)) throw AppError.validation(field, 'Attach files with the Attach button (only picked files can be sent)');
+    let size: number;
+    try {
+      const info = statSync(path);
+      if (!info.isFile()) throw new Error('not a file');
+      size = info.size;
+    } catch {
+      throw AppError.validation(field, 'The file cannot be read any more');
+    }
+    if (size > budget) throw AppError.validation(field, TOO_BIG);
+    const content = readFileSync(path);
+    // basename is only the name shown to the recipient; nothing on disk is built from it.
+    return { position: 0, filename: oneLine(basename(path)), content_type: null, content, size: content.length };
+  }
+
+  async function readDocument(db: Kysely<DB>, documentId: string, field: string, budget: number): Promise<Attachment & { size: number }> {
+    const row = await findDocument(db, documentId);
+    if (!row) throw AppError.validation(field, 'That document no longer exists');
+    if (row.deleted_at) throw AppError.validation(field, `"${row.name}" is in the Trash: restore it to attach it`);
+    if (row.is_folder === 1) throw AppError.validation(field, `"${row.name}" is a linked folder; only files can be attached`);
+    const path = row.mode === 'link' ? row.link_path : row.sha256 ? blobs.pathOf(row.sha256) : null;
+    const info = path ? await stat(path).catch(() => null) : null;
+    if (!path || !info?.isFile()) {
+      throw AppError.validation(
+        field,
+        row.mode === 'link'
+          ? `"${row.name}" is no longer at ${row.link_path ?? 'its linked place'}: it was moved or deleted`
+          : `The stored copy of "${row.name}" is missing (run the documents check)`,
+      );
+    }
+    if (info.size > budget) throw AppError.validation(field, TOO_BIG);
+    let content: Buffer;
+    try {
+      content = await readFile(path);
+    } catch {
+      throw AppError.validation(field, `"${row.name}" cannot be read any more`);
+    }
+    // A linked file can grow between stat and read: the cap is on what is actually stored.
+    if (content.length > budget) throw AppError.validation(field, TOO_BIG);
+    return { position: 0, filename: oneLine(row.name) || 'document', content_type: MIME.test(row.type) ? row.type : null, content, size: content.length };
+  }
+
+  /** Every attachment in order, or a VALIDATION error naming `attachments.N`; the total is capped. */
+  async function read(db: Kysely<DB>, list: readonly AttachmentInput[] | undefined): Promise<Attachment[]> {
+    let total = 0;
+    const out: Attachment[] = [];
+    for (const [i, item] of (list ?? []).entries()) {
+      const field = `attachments.${i}`;
+      const budget = MAX_ATTACHMENT_BYTES - total;
+      const { size, ...attachment } = typeof item === 'string' ? readPicked(item, field, budget) : await readDocument(db, item.documentId, field, budget);
+      total += size;
+      out.push({ ...attachment, position: i });
+    }
+    return out;
+  }
+
+  return { read };
+}
