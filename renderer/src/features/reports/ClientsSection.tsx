@@ -96,10 +96,11 @@ export function DriftingList({ items }: { items: Dashboard['drifting']['items'] 
     const due = new Date();
     due.setDate(due.getDate() + 1);
     due.setHours(9, 0, 0, 0);
-    createTask.mutate(
-      { title: `Get back in touch with ${name}`, contactId, dueAt: due.toISOString() },
-      { onSuccess: () => notifySuccess(`Follow-up for ${name} added for tomorrow`), onError: notifyError },
-    );
+    // The promise, not mutate's callbacks: the new follow-up takes this client off the alerts, which unmounts
+    // this list before mutate's onSuccess could run, and the confirmation would never show.
+    createTask
+      .mutateAsync({ title: `Get back in touch with ${name}`, contactId, dueAt: due.toISOString() })
+      .then(() => notifySuccess(`Follow-up for ${name} added for tomorrow`), notifyError);
   };
   return (
     <Table>
