@@ -2,6 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/app';
+import { memoryLogger } from '../../electron/core/logger';
 import { HARNESS_PICKS_FILE, harnessPlatform, TEST_SECRETS_FILE } from '../../electron/core/platform';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
 
@@ -42,5 +44,24 @@ describe('files.pick', () => {
     expect(await t.call('files.pick', { purpose: 'attachment', multiple: true })).toEqual({ paths: [file] });
     expect(existsSync(join(t.dataDir, HARNESS_PICKS_FILE))).toBe(false);
     expect(await t.call('files.pick', { purpose: 'attachment' })).toEqual({ paths: [] });
+  });
+});
+
+describe('closing straight after opening', () => {
+  it('stops every background worker cleanly: nothing fails or is logged once the store is closed', async () => {
+    const dataDir = tempDir();
+    const logger = memoryLogger();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const core = await openCore({ dataDir, logger }); // starts reminders, the outbox and the alerts check
+      core.close();
+      await new Promise((done) => setTimeout(done, 300));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 });

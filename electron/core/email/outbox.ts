@@ -348,7 +348,9 @@ export function createOutbox(ctx: FeatureContext) {
   function schedule() {
     timer = setTimeout(() => {
       tick()
-        .catch((error: unknown) => ctx.logger.error('outbox pass failed', error))
+        .catch((error: unknown) => {
+          if (timer) ctx.logger.error('outbox pass failed', error);
+        })
         .finally(() => {
           if (timer) schedule();
         });
@@ -358,7 +360,9 @@ export function createOutbox(ctx: FeatureContext) {
   /** Connectivity came back, or something was queued: look now rather than at the next poll. */
   function wake() {
     if (!timer) return; // not started: tests drive the worker by hand
-    tick().catch((error: unknown) => ctx.logger.error('outbox pass failed', error));
+    tick().catch((error: unknown) => {
+      if (timer) ctx.logger.error('outbox pass failed', error);
+    });
   }
 
   return {
@@ -375,7 +379,10 @@ export function createOutbox(ctx: FeatureContext) {
     start() {
       if (timer) return;
       schedule();
-      void recover().then(() => wake());
+      recover().then(wake, (error: unknown) => {
+        // Closing straight after opening (a quick quit) ends this early; only a running outbox has a problem.
+        if (timer) ctx.logger.error('outbox recovery failed', error);
+      });
     },
     stop() {
       if (timer) clearTimeout(timer);
