@@ -1,8 +1,8 @@
 // Import and export of contacts (CSV in several dialects, vCard): the shapes that cross the contract.
 // Imports zod only.
 import { z } from 'zod';
-import { ContactKind, SegmentFilterFields } from './contact';
-import { Id, Tag } from './fields';
+import { SegmentFilter } from './segment';
+import { Id } from './fields';
 
 /** Where an imported column's value goes. `null` in a mapping means "ignore this column". */
 export const ImportTarget = z.enum([
@@ -58,13 +58,7 @@ const FilePath = z.string().min(1, { message: 'Choose a file' }).max(4096);
 /** Which contacts to export: a selection (ids), or the list's own search and filters; nothing means all. */
 export const ExportFilter = z.strictObject({
   ids: z.array(Id).min(1).max(100_000).optional(),
-  query: z.string().max(200).optional(),
-  tag: Tag.optional(),
-  kind: ContactKind.optional(),
-  companyId: Id.optional(),
-  notContactedForDays: z.number().int().min(1).max(3650).optional(),
-  hasOverdueTask: z.boolean().optional(),
-  ...SegmentFilterFields,
+  ...SegmentFilter.shape,
 });
 export type ExportFilter = z.infer<typeof ExportFilter>;
 
