@@ -1,8 +1,9 @@
 // Reading and writing CSV the way spreadsheets expect: encoding and delimiter sniffed from the first bytes,
 // records streamed with csv-parse (never the whole file in memory), RFC 4180 quoting and formula
 // neutralisation on the way out. No `electron` import.
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 
@@ -136,4 +137,26 @@ export function csvLine(cells: readonly string[], delimiter = ',', quoteAll = fa
     out += (i ? delimiter : '') + (needs ? `"${raw.replaceAll('"', '""')}"` : raw);
   }
   return `${out}\r\n`;
+}
+
+/**
+ * Streams text into a temp file beside `target` and renames it into place only when `fill` finishes, so a
+ * failed or interrupted export never leaves half a file under the chosen name. `write` waits when the disk
+ * is slower than the producer (back-pressure).
+ */
+export async function writeFileAtomically(target: string, fill: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const temp = `${target}.${process.pid}.part`;
+  const out = createWriteStream(temp, { encoding: 'utf8' });
+  try {
+    await fill(async (text) => {
+      if (!out.write(text)) await once(out, 'drain');
+    });
+    out.end();
+    await once(out, 'finish');
+    await rename(temp, target);
+  } catch (error) {
+    out.destroy();
+    await rm(temp, { force: true });
+    throw error;
+  }
 }

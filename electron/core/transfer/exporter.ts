@@ -1,9 +1,6 @@
 // Writes contacts to CSV (a preset's layout) or vCard. Streams pages of the list (never all rows at once)
 // into a temp file beside the target and renames it at the end, so a failed export leaves no half file.
 // No `electron` import.
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Contact } from '../../../shared/domain/contact';
 import type { ExportFilter } from '../../../shared/domain/transfer';
@@ -13,7 +10,7 @@ import type { DB } from '../../db/schema';
 import { createContactsService } from '../contacts.service';
 import type { ServiceDeps } from '../deps';
 import type { FeatureContext } from '../modules';
-import { csvLine } from './csv-io';
+import { csvLine, writeFileAtomically } from './csv-io';
 import { layoutFor, type GroupCounts } from './presets';
 import { contactToVcard } from './vcard';
 
@@ -61,32 +58,21 @@ export async function exportContacts(ctx: FeatureContext, input: ChannelParsedIn
   const target = await ctx.platform.saveTarget(vcard ? 'contacts.vcf' : 'contacts.csv', [vcard ? { name: 'vCard', extensions: ['vcf'] } : { name: 'CSV', extensions: ['csv'] }]);
   if (!target) return { path: null, count: 0, cancelled: true };
 
-  const temp = `${target}.${process.pid}.part`;
-  const out = createWriteStream(temp, { encoding: 'utf8' });
   let count = 0;
-  try {
+  await writeFileAtomically(target, async (write) => {
     let buffer = input.bom && !vcard ? '\uFEFF' : '';
-    const write = async (force: boolean) => {
-      if (!force && buffer.length < CHUNK_CHARS) return;
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
-    };
     if (layout) buffer += csvLine(layout.header, ',', layout.quoteAll);
     for await (const page of contactsToExport(ctx.deps, input.filter)) {
       for (const contact of page) {
         buffer += layout ? csvLine(layout.row(contact), ',', layout.quoteAll) : contactToVcard(contact, input.vcardVersion);
         count++;
       }
-      await write(false);
+      if (buffer.length >= CHUNK_CHARS) {
+        await write(buffer);
+        buffer = '';
+      }
     }
-    await write(true);
-    out.end();
-    await once(out, 'finish');
-    await rename(temp, target);
-  } catch (error) {
-    out.destroy();
-    await rm(temp, { force: true });
-    throw error;
-  }
+    await write(buffer);
+  });
   return { path: target, count, cancelled: false };
 }

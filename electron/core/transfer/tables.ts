@@ -1,13 +1,10 @@
 // CSV export of companies, jobs and activities: one fixed, documented layout each, read in pages of rows (by
 // seq, so a million activities never sit in memory) and written like the contact export. No `electron` import.
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { parseJsonColumn } from '../../db/json';
 import type { FeatureContext } from '../modules';
-import { csvLine } from './csv-io';
+import { csvLine, writeFileAtomically } from './csv-io';
 
 type Row = Record<string, string | number | null>;
 interface Table {
@@ -63,28 +60,19 @@ export async function exportTable(ctx: FeatureContext, input: ChannelParsedInput
   const table = TABLES[input.table];
   const target = await ctx.platform.saveTarget(`${input.table}.csv`, [{ name: 'CSV', extensions: ['csv'] }]);
   if (!target) return { path: null, count: 0, cancelled: true };
-  const temp = `${target}.${process.pid}.part`;
-  const out = createWriteStream(temp, { encoding: 'utf8' });
   let count = 0;
-  try {
+  await writeFileAtomically(target, async (write) => {
     let after = 0;
     let buffer = (input.bom ? '\uFEFF' : '') + csvLine(table.header);
     for (;;) {
       const { rows } = await table.select(after, PAGE).execute(ctx.deps.db);
       for (const row of rows) buffer += csvLine(table.cells(row));
       count += rows.length;
-      if (!out.write(buffer)) await once(out, 'drain');
+      await write(buffer);
       buffer = '';
       if (rows.length < PAGE) break;
       after = Number(rows[rows.length - 1]!.seq);
     }
-    out.end();
-    await once(out, 'finish');
-    await rename(temp, target);
-  } catch (error) {
-    out.destroy();
-    await rm(temp, { force: true });
-    throw error;
-  }
+  });
   return { path: target, count, cancelled: false };
 }
