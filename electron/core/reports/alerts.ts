@@ -85,7 +85,8 @@ export function createAlerts({ db, clock, events }: ServiceDeps, logger: Logger)
     },
     start() {
       stopped = false;
-      run();
+      // No check at start-up: the Today view asks alerts.list when it opens, and at 1,000,000 activities the
+      // drift query would hold the main thread while the window loads. The daily check covers a day turning over.
       timer = setInterval(run, DAY);
       timer.unref?.();
     },
