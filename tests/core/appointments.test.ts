@@ -4,24 +4,13 @@
 import { appointmentTextHits } from '../../electron/core/appointments.service';
 import { toFtsQuery } from '../../electron/db/fts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/ipc/errors';
-import { openSchedule, type Schedule } from '../helpers/schedule-deps';
+import { failure, openSchedule, type Schedule } from '../helpers/schedule-deps';
 
 let s: Schedule;
 beforeEach(async () => {
   s = await openSchedule({ start: '2026-11-22T09:00:00.000Z' });
 });
 afterEach(() => s.destroy());
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const starts = (items: { startsAt: string }[]) => items.map((o) => o.startsAt);
 

@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
-import { openSchedule, type Schedule } from '../helpers/schedule-deps';
+import { failure, openSchedule, type Schedule } from '../helpers/schedule-deps';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/ics');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -18,16 +17,6 @@ beforeEach(async () => {
   s = await openSchedule({ start: '2026-11-22T09:00:00.000Z' });
 });
 afterEach(() => s.destroy());
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 const exportIcs = (input: Parameters<Schedule['service']['exportIcs']>[0] = {}) => s.service.exportIcs(s.parse('schedule.exportIcs', input), s.dataDir);
 const importIcs = (path: string) => s.service.importIcs(s.parse('schedule.importIcs', { path }));

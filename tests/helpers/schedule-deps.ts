@@ -13,6 +13,7 @@ import { migrate } from '../../electron/db/migrator';
 import { migrations } from '../../electron/db/migrations';
 import { contract, type Channel, type ChannelInput } from '../../shared/ipc/contract';
 import type { EventName } from '../../shared/ipc/events';
+import { AppError } from '../../shared/ipc/errors';
 import { tempDir } from './core';
 
 
@@ -62,3 +63,14 @@ export async function openSchedule(options: { start?: string } = {}) {
 }
 
 export type Schedule = Awaited<ReturnType<typeof openSchedule>>;
+
+/** The AppError a service call fails with; fails the test if it succeeds or throws anything else. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
