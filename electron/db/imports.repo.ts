@@ -113,6 +113,40 @@ export function importStatements(sqlite: Sqlite) {
        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.deleted_at IS NULL`,
     ),
     liveCompanies: sqlite.prepare<[], { id: string; sort_name: string }>(`SELECT id, sort_name FROM companies WHERE deleted_at IS NULL ORDER BY created_at`),
+    ...bulkStatements(sqlite),
+  };
+}
+
+/**
+ * Bulk indexing (migration 0012): while `bulk_insert` names contacts, their AFTER INSERT triggers stand down and
+ * `indexNew` puts the search and tag rows of every contact above a seq in place in two statements. New rows
+ * get a seq above the current maximum (INTEGER PRIMARY KEY takes max + 1), so "above the mark" is exactly them.
+ */
+function bulkStatements(sqlite: Sqlite) {
+  const on = sqlite.prepare(`INSERT INTO bulk_insert (on_table) VALUES ('contacts')`);
+  const off = sqlite.prepare(`DELETE FROM bulk_insert WHERE on_table = 'contacts'`);
+  const maxSeq = sqlite.prepare<[], number>(`SELECT coalesce(max(seq), 0) FROM contacts`).pluck();
+  const search = sqlite.prepare<[number]>(
+    `INSERT INTO contacts_fts (rowid, name, details, job_title, tags, notes) SELECT seq, name, details, job_title, tags, notes FROM contacts_search WHERE seq > ?`,
+  );
+  const tags = sqlite.prepare<[number]>(
+    `INSERT OR IGNORE INTO contact_tags (tag, contact_id) SELECT j.value, c.id FROM contacts c, json_each(c.tags) j WHERE c.seq > ? AND c.deleted_at IS NULL`,
+  );
+  return {
+    bulk: {
+      /** Call inside the transaction: stands the triggers down and returns the seq the new rows start above. */
+      begin: (): number => (on.run(), maxSeq.get()!),
+      /** Indexes the rows above `after` (call before anything updates them: their update triggers expect them indexed) and returns the new mark. */
+      indexNew: (after: number): number => {
+        const top = maxSeq.get()!;
+        if (top > after) {
+          search.run(after);
+          tags.run(after);
+        }
+        return top;
+      },
+      end: () => void off.run(),
+    },
   };
 }
 

@@ -132,12 +132,19 @@ export function unneutralise(value: string): string {
 export function csvLine(cells: readonly string[], delimiter = ',', quoteAll = false): string {
   let out = '';
   for (let i = 0; i < cells.length; i++) {
-    const raw = neutralise(cells[i]!);
-    const needs = quoteAll || raw.includes('"') || raw.includes(delimiter) || raw.includes('\n') || raw.includes('\r') || raw !== raw.trim();
-    out += (i ? delimiter : '') + (needs ? `"${raw.replaceAll('"', '""')}"` : raw);
+    if (i) out += delimiter;
+    const cell = cells[i]!;
+    // Most cells of a wide layout are empty: nothing to neutralise or quote.
+    if (cell === '' && !quoteAll) continue;
+    const raw = neutralise(cell);
+    const needs = quoteAll || NEEDS_QUOTES.test(raw) || raw.includes(delimiter);
+    out += needs ? `"${raw.replaceAll('"', '""')}"` : raw;
   }
   return `${out}\r\n`;
 }
+
+/** A quote, a line break, or leading or trailing white space (which readers would trim) must be quoted. */
+const NEEDS_QUOTES = /["\n\r]|^\s|\s$/;
 
 /**
  * Streams text into a temp file beside `target` and renames it into place only when `fill` finishes, so a

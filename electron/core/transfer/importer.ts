@@ -17,7 +17,8 @@ import { openSource } from './source';
 
 /** The data file's name beside dataDir (app.ts's DB_FILE; not imported, app.ts imports this module). */
 const DB_FILE = 'rapport.sqlite';
-const BATCH_ROWS = 2000;
+/** Rows per transaction (and per progress event): bulk indexing pays off better per batch the bigger it is. */
+const BATCH_ROWS = 5000;
 const REPORTED_REJECTIONS = 1000;
 const LIMITS = { emails: 20, phones: 20, addresses: 10, tags: 50 };
 
@@ -111,7 +112,7 @@ export function createImporter(ctx: FeatureContext) {
       // Every live contact's keys, so a re-import matches (and, with "skip", creates nothing).
       const index = new DuplicateIndex();
       for (const row of st.liveContacts.iterate()) {
-        index.add(row.id, { emails: parseJsonColumn(row.emails, []), phones: parseJsonColumn(row.phones, []), firstName: row.first_name, lastName: row.last_name, companyName: row.company_name });
+        index.add(row.id, index.keysOf({ emails: parseJsonColumn(row.emails, []), phones: parseJsonColumn(row.phones, []), firstName: row.first_name, lastName: row.last_name, companyName: row.company_name }));
       }
       const companies = new Map<string, { id: string; name: string }>();
       for (const row of st.liveCompanies.iterate()) if (!companies.has(row.sort_name)) companies.set(row.sort_name, { id: row.id, name: row.sort_name });
@@ -136,8 +137,12 @@ export function createImporter(ctx: FeatureContext) {
 
       const writeBatch = sqlite.transaction((batch: { line: number; record: ImportRecord }[]) => {
         const now = clock.now().toISOString();
+        // New contacts are indexed for search and tags in bulk (see migration 0012), before any update of this
+        // batch and at its end, inside this transaction.
+        let indexedTo = st.bulk.begin();
         for (const { record } of batch) {
-          const match = options.duplicates === 'create' ? undefined : index.find(record);
+          const keys = index.keysOf(record);
+          const match = options.duplicates === 'create' ? undefined : index.find(keys);
           if (match && options.duplicates === 'skip') {
             counts.skipped++;
             continue;
@@ -151,10 +156,11 @@ export function createImporter(ctx: FeatureContext) {
               counts.skipped++;
               continue;
             }
+            indexedTo = st.bulk.indexNew(indexedTo);
             st.updateContact.run(row);
             // INSERT OR IGNORE: the first before-image of this import is the one undo must restore.
             st.insertItem.run({ import_id: importId, entity: 'contact', entity_id: match, action: 'updated', before: JSON.stringify(existing) });
-            index.add(match, next);
+            index.add(match, index.keysOf(next));
             counts.updated++;
             continue;
           }
@@ -162,9 +168,11 @@ export function createImporter(ctx: FeatureContext) {
           const base: ContactColumns = { ...EMPTY_ROW, id, created_at: now, updated_at: now };
           st.insertContact.run(columnsFor(record, companyFor(record.companyName, now), base));
           st.insertItem.run({ import_id: importId, entity: 'contact', entity_id: id, action: 'created', before: null });
-          index.add(id, record);
+          index.add(id, keys);
           counts.created++;
         }
+        st.bulk.indexNew(indexedTo);
+        st.bulk.end();
         st.finishBatch.run({ id: importId, created: counts.created, updated: counts.updated, skipped: counts.skipped, rejected_count: counts.rejected, rejected: JSON.stringify(rejected) });
       });
 

@@ -32,33 +32,49 @@ interface Keys {
   companyName: string | null;
 }
 
+/** A record's keys, worked out once: a phone's key costs tens of µs (libphonenumber), and each is wanted twice. */
+export interface MatchKeys {
+  emails: string[];
+  phones: string[];
+  name: string | null;
+}
+
 export class DuplicateIndex {
   private readonly byEmail = new Map<string, string>();
   private readonly byPhone = new Map<string, string>();
   private readonly byName = new Map<string, string>();
+  /** Phone keys seen this import: re-importing a file meets the same numbers the store already holds. */
+  private readonly phoneKeys = new Map<string, string | null>();
 
-  add(id: string, keys: Keys): void {
-    // The first contact seen keeps a key: the oldest of several same-email contacts wins.
-    for (const e of keys.emails) if (!this.byEmail.has(emailKey(e.value))) this.byEmail.set(emailKey(e.value), id);
+  keysOf(keys: Keys): MatchKeys {
+    const phones: string[] = [];
     for (const p of keys.phones) {
-      const key = phoneKey(p.value);
-      if (key && !this.byPhone.has(key)) this.byPhone.set(key, id);
+      let key = this.phoneKeys.get(p.value);
+      if (key === undefined) {
+        key = phoneKey(p.value);
+        this.phoneKeys.set(p.value, key);
+      }
+      if (key) phones.push(key);
     }
-    const name = nameKey(keys.firstName, keys.lastName, keys.companyName);
-    if (name && !this.byName.has(name)) this.byName.set(name, id);
+    return { emails: keys.emails.map((e) => emailKey(e.value)), phones, name: nameKey(keys.firstName, keys.lastName, keys.companyName) };
   }
 
-  find(keys: Keys): string | undefined {
-    for (const e of keys.emails) {
-      const id = this.byEmail.get(emailKey(e.value));
+  add(id: string, keys: MatchKeys): void {
+    // The first contact seen keeps a key: the oldest of several same-email contacts wins.
+    for (const key of keys.emails) if (!this.byEmail.has(key)) this.byEmail.set(key, id);
+    for (const key of keys.phones) if (!this.byPhone.has(key)) this.byPhone.set(key, id);
+    if (keys.name && !this.byName.has(keys.name)) this.byName.set(keys.name, id);
+  }
+
+  find(keys: MatchKeys): string | undefined {
+    for (const key of keys.emails) {
+      const id = this.byEmail.get(key);
       if (id) return id;
     }
-    for (const p of keys.phones) {
-      const key = phoneKey(p.value);
-      const id = key ? this.byPhone.get(key) : undefined;
+    for (const key of keys.phones) {
+      const id = this.byPhone.get(key);
       if (id) return id;
     }
-    const name = nameKey(keys.firstName, keys.lastName, keys.companyName);
-    return name ? this.byName.get(name) : undefined;
+    return keys.name ? this.byName.get(keys.name) : undefined;
   }
 }

@@ -28,26 +28,40 @@ const numbered = (n: number, make: (i: number) => string[]) => Array.from({ leng
 /** The columns a person may pick for their own layout (the multi-valued ones expand to numbered groups). */
 export const PICKABLE_COLUMNS = [...RAPPORT_FIXED_HEAD, 'Emails', 'Phones', 'Addresses', ...RAPPORT_FIXED_TAIL] as const;
 
-function rapportCells(c: Contact, counts: GroupCounts): Map<string, string[]> {
-  const cells = new Map<string, string[]>();
-  cells.set('First Name', [c.firstName ?? '']);
-  cells.set('Last Name', [c.lastName ?? '']);
-  cells.set('Company', [c.companyName ?? '']);
-  cells.set('Job Title', [c.jobTitle ?? '']);
-  cells.set('Emails', numbered(counts.emails, (i) => [c.emails[i - 1]?.label ?? '', c.emails[i - 1]?.value ?? '']));
-  cells.set('Phones', numbered(counts.phones, (i) => [c.phones[i - 1]?.label ?? '', c.phones[i - 1]?.value ?? '']));
-  cells.set('Addresses', numbered(counts.addresses, (i) => {
-    const a: Address = c.addresses[i - 1] ?? {};
-    return [a.label ?? '', a.street ?? '', a.city ?? '', a.region ?? '', a.postcode ?? '', a.country ?? ''];
-  }));
-  cells.set('Website', [c.website ?? '']);
-  cells.set('Birthday', [c.birthday ?? '']);
-  cells.set('Tags', [c.tags.join(MULTI_SEPARATOR)]);
-  cells.set('Notes', [c.notes ?? '']);
-  cells.set('Kind', [c.kind]);
-  cells.set('Lead Source', [c.leadSource ?? '']);
-  cells.set('Email Opt-in', [c.emailOptIn ? 'yes' : 'no']);
-  return cells;
+/** Appends one column's cells for a contact: rows are built by pushing into one array (exports run per 100k rows). */
+type Cells = (c: Contact, out: string[]) => void;
+
+function groups<T>(n: number, width: number, items: (c: Contact) => readonly T[], cells: (item: T, out: string[]) => void): Cells {
+  return (c, out) => {
+    const list = items(c);
+    for (let i = 0; i < n; i++) {
+      const item = list[i];
+      if (item) cells(item, out);
+      else for (let k = 0; k < width; k++) out.push('');
+    }
+  };
+}
+
+function rapportCells(column: string, counts: GroupCounts): Cells {
+  switch (column) {
+    case 'First Name': return (c, out) => void out.push(c.firstName ?? '');
+    case 'Last Name': return (c, out) => void out.push(c.lastName ?? '');
+    case 'Company': return (c, out) => void out.push(c.companyName ?? '');
+    case 'Job Title': return (c, out) => void out.push(c.jobTitle ?? '');
+    case 'Emails': return groups(counts.emails, 2, (c) => c.emails, (e, out) => void out.push(e.label ?? '', e.value));
+    case 'Phones': return groups(counts.phones, 2, (c) => c.phones, (p, out) => void out.push(p.label ?? '', p.value));
+    case 'Addresses':
+      return groups(counts.addresses, RAPPORT_ADDRESS_PARTS.length, (c) => c.addresses, (a: Address, out) =>
+        void out.push(a.label ?? '', a.street ?? '', a.city ?? '', a.region ?? '', a.postcode ?? '', a.country ?? ''));
+    case 'Website': return (c, out) => void out.push(c.website ?? '');
+    case 'Birthday': return (c, out) => void out.push(c.birthday ?? '');
+    case 'Tags': return (c, out) => void out.push(c.tags.join(MULTI_SEPARATOR));
+    case 'Notes': return (c, out) => void out.push(c.notes ?? '');
+    case 'Kind': return (c, out) => void out.push(c.kind);
+    case 'Lead Source': return (c, out) => void out.push(c.leadSource ?? '');
+    case 'Email Opt-in': return (c, out) => void out.push(c.emailOptIn ? 'yes' : 'no');
+    default: return () => {};
+  }
 }
 
 function rapportHeader(column: string, counts: GroupCounts): string[] {
@@ -61,11 +75,13 @@ function rapportLayout(counts: GroupCounts, columns: readonly string[] = PICKABL
   columns.forEach((column, i) => {
     if (!(PICKABLE_COLUMNS as readonly string[]).includes(column)) throw AppError.validation(`columns.${i}`, `Not a column Rapport exports: ${column}`);
   });
+  const parts = columns.map((column) => rapportCells(column, counts));
   return {
     header: columns.flatMap((column) => rapportHeader(column, counts)),
     row(contact) {
-      const cells = rapportCells(contact, counts);
-      return columns.flatMap((column) => cells.get(column) ?? []);
+      const out: string[] = [];
+      for (const cells of parts) cells(contact, out);
+      return out;
     },
     quoteAll: false,
   };
