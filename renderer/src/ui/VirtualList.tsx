@@ -18,6 +18,8 @@ export interface VirtualListProps<T> {
   getHref: (item: T) => string;
   getRowLabel: (item: T) => string;
   renderRow: (item: T) => ReactNode;
+  /** Controls beside a row's link, not inside it where a click would open the row (a selection checkbox); tabbable on the active row only. */
+  renderBeside?: (item: T, tabbable: boolean) => ReactNode;
   rowClassName: string;
   header?: ReactNode;
 }
@@ -84,14 +86,15 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
                 aria-posinset={row.index + 1}
                 className={classes.item}
                 style={{ height: row.size, transform: `translateY(${row.start}px)` }}
+                onFocus={() => setActive(row.index)}
               >
+                {item && props.renderBeside?.(item, row.index === active)}
                 {item ? (
                   <Link
                     href={props.getHref(item)}
                     className={`${classes.row} ${props.rowClassName}`}
                     tabIndex={row.index === active ? 0 : -1}
                     aria-label={props.getRowLabel(item)}
-                    onFocus={() => setActive(row.index)}
                   >
                     {props.renderRow(item)}
                   </Link>

@@ -1,6 +1,7 @@
-// One row of the contacts list: who, where they work, and the first way to reach them.
-import { Avatar, Badge, Group, Text } from '@mantine/core';
+// One row of the contacts list: its tick box, who, where they work, and the first way to reach them.
+import { Avatar, Badge, Checkbox, Group, Text } from '@mantine/core';
 import { formatDistanceToNow, isPast } from 'date-fns';
+import { useRef } from 'react';
 import type { Contact } from '../../../../shared/domain/contact';
 import rows from '../../ui/ListRow.module.css';
 import classes from './ContactRow.module.css';
@@ -11,6 +12,8 @@ export const contactRowClass = `${rows.grid} ${classes.columns}`;
 export function ContactRow({ contact }: { contact: Contact }) {
   return (
     <>
+      {/* The tick box's column: the box itself is ContactRowCheckbox, beside this link and laid over it. */}
+      <span />
       <Group gap="sm" wrap="nowrap" miw={0}>
         <Avatar name={contact.displayName} color="initials" size={36} aria-hidden />
         <div className={classes.cell}>
@@ -45,6 +48,34 @@ export function ContactRow({ contact }: { contact: Contact }) {
   );
 }
 
+/**
+ * A row's tick box. VirtualList renders it beside the row's link, not inside it (a control inside a link is
+ * invalid and its click would open the contact), laid over the link's first column. A click anywhere in that
+ * column toggles it, so a near miss never opens the contact instead. Shift+click extends from the last one ticked.
+ */
+export function ContactRowCheckbox({ contact, checked, tabbable, onChange }: ContactRowCheckboxProps) {
+  // The change event carries no modifier keys, so the click's Shift is noted on its way down to the box.
+  const shift = useRef(false);
+  return (
+    <div
+      className={classes.check}
+      data-checked={checked || undefined}
+      onClickCapture={(e) => (shift.current = e.shiftKey)}
+      onClick={(e) => e.target === e.currentTarget && onChange(!checked, e.shiftKey)}
+    >
+      <Checkbox aria-label={`Select ${contact.displayName}`} checked={checked} tabIndex={tabbable ? 0 : -1} onChange={(e) => onChange(e.currentTarget.checked, shift.current)} />
+    </div>
+  );
+}
+
+interface ContactRowCheckboxProps {
+  contact: Contact;
+  checked: boolean;
+  /** Whether Tab reaches it: only the list's active row's box is, like the row's link. */
+  tabbable: boolean;
+  onChange: (checked: boolean, extend: boolean) => void;
+}
+
 /** Job title, when they were last contacted and when the next follow-up is due, on one dimmed line. */
 function ContactActivityLine({ contact }: { contact: Contact }) {
   const next = contact.nextTaskDueAt ? new Date(contact.nextTaskDueAt) : null;
@@ -65,14 +96,15 @@ function ContactActivityLine({ contact }: { contact: Contact }) {
   );
 }
 
-export function ContactHeaderRow() {
+/** The column names over the rows, after the header's select-all box (see ContactListHeader). */
+export function ContactColumnNames() {
   return (
-    <div className={`${contactRowClass} ${rows.header}`} aria-hidden>
-      <span>Name</span>
-      <span className={classes.company}>Company</span>
-      <span className={classes.email}>Email</span>
-      <span className={classes.phone}>Phone</span>
-      <span className={rows.tags}>Tags</span>
-    </div>
+    <>
+      <span aria-hidden>Name</span>
+      <span aria-hidden className={classes.company}>Company</span>
+      <span aria-hidden className={classes.email}>Email</span>
+      <span aria-hidden className={classes.phone}>Phone</span>
+      <span aria-hidden className={rows.tags}>Tags</span>
+    </>
   );
 }

@@ -1,9 +1,9 @@
 // The contacts list: instant search, filters and sort done by main in SQL, rows virtualised and paged
-// by keyset cursor so it stays smooth with 100,000 contacts.
+// by keyset cursor so it stays smooth with 100,000 contacts. Rows can be ticked to export just those.
 import { Button, Center, Loader, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { type KeyboardEvent, useMemo } from 'react';
 import { Link } from 'wouter';
 import type { ContactKind } from '../../../../shared/domain/contact';
 import type { ExportFilter } from '../../../../shared/domain/transfer';
@@ -15,12 +15,15 @@ import { VirtualList } from '../../ui/VirtualList';
 import { ExportMenu } from '../transfer/ExportMenu';
 import pageClasses from '../../ui/ListPage.module.css';
 import { CONTACT_SORT_OPTIONS, type ContactListSort, DRIFT_OPTIONS, KIND_OPTIONS } from './contact-labels';
-import { ContactHeaderRow, CONTACT_ROW_HEIGHT, ContactRow, contactRowClass } from './ContactRow';
+import { ContactListHeader } from './ContactListHeader';
+import { CONTACT_ROW_HEIGHT, ContactRow, ContactRowCheckbox, contactRowClass } from './ContactRow';
+import rowClasses from './ContactRow.module.css';
 import { ContactsEmpty } from './ContactsEmpty';
 import { MoreFilters } from './MoreFilters';
 import { SaveSegmentButton } from './SaveSegmentButton';
 import { toSegmentFilter, useContactFilter } from './use-contact-filter';
 import { useSegmentParam } from './use-segment-param';
+import { useSelection } from './use-selection';
 
 const PAGE_SIZE = 100;
 
@@ -44,6 +47,15 @@ export function ContactsPage() {
   const list = useContactList(listFilter);
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total;
+  // A new search, filter or segment clears the selection, so nobody exports contacts they can no longer see.
+  const selection = useSelection(JSON.stringify([filter.segment?.id ?? null, exportFilter(listFilter)]));
+  const selectedIds = useMemo(() => items.filter((c) => selection.selected.has(c.id)).map((c) => c.id), [items, selection.selected]);
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Only keys pressed in the list itself: Escape in the Export menu's dropdown (a portal) just closes the menu.
+    if (event.key !== 'Escape' || selectedIds.length === 0 || !event.currentTarget.contains(event.target as Node)) return;
+    selection.clear();
+    event.preventDefault();
+  };
   const tags = useTags();
   const tagOptions = (tags.data?.items ?? []).filter((t) => t.contacts > 0).map((t) => t.tag);
 
@@ -128,21 +140,38 @@ export function ContactsPage() {
       ) : items.length === 0 ? (
         <ContactsEmpty filtered={isFiltered} query={filter.query.trim()} onClear={reset} />
       ) : (
-        <VirtualList
-          label="Contacts"
-          items={items}
-          total={total ?? items.length}
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          loadMore={() => void list.fetchNextPage()}
-          rowHeight={CONTACT_ROW_HEIGHT}
-          getKey={(c) => c.id}
-          getHref={(c) => `/contacts/${c.id}`}
-          getRowLabel={(c) => [c.displayName, c.companyName].filter(Boolean).join(', ')}
-          renderRow={(c) => <ContactRow contact={c} />}
-          rowClassName={contactRowClass}
-          header={<ContactHeaderRow />}
-        />
+        <div className={rowClasses.list} onKeyDown={onListKeyDown}>
+          <VirtualList
+            label="Contacts"
+            items={items}
+            total={total ?? items.length}
+            hasMore={list.hasNextPage}
+            loadingMore={list.isFetchingNextPage}
+            loadMore={() => void list.fetchNextPage()}
+            rowHeight={CONTACT_ROW_HEIGHT}
+            getKey={(c) => c.id}
+            getHref={(c) => `/contacts/${c.id}`}
+            getRowLabel={(c) => [c.displayName, c.companyName].filter(Boolean).join(', ')}
+            renderRow={(c) => <ContactRow contact={c} />}
+            renderBeside={(c, tabbable) => (
+              <ContactRowCheckbox
+                contact={c}
+                checked={selection.selected.has(c.id)}
+                tabbable={tabbable}
+                onChange={(on, extend) => selection.toggle(c.id, on, extend ? items.map((i) => i.id) : undefined)}
+              />
+            )}
+            rowClassName={contactRowClass}
+            header={
+              <ContactListHeader
+                selectedIds={selectedIds}
+                loaded={items.length}
+                onSelectAll={() => selection.selectAll(items.map((c) => c.id))}
+                onClear={selection.clear}
+              />
+            }
+          />
+        </div>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
-// The contacts list's Export menu: the list as it is shown (search and filters applied) in Rapport's own CSV,
-// Google's or Outlook's layout, or as vCards. Every export says how many contacts it wrote and where.
-import { Button, Menu } from '@mantine/core';
+// The contacts list's Export menu: the list as it is shown (search and filters applied), or the rows ticked in it,
+// in Rapport's own CSV, Google's or Outlook's layout, or as vCards. Every export says how many contacts it wrote and where.
+import { Button, type ButtonProps, Menu } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import type { ExportFilter } from '../../../../shared/domain/transfer';
@@ -19,8 +19,17 @@ const CHOICES: Choice[] = [
   { label: 'vCard 4.0', format: 'vcard', vcardVersion: '4.0' },
 ];
 
-export function ExportMenu({ filter, count }: { filter: ExportFilter; count: number | undefined }) {
+type ExportMenuProps =
+  /** The list as shown: its search and filters, and how many contacts match them. */
+  | { filter: ExportFilter; count: number | undefined; ids?: undefined }
+  /** Exactly these contacts: the list's selection. */
+  | { ids: readonly string[]; filter?: undefined; count?: undefined };
+
+export function ExportMenu({ size, ...props }: ExportMenuProps & { size?: ButtonProps['size'] }) {
   const exporter = useExportContacts();
+  const filter: ExportFilter = props.ids ? { ids: [...props.ids] } : props.filter;
+  const count = props.ids ? props.ids.length : props.count;
+  const heading = count === undefined ? 'Export this list' : `Export ${count.toLocaleString()} ${props.ids ? 'selected ' : ''}${count === 1 ? 'contact' : 'contacts'}`;
   const run = ({ label: _label, ...choice }: Choice) =>
     exporter.mutate(
       { ...choice, filter },
@@ -29,12 +38,12 @@ export function ExportMenu({ filter, count }: { filter: ExportFilter; count: num
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending} disabled={count === 0}>
-          Export
+        <Button size={size} variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending} disabled={count === 0}>
+          {props.ids ? 'Export selected…' : 'Export'}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{count === undefined ? 'Export this list' : `Export ${count.toLocaleString()} ${count === 1 ? 'contact' : 'contacts'}`}</Menu.Label>
+        <Menu.Label>{heading}</Menu.Label>
         {CHOICES.map((c) => (
           <Menu.Item key={c.label} onClick={() => run(c)}>
             {c.label}

@@ -1,0 +1,62 @@
+// The contacts list's header: a box that ticks every loaded row, then the column names or, once rows are
+// ticked, how many and what can be done with them. It takes the header's place, so the rows never move under
+// the pointer while someone is ticking them.
+import { Button, Checkbox, Group, Text, VisuallyHidden } from '@mantine/core';
+import { useRef } from 'react';
+import rows from '../../ui/ListRow.module.css';
+import { ExportMenu } from '../transfer/ExportMenu';
+import { ContactColumnNames, contactRowClass } from './ContactRow';
+import classes from './ContactRow.module.css';
+
+interface ContactListHeaderProps {
+  /** The ticked contacts, in list order. */
+  selectedIds: readonly string[];
+  /** How many rows are loaded: the header's box ticks exactly those. */
+  loaded: number;
+  onSelectAll: () => void;
+  onClear: () => void;
+}
+
+export function ContactListHeader({ selectedIds, loaded, onSelectAll, onClear }: ContactListHeaderProps) {
+  const selectAll = useRef<HTMLInputElement>(null);
+  const count = selectedIds.length;
+  const all = count > 0 && count === loaded;
+  const clear = () => {
+    onClear();
+    // The bar's buttons go away with it; leave focus on the box beside them rather than on the page.
+    selectAll.current?.focus();
+  };
+  return (
+    <div className={`${contactRowClass} ${rows.header}`}>
+      <Checkbox
+        ref={selectAll}
+        aria-label="Select all contacts shown"
+        checked={all}
+        indeterminate={count > 0 && !all}
+        onChange={() => (all ? onClear() : onSelectAll())}
+      />
+      {count === 0 ? (
+        <ContactColumnNames />
+      ) : (
+        <Group
+          className={classes.selectionBar}
+          gap="sm"
+          wrap="nowrap"
+          // Escape here clears like anywhere in the list, but must also move focus off the vanishing bar. An
+          // Escape in the Export menu's dropdown (a portal, outside this element) only closes the menu.
+          onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.contains(e.target as Node) && clear()}
+        >
+          <Text span size="sm" fw={600} aria-hidden>
+            {count.toLocaleString()} selected
+          </Text>
+          <ExportMenu ids={selectedIds} size="xs" />
+          <Button size="xs" variant="subtle" onClick={clear}>
+            Clear selection
+          </Button>
+        </Group>
+      )}
+      {/* Always mounted, so screen readers hear every change of the count, including the first. */}
+      <VisuallyHidden aria-live="polite">{count > 0 ? `${count.toLocaleString()} ${count === 1 ? 'contact' : 'contacts'} selected` : ''}</VisuallyHidden>
+    </div>
+  );
+}
