@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Result } from '../../shared/ipc/errors';
-import { createKysely, openSqlite } from '../db/connection';
+import { createKysely, DB_FILE, openSqlite } from '../db/connection';
 import { migrate, type MigrateResult } from '../db/migrator';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher } from './dispatcher';
@@ -21,7 +21,7 @@ import type { ChannelParsedInput } from '../../shared/ipc/contract';
 import { createReportsModule } from './reports/module';
 import { createTransferModule } from './transfer/module';
 
-export const DB_FILE = 'rapport.sqlite';
+export { DB_FILE } from '../db/connection';
 
 export interface CoreOptions {
   /** Folder that holds rapport.sqlite and backups/ (later documents/). Created if missing. */

@@ -6,6 +6,9 @@ import type { DB } from './schema';
 
 export type Sqlite = Database.Database;
 
+/** The data file's name inside the data folder. */
+export const DB_FILE = 'rapport.sqlite';
+
 export function openSqlite(file: string, options: { readonly?: boolean } = {}): Sqlite {
   const db = new Database(file, { readonly: options.readonly ?? false });
   // WAL: readers never block the writer. synchronous=FULL: a committed change survives a killed

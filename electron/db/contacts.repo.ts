@@ -162,6 +162,19 @@ function segmentConditions(q: ContactQuery): RawBuilder<SqlBool>[] {
   return where;
 }
 
+/**
+ * Every live contact a list filter (or a selection of ids) matches, in name order, as ONE statement: the export
+ * iterates it on its own read connection, one consistent snapshot instead of pages that each count their total.
+ * The WHERE is the list's own, so an export holds what the list shows. Null when nothing can match.
+ */
+export function exportContactsQuery(q: Omit<ContactQuery, 'limit' | 'cursor' | 'sort' | 'trashed'>, ids: readonly string[] | undefined): RawBuilder<ContactRow> | null {
+  const where = conditions({ ...q, trashed: false, limit: 1 });
+  if (where === null) return null;
+  if (ids) where.push(sql`c.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+  return sql<ContactRow>`SELECT c.*, co.name AS company_name FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
+    WHERE ${sql.join(where, sql` AND `)} ORDER BY c.sort_name, c.id`;
+}
+
 /** How many contacts a filter matches (a saved segment's live count). */
 export async function countContacts(db: Kysely<DB>, q: Omit<ContactQuery, 'limit' | 'cursor' | 'sort'>): Promise<number> {
   const where = conditions({ ...q, limit: 1 });

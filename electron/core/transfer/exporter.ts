@@ -1,43 +1,48 @@
-// Writes contacts to CSV (a preset's layout) or vCard. Streams pages of the list (never all rows at once)
+// Writes contacts to CSV (a preset's layout) or vCard. Streams the list's rows (never all at once)
 // into a temp file beside the target and renames it at the end, so a failed export leaves no half file.
 // No `electron` import.
+import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Contact } from '../../../shared/domain/contact';
 import type { ExportFilter } from '../../../shared/domain/transfer';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
-import { toContact, type ContactRow } from '../../db/contacts.repo';
+import { DB_FILE, openSqlite } from '../../db/connection';
+import { exportContactsQuery, toContact, type ContactRow } from '../../db/contacts.repo';
 import type { DB } from '../../db/schema';
-import { createContactsService } from '../contacts.service';
-import type { ServiceDeps } from '../deps';
+import { revenueCurrencyFor } from '../contacts.service';
 import type { FeatureContext } from '../modules';
 import { csvLine, writeFileAtomically } from './csv-io';
 import { layoutFor, type GroupCounts } from './presets';
 import { contactToVcard } from './vcard';
 
-/** Contacts per page read: large pages, because each page of the list also counts its total. */
-const PAGE = 5000;
+/** Contacts handed over at a time: one await per batch, not per row. */
+const BATCH = 1000;
 
-/** Every live contact matching the filter (or the selection), in name order, a page at a time. */
-export async function* contactsToExport(deps: ServiceDeps, filter: ExportFilter | undefined): AsyncGenerator<Contact[]> {
-  const { db } = deps;
-  if (filter?.ids) {
-    for (let i = 0; i < filter.ids.length; i += PAGE) {
-      const ids = filter.ids.slice(i, i + PAGE);
-      const { rows } = await sql<ContactRow>`SELECT c.*, co.name AS company_name FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
-        WHERE c.id IN (${sql.join(ids)}) AND c.deleted_at IS NULL ORDER BY c.sort_name, c.id`.execute(db);
-      yield rows.map(toContact);
+/**
+ * Every live contact matching the filter (or the selection), in name order, read by iterating ONE statement on
+ * the export's own read-only connection: a consistent snapshot (WAL), no per-page total counts, and each row is
+ * garbage as soon as it is written. The main connection stays free for the app's other calls meanwhile.
+ */
+export async function* contactsToExport(ctx: FeatureContext, filter: ExportFilter | undefined): AsyncGenerator<Contact[]> {
+  const { ids, ...rest } = filter ?? {};
+  const revenueCurrency = await revenueCurrencyFor(ctx.deps.db, rest);
+  const query = exportContactsQuery({ ...rest, revenueCurrency, now: ctx.deps.clock.now() }, ids);
+  if (!query) return;
+  const { sql: text, parameters } = query.compile(ctx.deps.db);
+  const reader = openSqlite(join(ctx.dataDir, DB_FILE), { readonly: true });
+  try {
+    let batch: Contact[] = [];
+    for (const row of reader.prepare(text).iterate(...parameters) as IterableIterator<ContactRow>) {
+      batch.push(toContact(row));
+      if (batch.length === BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
-    return;
+    if (batch.length) yield batch;
+  } finally {
+    reader.close();
   }
-  // The contacts service's own list, so the export matches what the list shows, filter for filter.
-  const contacts = createContactsService(deps);
-  const { ids: _ids, ...query } = filter ?? {};
-  let cursor: string | undefined;
-  do {
-    const page = await contacts.list({ ...query, trashed: false, limit: PAGE, ...(cursor ? { cursor } : {}) });
-    yield page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
 }
 
 async function groupCounts(db: Kysely<DB>): Promise<GroupCounts> {
@@ -63,11 +68,9 @@ export async function exportContacts(ctx: FeatureContext, input: ChannelParsedIn
   await writeFileAtomically(target, async (write) => {
     let buffer = input.bom && !vcard ? '\uFEFF' : '';
     if (layout) buffer += csvLine(layout.header, ',', layout.quoteAll);
-    for await (const page of contactsToExport(ctx.deps, input.filter)) {
-      for (const contact of page) {
-        buffer += layout ? csvLine(layout.row(contact), ',', layout.quoteAll) : contactToVcard(contact, input.vcardVersion);
-        count++;
-      }
+    for await (const batch of contactsToExport(ctx, input.filter)) {
+      for (const contact of batch) buffer += layout ? csvLine(layout.row(contact), ',', layout.quoteAll) : contactToVcard(contact, input.vcardVersion);
+      count += batch.length;
       if (buffer.length >= CHUNK_CHARS) {
         await write(buffer);
         buffer = '';

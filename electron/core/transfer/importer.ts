@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { DuplicatePolicy, ImportReport, MappingEntry, RowProblem } from '../../../shared/domain/transfer';
 import { contactDisplayName, dedupeTags, foldForSort, phoneDigits } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/ipc/errors';
-import { openSqlite, type Sqlite } from '../../db/connection';
+import { DB_FILE, openSqlite, type Sqlite } from '../../db/connection';
 import { importStatements, toReport, type ContactColumns, type ImportsTable } from '../../db/imports.repo';
 import { parseJsonColumn } from '../../db/json';
 import type { FeatureContext } from '../modules';
@@ -15,8 +15,6 @@ import { DuplicateIndex, emailKey, phoneKey } from './matcher';
 import type { ImportRecord } from './records';
 import { openSource } from './source';
 
-/** The data file's name beside dataDir (app.ts's DB_FILE; not imported, app.ts imports this module). */
-const DB_FILE = 'rapport.sqlite';
 /** Rows per transaction (and per progress event): bulk indexing pays off better per batch the bigger it is. */
 const BATCH_ROWS = 5000;
 const REPORTED_REJECTIONS = 1000;
