@@ -3,7 +3,7 @@
 // in bulk at the end as the importer does per batch); export of every
 // contact as Rapport CSV vs one statement iterated into the same layout (no paging, no output checks). Prints one JSON line per case.
 // Memory is measured apart from timing: a child process that holds nothing but the core (as Electron main does)
-// runs one import and one export and reports its peak RSS; the timing process also holds the bench's own rows.
+// runs one import and reports its peak RSS, then another runs one export; the timing process also holds the bench's own rows.
 // Run: tsx tests/bench/transfer.ts
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,23 +70,23 @@ async function freshDataDir(root: string, name: string): Promise<string> {
 }
 
 
-/** The peak RSS (MB) of a fresh process running one import of `csv` into `dataDir`, then one export. */
+/** The peak RSS (MB) of a fresh process running one import of `csv` into `dataDir`, and of another exporting it all. */
 function childPeakRss(dataDir: string, csv: string): { importMb: number; exportMb: number } {
-  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--memory', dataDir, csv], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop()!);
+  const run = (...args: string[]) =>
+    Number(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--memory', ...args], { encoding: 'utf8' }).trim().split('\n').pop());
+  return { importMb: run('import', dataDir, csv), exportMb: run('export', dataDir) };
 }
 
-async function memoryChild(dataDir: string, csv: string): Promise<void> {
+async function memoryChild(task: string, dataDir: string, csv: string | undefined): Promise<void> {
   const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false });
   try {
-    writeFileSync(join(dataDir, HARNESS_PICKS_FILE), JSON.stringify([csv]));
-    await call(core, 'files.pick', { purpose: 'import' });
-    await call(core, 'import.run', { path: csv, duplicates: 'skip' });
-    // maxRSS is the high-water mark so far (KiB): after the import it is the import's peak.
-    const importMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    await call(core, 'export.contacts', { format: 'csv' });
-    const exportMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    process.stdout.write(`${JSON.stringify({ importMb, exportMb })}\n`);
+    if (task === 'import') {
+      writeFileSync(join(dataDir, HARNESS_PICKS_FILE), JSON.stringify([csv]));
+      await call(core, 'files.pick', { purpose: 'import' });
+      await call(core, 'import.run', { path: csv, duplicates: 'skip' });
+    } else await call(core, 'export.contacts', { format: 'csv' });
+    // maxRSS is the process's high-water mark (KiB).
+    process.stdout.write(`${Math.round(process.resourceUsage().maxRSS / 1024)}\n`);
   } finally {
     core.close();
   }
@@ -184,7 +184,7 @@ export async function benchTransfer(): Promise<void> {
         let buffer = csvLine(layout.header);
         for (const r of select.iterate() as Iterable<ContactRow>) {
           buffer += csvLine(layout.row(toContact(r)));
-          if (buffer.length > 1 << 20) {
+          if (buffer.length > 1 << 16) {
             if (!out.write(buffer)) await once(out, 'drain');
             buffer = '';
           }
@@ -216,7 +216,7 @@ export async function benchTransfer(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  (process.argv[2] === '--memory' ? memoryChild(process.argv[3]!, process.argv[4]!) : benchTransfer()).catch((error: unknown) => {
+  (process.argv[2] === '--memory' ? memoryChild(process.argv[3]!, process.argv[4]!, process.argv[5]) : benchTransfer()).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });
