@@ -76,7 +76,12 @@ export const ExportContactsInput = z.strictObject({
 /** Companies, jobs or activities as CSV, each in one fixed layout (see transfer/tables.ts). */
 export const ExportTableInput = z.strictObject({ table: z.enum(['companies', 'jobs', 'activities']), bom: z.boolean().default(false) });
 
+/** `cancelled`: the save dialog was dismissed, or Cancel stopped the export (no file is left either way). */
 export const ExportResult = z.object({ path: z.string().nullable(), count: z.number().int(), cancelled: z.boolean() });
+
+/** An export wrote another stretch of rows (and once when it starts, so the UI learns its id and can cancel). */
+export const ExportProgress = z.object({ exportId: z.string(), written: z.number().int(), total: z.number().int(), done: z.boolean() });
+export type ExportProgress = z.infer<typeof ExportProgress>;
 
 export const ImportPreviewInput = z.strictObject({ path: FilePath });
 

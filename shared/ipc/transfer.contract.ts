@@ -2,14 +2,16 @@
 // contract.ts and events.ts spread these in. Imports zod and shared/domain only.
 import { z } from 'zod';
 import { Id } from '../domain/fields';
-import { ExportContactsInput, ExportResult, ExportTableInput, ImportPreview, ImportPreviewInput, ImportProgress, ImportReport, ImportRunInput, ImportSummary } from '../domain/transfer';
+import { ExportContactsInput, ExportProgress, ExportResult, ExportTableInput, ImportPreview, ImportPreviewInput, ImportProgress, ImportReport, ImportRunInput, ImportSummary } from '../domain/transfer';
 import type { TransferChannel } from './transfer.channels';
 
 const ByImport = z.strictObject({ importId: Id });
+const ByExport = z.strictObject({ exportId: Id });
 
 export const transferContract = {
   'export.contacts': { input: ExportContactsInput, output: ExportResult },
   'export.table': { input: ExportTableInput, output: ExportResult },
+  'export.cancel': { input: ByExport, output: z.object({ cancelling: z.boolean() }) },
   'import.preview': { input: ImportPreviewInput, output: ImportPreview },
   'import.run': { input: ImportRunInput, output: ImportReport },
   'import.cancel': { input: ByImport, output: z.object({ cancelling: z.boolean() }) },
@@ -20,4 +22,6 @@ export const transferContract = {
 export const transferEvents = {
   /** An import read another batch (and once when it starts, so the UI learns its id and can cancel). */
   'import.progress': ImportProgress,
+  /** A contact or table export wrote more rows; the first names the export, so Cancel can stop it. */
+  'export.progress': ExportProgress,
 } as const satisfies Record<string, z.ZodType>;

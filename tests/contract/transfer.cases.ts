@@ -37,6 +37,7 @@ export const transferCases: FeatureCases<TransferChannel> = {
         [() => ({}), 'table'],
       ],
     },
+    'export.cancel': { valid: () => ({ exportId: OTHER_ID }), invalid: [[() => ({ exportId: 'x' }), 'exportId'], [() => ({}), 'exportId']] },
     'import.preview': {
       valid: () => ({ path: picked }),
       invalid: [

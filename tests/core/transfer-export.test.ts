@@ -1,7 +1,7 @@
 // CSV and vCard export through the real core: preset headers exactly as other apps write them, RFC 4180
 // quoting (lone CR and LF included), formula neutralisation and its undoing on re-import, BOM, filters and
 // selections, cancelled dialogs; csv-spectrum read and written; export -> import is the identity (fast-check).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
@@ -284,5 +284,43 @@ describe('a large export', () => {
     expect(written).toHaveLength(out.count + 1);
     expect(out.count === 6000 || out.count === 6001).toBe(true);
     expect(new Set(written.slice(1).map((r) => r[1])).size).toBe(out.count); // no row twice, none torn
+
+    // Progress: a first event naming the export, then stretches, ending done at exactly the count.
+    const progress = t.events.filter((e) => e.name === 'export.progress').map((e) => e.payload as { exportId: string; written: number; total: number; done: boolean });
+    expect(progress[0]).toMatchObject({ written: 0, total: out.count, done: false });
+    expect(progress.at(-1)).toMatchObject({ written: out.count, total: out.count, done: true });
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(progress.map((p) => p.exportId)).size).toBe(1);
+  });
+
+  it('stops on Cancel, leaving no file, and says cancelled; contacts and tables alike', async () => {
+    const file = join(tempDir(), 'many.csv');
+    const lines = ['First Name,Last Name,Company'];
+    for (let i = 0; i < 12_000; i++) lines.push(`Person,${i},Firm ${i}`);
+    writeFileSync(file, lines.join('\r\n'));
+    await importFile(t, file);
+    const exportsDir = join(t.dataDir, 'exports');
+    const cancelOnFirstStretch = () => {
+      const unsubscribe = t.core.events.subscribe((name, payload) => {
+        const p = payload as { exportId: string; written: number; done: boolean };
+        if (name === 'export.progress' && p.written > 0 && !p.done) {
+          unsubscribe();
+          void t.call('export.cancel', { exportId: p.exportId });
+        }
+      });
+    };
+    const before = existsSync(exportsDir) ? readdirSync(exportsDir) : [];
+
+    cancelOnFirstStretch();
+    expect(await t.call('export.contacts', { format: 'csv' })).toEqual({ path: null, count: 0, cancelled: true });
+    cancelOnFirstStretch();
+    expect(await t.call('export.table', { table: 'companies' })).toEqual({ path: null, count: 0, cancelled: true });
+    expect(readdirSync(exportsDir)).toEqual(before); // no file, and no temp file either
+
+    // Nothing is left running: cancelling now answers false, and the next export runs to the end.
+    const last = t.events.filter((e) => e.name === 'export.progress').at(-1)!.payload as { exportId: string; done: boolean };
+    expect(last.done).toBe(true);
+    expect(await t.call('export.cancel', { exportId: last.exportId })).toEqual({ cancelling: false });
+    expect((await t.call('export.contacts', { format: 'csv' })).count).toBe(12_000);
   });
 });

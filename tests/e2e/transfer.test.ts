@@ -1,6 +1,6 @@
 // Import a Google CSV through the mapping screen (one column retargeted), read the report, export the list as
 // Outlook CSV from the contacts page, and undo the import from the history, in Chromium against the harness.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { OUTLOOK_DESKTOP } from '../../electron/core/transfer/headers';
@@ -63,4 +63,30 @@ describe('import and export', () => {
     await expect.poll(async () => (await app.harness.rpc('contacts.list', {})).total).toBe(0);
     assertClean();
   }, 90_000);
+
+  test('a long export shows how far it has got, and Cancel stops it without leaving a file', async () => {
+    const csv = join(app.harness.dataDir, 'many.csv');
+    const rows = Array.from({ length: 30_000 }, (_, i) => `Person,${i},p${i}@example.com,Firm ${i % 50}`);
+    writeFileSync(csv, ['First Name,Last Name,Email,Company', ...rows].join('\r\n'));
+    writeFileSync(join(app.harness.dataDir, 'harness-picks.json'), JSON.stringify([csv]));
+    await app.harness.rpc('files.pick', { purpose: 'import' });
+    expect((await app.harness.rpc('import.run', { path: csv, duplicates: 'skip' })).created).toBe(30_000);
+    const exports = join(app.harness.dataDir, 'exports');
+    const listed = () => (existsSync(exports) ? readdirSync(exports) : []);
+    const before = listed();
+
+    const { page, assertClean } = await app.open('/contacts');
+    await page.getByText('30,000 contacts').waitFor();
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'vCard 4.0', exact: true }).click();
+    // The Export button becomes the export's progress and its Cancel.
+    const cancel = page.getByRole('button', { name: /^Exporting \(.+\)\. Cancel export$/ });
+    await cancel.waitFor();
+    expect(await cancel.getAttribute('aria-label')).toMatch(/\((starting|[\d,]+ of 30,000)\)/);
+    await cancel.click();
+    await page.getByRole('button', { name: 'Export', exact: true }).waitFor();
+    expect(listed()).toEqual(before); // nothing written, not even a temp file
+    expect(await page.getByText(/Exported .* contacts to/).count()).toBe(0);
+    assertClean();
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema';
 import { revenueCurrencyFor } from '../contacts.service';
 import type { FeatureContext } from '../modules';
 import { csvLine, writeFileAtomically } from './csv-io';
+import { ExportCancelled, type ExportRuns } from './export-runs';
 import { layoutFor, type GroupCounts } from './presets';
 import { contactToVcard } from './vcard';
 
@@ -22,26 +23,34 @@ const BATCH = 1000;
  * Every live contact matching the filter (or the selection), in name order, read by iterating ONE statement on
  * the export's own read-only connection: a consistent snapshot (WAL), no per-page total counts, and each row is
  * garbage as soon as it is written. The main connection stays free for the app's other calls meanwhile.
+ * `total` is counted on the same snapshot, so the progress bar ends exactly at its end.
  */
-export async function* contactsToExport(ctx: FeatureContext, filter: ExportFilter | undefined): AsyncGenerator<Contact[]> {
+export async function contactsToExport(ctx: FeatureContext, filter: ExportFilter | undefined): Promise<{ total: number; batches: Iterable<Contact[]>; close(): void }> {
   const { ids, ...rest } = filter ?? {};
   const revenueCurrency = await revenueCurrencyFor(ctx.deps.db, rest);
   const query = exportContactsQuery({ ...rest, revenueCurrency, now: ctx.deps.clock.now() }, ids);
-  if (!query) return;
+  if (!query) return { total: 0, batches: [], close: () => {} };
   const { sql: text, parameters } = query.compile(ctx.deps.db);
   const reader = openSqlite(join(ctx.dataDir, DB_FILE), { readonly: true });
+  const close = () => reader.open && reader.close();
   try {
-    let batch: Contact[] = [];
-    for (const row of reader.prepare(text).iterate(...parameters) as IterableIterator<ContactRow>) {
-      batch.push(toContact(row));
-      if (batch.length === BATCH) {
-        yield batch;
-        batch = [];
+    reader.exec('BEGIN'); // one snapshot for the count and the rows
+    const total = reader.prepare<unknown[], number>(`SELECT count(*) FROM (${text})`).pluck().get(...parameters)!;
+    function* batches(): Generator<Contact[]> {
+      let batch: Contact[] = [];
+      for (const row of reader.prepare(text).iterate(...parameters) as IterableIterator<ContactRow>) {
+        batch.push(toContact(row));
+        if (batch.length === BATCH) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length) yield batch;
     }
-    if (batch.length) yield batch;
-  } finally {
-    reader.close();
+    return { total, batches: batches(), close };
+  } catch (error) {
+    close();
+    throw error;
   }
 }
 
@@ -57,7 +66,7 @@ async function groupCounts(db: Kysely<DB>): Promise<GroupCounts> {
 /** Written every 64K characters: bigger chunks outlive the young generation and swell the heap (measured: 1 MB chunks doubled it). */
 const CHUNK_CHARS = 1 << 16;
 
-export async function exportContacts(ctx: FeatureContext, input: ChannelParsedInput<'export.contacts'>) {
+export async function exportContacts(ctx: FeatureContext, runs: ExportRuns, input: ChannelParsedInput<'export.contacts'>) {
   const { db } = ctx.deps;
   const vcard = input.format === 'vcard';
   // The layout first: a bad column choice is a VALIDATION error before any dialog opens.
@@ -65,19 +74,30 @@ export async function exportContacts(ctx: FeatureContext, input: ChannelParsedIn
   const target = await ctx.platform.saveTarget(vcard ? 'contacts.vcf' : 'contacts.csv', [vcard ? { name: 'vCard', extensions: ['vcf'] } : { name: 'CSV', extensions: ['csv'] }]);
   if (!target) return { path: null, count: 0, cancelled: true };
 
+  const source = await contactsToExport(ctx, input.filter);
+  const run = runs.start(source.total);
   let count = 0;
-  await writeFileAtomically(target, async (write) => {
-    let buffer = input.bom && !vcard ? '\uFEFF' : '';
-    if (layout) buffer += csvLine(layout.header, ',', layout.quoteAll);
-    for await (const batch of contactsToExport(ctx, input.filter)) {
-      for (const contact of batch) buffer += layout ? csvLine(layout.row(contact), ',', layout.quoteAll) : contactToVcard(contact, input.vcardVersion);
-      count += batch.length;
-      if (buffer.length >= CHUNK_CHARS) {
-        await write(buffer);
-        buffer = '';
+  try {
+    await writeFileAtomically(target, async (write) => {
+      let buffer = input.bom && !vcard ? '\uFEFF' : '';
+      if (layout) buffer += csvLine(layout.header, ',', layout.quoteAll);
+      for (const batch of source.batches) {
+        for (const contact of batch) buffer += layout ? csvLine(layout.row(contact), ',', layout.quoteAll) : contactToVcard(contact, input.vcardVersion);
+        count += batch.length;
+        run.advance(batch.length);
+        if (buffer.length >= CHUNK_CHARS) {
+          await write(buffer);
+          buffer = '';
+        }
       }
-    }
-    await write(buffer);
-  });
+      await write(buffer);
+    });
+  } catch (error) {
+    if (error instanceof ExportCancelled) return { path: null, count: 0, cancelled: true };
+    throw error;
+  } finally {
+    source.close();
+    run.finish();
+  }
   return { path: target, count, cancelled: false };
 }

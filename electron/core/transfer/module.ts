@@ -3,9 +3,10 @@
 import { join } from 'node:path';
 import type { TransferChannel } from '../../../shared/ipc/transfer.channels';
 import { AppError } from '../../../shared/ipc/errors';
-import { openSqlite } from '../../db/connection';
+import { DB_FILE, openSqlite } from '../../db/connection';
 import { closeInterruptedImports, findImport, listImports, toSummary, undoImport } from '../../db/imports.repo';
 import type { FeatureContext, FeatureModule } from '../modules';
+import { createExportRuns } from './export-runs';
 import { exportContacts } from './exporter';
 import { exportTable } from './tables';
 import { createImporter } from './importer';
@@ -16,6 +17,7 @@ const PREVIEW_ROWS = 20;
 export function createTransferModule(ctx: FeatureContext): FeatureModule<TransferChannel> & { importer: ReturnType<typeof createImporter> } {
   const { db, clock, events } = ctx.deps;
   const importer = createImporter(ctx);
+  const exports = createExportRuns(events, ctx.deps.newId);
   let interruptedClosed = false;
 
   const closeInterrupted = async () => {
@@ -27,8 +29,11 @@ export function createTransferModule(ctx: FeatureContext): FeatureModule<Transfe
   return {
     importer,
     handlers: {
-      'export.contacts': (input) => exportContacts(ctx, input),
-      'export.table': (input) => exportTable(ctx, input),
+      'export.contacts': (input) => exportContacts(ctx, exports, input),
+      'export.table': (input) => exportTable(ctx, exports, input),
+      async 'export.cancel'({ exportId }) {
+        return { cancelling: exports.cancel(exportId) };
+      },
 
       async 'import.preview'({ path }) {
         importer.checkPicked(path);
@@ -61,7 +66,7 @@ export function createTransferModule(ctx: FeatureContext): FeatureModule<Transfe
         if (!found) throw AppError.notFound('Import', importId);
         if (importer.isRunning(importId)) throw new AppError('CONFLICT', 'This import is still running: cancel it first');
         if (found.status === 'undone') throw new AppError('CONFLICT', 'This import was already undone');
-        const sqlite = openSqlite(join(ctx.dataDir, 'rapport.sqlite'));
+        const sqlite = openSqlite(join(ctx.dataDir, DB_FILE));
         let changed: ReturnType<typeof undoImport>;
         try {
           changed = undoImport(sqlite, importId, clock.now().toISOString());

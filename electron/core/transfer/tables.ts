@@ -5,10 +5,13 @@ import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { parseJsonColumn } from '../../db/json';
 import type { FeatureContext } from '../modules';
 import { csvLine, writeFileAtomically } from './csv-io';
+import { ExportCancelled, type ExportRuns } from './export-runs';
 
 type Row = Record<string, string | number | null>;
 interface Table {
   header: string[];
+  /** Rows the export will write (for its progress bar). */
+  count: ReturnType<typeof sql<{ n: number }>>;
   select: (afterSeq: number, limit: number) => ReturnType<typeof sql<Row>>;
   cells: (row: Row) => string[];
 }
@@ -30,6 +33,7 @@ function major(minor: number | null, currency: string): string {
 const TABLES: Record<ChannelParsedInput<'export.table'>['table'], Table> = {
   companies: {
     header: ['Name', 'Website', 'Phone', 'Street', 'City', 'Region', 'Postcode', 'Country', 'Tags', 'Notes', 'Created'],
+    count: sql`SELECT count(*) AS n FROM companies WHERE deleted_at IS NULL`,
     select: (after, limit) => sql<Row>`SELECT seq, name, website, phone, address, tags, notes, created_at FROM companies
       WHERE deleted_at IS NULL AND seq > ${after} ORDER BY seq LIMIT ${limit}`,
     cells(r) {
@@ -39,6 +43,7 @@ const TABLES: Record<ChannelParsedInput<'export.table'>['table'], Table> = {
   },
   jobs: {
     header: ['Title', 'Client', 'Company', 'Stage', 'Amount', 'Currency', 'Due date', 'Probability %', 'Notes', 'Lost reason', 'Created'],
+    count: sql`SELECT count(*) AS n FROM jobs WHERE deleted_at IS NULL`,
     select: (after, limit) => sql<Row>`SELECT j.seq, j.title, c.display_name AS client, co.name AS company, s.name AS stage, j.amount_minor, j.currency,
         j.due_date, j.probability, j.notes, j.lost_reason, j.created_at
       FROM jobs j LEFT JOIN contacts c ON c.id = j.contact_id LEFT JOIN companies co ON co.id = j.company_id LEFT JOIN pipeline_stages s ON s.id = j.stage_id
@@ -47,6 +52,7 @@ const TABLES: Record<ChannelParsedInput<'export.table'>['table'], Table> = {
   },
   activities: {
     header: ['When', 'Type', 'Direction', 'Contact', 'Company', 'Subject', 'Notes', 'Outcome', 'Duration (minutes)'],
+    count: sql`SELECT count(*) AS n FROM activities WHERE deleted_at IS NULL`,
     select: (after, limit) => sql<Row>`SELECT a.seq, a.occurred_at, a.type, a.direction, c.display_name AS contact, co.name AS company, a.subject, a.notes, a.outcome, a.duration_seconds
       FROM activities a LEFT JOIN contacts c ON c.id = a.contact_id LEFT JOIN companies co ON co.id = a.company_id
       WHERE a.deleted_at IS NULL AND a.seq > ${after} ORDER BY a.seq LIMIT ${limit}`,
@@ -56,23 +62,33 @@ const TABLES: Record<ChannelParsedInput<'export.table'>['table'], Table> = {
 
 const PAGE = 2000;
 
-export async function exportTable(ctx: FeatureContext, input: ChannelParsedInput<'export.table'>) {
+export async function exportTable(ctx: FeatureContext, runs: ExportRuns, input: ChannelParsedInput<'export.table'>) {
   const table = TABLES[input.table];
   const target = await ctx.platform.saveTarget(`${input.table}.csv`, [{ name: 'CSV', extensions: ['csv'] }]);
   if (!target) return { path: null, count: 0, cancelled: true };
+  const { rows: counted } = await table.count.execute(ctx.deps.db);
+  const run = runs.start(Number(counted[0]?.n ?? 0));
   let count = 0;
-  await writeFileAtomically(target, async (write) => {
-    let after = 0;
-    let buffer = (input.bom ? '\uFEFF' : '') + csvLine(table.header);
-    for (;;) {
-      const { rows } = await table.select(after, PAGE).execute(ctx.deps.db);
-      for (const row of rows) buffer += csvLine(table.cells(row));
-      count += rows.length;
-      await write(buffer);
-      buffer = '';
-      if (rows.length < PAGE) break;
-      after = Number(rows[rows.length - 1]!.seq);
-    }
-  });
+  try {
+    await writeFileAtomically(target, async (write) => {
+      let after = 0;
+      let buffer = (input.bom ? '\uFEFF' : '') + csvLine(table.header);
+      for (;;) {
+        const { rows } = await table.select(after, PAGE).execute(ctx.deps.db);
+        for (const row of rows) buffer += csvLine(table.cells(row));
+        count += rows.length;
+        run.advance(rows.length);
+        await write(buffer);
+        buffer = '';
+        if (rows.length < PAGE) break;
+        after = Number(rows[rows.length - 1]!.seq);
+      }
+    });
+  } catch (error) {
+    if (error instanceof ExportCancelled) return { path: null, count: 0, cancelled: true };
+    throw error;
+  } finally {
+    run.finish();
+  }
   return { path: target, count, cancelled: false };
 }

@@ -59,10 +59,25 @@ export function useImports() {
   return useQuery({ queryKey: importsKey, queryFn: () => invoke('imports.list', {}) });
 }
 
-export function useExportContacts() {
-  return useMutation({ mutationFn: (input: ChannelInput<'export.contacts'>) => invoke('export.contacts', input) });
+export type ExportProgress = EventPayload<'export.progress'>;
+
+/** Runs an export; `progress` follows its events while it runs (the first names it, so Cancel can stop it). */
+function useExport<C extends 'export.contacts' | 'export.table'>(channel: C) {
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  useEvent('export.progress', (p) => setProgress(p));
+  const mutation = useMutation({
+    mutationFn: (input: ChannelInput<C>) => {
+      setProgress(null);
+      return invoke(channel, input);
+    },
+  });
+  // Several export buttons may be on screen; only the one that started an export shows its progress.
+  return { ...mutation, progress: mutation.isPending ? progress : null };
 }
 
-export function useExportTable() {
-  return useMutation({ mutationFn: (input: ChannelInput<'export.table'>) => invoke('export.table', input) });
+export const useExportContacts = () => useExport('export.contacts');
+export const useExportTable = () => useExport('export.table');
+
+export function useCancelExport() {
+  return useMutation({ mutationFn: (exportId: string) => invoke('export.cancel', { exportId }) });
 }

@@ -6,6 +6,7 @@ import type { ChannelInput } from '../../../../shared/ipc/contract';
 import type { ExportFilter } from '../../../../shared/domain/transfer';
 import { useExportContacts } from '../../api/transfer';
 import { notifySuccess } from '../../app/notify';
+import { ExportProgressButton } from './ExportProgressButton';
 
 type Choice = Omit<ChannelInput<'export.contacts'>, 'filter'> & { label: string };
 
@@ -35,10 +36,11 @@ export function ExportMenu({ size, ...props }: ExportMenuProps & { size?: Button
       { ...choice, filter },
       { onSuccess: (r) => !r.cancelled && notifySuccess(`Exported ${r.count.toLocaleString()} ${r.count === 1 ? 'contact' : 'contacts'} to ${r.path}`) },
     );
+  if (exporter.isPending) return <ExportProgressButton progress={exporter.progress} size={size} />;
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <Button size={size} variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending} disabled={count === 0}>
+        <Button size={size} variant="default" leftSection={<IconDownload size={16} />} disabled={count === 0}>
           {props.ids ? 'Export selected…' : 'Export'}
         </Button>
       </Menu.Target>

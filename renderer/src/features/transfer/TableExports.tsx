@@ -4,6 +4,7 @@ import { IconDownload } from '@tabler/icons-react';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { useExportTable } from '../../api/transfer';
 import { notifySuccess } from '../../app/notify';
+import { ExportProgressButton } from './ExportProgressButton';
 
 type Table = ChannelInput<'export.table'>['table'];
 const TABLES: { table: Table; label: string }[] = [
@@ -17,18 +18,22 @@ export function TableExports() {
   return (
     <Group gap="xs">
       <Text size="sm">Export as CSV:</Text>
-      {TABLES.map(({ table, label }) => (
-        <Button
-          key={table}
-          size="xs"
-          variant="default"
-          leftSection={<IconDownload size={14} />}
-          loading={exporter.isPending && exporter.variables?.table === table}
-          onClick={() => exporter.mutate({ table }, { onSuccess: (r) => !r.cancelled && notifySuccess(`Exported ${r.count.toLocaleString()} ${label.toLowerCase()} to ${r.path}`) })}
-        >
-          {label}
-        </Button>
-      ))}
+      {TABLES.map(({ table, label }) =>
+        exporter.isPending && exporter.variables?.table === table ? (
+          <ExportProgressButton key={table} progress={exporter.progress} size="xs" />
+        ) : (
+          <Button
+            key={table}
+            size="xs"
+            variant="default"
+            leftSection={<IconDownload size={14} />}
+            disabled={exporter.isPending}
+            onClick={() => exporter.mutate({ table }, { onSuccess: (r) => !r.cancelled && notifySuccess(`Exported ${r.count.toLocaleString()} ${label.toLowerCase()} to ${r.path}`) })}
+          >
+            {label}
+          </Button>
+        ),
+      )}
     </Group>
   );
 }
