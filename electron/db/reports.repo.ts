@@ -1,5 +1,9 @@
 // The dashboard's aggregates as SQL: counts and integer sums per currency, never mixed and never floated.
-// "Won", "paid" and "lost" times come from job_milestones (kept from the stage history, migration 0009).
+// "Won", "paid" and "lost" times come from job_milestones (kept from the stage history, migration 0009), which
+// also carries each job's contact, currency, amount, creation and live stage category (migration 0011), so the
+// job figures read one covering index instead of joining jobs and stages per row. The pipeline, whole months of
+// revenue, activity counts and clients' usual gaps come from the trigger-kept summaries of 0011 (pipeline_totals,
+// revenue_months, activity_days, contact_touches).
 // Periods are half-open ranges of ISO instants [start, end). No business rules beyond the SQL; no `electron` import.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { StageCategory } from '../../shared/domain/job';
@@ -29,28 +33,57 @@ export const currencyIs = (currency: string | undefined) => (currency ? sql<SqlB
  */
 const BY_TIME_TYPE = sql`INDEXED BY activities_time_type`;
 
-const MILESTONE_JOBS = sql`job_milestones m JOIN jobs j ON j.id = m.job_id JOIN pipeline_stages s ON s.id = j.stage_id`;
+// The same rules on job_milestones alone: m.category is the job's stage category while the job is live, NULL
+// once it is trashed (0011), so these are WON_NOW, PAID_NOW, LOST_NOW and "a live job" without the joins.
+const M_WON = sql<SqlBool>`m.category IN ('won', 'paid')`;
+const M_PAID = sql<SqlBool>`m.category = 'paid'`;
+const M_LOST = sql<SqlBool>`m.category = 'lost'`;
+const M_LIVE = sql<SqlBool>`m.category IS NOT NULL`;
+const mCurrencyIs = (currency: string | undefined) => (currency ? sql<SqlBool>`m.currency = ${currency}` : sql<SqlBool>`1`);
 
+/**
+ * Live jobs per stage and currency from the trigger-kept totals (0011), each stage listed even without jobs.
+ * The weighted total applies the stage's default probability (open 50 %, won or paid 100 %, lost 0) to the
+ * amounts of jobs without their own here, as PROBABILITY does per job.
+ */
 export async function pipelineTotals(db: Kysely<DB>, currency: string | undefined) {
+  const cur = currency ? sql`AND p.currency = ${currency}` : sql``;
   return (
     await sql<{ stage_id: string; stage_name: string; category: StageCategory; currency: string | null; count: number; total: number; weighted: number }>`
-      SELECT s.id AS stage_id, s.name AS stage_name, s.category, j.currency, count(j.id) AS count,
-        coalesce(sum(j.amount_minor), 0) AS total,
-        coalesce((sum(j.amount_minor * ${PROBABILITY}) + 50) / 100, 0) AS weighted
-      FROM pipeline_stages s LEFT JOIN jobs j INDEXED BY jobs_live_weighted ON j.stage_id = s.id AND j.deleted_at IS NULL AND ${currencyIs(currency)}
-      GROUP BY s.id, j.currency ORDER BY s.position, j.currency`.execute(db)
+      SELECT s.id AS stage_id, s.name AS stage_name, s.category, p.currency, coalesce(p.jobs, 0) AS count, coalesce(p.total, 0) AS total,
+        coalesce((p.weighted + p.unweighted * CASE s.category WHEN 'open' THEN 50 WHEN 'lost' THEN 0 ELSE 100 END + 50) / 100, 0) AS weighted
+      FROM pipeline_stages s LEFT JOIN pipeline_totals p ON p.stage_id = s.id ${cur}
+      ORDER BY s.position, p.currency`.execute(db)
   ).rows;
 }
 
-/** Won (or paid) revenue per month and currency: by the time each job was first won (paid). */
+const monthStart = (instant: string) => `${instant.slice(0, 7)}-01T00:00:00.000Z`;
+const nextMonth = (month: string) => {
+  const d = new Date(`${month}-01T00:00:00.000Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString();
+};
+
+/**
+ * Won (or paid) revenue per month and currency: by the time each job was first won (paid). Whole months come
+ * from the trigger-kept revenue_months (0011); the part-months at either end of a range (a custom period) are
+ * summed from the milestones' covering index, as every month was before.
+ */
 export async function revenuePerMonth(db: Kysely<DB>, kind: 'won' | 'paid', r: Range, currency: string | undefined) {
   const at = kind === 'won' ? sql`m.won_at` : sql`m.paid_at`;
+  const fullStart = r.start === monthStart(r.start) ? r.start : nextMonth(r.start.slice(0, 7));
+  const fullEnd = monthStart(r.end);
+  const raw = (part: Range) => sql`SELECT substr(${at}, 1, 7) AS month, m.currency, m.amount_minor AS amount
+    FROM job_milestones m INDEXED BY ${sql.raw(kind === 'won' ? 'job_milestones_won' : 'job_milestones_paid')}
+    WHERE ${inRange(at, part)} AND ${kind === 'won' ? M_WON : M_PAID} AND ${mCurrencyIs(currency)}`;
+  const rows =
+    fullStart < fullEnd
+      ? sql`SELECT v.month, v.currency, v.amount FROM revenue_months v
+          WHERE v.kind = ${kind} AND v.month >= ${fullStart.slice(0, 7)} AND v.month < ${fullEnd.slice(0, 7)} ${currency ? sql`AND v.currency = ${currency}` : sql``}
+        UNION ALL ${raw({ start: r.start, end: fullStart })} UNION ALL ${raw({ start: fullEnd, end: r.end })}`
+      : raw(r);
   return (
     await sql<{ month: string; currency: string; amount: number }>`
-      SELECT substr(${at}, 1, 7) AS month, j.currency, coalesce(sum(j.amount_minor), 0) AS amount
-      FROM ${MILESTONE_JOBS}
-      WHERE ${inRange(at, r)} AND ${kind === 'won' ? WON_NOW : PAID_NOW} AND ${currencyIs(currency)}
-      GROUP BY month, j.currency`.execute(db)
+      SELECT month, currency, coalesce(sum(amount), 0) AS amount FROM (${rows}) GROUP BY month, currency`.execute(db)
   ).rows;
 }
 
@@ -58,79 +91,106 @@ export async function revenuePerMonth(db: Kysely<DB>, kind: 'won' | 'paid', r: R
 export async function wonInPeriod(db: Kysely<DB>, r: Range, currency: string | undefined) {
   return (
     await sql<{ currency: string; won: number; valued: number; total: number; days: number }>`
-      SELECT j.currency, count(*) AS won, count(j.amount_minor) AS valued, coalesce(sum(j.amount_minor), 0) AS total,
-        sum(max(julianday(m.won_at) - julianday(j.created_at), 0)) AS days
-      FROM ${MILESTONE_JOBS}
-      WHERE ${inRange(sql`m.won_at`, r)} AND ${WON_NOW} AND ${currencyIs(currency)}
-      GROUP BY j.currency`.execute(db)
+      SELECT m.currency, count(*) AS won, count(m.amount_minor) AS valued, coalesce(sum(m.amount_minor), 0) AS total,
+        sum(max(julianday(m.won_at) - julianday(m.created_at), 0)) AS days
+      FROM job_milestones m INDEXED BY job_milestones_won
+      WHERE ${inRange(sql`m.won_at`, r)} AND ${M_WON} AND ${mCurrencyIs(currency)}
+      GROUP BY m.currency`.execute(db)
   ).rows;
 }
 
 export async function lostInPeriod(db: Kysely<DB>, r: Range, currency: string | undefined): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${MILESTONE_JOBS}
-    WHERE ${inRange(sql`m.lost_at`, r)} AND ${LOST_NOW} AND ${currencyIs(currency)}`.execute(db);
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM job_milestones m INDEXED BY job_milestones_lost
+    WHERE ${inRange(sql`m.lost_at`, r)} AND ${M_LOST} AND ${mCurrencyIs(currency)}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
+
+/** Clients: live contacts with a live job, from the trigger-kept client_jobs (0011), one small row each. */
+const CLIENTS = sql`SELECT k.contact_id FROM client_jobs k WHERE k.live = 1`;
+/** A contact known to have a live job (so a client_jobs row): is it live. */
+const LIVE_CLIENT = (id: RawBuilder<unknown>) => sql<SqlBool>`EXISTS (SELECT 1 FROM client_jobs k WHERE k.contact_id = ${id} AND k.live = 1)`;
 
 /** Live clients by paid revenue in one currency: paid in the range (top clients), or paid before its end (lifetime value). */
 export async function paidPerClient(db: Kysely<DB>, r: Range | { start: null; end: string }, currency: string) {
   const when = r.start === null ? sql<SqlBool>`m.paid_at < ${r.end}` : inRange(sql`m.paid_at`, r);
   return (
     await sql<{ contact_id: string; name: string; amount: number; jobs: number }>`
-      SELECT j.contact_id, c.display_name AS name, sum(coalesce(j.amount_minor, 0)) AS amount, count(*) AS jobs
-      FROM ${MILESTONE_JOBS} JOIN contacts c ON c.id = j.contact_id
-      WHERE ${when} AND ${PAID_NOW} AND j.currency = ${currency} AND c.deleted_at IS NULL
-      GROUP BY j.contact_id HAVING amount > 0 ORDER BY amount DESC, c.sort_name, c.id`.execute(db)
+      SELECT x.contact_id, c.display_name AS name, x.amount, x.jobs FROM (
+        SELECT m.contact_id, sum(coalesce(m.amount_minor, 0)) AS amount, count(*) AS jobs
+        FROM job_milestones m INDEXED BY job_milestones_paid
+        WHERE ${when} AND ${M_PAID} AND m.currency = ${currency} AND m.contact_id IS NOT NULL
+        GROUP BY m.contact_id HAVING amount > 0) x
+      JOIN contacts c ON c.id = x.contact_id WHERE c.deleted_at IS NULL
+      ORDER BY x.amount DESC, c.sort_name, c.id`.execute(db)
   ).rows;
 }
 
 /**
- * Contacts with something in a range: a counted touch, or a job of theirs created, won or paid in it.
- * Deduplicated first (UNION), so the checks below run once per contact, not once per activity.
+ * paidPerClient as the dashboard needs it: how many clients and their total, and only the first `limit` by
+ * revenue with their names (the contacts table read for those, and any tied with the last, not every client).
  */
-function touchedIn(r: Range): RawBuilder<{ contact_id: string }> {
-  return sql`SELECT a.contact_id FROM activities a ${BY_TIME_TYPE} WHERE a.deleted_at IS NULL AND ${inRange(sql`a.occurred_at`, r)} AND ${COUNTED}
-    UNION SELECT j.contact_id FROM jobs j WHERE j.deleted_at IS NULL AND j.contact_id IS NOT NULL AND ${inRange(sql`j.created_at`, r)}
-    UNION SELECT j.contact_id FROM job_milestones m JOIN jobs j ON j.id = m.job_id
-      WHERE j.deleted_at IS NULL AND j.contact_id IS NOT NULL AND ${inRange(sql`m.won_at`, r)}
-    UNION SELECT j.contact_id FROM job_milestones m JOIN jobs j ON j.id = m.job_id
-      WHERE j.deleted_at IS NULL AND j.contact_id IS NOT NULL AND ${inRange(sql`m.paid_at`, r)}`;
-}
-
-/** Live clients (live contacts with a live job) active in a range, as a subquery of contact_id. */
-export function activeClients(r: Range): RawBuilder<{ contact_id: string }> {
-  return sql`SELECT x.contact_id FROM (${touchedIn(r)}) x
-    WHERE EXISTS (SELECT 1 FROM jobs j WHERE j.contact_id = x.contact_id AND j.deleted_at IS NULL)
-      AND EXISTS (SELECT 1 FROM contacts c WHERE c.id = x.contact_id AND c.deleted_at IS NULL)`;
+export async function paidClientsTop(db: Kysely<DB>, r: Range | { start: null; end: string }, currency: string, limit: number) {
+  const when = r.start === null ? sql<SqlBool>`m.paid_at < ${r.end}` : inRange(sql`m.paid_at`, r);
+  const { rows } = await sql<{ contact_id: string; name: string; amount: number; jobs: number; clients: number; total: number }>`
+    WITH x AS MATERIALIZED (
+        SELECT m.contact_id, sum(coalesce(m.amount_minor, 0)) AS amount, count(*) AS jobs
+        FROM job_milestones m INDEXED BY job_milestones_paid
+        WHERE ${when} AND ${M_PAID} AND m.currency = ${currency} AND m.contact_id IS NOT NULL
+        GROUP BY m.contact_id HAVING amount > 0 AND ${LIVE_CLIENT(sql`m.contact_id`)}),
+      cut AS (SELECT amount FROM x ORDER BY amount DESC LIMIT 1 OFFSET ${limit - 1})
+    SELECT x.contact_id, c.display_name AS name, x.amount, x.jobs, (SELECT count(*) FROM x) AS clients, (SELECT sum(amount) FROM x) AS total
+    FROM x CROSS JOIN contacts c ON c.id = x.contact_id
+    WHERE x.amount >= coalesce((SELECT amount FROM cut), 0)
+    ORDER BY x.amount DESC, c.sort_name, c.id LIMIT ${limit}`.execute(db);
+  return { clients: Number(rows[0]?.clients ?? 0), total: Number(rows[0]?.total ?? 0), rows };
 }
 
 /**
- * In one statement, each active set built once: clients active in this range and in the previous one, how
+ * Is client `k` active in a range: a live job of theirs created, won or paid in it, or a counted touch in it.
+ * Per client rather than per activity: a year holds hundreds of thousands of activities but a client only a
+ * few jobs. Job events are checked first (a few index entries); touches only if none, with one seek into the
+ * client's touches in the range.
+ */
+function activeIn(r: Range): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(EXISTS (SELECT 1 FROM job_milestones m INDEXED BY job_milestones_contact
+      WHERE m.contact_id = k.contact_id AND ${M_LIVE}
+        AND (${inRange(sql`m.created_at`, r)} OR ${inRange(sql`m.won_at`, r)} OR ${inRange(sql`m.paid_at`, r)}))
+    OR EXISTS (SELECT 1 FROM activities a INDEXED BY activities_contact_touch
+      WHERE a.contact_id = k.contact_id AND a.deleted_at IS NULL AND ${inRange(sql`a.occurred_at`, r)} AND ${COUNTED}))`;
+}
+
+/** Live clients active in a range, as a subquery of contact_id. */
+export function activeClients(r: Range): RawBuilder<{ contact_id: string }> {
+  return sql`SELECT k.contact_id FROM (${CLIENTS}) k WHERE ${activeIn(r)}`;
+}
+
+/**
+ * In one statement, the clients listed once: clients active in this range and in the previous one, how
  * many of the previous ones churned, and the lifetime paid revenue (before this range's end, one currency)
- * of this range's active clients.
+ * of this range's active clients (CROSS JOIN: from the active clients into their paid jobs, not the reverse).
  */
 export async function clientActivity(db: Kysely<DB>, previous: Range, current: Range, currency: string) {
   const { rows } = await sql<{ active: number; lifetime: number; previous_active: number; churned: number }>`
-    WITH cur AS MATERIALIZED (${activeClients(current)}), prev AS MATERIALIZED (${activeClients(previous)})
+    WITH clients AS MATERIALIZED (${CLIENTS}),
+      cur AS MATERIALIZED (SELECT k.contact_id FROM clients k WHERE ${activeIn(current)}),
+      prev AS MATERIALIZED (SELECT k.contact_id FROM clients k WHERE ${activeIn(previous)})
     SELECT (SELECT count(*) FROM cur) AS active,
-      (SELECT coalesce(sum(j.amount_minor), 0) FROM cur JOIN jobs j ON j.contact_id = cur.contact_id
-        JOIN job_milestones m ON m.job_id = j.id JOIN pipeline_stages s ON s.id = j.stage_id
-        WHERE m.paid_at < ${current.end} AND ${PAID_NOW} AND j.currency = ${currency}) AS lifetime,
+      (SELECT coalesce(sum(m.amount_minor), 0) FROM cur CROSS JOIN job_milestones m INDEXED BY job_milestones_contact ON m.contact_id = cur.contact_id
+        WHERE ${M_PAID} AND m.currency = ${currency} AND m.paid_at < ${current.end}) AS lifetime,
       (SELECT count(*) FROM prev) AS previous_active,
       (SELECT count(*) FROM prev WHERE contact_id NOT IN (SELECT contact_id FROM cur)) AS churned`.execute(db);
   const r = rows[0];
   return { active: Number(r?.active ?? 0), lifetime: Number(r?.lifetime ?? 0), previousActive: Number(r?.previous_active ?? 0), churned: Number(r?.churned ?? 0) };
 }
 
-const LIVE_CONTACT = (id: RawBuilder<unknown>) => sql<SqlBool>`EXISTS (SELECT 1 FROM contacts c WHERE c.id = ${id} AND c.deleted_at IS NULL)`;
-
 /** Live clients with won jobs before the end, and how many of them have more than one. */
 export async function repeatClients(db: Kysely<DB>, end: string, currency: string | undefined) {
   const { rows } = await sql<{ clients: number; repeat: number }>`
     SELECT count(*) AS clients, coalesce(sum(n > 1), 0) AS repeat FROM (
-      SELECT j.contact_id, count(*) AS n FROM ${MILESTONE_JOBS}
-      WHERE m.won_at < ${end} AND ${WON_NOW} AND ${currencyIs(currency)} AND j.contact_id IS NOT NULL AND ${LIVE_CONTACT(sql`j.contact_id`)}
-      GROUP BY j.contact_id)`.execute(db);
+      SELECT m.contact_id, count(*) AS n FROM job_milestones m INDEXED BY job_milestones_client_won
+      WHERE m.won_at < ${end} AND ${M_WON} AND ${mCurrencyIs(currency)} AND m.contact_id IS NOT NULL
+      GROUP BY m.contact_id) x
+    WHERE ${LIVE_CLIENT(sql`x.contact_id`)}`.execute(db);
   return { clients: Number(rows[0]?.clients ?? 0), repeat: Number(rows[0]?.repeat ?? 0) };
 }
 
@@ -145,21 +205,29 @@ export interface DriftRow {
  * Paying clients (a live job in a paid stage) not contacted for longer than their usual gap (the mean gap
  * between their counted touches, once there are at least three, never under `minGapDays`), else `defaultDays`.
  * Never contacted counts as drifting.
+ *
+ * Who drifts is decided from the summaries alone: client_jobs (paying, live) and contact_touches, whose last_at
+ * is contacts.last_contacted_at (the same counted-touch rule, 0002) and which gives the usual gap. The contacts
+ * table is then read only for the listed clients (the first `limit` by last contact, and any tied with the
+ * last of them), or for every drifting client when those with a follow-up planned are to be left out.
  */
 export async function drifting(db: Kysely<DB>, now: Date, defaultDays: number, minGapDays: number, limit: number, skipPlanned = false) {
-  const planned = skipPlanned ? sql`AND c.next_task_due_at IS NULL` : sql``;
   const nowIso = now.toISOString();
+  const drift = sql`SELECT * FROM (SELECT k.contact_id AS id, coalesce(t.last_at, '') AS last_at,
+        CASE WHEN t.touches >= 3 THEN (julianday(t.last_at) - julianday(t.first_at)) / (t.touches - 1) END AS gap
+      FROM client_jobs k LEFT JOIN contact_touches t ON t.contact_id = k.contact_id WHERE k.paid > 0 AND k.live = 1)
+    WHERE last_at = '' OR julianday(${nowIso}) - julianday(last_at) > coalesce(max(gap, ${minGapDays}), ${defaultDays})`;
+  const planned = skipPlanned
+    ? sql`SELECT d.* FROM drift_all d CROSS JOIN contacts c ON c.id = d.id WHERE c.next_task_due_at IS NULL`
+    : sql`SELECT * FROM drift_all`;
   const { rows } = await sql<DriftRow & { total: number }>`
-    WITH paying AS (SELECT DISTINCT j.contact_id AS id FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
-        WHERE ${PAID_NOW} AND j.contact_id IS NOT NULL),
-      clients AS (SELECT c.id AS contact_id, c.display_name AS name, c.sort_name, c.last_contacted_at,
-          (SELECT CASE WHEN count(*) >= 3 THEN (julianday(max(a.occurred_at)) - julianday(min(a.occurred_at))) / (count(*) - 1) END
-            FROM activities a INDEXED BY activities_contact_touch WHERE a.contact_id = c.id AND a.deleted_at IS NULL AND ${COUNTED}) AS gap
-        FROM paying p JOIN contacts c ON c.id = p.id WHERE c.deleted_at IS NULL ${planned}),
-      drift AS (SELECT * FROM clients WHERE last_contacted_at = ''
-        OR julianday(${nowIso}) - julianday(last_contacted_at) > coalesce(max(gap, ${minGapDays}), ${defaultDays}))
-    SELECT contact_id, name, last_contacted_at, gap, (SELECT count(*) FROM drift) AS total FROM drift
-    ORDER BY last_contacted_at, sort_name, contact_id LIMIT ${limit}`.execute(db);
+    WITH drift_all AS MATERIALIZED (${drift}),
+      drift AS MATERIALIZED (${planned}),
+      cut AS (SELECT last_at FROM drift ORDER BY last_at LIMIT 1 OFFSET ${limit - 1})
+    SELECT c.id AS contact_id, c.display_name AS name, c.last_contacted_at, d.gap, (SELECT count(*) FROM drift) AS total
+    FROM drift d CROSS JOIN contacts c ON c.id = d.id
+    WHERE d.last_at <= coalesce((SELECT last_at FROM cut), '~')
+    ORDER BY d.last_at, c.sort_name, c.id LIMIT ${limit}`.execute(db);
   return { total: Number(rows[0]?.total ?? 0), rows };
 }
 
@@ -168,7 +236,7 @@ export async function leadSourceCounts(db: Kysely<DB>, r: Range) {
   return (
     await sql<{ source: string | null; contacts: number; won: number }>`
       SELECT c.lead_source AS source, count(*) AS contacts,
-        sum(EXISTS (SELECT 1 FROM ${MILESTONE_JOBS} WHERE j.contact_id = c.id AND m.won_at IS NOT NULL AND ${WON_NOW})) AS won
+        sum(EXISTS (SELECT 1 FROM client_jobs k WHERE k.contact_id = c.id AND k.won > 0)) AS won
       FROM contacts c WHERE c.deleted_at IS NULL AND ${inRange(sql`c.created_at`, r)}
       GROUP BY c.lead_source ORDER BY contacts DESC, source`.execute(db)
   ).rows;
@@ -178,14 +246,26 @@ export async function leadSourceCounts(db: Kysely<DB>, r: Range) {
 export async function leadSourceRevenue(db: Kysely<DB>, r: Range, currency: string | undefined) {
   return (
     await sql<{ source: string | null; currency: string; amount: number }>`
-      SELECT c.lead_source AS source, j.currency, coalesce(sum(j.amount_minor), 0) AS amount
-      FROM contacts c JOIN jobs j ON j.contact_id = c.id JOIN pipeline_stages s ON s.id = j.stage_id
-      WHERE c.deleted_at IS NULL AND ${inRange(sql`c.created_at`, r)} AND ${PAID_NOW} AND ${currencyIs(currency)}
-      GROUP BY c.lead_source, j.currency`.execute(db)
+      SELECT c.lead_source AS source, m.currency, coalesce(sum(m.amount_minor), 0) AS amount
+      FROM contacts c JOIN job_milestones m INDEXED BY job_milestones_contact ON m.contact_id = c.id
+      WHERE c.deleted_at IS NULL AND ${inRange(sql`c.created_at`, r)} AND ${M_PAID} AND ${mCurrencyIs(currency)}
+      GROUP BY c.lead_source, m.currency`.execute(db)
   ).rows;
 }
 
+const MIDNIGHT = 'T00:00:00.000Z';
+
+/**
+ * Live activities per type in a range. A range of whole UTC days (every dashboard period) reads the per-day
+ * summary (0011: a few hundred rows a year instead of every activity); any other range counts the rows.
+ */
 export async function activityCounts(db: Kysely<DB>, r: Range) {
+  if (r.start.endsWith(MIDNIGHT) && r.end.endsWith(MIDNIGHT)) {
+    return (
+      await sql<{ type: string; count: number }>`SELECT d.type, sum(d.n) AS count FROM activity_days d
+        WHERE d.day >= ${r.start.slice(0, 10)} AND d.day < ${r.end.slice(0, 10)} GROUP BY d.type`.execute(db)
+    ).rows;
+  }
   return (
     await sql<{ type: string; count: number }>`SELECT a.type, count(*) AS count FROM activities a ${BY_TIME_TYPE}
       WHERE a.deleted_at IS NULL AND ${inRange(sql`a.occurred_at`, r)} GROUP BY a.type`.execute(db)

@@ -129,6 +129,20 @@ describe('reports.dashboard', () => {
     expect(d.leadSources).toEqual([]);
   });
 
+  it('adds the part-months at either end of a custom period to the whole months between', async () => {
+    const d = await t.call('reports.dashboard', { from: '2026-01-15', to: '2026-04-25' });
+    expect(d.revenueByMonth).toEqual([
+      { month: '2026-01', currency: 'GBP', wonMinor: 0, paidMinor: 0, previousWonMinor: 0, previousPaidMinor: 0 },
+      { month: '2026-02', currency: 'GBP', wonMinor: 100_000, paidMinor: 0, previousWonMinor: 0, previousPaidMinor: 0 },
+      { month: '2026-03', currency: 'GBP', wonMinor: 0, paidMinor: 100_000, previousWonMinor: 70_000, previousPaidMinor: 70_000 },
+      { month: '2026-04', currency: 'GBP', wonMinor: 50_000, paidMinor: 0, previousWonMinor: 0, previousPaidMinor: 0 },
+    ]);
+    const days = await t.call('reports.dashboard', { from: '2026-04-20', to: '2026-04-22' }); // within one month
+    expect(days.revenueByMonth).toEqual([{ month: '2026-04', currency: 'GBP', wonMinor: 50_000, paidMinor: 0, previousWonMinor: 0, previousPaidMinor: 0 }]);
+    const outside = await t.call('reports.dashboard', { from: '2026-02-12', to: '2026-03-04' }); // j1 won the day before, paid the day after
+    expect(outside.revenueByMonth.every((m) => m.wonMinor === 0 && m.paidMinor === 0)).toBe(true);
+  });
+
   it('answers an empty file', async () => {
     const empty = await openTestCore();
     try {

@@ -26,6 +26,13 @@ export function tierOf(rank: number, clients: number): Tier {
   return rank >= clients - tail ? 'tail' : 'middle';
 }
 
+/** How many of `clients` ranked clients fall in each tier. */
+function tierCounts(clients: number): Record<Tier, number> {
+  const counts: Record<Tier, number> = { top: 0, middle: 0, tail: 0 };
+  for (let rank = 0; rank < clients; rank++) counts[tierOf(rank, clients)] += 1;
+  return counts;
+}
+
 export async function defaultCurrency(db: Kysely<DB>): Promise<string> {
   return (await getSetting(db, 'defaultCurrency')) ?? 'GBP';
 }
@@ -105,8 +112,8 @@ export async function dashboard(db: Kysely<DB>, input: { from: string; to: strin
   const lostCount = await repo.lostInPeriod(db, p.current, money);
   const days = wonRows.reduce((n, r) => n + Number(r.days ?? 0), 0);
 
-  const top = await repo.paidPerClient(db, p.current, currency);
-  const lifetime = await repo.paidPerClient(db, { start: null, end: p.current.end }, currency);
+  const top = await repo.paidClientsTop(db, p.current, currency, LIST);
+  const lifetime = await repo.paidClientsTop(db, { start: null, end: p.current.end }, currency, LIST);
   const clients = await repo.clientActivity(db, p.previous, p.current, currency);
   const activeClients = clients.active;
   const repeat = await repo.repeatClients(db, p.current.end, money);
@@ -134,19 +141,15 @@ export async function dashboard(db: Kysely<DB>, input: { from: string; to: strin
       .map((r) => ({ currency: r.currency, amountMinor: averageMinor(Number(r.total), Number(r.valued)) })),
     averageDaysLeadToWon: wonCount === 0 ? null : Math.round((days / wonCount) * 10) / 10,
     topClients: {
-      items: top.slice(0, LIST).map((r, rank) => ({ contactId: r.contact_id, name: r.name, amountMinor: Number(r.amount), jobs: Number(r.jobs), tier: tierOf(rank, top.length) })),
-      tiers: {
-        top: top.filter((_, rank) => tierOf(rank, top.length) === 'top').length,
-        middle: top.filter((_, rank) => tierOf(rank, top.length) === 'middle').length,
-        tail: top.filter((_, rank) => tierOf(rank, top.length) === 'tail').length,
-      },
+      items: top.rows.map((r, rank) => ({ contactId: r.contact_id, name: r.name, amountMinor: Number(r.amount), jobs: Number(r.jobs), tier: tierOf(rank, top.clients) })),
+      tiers: tierCounts(top.clients),
     },
     lifetimeValue: {
-      totalMinor: lifetime.reduce((n, r) => n + Number(r.amount), 0),
-      payingClients: lifetime.length,
+      totalMinor: lifetime.total,
+      payingClients: lifetime.clients,
       activeClients,
       averagePerActiveMinor: activeClients === 0 ? null : averageMinor(clients.lifetime, activeClients),
-      items: lifetime.slice(0, LIST).map((r) => ({ contactId: r.contact_id, name: r.name, amountMinor: Number(r.amount) })),
+      items: lifetime.rows.map((r) => ({ contactId: r.contact_id, name: r.name, amountMinor: Number(r.amount) })),
     },
     repeatClients: repeat,
     churn: { previousActive: clients.previousActive, churned: clients.churned, rate: share(clients.churned, clients.previousActive) },

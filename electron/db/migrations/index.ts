@@ -11,6 +11,7 @@ import * as m0007 from './0007_imports';
 import * as m0008 from './0008_email';
 import * as m0009 from './0009_segments';
 import * as m0010 from './0010_document_activity_links';
+import * as m0011 from './0011_report_summaries';
 import * as m0012 from './0012_bulk_insert';
 
 export interface Migration {
@@ -29,5 +30,6 @@ export const migrations: readonly Migration[] = [
   { name: '0008_email', up: m0008.up },
   { name: '0009_segments', up: m0009.up },
   { name: '0010_document_activity_links', up: m0010.up },
+  { name: '0011_report_summaries', up: m0011.up },
   { name: '0012_bulk_insert', up: m0012.up },
 ];
