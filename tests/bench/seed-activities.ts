@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { v7 } from 'uuid';
 import { REBUILD_ACTIVITY_SUMMARIES } from '../../electron/db/migrations/0011_report_summaries';
+import { lcg } from './random';
 
 export interface ActivitySeedResult {
   activities: number;
@@ -23,10 +24,7 @@ export function seedActivities(file: string, total = 1_000_000, heavy = 10_000):
   const started = process.hrtime.bigint();
   const db = new Database(file);
   db.pragma('cache_size = -262144');
-  let state = 7;
-  // The LCG in exact 32-bit integer arithmetic: as floats, state * 1103515245 passes 2^53 and loses its low bits,
-  // which collapsed the "random" picks onto ~1,400 of the 100,000 contacts.
-  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff) / 2147483648);
+  const next = lcg(7);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
 
   const contacts = db.prepare(`SELECT id, company_id FROM contacts WHERE deleted_at IS NULL ORDER BY seq`).all() as { id: string; company_id: string | null }[];

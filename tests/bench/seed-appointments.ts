@@ -3,6 +3,7 @@
 // standing arrangements than a sole trader keeps. Written through the triggers as the app would write them.
 import Database from 'better-sqlite3';
 import { v7 } from 'uuid';
+import { lcg } from './random';
 
 const TITLES = ['Site visit', 'Quote meeting', 'Call back', 'Boiler service', 'Survey', 'Fitting', 'Photo shoot', 'Review'];
 const KINDS = ['meeting', 'call', 'visit', 'other'] as const;
@@ -12,8 +13,7 @@ const SPAN = 3 * 365 * 24 * 3600 * 1000;
 export function seedAppointments(file: string, total = 50_000): { appointments: number; ms: number } {
   const started = process.hrtime.bigint();
   const db = new Database(file);
-  let state = 23;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = lcg(23);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const contacts = (db.prepare(`SELECT id FROM contacts WHERE deleted_at IS NULL LIMIT 5000`).all() as { id: string }[]).map((c) => c.id);
   // series_end as the service writes it (an upper bound); long_span stays 0: nothing here lasts over a week.

@@ -3,16 +3,14 @@
 import Database from 'better-sqlite3';
 import { v7 } from 'uuid';
 import { foldForSort } from '../../shared/domain/text';
+import { lcg } from './random';
 
 const TITLES = ['Kitchen refit', 'Bathroom', 'Boiler service', 'Wedding shoot', 'Garden design', 'Rewire', 'Loft conversion', 'Survey', 'Tax return', 'Portrait session'];
 
 export function seedJobs(file: string, total = 10_000): { jobs: number; ms: number } {
   const started = process.hrtime.bigint();
   const db = new Database(file);
-  let state = 11;
-  // The LCG in exact 32-bit integer arithmetic: as floats, state * 1103515245 passes 2^53 and loses its low bits,
-  // which collapsed the "random" picks onto ~1,400 of the 20,000 contacts jobs are spread over.
-  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff) / 2147483648);
+  const next = lcg(11);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const stages = (db.prepare(`SELECT id FROM pipeline_stages ORDER BY position`).all() as { id: string }[]).map((s) => s.id);
   const contacts = db.prepare(`SELECT id, company_id FROM contacts WHERE deleted_at IS NULL LIMIT 20000`).all() as { id: string; company_id: string | null }[];
