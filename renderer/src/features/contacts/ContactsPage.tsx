@@ -6,7 +6,6 @@ import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { type KeyboardEvent, useMemo } from 'react';
 import { Link } from 'wouter';
 import type { ContactKind } from '../../../../shared/domain/contact';
-import type { ExportFilter } from '../../../../shared/domain/transfer';
 import { useContactList } from '../../api/contacts';
 import type { ContactListFilter } from '../../api/keys';
 import { useTags } from '../../api/search';
@@ -31,24 +30,14 @@ export function ContactsPage() {
   const { filter, update, replace, reset, isFiltered } = useContactFilter();
   useSegmentParam(filter.sort, replace);
   const [query] = useDebouncedValue(filter.query.trim(), 150);
-  const listFilter = useMemo<ContactListFilter>(
-    () => ({
-      sort: filter.sort,
-      limit: PAGE_SIZE,
-      ...(query ? { query } : {}),
-      ...(filter.tag ? { tag: filter.tag } : {}),
-      ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(filter.notContactedForDays ? { notContactedForDays: filter.notContactedForDays } : {}),
-      ...(filter.hasOverdueTask ? { hasOverdueTask: true } : {}),
-      ...filter.more,
-    }),
-    [query, filter.tag, filter.kind, filter.sort, filter.notContactedForDays, filter.hasOverdueTask, filter.more],
-  );
+  // What the list shows, with the debounced search: the same filter a saved segment or an export takes.
+  const shown = useMemo(() => toSegmentFilter({ ...filter, query }), [filter, query]);
+  const listFilter = useMemo<ContactListFilter>(() => ({ sort: filter.sort, limit: PAGE_SIZE, ...shown }), [filter.sort, shown]);
   const list = useContactList(listFilter);
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total;
   // A new search, filter or segment clears the selection, so nobody exports contacts they can no longer see.
-  const selection = useSelection(JSON.stringify([filter.segment?.id ?? null, exportFilter(listFilter)]));
+  const selection = useSelection(JSON.stringify([filter.segment?.id ?? null, shown]));
   const selectedIds = useMemo(() => items.filter((c) => selection.selected.has(c.id)).map((c) => c.id), [items, selection.selected]);
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Only keys pressed in the list itself: Escape in the Export menu's dropdown (a portal) just closes the menu.
@@ -70,7 +59,7 @@ export function ContactsPage() {
               <Button component={Link} href="/import" variant="default" leftSection={<IconFileImport size={16} />}>
                 Import
               </Button>
-              <ExportMenu filter={exportFilter(listFilter)} count={total} />
+              <ExportMenu filter={shown} count={total} />
               <Button component={Link} href="/contacts/new" leftSection={<IconPlus size={16} />}>
                 New contact
               </Button>
@@ -175,11 +164,6 @@ export function ContactsPage() {
       )}
     </div>
   );
-}
-
-/** The list's search and filters, as the export takes them (paging and sort are the list's own). */
-function exportFilter({ sort: _sort, limit: _limit, trashed: _trashed, ...filter }: ContactListFilter): ExportFilter {
-  return filter;
 }
 
 function formatCount(total: number, filtered: boolean): string {
