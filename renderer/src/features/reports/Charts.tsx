@@ -1,7 +1,7 @@
 // The two pictures: pipeline value per stage, and won / paid revenue per month against the year before.
 // Charts show one currency (the dashboard's); the tables beside them keep every currency and link to records.
 import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
+import { BarChart, type BarChartProps } from '@mantine/charts';
 import { Table, Text, Title } from '@mantine/core';
 import type { Dashboard } from '../../api/reports';
 import { currencyDigits, formatMoney } from '../jobs/money';
@@ -14,6 +14,11 @@ import classes from './Reports.module.css';
 const major = (minor: number, currency: string) => minor / 10 ** currencyDigits(currency);
 const amountOf = (list: { currency: string; amountMinor: number }[], currency: string) => list.find((m) => m.currency === currency)?.amountMinor ?? 0;
 
+/** Bars in major units of one currency; hidden from screen readers, which read the table beside it. */
+function MoneyBars({ currency, ...props }: Pick<BarChartProps, 'data' | 'dataKey' | 'series'> & { currency: string }) {
+  return <BarChart h={220} {...props} valueFormatter={(v) => formatMoney(Math.round(v * 10 ** currencyDigits(currency)), currency)} withLegend aria-hidden />;
+}
+
 export function PipelineChart({ d }: { d: Dashboard }) {
   const c = d.currency;
   const data = d.pipeline.map((s) => ({ stage: s.stageName, Total: major(amountOf(s.totals, c), c), Weighted: major(amountOf(s.weighted, c), c) }));
@@ -23,17 +28,14 @@ export function PipelineChart({ d }: { d: Dashboard }) {
       <Title order={2} size="h4" mb="xs">
         Pipeline by stage
       </Title>
-      <BarChart
-        h={220}
+      <MoneyBars
         data={data}
         dataKey="stage"
+        currency={c}
         series={[
           { name: 'Total', color: 'indigo.6' },
           { name: 'Weighted', color: 'teal.5' },
         ]}
-        valueFormatter={(v) => formatMoney(Math.round(v * 10 ** currencyDigits(c)), c)}
-        withLegend
-        aria-hidden
       />
       <Table mt="sm">
         <Table.Thead>
@@ -80,19 +82,16 @@ export function RevenueChart({ d }: { d: Dashboard }) {
       <Title order={2} size="h4" mb="xs">
         Revenue per month ({c})
       </Title>
-      <BarChart
-        h={220}
+      <MoneyBars
         data={data}
         dataKey="month"
+        currency={c}
         series={[
           { name: 'Won', color: 'indigo.6' },
           { name: 'Paid', color: 'teal.6' },
           { name: 'Won a year earlier', color: 'indigo.2' },
           { name: 'Paid a year earlier', color: 'teal.2' },
         ]}
-        valueFormatter={(v) => formatMoney(Math.round(v * 10 ** currencyDigits(c)), c)}
-        withLegend
-        aria-hidden
       />
       <Table mt="sm">
         <Table.Thead>
