@@ -113,6 +113,7 @@ export function importStatements(sqlite: Sqlite) {
        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.deleted_at IS NULL`,
     ),
     liveCompanies: sqlite.prepare<[], { id: string; sort_name: string }>(`SELECT id, sort_name FROM companies WHERE deleted_at IS NULL ORDER BY created_at`),
+    companyName: sqlite.prepare<[string], string>(`SELECT name FROM companies WHERE id = ?`).pluck(),
     ...bulkStatements(sqlite),
   };
 }

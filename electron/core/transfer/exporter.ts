@@ -25,7 +25,7 @@ const BATCH = 1000;
  * garbage as soon as it is written. The main connection stays free for the app's other calls meanwhile.
  * `total` is counted on the same snapshot, so the progress bar ends exactly at its end.
  */
-export async function contactsToExport(ctx: FeatureContext, filter: ExportFilter | undefined): Promise<{ total: number; batches: Iterable<Contact[]>; close(): void }> {
+async function contactsToExport(ctx: FeatureContext, filter: ExportFilter | undefined): Promise<{ total: number; batches: Iterable<Contact[]>; close(): void }> {
   const { ids, ...rest } = filter ?? {};
   const revenueCurrency = await revenueCurrencyFor(ctx.deps.db, rest);
   const query = exportContactsQuery({ ...rest, revenueCurrency, now: ctx.deps.clock.now() }, ids);

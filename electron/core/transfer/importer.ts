@@ -147,7 +147,7 @@ export function createImporter(ctx: FeatureContext) {
           }
           if (match) {
             const existing = st.contactById.get(match)!;
-            const existingCompany = existing.company_id ? companyNameOf(sqlite, existing.company_id) : null;
+            const existingCompany = existing.company_id ? (st.companyName.get(existing.company_id) ?? null) : null;
             const next = merged(existing, existingCompany, record);
             const row = columnsFor(next, companyFor(next.companyName, now), { ...existing, updated_at: now });
             if (sameColumns(row, existing)) {
@@ -233,10 +233,6 @@ export function createImporter(ctx: FeatureContext) {
     },
     isRunning: (importId: string) => running.has(importId),
   };
-}
-
-function companyNameOf(sqlite: Sqlite, id: string): string | null {
-  return sqlite.prepare<[string], { name: string }>('SELECT name FROM companies WHERE id = ?').get(id)?.name ?? null;
 }
 
 const EMPTY_ROW: Omit<ContactColumns, 'id' | 'created_at' | 'updated_at'> = {
