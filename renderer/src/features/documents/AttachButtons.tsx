@@ -6,20 +6,7 @@ import { pickDocumentFiles } from '../../api/documents';
 import type { useAttachFiles } from './use-documents';
 
 export function AttachButtons({ attach, size = 'sm' }: { attach: ReturnType<typeof useAttachFiles>; size?: 'xs' | 'sm' }) {
-  const { progress } = attach;
-  if (progress) {
-    return (
-      <Group gap="xs" wrap="nowrap" role="status" aria-live="polite">
-        <Text size="sm">
-          Adding {Math.min(progress.done + 1, progress.total)} of {progress.total}…
-        </Text>
-        <Progress value={(progress.done / progress.total) * 100} w={80} aria-label="Progress of adding files" />
-        <Button size="compact-sm" variant="subtle" onClick={attach.cancel}>
-          Cancel
-        </Button>
-      </Group>
-    );
-  }
+  if (attach.progress) return <AttachProgress attach={attach} size={size} />;
   return (
     <Group gap={0} wrap="nowrap">
       <Button size={size} variant="light" leftSection={<IconPaperclip size={16} />} onClick={() => void pickDocumentFiles().then((paths) => attach.run(paths))} style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}>
@@ -40,6 +27,23 @@ export function AttachButtons({ attach, size = 'sm' }: { attach: ReturnType<type
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+    </Group>
+  );
+}
+
+/** How far adding a batch of files has got, with Cancel: beside the buttons, or under a timeline entry's files. */
+export function AttachProgress({ attach, size }: { attach: ReturnType<typeof useAttachFiles>; size: 'xs' | 'sm' }) {
+  const { progress } = attach;
+  if (!progress) return null;
+  return (
+    <Group gap="xs" wrap="nowrap" role="status" aria-live="polite">
+      <Text size={size}>
+        Adding {Math.min(progress.done + 1, progress.total)} of {progress.total}…
+      </Text>
+      <Progress value={(progress.done / progress.total) * 100} w={size === 'sm' ? 80 : 60} aria-label="Progress of adding files" />
+      <Button size={`compact-${size}`} variant="subtle" onClick={attach.cancel}>
+        Cancel
+      </Button>
     </Group>
   );
 }

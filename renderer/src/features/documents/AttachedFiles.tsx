@@ -1,9 +1,10 @@
 // The files kept with one small thing (a timeline entry): their names, each a link to the document, and the
 // progress of adding more (with Cancel). The list itself comes from the caller, fetched once per page.
-import { Anchor, Button, Group, Progress, Text } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import type { DocumentRow } from '../../api/documents';
+import { AttachProgress } from './AttachButtons';
 import type { useAttachFiles } from './use-documents';
 
 interface Props {
@@ -30,17 +31,7 @@ export function AttachedFiles({ documents, attach, label }: Props) {
           ))}
         </Group>
       )}
-      {progress && (
-        <Group gap="xs" wrap="nowrap" role="status" aria-live="polite">
-          <Text size="xs">
-            Adding {Math.min(progress.done + 1, progress.total)} of {progress.total}…
-          </Text>
-          <Progress value={(progress.done / progress.total) * 100} w={60} aria-label="Progress of adding files" />
-          <Button size="compact-xs" variant="subtle" onClick={attach.cancel}>
-            Cancel
-          </Button>
-        </Group>
-      )}
+      <AttachProgress attach={attach} size="xs" />
     </Group>
   );
 }
