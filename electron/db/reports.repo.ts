@@ -7,6 +7,7 @@
 // Periods are half-open ranges of ISO instants [start, end). No business rules beyond the SQL; no `electron` import.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { StageCategory } from '../../shared/domain/job';
+import { leadMs } from './migrations/0013_revenue_lead_times';
 import { OVERDUE_FROM } from './tasks.repo';
 import type { DB } from './schema';
 
@@ -64,23 +65,31 @@ const nextMonth = (month: string) => {
 };
 
 /**
- * Won (or paid) revenue per month and currency: by the time each job was first won (paid). Whole months come
- * from the trigger-kept revenue_months (0011); the part-months at either end of a range (a custom period) are
- * summed from the milestones' covering index, as every month was before.
+ * A range as the union of its whole months, read from the trigger-kept revenue_months (0011, 0013) by
+ * `months`, and the part-months at either end (a custom period), read from the milestones' covering index by
+ * `jobs`. Both select the same columns.
  */
-export async function revenuePerMonth(db: Kysely<DB>, kind: 'won' | 'paid', r: Range, currency: string | undefined) {
-  const at = kind === 'won' ? sql`m.won_at` : sql`m.paid_at`;
+function byMonth(r: Range, months: (from: string, to: string) => RawBuilder<unknown>, jobs: (part: Range) => RawBuilder<unknown>) {
   const fullStart = r.start === monthStart(r.start) ? r.start : nextMonth(r.start.slice(0, 7));
   const fullEnd = monthStart(r.end);
-  const raw = (part: Range) => sql`SELECT substr(${at}, 1, 7) AS month, m.currency, m.amount_minor AS amount
-    FROM job_milestones m INDEXED BY ${sql.raw(kind === 'won' ? 'job_milestones_won' : 'job_milestones_paid')}
-    WHERE ${inRange(at, part)} AND ${kind === 'won' ? M_WON : M_PAID} AND ${mCurrencyIs(currency)}`;
-  const rows =
-    fullStart < fullEnd
-      ? sql`SELECT v.month, v.currency, v.amount FROM revenue_months v
-          WHERE v.kind = ${kind} AND v.month >= ${fullStart.slice(0, 7)} AND v.month < ${fullEnd.slice(0, 7)} ${currency ? sql`AND v.currency = ${currency}` : sql``}
-        UNION ALL ${raw({ start: r.start, end: fullStart })} UNION ALL ${raw({ start: fullEnd, end: r.end })}`
-      : raw(r);
+  if (fullStart >= fullEnd) return jobs(r);
+  return sql`${months(fullStart.slice(0, 7), fullEnd.slice(0, 7))}
+    UNION ALL ${jobs({ start: r.start, end: fullStart })} UNION ALL ${jobs({ start: fullEnd, end: r.end })}`;
+}
+
+const revenueMonths = (kind: 'won' | 'paid', from: string, to: string, currency: string | undefined) =>
+  sql`revenue_months v WHERE v.kind = ${kind} AND v.month >= ${from} AND v.month < ${to} ${currency ? sql`AND v.currency = ${currency}` : sql``}`;
+
+/** Won (or paid) revenue per month and currency: by the time each job was first won (paid). */
+export async function revenuePerMonth(db: Kysely<DB>, kind: 'won' | 'paid', r: Range, currency: string | undefined) {
+  const at = kind === 'won' ? sql`m.won_at` : sql`m.paid_at`;
+  const rows = byMonth(
+    r,
+    (from, to) => sql`SELECT v.month, v.currency, v.amount FROM ${revenueMonths(kind, from, to, currency)}`,
+    (part) => sql`SELECT substr(${at}, 1, 7) AS month, m.currency, m.amount_minor AS amount
+      FROM job_milestones m INDEXED BY ${sql.raw(kind === 'won' ? 'job_milestones_won' : 'job_milestones_paid')}
+      WHERE ${inRange(at, part)} AND ${kind === 'won' ? M_WON : M_PAID} AND ${mCurrencyIs(currency)}`,
+  );
   return (
     await sql<{ month: string; currency: string; amount: number }>`
       SELECT month, currency, coalesce(sum(amount), 0) AS amount FROM (${rows}) GROUP BY month, currency`.execute(db)
@@ -89,13 +98,17 @@ export async function revenuePerMonth(db: Kysely<DB>, kind: 'won' | 'paid', r: R
 
 /** Jobs won in the period, per currency: how many, how many had a value and its sum, and the days from creation to won. */
 export async function wonInPeriod(db: Kysely<DB>, r: Range, currency: string | undefined) {
+  const rows = byMonth(
+    r,
+    (from, to) => sql`SELECT v.currency, v.jobs AS won, v.valued, v.amount AS total, v.lead_ms FROM ${revenueMonths('won', from, to, currency)}`,
+    (part) => sql`SELECT m.currency, 1 AS won, m.amount_minor IS NOT NULL AS valued, coalesce(m.amount_minor, 0) AS total, ${sql.raw(leadMs('m', 'won_at'))} AS lead_ms
+      FROM job_milestones m INDEXED BY job_milestones_won
+      WHERE ${inRange(sql`m.won_at`, part)} AND ${M_WON} AND ${mCurrencyIs(currency)}`,
+  );
   return (
     await sql<{ currency: string; won: number; valued: number; total: number; days: number }>`
-      SELECT m.currency, count(*) AS won, count(m.amount_minor) AS valued, coalesce(sum(m.amount_minor), 0) AS total,
-        sum(max(julianday(m.won_at) - julianday(m.created_at), 0)) AS days
-      FROM job_milestones m INDEXED BY job_milestones_won
-      WHERE ${inRange(sql`m.won_at`, r)} AND ${M_WON} AND ${mCurrencyIs(currency)}
-      GROUP BY m.currency`.execute(db)
+      SELECT currency, sum(won) AS won, sum(valued) AS valued, sum(total) AS total, sum(lead_ms) / 86400000.0 AS days
+      FROM (${rows}) GROUP BY currency`.execute(db)
   ).rows;
 }
 
@@ -165,22 +178,26 @@ export function activeClients(r: Range): RawBuilder<{ contact_id: string }> {
 }
 
 /**
- * In one statement, the clients listed once: clients active in this range and in the previous one, how
- * many of the previous ones churned, and the lifetime paid revenue (before this range's end, one currency)
- * of this range's active clients (CROSS JOIN: from the active clients into their paid jobs, not the reverse).
+ * In one statement, each live client checked once for both ranges: how many were active in this range and in
+ * the previous one, and how many of the previous ones churned. `inactiveLifetime` is the lifetime paid revenue
+ * (before this range's end, one currency) of the live clients NOT active in this range: the dashboard takes it
+ * from every live client's (paidClientsTop's total) to get the active clients' revenue. Those are the few, so
+ * this reads their paid jobs rather than every active client's.
  */
 export async function clientActivity(db: Kysely<DB>, previous: Range, current: Range, currency: string) {
-  const { rows } = await sql<{ active: number; lifetime: number; previous_active: number; churned: number }>`
-    WITH clients AS MATERIALIZED (${CLIENTS}),
-      cur AS MATERIALIZED (SELECT k.contact_id FROM clients k WHERE ${activeIn(current)}),
-      prev AS MATERIALIZED (SELECT k.contact_id FROM clients k WHERE ${activeIn(previous)})
-    SELECT (SELECT count(*) FROM cur) AS active,
-      (SELECT coalesce(sum(m.amount_minor), 0) FROM cur CROSS JOIN job_milestones m INDEXED BY job_milestones_contact ON m.contact_id = cur.contact_id
-        WHERE ${M_PAID} AND m.currency = ${currency} AND m.paid_at < ${current.end}) AS lifetime,
-      (SELECT count(*) FROM prev) AS previous_active,
-      (SELECT count(*) FROM prev WHERE contact_id NOT IN (SELECT contact_id FROM cur)) AS churned`.execute(db);
+  const { rows } = await sql<{ active: number; inactive_lifetime: number; previous_active: number; churned: number }>`
+    WITH k AS MATERIALIZED (SELECT k.contact_id, ${activeIn(current)} AS cur, ${activeIn(previous)} AS prev FROM (${CLIENTS}) k)
+    SELECT coalesce(sum(cur), 0) AS active, coalesce(sum(prev), 0) AS previous_active, coalesce(sum(prev AND NOT cur), 0) AS churned,
+      (SELECT coalesce(sum(m.amount_minor), 0) FROM k CROSS JOIN job_milestones m INDEXED BY job_milestones_contact ON m.contact_id = k.contact_id
+        WHERE NOT k.cur AND ${M_PAID} AND m.currency = ${currency} AND m.paid_at < ${current.end}) AS inactive_lifetime
+    FROM k`.execute(db);
   const r = rows[0];
-  return { active: Number(r?.active ?? 0), lifetime: Number(r?.lifetime ?? 0), previousActive: Number(r?.previous_active ?? 0), churned: Number(r?.churned ?? 0) };
+  return {
+    active: Number(r?.active ?? 0),
+    inactiveLifetime: Number(r?.inactive_lifetime ?? 0),
+    previousActive: Number(r?.previous_active ?? 0),
+    churned: Number(r?.churned ?? 0),
+  };
 }
 
 /** Live clients with won jobs before the end, and how many of them have more than one. */
@@ -217,12 +234,9 @@ export async function drifting(db: Kysely<DB>, now: Date, defaultDays: number, m
         CASE WHEN t.touches >= 3 THEN (julianday(t.last_at) - julianday(t.first_at)) / (t.touches - 1) END AS gap
       FROM client_jobs k LEFT JOIN contact_touches t ON t.contact_id = k.contact_id WHERE k.paid > 0 AND k.live = 1)
     WHERE last_at = '' OR julianday(${nowIso}) - julianday(last_at) > coalesce(max(gap, ${minGapDays}), ${defaultDays})`;
-  const planned = skipPlanned
-    ? sql`SELECT d.* FROM drift_all d CROSS JOIN contacts c ON c.id = d.id WHERE c.next_task_due_at IS NULL`
-    : sql`SELECT * FROM drift_all`;
+  const chosen = skipPlanned ? sql`SELECT d.* FROM (${drift}) d CROSS JOIN contacts c ON c.id = d.id WHERE c.next_task_due_at IS NULL` : drift;
   const { rows } = await sql<DriftRow & { total: number }>`
-    WITH drift_all AS MATERIALIZED (${drift}),
-      drift AS MATERIALIZED (${planned}),
+    WITH drift AS MATERIALIZED (${chosen}),
       cut AS (SELECT last_at FROM drift ORDER BY last_at LIMIT 1 OFFSET ${limit - 1})
     SELECT c.id AS contact_id, c.display_name AS name, c.last_contacted_at, d.gap, (SELECT count(*) FROM drift) AS total
     FROM drift d CROSS JOIN contacts c ON c.id = d.id
@@ -231,26 +245,31 @@ export async function drifting(db: Kysely<DB>, now: Date, defaultDays: number, m
   return { total: Number(rows[0]?.total ?? 0), rows };
 }
 
-/** Contacts created in the range per lead source: how many, and how many have a won job. */
-export async function leadSourceCounts(db: Kysely<DB>, r: Range) {
-  return (
-    await sql<{ source: string | null; contacts: number; won: number }>`
-      SELECT c.lead_source AS source, count(*) AS contacts,
-        sum(EXISTS (SELECT 1 FROM client_jobs k WHERE k.contact_id = c.id AND k.won > 0)) AS won
-      FROM contacts c WHERE c.deleted_at IS NULL AND ${inRange(sql`c.created_at`, r)}
-      GROUP BY c.lead_source ORDER BY contacts DESC, source`.execute(db)
-  ).rows;
-}
-
-/** Paid revenue to date of the contacts created in the range, per lead source and currency. */
-export async function leadSourceRevenue(db: Kysely<DB>, r: Range, currency: string | undefined) {
-  return (
-    await sql<{ source: string | null; currency: string; amount: number }>`
-      SELECT c.lead_source AS source, m.currency, coalesce(sum(m.amount_minor), 0) AS amount
-      FROM contacts c JOIN job_milestones m INDEXED BY job_milestones_contact ON m.contact_id = c.id
-      WHERE c.deleted_at IS NULL AND ${inRange(sql`c.created_at`, r)} AND ${M_PAID} AND ${mCurrencyIs(currency)}
-      GROUP BY c.lead_source, m.currency`.execute(db)
-  ).rows;
+/**
+ * Contacts created in the range per lead source: how many, how many have a won job, and (in `revenue`) the paid
+ * revenue to date per currency. The contacts are counted from contacts_live_created alone; won and paid come
+ * from the client rows, which carry their contact's creation time and lead source (0014).
+ */
+export async function leadSources(db: Kysely<DB>, r: Range, currency: string | undefined) {
+  const { rows } = await sql<{ what: 'contacts' | 'revenue' | 'won'; source: string | null; currency: string | null; n: number }>`
+    SELECT 'contacts' AS what, c.lead_source AS source, NULL AS currency, count(*) AS n FROM contacts c INDEXED BY contacts_live_created
+      WHERE c.deleted_at IS NULL AND ${inRange(sql`c.created_at`, r)} GROUP BY c.lead_source
+    UNION ALL
+    SELECT 'won', k.lead_source, NULL, count(*) FROM client_jobs k WHERE k.live = 1 AND k.won > 0 AND ${inRange(sql`k.created_at`, r)} GROUP BY k.lead_source
+    UNION ALL
+    SELECT 'revenue', k.lead_source, m.currency, coalesce(sum(m.amount_minor), 0)
+      FROM client_jobs k CROSS JOIN job_milestones m INDEXED BY job_milestones_contact ON m.contact_id = k.contact_id
+      WHERE k.live = 1 AND k.paid > 0 AND ${inRange(sql`k.created_at`, r)} AND ${M_PAID} AND ${mCurrencyIs(currency)} GROUP BY k.lead_source, m.currency
+    ORDER BY 1, 4 DESC, 2`.execute(db);
+  const of = (what: string, source: string | null) => rows.filter((row) => row.what === what && row.source === source);
+  return rows
+    .filter((row) => row.what === 'contacts')
+    .map((s) => ({
+      source: s.source,
+      contacts: Number(s.n),
+      won: Number(of('won', s.source)[0]?.n ?? 0),
+      revenue: of('revenue', s.source).map((row) => ({ currency: row.currency!, amount: Number(row.n) })),
+    }));
 }
 
 const MIDNIGHT = 'T00:00:00.000Z';

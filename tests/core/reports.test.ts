@@ -137,10 +137,19 @@ describe('reports.dashboard', () => {
       { month: '2026-03', currency: 'GBP', wonMinor: 0, paidMinor: 100_000, previousWonMinor: 70_000, previousPaidMinor: 70_000 },
       { month: '2026-04', currency: 'GBP', wonMinor: 50_000, paidMinor: 0, previousWonMinor: 0, previousPaidMinor: 0 },
     ]);
+    // j1 won in a whole month (February, 10 days after it came in), j2 in the part-month of April (20 days).
+    expect([d.winRate.won, d.averageJobValueMinor, d.averageDaysLeadToWon]).toEqual([2, [{ currency: 'GBP', amountMinor: 75_000 }], 15]);
     const days = await t.call('reports.dashboard', { from: '2026-04-20', to: '2026-04-22' }); // within one month
     expect(days.revenueByMonth).toEqual([{ month: '2026-04', currency: 'GBP', wonMinor: 50_000, paidMinor: 0, previousWonMinor: 0, previousPaidMinor: 0 }]);
+    expect([days.winRate.won, days.averageJobValueMinor, days.averageDaysLeadToWon]).toEqual([1, [{ currency: 'GBP', amountMinor: 50_000 }], 20]);
     const outside = await t.call('reports.dashboard', { from: '2026-02-12', to: '2026-03-04' }); // j1 won the day before, paid the day after
     expect(outside.revenueByMonth.every((m) => m.wonMinor === 0 && m.paidMinor === 0)).toBe(true);
+  });
+
+  it('averages lifetime value over the active clients only, leaving out paying clients quiet in the period', async () => {
+    // February and March 2026: Alice (j1) and Bob (j3) are active; Carol paid 70,000 in 2025 and is quiet.
+    const d = await t.call('reports.dashboard', { from: '2026-02-01', to: '2026-03-31' });
+    expect(d.lifetimeValue).toMatchObject({ totalMinor: 170_000, payingClients: 2, activeClients: 2, averagePerActiveMinor: 50_000 });
   });
 
   it('answers an empty file', async () => {

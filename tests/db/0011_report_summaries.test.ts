@@ -1,4 +1,4 @@
-// Migration 0011: the report summaries (activity_days, contact_touches, the job facts on job_milestones) are
+// Migrations 0011, 0013 and 0014: the report summaries (activity_days, contact_touches, the job facts on job_milestones) are
 // backfilled from a file at 0010, and after any mix of writes (insert, edit of time/contact/type/outcome, soft
 // delete, restore, purge of activities, jobs and contacts, a stage changing category) they equal the same
 // figures recomputed from scratch from the base tables.
@@ -23,12 +23,14 @@ function stored(sqlite: Sqlite) {
     touches: sqlite.prepare(`SELECT contact_id, first_at, last_at, touches FROM contact_touches ORDER BY contact_id`).all(),
     jobs: sqlite.prepare(`SELECT job_id, contact_id, currency, amount_minor, created_at, category FROM job_milestones ORDER BY job_id`).all(),
     pipeline: sqlite.prepare(`SELECT stage_id, currency, jobs, total, weighted, unweighted FROM pipeline_totals ORDER BY stage_id, currency`).all(),
-    revenue: sqlite.prepare(`SELECT kind, month, currency, jobs, amount FROM revenue_months ORDER BY kind, month, currency`).all(),
-    clients: sqlite.prepare(`SELECT contact_id, live, jobs, won, paid FROM client_jobs ORDER BY contact_id`).all(),
+    revenue: sqlite.prepare(`SELECT kind, month, currency, jobs, amount, valued, lead_ms FROM revenue_months ORDER BY kind, month, currency`).all(),
+    clients: sqlite.prepare(`SELECT contact_id, live, jobs, won, paid, created_at, lead_source FROM client_jobs ORDER BY contact_id`).all(),
   };
 }
+// valued and lead_ms: 0013. Lead times in whole milliseconds from unixepoch (not the triggers' julianday).
 const revenue = (kind: string, at: string, counts: string) => `SELECT '${kind}' AS kind, substr(m.${at}, 1, 7) AS month, j.currency, count(*) AS jobs,
-    coalesce(sum(j.amount_minor), 0) AS amount
+    coalesce(sum(j.amount_minor), 0) AS amount, count(j.amount_minor) AS valued,
+    coalesce(sum(CASE WHEN m.${at} > j.created_at THEN CAST(round((unixepoch(m.${at}, 'subsec') - unixepoch(j.created_at, 'subsec')) * 1000) AS INTEGER) ELSE 0 END), 0) AS lead_ms
   FROM job_milestones m JOIN jobs j ON j.id = m.job_id JOIN pipeline_stages s ON s.id = j.stage_id
   WHERE m.${at} IS NOT NULL AND j.deleted_at IS NULL AND ${counts} GROUP BY 2, 3`;
 function recomputed(sqlite: Sqlite) {
@@ -44,7 +46,7 @@ function recomputed(sqlite: Sqlite) {
     revenue: sqlite.prepare(`${revenue('won', 'won_at', `s.category IN ('won', 'paid')`)} UNION ALL ${revenue('paid', 'paid_at', `s.category = 'paid'`)}
       ORDER BY 1, 2, 3`).all(),
     clients: sqlite.prepare(`SELECT j.contact_id, c.deleted_at IS NULL AS live, count(*) AS jobs,
-        sum(s.category IN ('won', 'paid') AND m.won_at IS NOT NULL) AS won, sum(s.category = 'paid') AS paid
+        sum(s.category IN ('won', 'paid') AND m.won_at IS NOT NULL) AS won, sum(s.category = 'paid') AS paid, c.created_at, c.lead_source
       FROM jobs j JOIN contacts c ON c.id = j.contact_id JOIN pipeline_stages s ON s.id = j.stage_id JOIN job_milestones m ON m.job_id = j.id
       WHERE j.deleted_at IS NULL GROUP BY j.contact_id ORDER BY j.contact_id`).all(),
   };
@@ -99,6 +101,9 @@ describe('0011_report_summaries', () => {
     w.job('c1', 5, 1000, 'GBP', TIMES[0]!, false, 30);
     w.job('c2', 6, null, 'EUR', TIMES[2]!, true);
     w.job(null, 2, 500, 'GBP', TIMES[3]!, false);
+    // Won in March without a value, and after a lead time (0013 backfills how many have a value, and lead times).
+    w.job('c3', 0, null, 'GBP', TIMES[0]!, false);
+    sqlite.prepare(`UPDATE jobs SET stage_id = ?, stage_changed_at = ? WHERE contact_id = 'c3'`).run(w.stage(2), TIMES[3]);
     await migrate(sqlite, db, { backupDir: join(tempDir(), 'backups'), now });
   });
   afterAll(() => db.destroy());
@@ -116,7 +121,7 @@ describe('0011_report_summaries', () => {
     const w = writer(file);
     const pick = <T>(items: readonly T[], i: number) => items[i % items.length]!;
     const anyRow = (table: string, i: number) => file.prepare(`SELECT id FROM ${table} ORDER BY id LIMIT 1 OFFSET ?`).pluck().get(i % Math.max(1, file.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number)) as string | undefined;
-    const op = fc.tuple(fc.integer({ min: 0, max: 14 }), fc.nat(50), fc.nat(50), fc.nat(50));
+    const op = fc.tuple(fc.integer({ min: 0, max: 17 }), fc.nat(50), fc.nat(50), fc.nat(50));
     try {
       await fc.assert(
         fc.asyncProperty(fc.array(op, { minLength: 10, maxLength: 60 }), async (ops) => {
@@ -150,20 +155,26 @@ describe('0011_report_summaries', () => {
                 file.prepare(`DELETE FROM contacts WHERE id = ?`).run(pick(CONTACTS, a));
                 break;
               case 7:
+              case 15:
+              case 16: // jobs as often as activities, so that months hold several and their sums are tested
                 w.job(b % 4 === 0 ? null : pick(CONTACTS, b), c, c % 5 === 0 ? null : c * 100, pick(['GBP', 'EUR'], b), pick(TIMES, a), c % 9 === 0, a % 3 ? null : a);
                 break;
               case 8: // a stage move
                 if (job) file.prepare(`UPDATE jobs SET stage_id = ?, stage_changed_at = ? WHERE id = ?`).run(w.stage(b), pick(TIMES, c), job);
                 break;
               case 9:
-                if (job) file.prepare(`UPDATE jobs SET amount_minor = ?, currency = ?, contact_id = ?, probability = ? WHERE id = ?`)
-                  .run(b % 3 ? b * 10 : null, pick(['GBP', 'USD'], c), pick([...CONTACTS, null], c), c % 4 ? c : null, job);
+                if (job) file.prepare(`UPDATE jobs SET amount_minor = ?, currency = ?, contact_id = ?, probability = ?, created_at = ? WHERE id = ?`)
+                  .run(b % 3 ? b * 10 : null, pick(['GBP', 'USD'], c), pick([...CONTACTS, null], c), c % 4 ? c : null, pick(TIMES, a + b), job);
                 break;
               case 10: // trash, restore
                 if (job) file.prepare(`UPDATE jobs SET deleted_at = CASE WHEN deleted_at IS NULL THEN 't' END WHERE id = ?`).run(job);
                 break;
               case 11:
                 if (job) file.prepare(`DELETE FROM jobs WHERE id = ?`).run(job);
+                break;
+              case 17: // a contact's creation time and lead source edited (import does both; 0014 copies them to client_jobs)
+                if (c % 2) file.prepare(`UPDATE contacts SET created_at = ? WHERE id = ?`).run(pick(TIMES, c), pick(CONTACTS, b));
+                else file.prepare(`UPDATE contacts SET lead_source = ? WHERE id = ?`).run(pick([null, 'Flyer', 'Referral'], a), pick(CONTACTS, b));
                 break;
               case 14: // a contact trashed or restored
                 file.prepare(`UPDATE contacts SET deleted_at = CASE WHEN deleted_at IS NULL THEN 't' END WHERE id = ?`).run(pick(CONTACTS, b));

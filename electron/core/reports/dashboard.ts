@@ -118,13 +118,7 @@ export async function dashboard(db: Kysely<DB>, input: { from: string; to: strin
   const activeClients = clients.active;
   const repeat = await repo.repeatClients(db, p.current.end, money);
 
-  const sourceRevenue = await repo.leadSourceRevenue(db, p.current, money);
-  const leadSources = (await repo.leadSourceCounts(db, p.current)).map((s) => ({
-    source: s.source,
-    contacts: Number(s.contacts),
-    won: Number(s.won),
-    revenue: moneyList(sourceRevenue.filter((r) => r.source === s.source)),
-  }));
+  const leadSources = (await repo.leadSources(db, p.current, money)).map((s) => ({ ...s, revenue: moneyList(s.revenue) }));
   const counts = new Map((await repo.activityCounts(db, p.current)).map((r) => [r.type, Number(r.count)]));
 
   return {
@@ -148,7 +142,7 @@ export async function dashboard(db: Kysely<DB>, input: { from: string; to: strin
       totalMinor: lifetime.total,
       payingClients: lifetime.clients,
       activeClients,
-      averagePerActiveMinor: activeClients === 0 ? null : averageMinor(clients.lifetime, activeClients),
+      averagePerActiveMinor: activeClients === 0 ? null : averageMinor(lifetime.total - clients.inactiveLifetime, activeClients),
       items: lifetime.rows.map((r) => ({ contactId: r.contact_id, name: r.name, amountMinor: Number(r.amount) })),
     },
     repeatClients: repeat,

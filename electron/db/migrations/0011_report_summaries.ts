@@ -55,7 +55,7 @@ const removePipeline = `
 
 // A job's share of won (and paid) revenue: the month it was first won (paid), while its stage still counts as
 // won (paid). Rows go when their last job goes, so a month with jobs but no amounts still shows (as 0).
-const REVENUE_KINDS = [
+export const REVENUE_KINDS = [
   { kind: 'won', at: 'won_at', counts: (row: string) => `${row}.category IN ('won', 'paid')` },
   { kind: 'paid', at: 'paid_at', counts: (row: string) => `${row}.category = 'paid'` },
 ];

@@ -13,6 +13,8 @@ import * as m0009 from './0009_segments';
 import * as m0010 from './0010_document_activity_links';
 import * as m0011 from './0011_report_summaries';
 import * as m0012 from './0012_bulk_insert';
+import * as m0013 from './0013_revenue_lead_times';
+import * as m0014 from './0014_client_sources';
 
 export interface Migration {
   name: string;
@@ -32,4 +34,6 @@ export const migrations: readonly Migration[] = [
   { name: '0010_document_activity_links', up: m0010.up },
   { name: '0011_report_summaries', up: m0011.up },
   { name: '0012_bulk_insert', up: m0012.up },
+  { name: '0013_revenue_lead_times', up: m0013.up },
+  { name: '0014_client_sources', up: m0014.up },
 ];
