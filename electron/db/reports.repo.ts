@@ -2,8 +2,9 @@
 // "Won", "paid" and "lost" times come from job_milestones (kept from the stage history, migration 0009), which
 // also carries each job's contact, currency, amount, creation and live stage category (migration 0011), so the
 // job figures read one covering index instead of joining jobs and stages per row. The pipeline, whole months of
-// revenue, activity counts and clients' usual gaps come from the trigger-kept summaries of 0011 (pipeline_totals,
-// revenue_months, activity_days, contact_touches).
+// revenue and of the win-rate figures, activity counts and clients' usual gaps come from the trigger-kept summaries
+// of 0011 and 0013 (pipeline_totals, revenue_months, activity_days, contact_touches); lead sources from client_jobs,
+// which carries its contact's source and creation time (0014).
 // Periods are half-open ranges of ISO instants [start, end). No business rules beyond the SQL; no `electron` import.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { StageCategory } from '../../shared/domain/job';

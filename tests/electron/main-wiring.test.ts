@@ -1,6 +1,7 @@
 // Boots the real dist bundle (main.cjs, built by build/build-electron.mjs) on Node with a recording stand-in for
 // `electron` and the real core on a temp data dir. It checks main.ts's wiring: what runs before 'ready', the window
-// options, the app:// handler, the IPC sender check, the hardening handlers, the menu and the clean quit.
+// options, the app:// handler, the IPC sender check, the hardening handlers, the menu, waking the outbox on resume
+// (against a real SMTP server on loopback) and the clean quit.
 // Electron's own behaviour (a window on screen) is out of reach here.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,10 +9,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/bridge';
 import { windowOptions } from '../../electron/main/policy';
 import { APP_SCHEME_REGISTRATION } from '../../electron/main/protocol';
+import { startSmtp, smtpSettings } from '../helpers/smtp';
 import { createFakeElectron, FakeEvent, FakeWebContents } from './fake-electron';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -121,9 +124,35 @@ describe('after ready', () => {
     expect(win.webContents.sent).toContainEqual([IPC_EVENT, 'app.command', { command: 'openTask', id: (created as { value: { id: string } }).value.id }]);
   });
 
-  it('wakes the outbox when the machine resumes from sleep', () => {
-    expect(fake.powerListeners.has('resume')).toBe(true);
-    expect(() => fake.powerListeners.get('resume')!()).not.toThrow();
+  it('wakes the outbox when the machine resumes from sleep: a message due again goes at once, not at the next look', async () => {
+    const smtp = await startSmtp();
+    const { safeStorage } = fake.electron;
+    const available = safeStorage.isEncryptionAvailable;
+    safeStorage.isEncryptionAvailable = () => true; // a machine with a keyring, so the password can be saved
+    try {
+      const win = fake.windows[0]!;
+      const invoke = fake.ipcHandlers.get(IPC_INVOKE)!;
+      const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+      smtp.state.behaviour = 'tempfail';
+      expect(await invoke(ours, 'settings.smtp.set', smtpSettings(smtp.port))).toMatchObject({ ok: true });
+      const sent = (await invoke(ours, 'emails.send', { to: [{ address: 'client@example.test' }], subject: 'After the holidays', body: 'x' })) as { value: { id: string } };
+      const status = async () => ((await invoke(ours, 'emails.get', { id: sent.value.id })) as { value: { status: string } }).value.status;
+      for (let i = 0; i < 100 && (await status()) !== 'waiting'; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await status()).toBe('waiting'); // greylisted: it will try again later
+      smtp.state.behaviour = 'accept';
+
+      // Its retry time passes while the laptop sleeps; the outbox's own next look may be 15 s away.
+      const file = new Database(join(dataDir, 'rapport.sqlite'));
+      file.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE status = 'waiting'`).run(new Date(Date.now() - 1000).toISOString());
+      file.close();
+      const resumed = Date.now();
+      fake.powerListeners.get('resume')!();
+      while (smtp.received.length === 0 && Date.now() - resumed < 2000) await new Promise((r) => setTimeout(r, 20));
+      expect(smtp.received.map((m) => m.mail.subject)).toEqual(['After the holidays']);
+    } finally {
+      safeStorage.isEncryptionAvailable = available;
+      await smtp.close();
+    }
   });
 
   it('denies every permission on the session', () => {
