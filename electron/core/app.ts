@@ -1,25 +1,29 @@
 // Opens the whole main-process backend on plain Node: store, migrations, services, dispatcher, events.
 // Electron main, the web harness, tests and benchmarks all start here. Never imports `electron`.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Result } from '../../shared/ipc/errors';
-import { createKysely, DB_FILE, openSqlite } from '../db/connection';
 import { migrate, type MigrateResult } from '../db/migrator';
+import { openStore } from '../db/store';
 import { systemClock, type Clock } from './clock';
-import { createDispatcher } from './dispatcher';
+import { createDispatcher, type Handlers } from './dispatcher';
 import { EventBus } from './events';
-import { createHandlers } from './handlers';
 import { consoleLogger, type Logger } from './logger';
-import { createReminders, type Reminders } from './reminders';
-import { createAppointmentReminders, type AppointmentReminders } from './appointments.service';
+import { createActivitiesModule } from './activities/module';
+import type { Reminders } from './activities/reminders';
+import { createCompaniesModule } from './companies/module';
+import { createContactsModule } from './contacts/module';
 import { createDocumentsModule } from './documents/module';
 import { createEmailModule } from './email/module';
+import { createFilesModule } from './files/module';
+import { createImportExportModule } from './import-export/module';
+import { createJobsModule } from './jobs/module';
 import { pickedFiles, type FeatureContext } from './modules';
-import { harnessPlatform, type FileFilter, type Platform } from './platform';
-import type { ChannelParsedInput } from '../../shared/ipc/contract';
+import { harnessPlatform, type Platform } from './platform';
 import { createReportsModule } from './reports/module';
-import { createTransferModule } from './transfer/module';
+import type { AppointmentReminders } from './schedule/appointments';
+import { createScheduleModule } from './schedule/module';
+import { createSearchModule } from './search/module';
 
 export { DB_FILE } from '../db/connection';
 
@@ -52,14 +56,13 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
-  mkdirSync(options.dataDir, { recursive: true });
-  const sqlite = openSqlite(join(options.dataDir, DB_FILE));
-  const db = createKysely(sqlite);
+  const store = openStore(options.dataDir);
+  const { db } = store;
   let migration: MigrateResult;
   try {
-    migration = await migrate(sqlite, db, { backupDir: join(options.dataDir, 'backups'), now: () => clock.now() });
+    migration = await migrate(store.sqlite, db, { backupDir: join(options.dataDir, 'backups'), now: () => clock.now() });
   } catch (error) {
-    await db.destroy();
+    store.close();
     throw error;
   }
   if (migration.applied.length > 0) logger.info(`applied migrations ${migration.applied.join(', ')}`, { backup: migration.backupPath });
@@ -68,28 +71,24 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const deps = { db, clock, events, newId: uuidv7 };
   const platform = options.platform ?? harnessPlatform(options.dataDir);
   const picks = pickedFiles();
-  const modules = createModules({ deps, dataDir: options.dataDir, platform, picks, logger });
-  const dispatch = createDispatcher(
-    {
-      ...createHandlers(deps, { dataDir: options.dataDir }),
-      async 'files.pick'({ purpose, multiple, directory }) {
-        const paths = await platform.pickFiles({ multiple, directory, filters: PICK_FILTERS[purpose] });
-        picks.add(paths);
-        return { paths };
-      },
-      ...modules.transfer.handlers,
-      ...modules.email.handlers,
-      ...modules.documents.handlers,
-      ...modules.reports.handlers,
-    },
-    logger,
-  );
-  const reminders = createReminders({ db, clock, events }, logger);
-  const appointmentReminders = createAppointmentReminders({ db, clock, events }, logger);
-  const background = Object.values(modules);
+  const modules = createModules({ deps, store, dataDir: options.dataDir, platform, picks, logger });
+  // Spelled out rather than merged in a loop, so a channel without a handler does not compile.
+  const handlers: Handlers = {
+    ...modules.contacts.handlers,
+    ...modules.companies.handlers,
+    ...modules.activities.handlers,
+    ...modules.jobs.handlers,
+    ...modules.schedule.handlers,
+    ...modules.search.handlers,
+    ...modules.files.handlers,
+    ...modules.importExport.handlers,
+    ...modules.email.handlers,
+    ...modules.documents.handlers,
+    ...modules.reports.handlers,
+  };
+  const dispatch = createDispatcher(handlers, logger);
+  const background: { start?(): void; stop?(): void }[] = Object.values(modules);
   if (options.startReminders ?? true) {
-    reminders.start();
-    appointmentReminders.start();
     for (const module of background) module.start?.();
   }
   let closed = false;
@@ -98,31 +97,29 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     dataDir: options.dataDir,
     migration,
-    reminders,
-    appointmentReminders,
+    reminders: modules.activities.reminders,
+    appointmentReminders: modules.schedule.reminders,
     platform,
     modules,
     close() {
       if (closed) return;
       closed = true;
-      reminders.stop();
-      appointmentReminders.stop();
       for (const module of background) module.stop?.();
-      sqlite.close();
+      store.close();
     },
   };
 }
 
-const PICK_FILTERS: Record<ChannelParsedInput<'files.pick'>['purpose'], FileFilter[] | undefined> = {
-  import: [{ name: 'Contacts (CSV, vCard)', extensions: ['csv', 'txt', 'vcf', 'vcard'] }],
-  eml: [{ name: 'Email messages', extensions: ['eml'] }],
-  attachment: undefined,
-  document: undefined,
-};
-
 function createModules(ctx: FeatureContext) {
   return {
-    transfer: createTransferModule(ctx),
+    contacts: createContactsModule(ctx),
+    companies: createCompaniesModule(ctx),
+    activities: createActivitiesModule(ctx),
+    jobs: createJobsModule(ctx),
+    schedule: createScheduleModule(ctx),
+    search: createSearchModule(ctx),
+    files: createFilesModule(ctx),
+    importExport: createImportExportModule(ctx),
     email: createEmailModule(ctx),
     documents: createDocumentsModule(ctx),
     reports: createReportsModule(ctx),

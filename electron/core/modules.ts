@@ -1,10 +1,7 @@
-// How a feature plugs into the core: it gets the shared context and returns its channel handlers plus any
-// background work (an outbox worker, a daily check). app.ts starts and stops that work with the reminders.
+// How a domain plugs into the core: it gets the shared context and returns its channel handlers plus any
+// background work (reminders, an outbox worker, a daily check). app.ts lists the modules and starts that work.
 import type { Channel } from '../../shared/ipc/contract';
-import type { DocumentsChannel } from '../../shared/ipc/documents.channels';
-import type { EmailChannel } from '../../shared/ipc/email.channels';
-import type { ReportsChannel } from '../../shared/ipc/reports.channels';
-import type { TransferChannel } from '../../shared/ipc/transfer.channels';
+import type { Store } from '../db/store';
 import type { ServiceDeps } from './deps';
 import type { Handlers } from './dispatcher';
 import type { Logger } from './logger';
@@ -24,11 +21,10 @@ export function pickedFiles(): PickedFiles {
   };
 }
 
-/** Channels answered by app.ts and the feature modules rather than createHandlers. */
-export type ModuleChannel = 'files.pick' | TransferChannel | EmailChannel | DocumentsChannel | ReportsChannel;
-
 export interface FeatureContext {
   deps: ServiceDeps;
+  /** The data file's connections: deps.db is store.db; bulk writes and long reads ask it for their own. */
+  store: Store;
   /** Folder of rapport.sqlite; documents/, exports/ and backups/ live beside it. */
   dataDir: string;
   platform: Platform;

@@ -1,65 +1,26 @@
 // Channel names without their schemas, for code that must stay tiny (the sandboxed preload's
 // allow-list). contract.ts is checked against this list both ways, so the two cannot drift apart.
+import { ACTIVITIES_CHANNELS } from './activities.channels';
+import { COMPANIES_CHANNELS } from './companies.channels';
+import { CONTACTS_CHANNELS } from './contacts.channels';
 import { DOCUMENTS_CHANNELS } from './documents.channels';
 import { EMAIL_CHANNELS } from './email.channels';
+import { FILES_CHANNELS } from './files.channels';
+import { IMPORT_EXPORT_CHANNELS } from './import-export.channels';
+import { JOBS_CHANNELS } from './jobs.channels';
 import { REPORTS_CHANNELS } from './reports.channels';
-import { TRANSFER_CHANNELS } from './transfer.channels';
+import { SCHEDULE_CHANNELS } from './schedule.channels';
+import { SEARCH_CHANNELS } from './search.channels';
 
 export const CHANNELS = [
-  'contacts.create',
-  'contacts.get',
-  'contacts.update',
-  'contacts.delete',
-  'contacts.restore',
-  'contacts.list',
-  'companies.create',
-  'companies.get',
-  'companies.update',
-  'companies.delete',
-  'companies.restore',
-  'companies.list',
-  'activities.create',
-  'activities.get',
-  'activities.update',
-  'activities.delete',
-  'activities.restore',
-  'activities.list',
-  'timeline.list',
-  'tasks.create',
-  'tasks.get',
-  'tasks.update',
-  'tasks.complete',
-  'tasks.reopen',
-  'tasks.snooze',
-  'tasks.delete',
-  'tasks.restore',
-  'tasks.list',
-  'tasks.today',
-  'pipeline.get',
-  'pipeline.update',
-  'jobs.create',
-  'jobs.get',
-  'jobs.update',
-  'jobs.move',
-  'jobs.delete',
-  'jobs.restore',
-  'jobs.list',
-  'jobs.board',
-  'jobs.history',
-  'appointments.create',
-  'appointments.get',
-  'appointments.update',
-  'appointments.delete',
-  'appointments.restore',
-  'appointments.list',
-  'appointments.moveOccurrence',
-  'appointments.skipOccurrence',
-  'schedule.exportIcs',
-  'schedule.importIcs',
-  'tags.list',
-  'search.global',
-  'files.pick',
-  ...TRANSFER_CHANNELS,
+  ...CONTACTS_CHANNELS,
+  ...COMPANIES_CHANNELS,
+  ...ACTIVITIES_CHANNELS,
+  ...JOBS_CHANNELS,
+  ...SCHEDULE_CHANNELS,
+  ...SEARCH_CHANNELS,
+  ...FILES_CHANNELS,
+  ...IMPORT_EXPORT_CHANNELS,
   ...EMAIL_CHANNELS,
   ...DOCUMENTS_CHANNELS,
   ...REPORTS_CHANNELS,

@@ -15,8 +15,8 @@ import {
 } from '../domain/document';
 import { Id } from '../domain/fields';
 import type { DocumentsChannel } from './documents.channels';
+import { ById } from './shapes';
 
-const ById = z.strictObject({ id: Id });
 
 export const documentsContract = {
   'documents.attach': { input: DocumentAttach, output: Document },

@@ -21,9 +21,8 @@ import {
 import { Activity } from '../domain/activity';
 import { Id } from '../domain/fields';
 import type { EmailChannel } from './email.channels';
+import { ById, Empty } from './shapes';
 
-const ById = z.strictObject({ id: Id });
-const Empty = z.strictObject({});
 const Queued = z.object({ id: z.string(), status: OutboxStatus });
 
 export const emailContract = {

@@ -19,8 +19,8 @@ import { benchTransfer } from './transfer';
 import { seedActivities } from './seed-activities';
 import { seedJobs } from './seed-jobs';
 import { seedAppointments } from './seed-appointments';
-import { markConflicts, storedRange } from '../../electron/core/appointments.service';
-import { expandOccurrences } from '../../electron/core/ics';
+import { markConflicts, storedRange } from '../../electron/core/schedule/appointments';
+import { expandOccurrences } from '../../electron/core/schedule/ics';
 
 const MAX_RATIO = 1.3;
 const MAX_SEARCH_MS = 10;

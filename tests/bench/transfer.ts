@@ -16,9 +16,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { DB_FILE, openCore, type Core } from '../../electron/core/app';
 import { memoryLogger } from '../../electron/core/logger';
 import { HARNESS_PICKS_FILE } from '../../electron/core/platform';
-import { csvLine } from '../../electron/core/transfer/csv-io';
-import { GOOGLE_FIXED } from '../../electron/core/transfer/headers';
-import { layoutFor, type GroupCounts } from '../../electron/core/transfer/presets';
+import { csvLine } from '../../electron/core/import-export/csv-io';
+import { GOOGLE_FIXED } from '../../electron/core/import-export/headers';
+import { layoutFor, type GroupCounts } from '../../electron/core/import-export/presets';
 import { toContact, type ContactRow } from '../../electron/db/contacts.repo';
 import { compare, round3 } from './measure';
 

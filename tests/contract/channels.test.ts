@@ -8,9 +8,9 @@ import { long, type Case } from './cases';
 import { documentsCases } from './documents.cases';
 import { emailCases } from './email.cases';
 import { reportsCases } from './reports.cases';
-import { transferCases } from './transfer.cases';
+import { importExportCases } from './import-export.cases';
 
-const features = [transferCases, emailCases, documentsCases, reportsCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases];
 
 let t: TestCore;
 let contactId = '';
@@ -214,7 +214,7 @@ const cases: Record<Channel, Case> = {
     valid: () => ({ purpose: 'import' }),
     invalid: [[() => ({ purpose: 'photos' }), 'purpose'], [() => ({ purpose: 'document', multiple: 'yes' }), 'multiple']],
   },
-  ...transferCases.cases,
+  ...importExportCases.cases,
   ...emailCases.cases,
   ...documentsCases.cases,
   ...reportsCases.cases,

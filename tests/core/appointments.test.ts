@@ -1,7 +1,7 @@
 // The schedule service on a real SQLite file: create/update/Trash, the validation rules, recurrence expansion
 // (daily, weekly on days, monthly; until and count), all-day dates that no offset shifts, conflicts, and
 // reminders driven by a manual clock, recurring occurrences included and each fired once.
-import { appointmentTextHits } from '../../electron/core/appointments.service';
+import { appointmentTextHits } from '../../electron/core/schedule/appointments';
 import { toFtsQuery } from '../../electron/db/fts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failure, openSchedule, type Schedule } from '../helpers/schedule-deps';

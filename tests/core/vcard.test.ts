@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { foldLine } from '../../electron/core/transfer/vcard';
+import { foldLine } from '../../electron/core/import-export/vcard';
 import { openTestCore, type TestCore } from '../helpers/core';
 import { allContacts, fixture, importFile, pick } from './transfer-helpers';
 

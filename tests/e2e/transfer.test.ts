@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { OUTLOOK_DESKTOP } from '../../electron/core/transfer/headers';
+import { OUTLOOK_DESKTOP } from '../../electron/core/import-export/headers';
 import { type App, screenshot, startApp } from './app-fixture';
 
 const GOOGLE_CSV = join(import.meta.dirname, '..', 'fixtures', 'transfer', 'google.csv');

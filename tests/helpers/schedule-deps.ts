@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { createAppointmentReminders, createAppointmentsService } from '../../electron/core/appointments.service';
+import { createAppointmentReminders, createAppointmentsService } from '../../electron/core/schedule/appointments';
 import { manualClock } from '../../electron/core/clock';
 import { EventBus } from '../../electron/core/events';
 import { memoryLogger } from '../../electron/core/logger';

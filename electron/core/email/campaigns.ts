@@ -11,7 +11,7 @@ import { emailDb, outboxCounts, type CampaignRow } from '../../db/email.repo';
 import { parseJsonColumn } from '../../db/json';
 import type { DB } from '../../db/schema';
 import { findSegment } from '../../db/segments.repo';
-import { revenueCurrencyFor } from '../contacts.service';
+import { revenueCurrencyFor } from '../contacts/contacts';
 import type { FeatureContext } from '../modules';
 import { MergeError, render, valuesFor } from './merge';
 import type { Outbox } from './outbox';

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { countContacts } from '../../db/contacts.repo';
 import type { DB } from '../../db/schema';
 import { deleteSegment, findSegment, insertSegment, listSegments, segmentNamed, updateSegment, type SegmentRow } from '../../db/segments.repo';
-import { revenueCurrencyFor } from '../contacts.service';
+import { revenueCurrencyFor } from '../contacts/contacts';
 import type { ServiceDeps } from '../deps';
 
 /** How many live contacts a filter matches right now (the same conditions as contacts.list). */

@@ -1,15 +1,15 @@
 // Contact rules: a contact needs a name or a company; names are derived for display and sorting;
 // deletion goes to Trash. Every write is one transaction. No `electron` import.
 import type { Kysely } from 'kysely';
-import { NEEDS_A_NAME, type Contact } from '../../shared/domain/contact';
-import { contactDisplayName, dedupeTags, foldForSort, phoneDigits } from '../../shared/domain/text';
-import type { ChannelParsedInput } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
-import { findCompany } from '../db/companies.repo';
-import { findContact, insertContact, listContacts, toContact, updateContact, type ContactInsert } from '../db/contacts.repo';
-import { getSetting } from '../db/jobs.repo';
-import type { DB } from '../db/schema';
-import type { ServiceDeps } from './deps';
+import { NEEDS_A_NAME, type Contact } from '../../../shared/domain/contact';
+import { contactDisplayName, dedupeTags, foldForSort, phoneDigits } from '../../../shared/domain/text';
+import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { findCompany } from '../../db/companies.repo';
+import { findContact, insertContact, listContacts, toContact, updateContact, type ContactInsert } from '../../db/contacts.repo';
+import { getSetting } from '../../db/jobs.repo';
+import type { DB } from '../../db/schema';
+import type { ServiceDeps } from '../deps';
 
 type Fields = Omit<Contact, 'id' | 'displayName' | 'companyName' | 'lastContactedAt' | 'nextTaskDueAt' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 

@@ -1,14 +1,14 @@
 // Logging what happened with a contact, offline: calls, emails, meetings, notes, letters, with an optional
 // follow-up saved in the same transaction. No `electron` import.
 import type { Kysely } from 'kysely';
-import type { Activity } from '../../shared/domain/activity';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
-import { findActivity, insertActivity, listActivities, toActivity, updateActivity, type ActivityInsert } from '../db/activities.repo';
-import type { DB } from '../db/schema';
-import type { ServiceDeps } from './deps';
-import { requireContact, requireJob, utc } from './links';
-import type { createTasksService } from './tasks.service';
+import type { Activity } from '../../../shared/domain/activity';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { findActivity, insertActivity, listActivities, toActivity, updateActivity, type ActivityInsert } from '../../db/activities.repo';
+import type { DB } from '../../db/schema';
+import type { ServiceDeps } from '../deps';
+import { requireContact, requireJob, utc } from '../links';
+import type { createTasksService } from './tasks';
 
 export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typeof createTasksService>) {
   const { db, clock, events, newId } = deps;

@@ -1,12 +1,12 @@
 // The timeline of a client: activities and job stage changes merged newest first, paged by one keyset
 // cursor (at, id) that both sources honour. A job's own timeline and the global Activity page show
 // activities only: the job page has its own stage history, and the Jobs board shows the pipeline.
-import type { TimelineEntry } from '../../shared/domain/activity';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { listActivities, toActivity } from '../db/activities.repo';
-import { listStageChanges } from '../db/jobs.repo';
-import { decodeCursor, encodeCursor } from '../db/keyset';
-import type { ServiceDeps } from './deps';
+import type { TimelineEntry } from '../../../shared/domain/activity';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { listActivities, toActivity } from '../../db/activities.repo';
+import { listStageChanges } from '../../db/jobs.repo';
+import { decodeCursor, encodeCursor } from '../../db/keyset';
+import type { ServiceDeps } from '../deps';
 
 const newestFirst = (a: TimelineEntry, b: TimelineEntry) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 

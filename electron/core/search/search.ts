@@ -8,15 +8,15 @@
 //     subjects and notes; follow-up titles; job titles and notes), by bm25.
 // Tier 2 runs only to fill what tier 1 left, and ranks inside the FTS table before joining rows.
 import { sql, type Kysely } from 'kysely';
-import type { SearchHit } from '../../shared/domain/contact';
-import { foldForSort } from '../../shared/domain/text';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { toFtsQuery } from '../db/fts';
-import { parseJsonColumn } from '../db/json';
-import type { DB } from '../db/schema';
-import { appointmentTextHits } from './appointments.service';
-import { documentTextHits } from './documents/search';
-import type { ServiceDeps } from './deps';
+import type { SearchHit } from '../../../shared/domain/contact';
+import { foldForSort } from '../../../shared/domain/text';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { toFtsQuery } from '../../db/fts';
+import { parseJsonColumn } from '../../db/json';
+import type { DB } from '../../db/schema';
+import { appointmentTextHits } from '../schedule/appointments';
+import { documentTextHits } from '../documents/search';
+import type { ServiceDeps } from '../deps';
 
 interface ContactHitRow {
   id: string;

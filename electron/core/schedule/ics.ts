@@ -3,7 +3,7 @@
 // system, no `electron` import.
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
-import { AppointmentKind, type Appointment, type Recurrence } from '../../shared/domain/appointment';
+import { AppointmentKind, type Appointment, type Recurrence } from '../../../shared/domain/appointment';
 import { fromWall, isTimeZone, offsetAt, toWall, transitions } from './zones';
 
 export const PRODID = '-//Rapport//Rapport CRM//EN';

@@ -9,7 +9,7 @@ import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { DB_FILE, openSqlite } from '../../db/connection';
 import { exportContactsQuery, toContact, type ContactRow } from '../../db/contacts.repo';
 import type { DB } from '../../db/schema';
-import { revenueCurrencyFor } from '../contacts.service';
+import { revenueCurrencyFor } from '../contacts/contacts';
 import type { FeatureContext } from '../modules';
 import { csvLine, writeFileAtomically } from './csv-io';
 import { ExportCancelled, type ExportRuns } from './export-runs';

@@ -2,15 +2,15 @@
 // Every stage change is recorded (by trigger); money stays integer minor units per currency.
 // No `electron` import.
 import type { Kysely } from 'kysely';
-import type { Job, Stage } from '../../shared/domain/job';
-import { foldForSort } from '../../shared/domain/text';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
-import { board, findJob, getSetting, insertJob, listJobs, listStages, rankFor, setSetting, stageHistory, toJob, updateJob, type JobWrite } from '../db/jobs.repo';
-import type { DB } from '../db/schema';
+import type { Job, Stage } from '../../../shared/domain/job';
+import { foldForSort } from '../../../shared/domain/text';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { board, findJob, getSetting, insertJob, listJobs, listStages, rankFor, setSetting, stageHistory, toJob, updateJob, type JobWrite } from '../../db/jobs.repo';
+import type { DB } from '../../db/schema';
 import { sql } from 'kysely';
-import type { ServiceDeps } from './deps';
-import { requireCompany, requireContact } from './links';
+import type { ServiceDeps } from '../deps';
+import { requireCompany, requireContact } from '../links';
 
 /** Columns show their first jobs; the rest are a jobs.list { stage } away (a column of 2,000 cards helps nobody). */
 const BOARD_COLUMN_SIZE = 100;

@@ -3,9 +3,9 @@
 // missed while the app was closed fire on the first tick after start. Time comes from the Clock, so
 // tests call tick() after moving a manual clock instead of sleeping. No `electron` import.
 import { sql } from 'kysely';
-import { dueUnreminded, findTask, nextReminderAt, toTask } from '../db/tasks.repo';
-import type { ServiceDeps } from './deps';
-import type { Logger } from './logger';
+import { dueUnreminded, findTask, nextReminderAt, toTask } from '../../db/tasks.repo';
+import type { ServiceDeps } from '../deps';
+import type { Logger } from '../logger';
 
 /** Re-check at least this often, so a changed system clock or a sleeping laptop is noticed soon. */
 const MAX_SLEEP_MS = 60_000;

@@ -1,14 +1,14 @@
-// The transfer feature's part of the contract: channel -> input and output schemas, and its events.
+// The import-export feature's part of the contract: channel -> input and output schemas, and its events.
 // contract.ts and events.ts spread these in. Imports zod and shared/domain only.
 import { z } from 'zod';
 import { Id } from '../domain/fields';
 import { ExportContactsInput, ExportProgress, ExportResult, ExportTableInput, ImportPreview, ImportPreviewInput, ImportProgress, ImportReport, ImportRunInput, ImportSummary } from '../domain/transfer';
-import type { TransferChannel } from './transfer.channels';
+import type { ImportExportChannel } from './import-export.channels';
 
 const ByImport = z.strictObject({ importId: Id });
 const ByExport = z.strictObject({ exportId: Id });
 
-export const transferContract = {
+export const importExportContract = {
   'export.contacts': { input: ExportContactsInput, output: ExportResult },
   'export.table': { input: ExportTableInput, output: ExportResult },
   'export.cancel': { input: ByExport, output: z.object({ cancelling: z.boolean() }) },
@@ -17,9 +17,9 @@ export const transferContract = {
   'import.cancel': { input: ByImport, output: z.object({ cancelling: z.boolean() }) },
   'import.undo': { input: ByImport, output: ImportSummary },
   'imports.list': { input: z.strictObject({}), output: z.object({ items: z.array(ImportSummary) }) },
-} as const satisfies Record<TransferChannel, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<ImportExportChannel, { input: z.ZodType; output: z.ZodType }>;
 
-export const transferEvents = {
+export const importExportEvents = {
   /** An import read another batch (and once when it starts, so the UI learns its id and can cancel). */
   'import.progress': ImportProgress,
   /** A contact or table export wrote more rows; the first names the export, so Cancel can stop it. */

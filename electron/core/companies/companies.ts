@@ -1,14 +1,14 @@
 // Company rules: a company needs a name; renaming it renames contacts shown under it; deletion goes
 // to Trash and leaves its people where they are. Every write is one transaction. No `electron` import.
 import type { Kysely } from 'kysely';
-import type { Company } from '../../shared/domain/contact';
-import { dedupeTags, foldForSort } from '../../shared/domain/text';
-import type { ChannelParsedInput } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
-import { findCompany, insertCompany, listCompanies, toCompany, updateCompany } from '../db/companies.repo';
-import { renameNamelessContacts } from '../db/contacts.repo';
-import type { DB } from '../db/schema';
-import type { ServiceDeps } from './deps';
+import type { Company } from '../../../shared/domain/contact';
+import { dedupeTags, foldForSort } from '../../../shared/domain/text';
+import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { findCompany, insertCompany, listCompanies, toCompany, updateCompany } from '../../db/companies.repo';
+import { renameNamelessContacts } from '../../db/contacts.repo';
+import type { DB } from '../../db/schema';
+import type { ServiceDeps } from '../deps';
 
 type CompanyInput = ChannelParsedInput<'companies.create'>;
 

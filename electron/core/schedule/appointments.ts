@@ -6,10 +6,10 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import type { SearchHit } from '../../shared/domain/contact';
-import { AppointmentCreate, type Appointment, type Occurrence, type Recurrence } from '../../shared/domain/appointment';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
+import type { SearchHit } from '../../../shared/domain/contact';
+import { AppointmentCreate, type Appointment, type Occurrence, type Recurrence } from '../../../shared/domain/appointment';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
 import {
   allLiveAppointments,
   appointmentsInRange,
@@ -24,12 +24,12 @@ import {
   updateAppointment,
   type AppointmentInsert,
   type AppointmentRow,
-} from '../db/appointments.repo';
-import type { DB } from '../db/schema';
-import type { ServiceDeps } from './deps';
+} from '../../db/appointments.repo';
+import type { DB } from '../../db/schema';
+import type { ServiceDeps } from '../deps';
 import { addDays, buildCalendar, expandOccurrences, IcsFormatError, isPlainDate, parseCalendar, seriesEnd, type ImportedEvent, type StoredRange } from './ics';
-import type { Logger } from './logger';
-import { requireContact, utc } from './links';
+import type { Logger } from '../logger';
+import { requireContact, utc } from '../links';
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_REMINDER_MINUTES = 60 * 24 * 14;

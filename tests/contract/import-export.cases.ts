@@ -1,15 +1,15 @@
-// Contract cases for the transfer feature's channels (see channels.test.ts).
+// Contract cases for the import-export domain's channels (see channels.test.ts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HARNESS_PICKS_FILE } from '../../electron/core/platform';
-import type { TransferChannel } from '../../shared/ipc/transfer.channels';
+import type { ImportExportChannel } from '../../shared/ipc/import-export.channels';
 import { long, type FeatureCases } from './cases';
 
 let picked = '';
 let importId = '';
 const OTHER_ID = '01890a5d-ac96-774b-bcce-b302099a8057';
 
-export const transferCases: FeatureCases<TransferChannel> = {
+export const importExportCases: FeatureCases<ImportExportChannel> = {
   async setup({ t }) {
     picked = join(t.dataDir, 'contract.csv');
     writeFileSync(picked, 'First Name,Last Name,Email\r\nContract,Case,contract@example.com\r\n');

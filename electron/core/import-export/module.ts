@@ -1,7 +1,7 @@
-// The transfer feature's entry (issue #5): CSV and vCard export and import, import history and undo.
+// The import-export domain's entry: CSV and vCard export and import, import history and undo.
 // No `electron` import: the save dialog and picked files come through ctx.platform and ctx.picks.
 import { join } from 'node:path';
-import type { TransferChannel } from '../../../shared/ipc/transfer.channels';
+import type { ImportExportChannel } from '../../../shared/ipc/import-export.channels';
 import { AppError } from '../../../shared/ipc/errors';
 import { DB_FILE, openSqlite } from '../../db/connection';
 import { closeInterruptedImports, findImport, listImports, toSummary, undoImport } from '../../db/imports.repo';
@@ -14,7 +14,7 @@ import { openSource } from './source';
 
 const PREVIEW_ROWS = 20;
 
-export function createTransferModule(ctx: FeatureContext): FeatureModule<TransferChannel> & { importer: ReturnType<typeof createImporter> } {
+export function createImportExportModule(ctx: FeatureContext): FeatureModule<ImportExportChannel> & { importer: ReturnType<typeof createImporter> } {
   const { db, clock, events } = ctx.deps;
   const importer = createImporter(ctx);
   const exports = createExportRuns(events, ctx.deps.newId);

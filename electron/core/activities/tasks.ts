@@ -1,12 +1,12 @@
 // Follow-ups: create, complete, reopen, snooze, Trash; the Today view's buckets. No `electron` import.
 import type { Kysely } from 'kysely';
-import type { Task } from '../../shared/domain/activity';
-import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
-import type { DB } from '../db/schema';
-import { findTask, insertTask, listTasks, tasksDueBetween, toTask, updateTask, type TaskInsert } from '../db/tasks.repo';
-import type { ServiceDeps } from './deps';
-import { requireContact, requireJob, utc } from './links';
+import type { Task } from '../../../shared/domain/activity';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import type { DB } from '../../db/schema';
+import { findTask, insertTask, listTasks, tasksDueBetween, toTask, updateTask, type TaskInsert } from '../../db/tasks.repo';
+import type { ServiceDeps } from '../deps';
+import { requireContact, requireJob, utc } from '../links';
 
 export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
   async function load(id: string, from: Kysely<DB> = db): Promise<Task> {

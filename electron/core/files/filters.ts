@@ -1,0 +1,11 @@
+// What each kind of pick offers in the open dialog's file-type list. No `electron` import.
+import type { z } from 'zod';
+import type { FilePurpose } from '../../../shared/ipc/files.contract';
+import type { FileFilter } from '../platform';
+
+export const PICK_FILTERS: Record<z.output<typeof FilePurpose>, FileFilter[] | undefined> = {
+  import: [{ name: 'Contacts (CSV, vCard)', extensions: ['csv', 'txt', 'vcf', 'vcard'] }],
+  eml: [{ name: 'Email messages', extensions: ['eml'] }],
+  attachment: undefined,
+  document: undefined,
+};
