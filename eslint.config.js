@@ -1,9 +1,10 @@
-// `npm run lint`. Beyond the usual checks, it enforces who may import whom (ARCHITECTURE.md):
-// no `electron` below electron/ipc, no Node in renderer/ or shared/, a preload that only knows the contract.
+// `npm run lint`. Beyond the usual checks, it enforces who may import whom (ARCHITECTURE.md): package names here
+// with no-restricted-imports, paths in build/eslint/layers.js, which resolves each import before checking it.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import rapport from './build/eslint/layers.js';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'better-sqlite3', 'kysely'];
 
@@ -15,42 +16,31 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { rapport },
     rules: {
-      '@typescript-eslint/no-explicit-any': 'off', // migrations take Kysely<any> by design (STYLE.md)
+      'rapport/layers': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['electron/db/migrations/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' }, // migrations take Kysely<any> by design (STYLE.md)
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
         [NODE_BUILTINS, 'shared/ runs on both sides: no Node.'],
-        [['electron', 'react', 'react-dom', '@mantine/*'], 'shared/ is the contract: zod only.'],
-        [['**/electron/**', '**/renderer/**'], 'shared/ must not depend on either side.'],
+        [['electron', 'electron/*', 'react', 'react-dom', '@mantine/*'], 'shared/ is the contract: zod only.'],
       ]),
     },
   },
   {
     files: ['electron/core/**/*.ts', 'electron/db/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([
-        [['electron', 'electron/*'], 'core and db run on plain Node (tests, bench, harness): no electron.'],
-        [['**/renderer/**', '../main/*', '../ipc/*', '../preload/*', '../harness/*'], 'core and db sit below main, ipc, preload and the harness.'],
-      ]),
+      'no-restricted-imports': restrict([[['electron', 'electron/*'], 'core and db run on plain Node (tests, bench, harness): no electron.']]),
     },
-  },
-  {
-    files: ['electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict([
-        [NODE_BUILTINS, 'The sandboxed preload has no Node.'],
-        [['../core/*', '../db/*', '../main/*', '../ipc/*', '../harness/*', '**/renderer/**'], 'The preload knows only electron and shared/ipc.'],
-      ]),
-    },
-  },
-  {
-    files: ['electron/main/**/*.ts', 'electron/ipc/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict([[['**/renderer/**'], 'main never imports the renderer.']]) },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -58,10 +48,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict([
-        [[...NODE_BUILTINS, 'electron', 'electron/*'], 'The renderer talks to main only through window.rapport.'],
-        [['**/electron/**'], 'The renderer never imports main-process code.'],
-      ]),
+      'no-restricted-imports': restrict([[[...NODE_BUILTINS, 'electron', 'electron/*'], 'The renderer talks to main only through window.rapport.']]),
     },
   },
 );

@@ -19,11 +19,12 @@ import { createFilesModule } from './files/module';
 import { createImportExportModule } from './import-export/module';
 import { createJobsModule } from './jobs/module';
 import { pickedFiles, type FeatureContext } from './modules';
-import { harnessPlatform, type Platform } from './platform';
+import type { Platform } from './platform';
 import { createReportsModule } from './reports/module';
-import type { AppointmentReminders } from './schedule/appointments';
+import type { AppointmentReminders } from './schedule/reminders';
 import { createScheduleModule } from './schedule/module';
 import { createSearchModule } from './search/module';
+import { createWakeTimer } from './wake-timer';
 
 export { DB_FILE } from '../db/connection';
 
@@ -34,8 +35,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** Start the reminder timer (default true). Tests pass false and call reminders.tick() after moving the clock. */
   startReminders?: boolean;
-  /** Dialogs, secrets, printing. Default: the harness's stand-ins (see platform.ts); Electron main passes its own. */
-  platform?: Platform;
+  /** Dialogs, secrets, printing: Electron main passes the real ones, the harness and tests electron/harness/platform.ts. */
+  platform: Platform;
 }
 
 export interface Core {
@@ -69,7 +70,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const events = new EventBus();
   const deps = { db, clock, events, newId: uuidv7 };
-  const platform = options.platform ?? harnessPlatform(options.dataDir);
+  const { platform } = options;
   const picks = pickedFiles();
   const modules = createModules({ deps, store, dataDir: options.dataDir, platform, picks, logger });
   // Spelled out rather than merged in a loop, so a channel without a handler does not compile.
@@ -87,7 +88,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...modules.reports.handlers,
   };
   const dispatch = createDispatcher(handlers, logger);
-  const background: { start?(): void; stop?(): void }[] = Object.values(modules);
+  // One wake-up timer for both reminder loops: it sleeps until the earlier of their next due times.
+  const reminderTimer = createWakeTimer([modules.activities.reminders, modules.schedule.reminders], { clock, events, logger });
+  const background: { start?(): void; stop?(): void }[] = [reminderTimer];
+  for (const module of Object.values(modules)) if ('start' in module || 'stop' in module) background.push(module);
   if (options.startReminders ?? true) {
     for (const module of background) module.start?.();
   }

@@ -1,7 +1,10 @@
-// Company rows in and out of SQLite, keyset-paged like contacts. No business rules; no `electron` import.
+// Company rows in and out of SQLite: snake_case rows <-> camelCase domain objects, keyset-paged like contacts.
+// No business rules here (the service decides); never imports core or `electron`.
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
-import type { Company } from '../../shared/domain/contact';
+import type { z } from 'zod';
+import type { Company, CompanyFields } from '../../shared/domain/contact';
 import type { Address } from '../../shared/domain/fields';
+import { dedupeTags, foldForSort } from '../../shared/domain/text';
 import { toFtsQuery } from './fts';
 import { parseJsonColumn } from './json';
 import { afterCursor, finishPage } from './keyset';
@@ -34,6 +37,21 @@ export function toCompany(row: CompanyRow): Company {
   };
 }
 
+/** The fields a person gives a company (absent ones stored empty). */
+export type CompanyWrite = z.output<typeof CompanyFields>;
+
+function toCompanyColumns(fields: CompanyWrite) {
+  return {
+    name: fields.name,
+    sort_name: foldForSort(fields.name),
+    website: fields.website ?? null,
+    phone: fields.phone ?? null,
+    address: fields.address ? JSON.stringify(fields.address) : null,
+    notes: fields.notes ?? null,
+    tags: JSON.stringify(dedupeTags(fields.tags ?? [])),
+  };
+}
+
 function selectCompanies(db: Kysely<DB>) {
   return db
     .selectFrom('companies as co')
@@ -41,16 +59,23 @@ function selectCompanies(db: Kysely<DB>) {
     .select(sql<number>`(SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL)`.as('contact_count'));
 }
 
-export async function findCompany(db: Kysely<DB>, id: string): Promise<CompanyRow | undefined> {
-  return selectCompanies(db).where('co.id', '=', id).executeTakeFirst();
+export async function findCompany(db: Kysely<DB>, id: string): Promise<Company | undefined> {
+  const row = await selectCompanies(db).where('co.id', '=', id).executeTakeFirst();
+  return row && toCompany(row);
 }
 
-export async function insertCompany(db: Kysely<DB>, row: CompanyInsert): Promise<void> {
+export async function insertCompany(db: Kysely<DB>, id: string, fields: CompanyWrite, now: string): Promise<void> {
+  const row: CompanyInsert = { ...toCompanyColumns(fields), id, created_at: now, updated_at: now, deleted_at: null };
   await db.insertInto('companies').values(row).execute();
 }
 
-export async function updateCompany(db: Kysely<DB>, id: string, patch: Partial<CompanyInsert>): Promise<void> {
-  await db.updateTable('companies').set(patch).where('id', '=', id).execute();
+export async function updateCompany(db: Kysely<DB>, id: string, fields: CompanyWrite, now: string): Promise<void> {
+  await db.updateTable('companies').set({ ...toCompanyColumns(fields), updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Into Trash (`deletedAt` set) or back out of it (null). */
+export async function setCompanyDeleted(db: Kysely<DB>, id: string, deletedAt: string | null, now: string): Promise<void> {
+  await db.updateTable('companies').set({ deleted_at: deletedAt, updated_at: now }).where('id', '=', id).execute();
 }
 
 export interface CompanyQuery {

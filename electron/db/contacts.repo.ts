@@ -2,16 +2,55 @@
 // No business rules here (the service decides); no `electron` import.
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Contact, ContactKind, ContactSort } from '../../shared/domain/contact';
+import { contactDisplayName, dedupeTags, foldForSort, phoneDigits } from '../../shared/domain/text';
+import { OVERDUE_FROM } from './activities.repo';
+import { readRows } from './connection';
 import { toFtsQuery } from './fts';
 import { parseJsonColumn } from './json';
 import { afterCursor, finishPage } from './keyset';
-import { OVERDUE_FROM } from './tasks.repo';
-import { readRows } from './connection';
 import type { ContactsTable, DB } from './schema';
 
 export type ContactRow = Selectable<ContactsTable> & { company_name: string | null };
 /** Columns the app writes; last_contacted_at and next_task_due_at are kept by triggers (migration 0002). */
 export type ContactInsert = Omit<ContactsTable, 'seq' | 'last_contacted_at' | 'next_task_due_at'>;
+
+/** The fields a person (the form) or a file (an import) gives a contact; the rest of its row derives from them. */
+export type ContactWrite = Pick<
+  Contact,
+  'firstName' | 'lastName' | 'emails' | 'phones' | 'addresses' | 'jobTitle' | 'companyId' | 'website' | 'birthday' | 'tags' | 'notes' | 'kind' | 'leadSource' | 'emailOptIn'
+>;
+/** A contact row's written columns, less its id and timestamps. */
+export type ContactFieldColumns = Omit<ContactInsert, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>;
+
+/**
+ * The one mapping of a contact's fields to its columns, with the derived ones: display and sort names (a
+ * nameless contact shows under `companyName`), the searchable email and phone text, deduplicated tags.
+ * The contacts service and the importer both write through it.
+ */
+export function toContactColumns(fields: ContactWrite, companyName: string | null): ContactFieldColumns {
+  const displayName = contactDisplayName({ ...fields, companyName });
+  const byLast = [fields.lastName, fields.firstName].filter(Boolean).join(' ') || displayName;
+  return {
+    first_name: fields.firstName,
+    last_name: fields.lastName,
+    display_name: displayName,
+    sort_name: foldForSort(displayName),
+    sort_last: foldForSort(byLast),
+    emails: JSON.stringify(fields.emails),
+    phones: JSON.stringify(fields.phones),
+    search_details: [...fields.emails.map((e) => e.value), ...fields.phones.flatMap((p) => [p.value, phoneDigits(p.value)])].join(' '),
+    addresses: JSON.stringify(fields.addresses),
+    job_title: fields.jobTitle,
+    company_id: fields.companyId,
+    website: fields.website,
+    birthday: fields.birthday,
+    tags: JSON.stringify(dedupeTags(fields.tags)),
+    notes: fields.notes,
+    kind: fields.kind,
+    lead_source: fields.leadSource,
+    email_opt_in: fields.emailOptIn ? 1 : 0,
+  };
+}
 
 const SORTS: Record<ContactSort, { column: keyof ContactsTable; direction: 'asc' | 'desc' }> = {
   name: { column: 'sort_name', direction: 'asc' },
@@ -57,16 +96,25 @@ function selectContacts(db: Kysely<DB>) {
     .select('co.name as company_name');
 }
 
-export async function findContact(db: Kysely<DB>, id: string): Promise<ContactRow | undefined> {
-  return selectContacts(db).where('c.id', '=', id).executeTakeFirst();
+export async function findContact(db: Kysely<DB>, id: string): Promise<Contact | undefined> {
+  const row = await selectContacts(db).where('c.id', '=', id).executeTakeFirst();
+  return row && toContact(row);
 }
 
-export async function insertContact(db: Kysely<DB>, row: ContactInsert): Promise<void> {
-  await db.insertInto('contacts').values(row).execute();
+export async function insertContact(db: Kysely<DB>, id: string, fields: ContactWrite, companyName: string | null, now: string): Promise<void> {
+  await db
+    .insertInto('contacts')
+    .values({ ...toContactColumns(fields, companyName), id, created_at: now, updated_at: now, deleted_at: null })
+    .execute();
 }
 
-export async function updateContact(db: Kysely<DB>, id: string, patch: Partial<ContactInsert>): Promise<void> {
-  await db.updateTable('contacts').set(patch).where('id', '=', id).execute();
+export async function updateContact(db: Kysely<DB>, id: string, fields: ContactWrite, companyName: string | null, now: string): Promise<void> {
+  await db.updateTable('contacts').set({ ...toContactColumns(fields, companyName), updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Into Trash (`deletedAt` set) or back out of it (null). */
+export async function setContactDeleted(db: Kysely<DB>, id: string, deletedAt: string | null, now: string): Promise<void> {
+  await db.updateTable('contacts').set({ deleted_at: deletedAt, updated_at: now }).where('id', '=', id).execute();
 }
 
 export interface ContactQuery {
@@ -237,10 +285,11 @@ export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ i
 }
 
 /** Contacts with no personal name are shown under their company's name; renaming it renames them. */
-export async function renameNamelessContacts(db: Kysely<DB>, companyId: string, displayName: string, sortName: string, now: string): Promise<string[]> {
+export async function renameNamelessContacts(db: Kysely<DB>, companyId: string, companyName: string, now: string): Promise<string[]> {
+  const sortName = foldForSort(companyName);
   const rows = await db
     .updateTable('contacts')
-    .set({ display_name: displayName, sort_name: sortName, sort_last: sortName, updated_at: now })
+    .set({ display_name: companyName, sort_name: sortName, sort_last: sortName, updated_at: now })
     .where('company_id', '=', companyId)
     .where('first_name', 'is', null)
     .where('last_name', 'is', null)

@@ -1,11 +1,15 @@
-// Job and pipeline rows in and out of SQLite. Board columns are read per stage through the
-// (stage, rank) index; totals are summed per currency in SQL, as integers. No `electron` import.
+// Job and pipeline rows in and out of SQLite: rows <-> camelCase records. Board columns are read per stage
+// through the (stage, rank) index; totals are summed per currency in SQL, as integers. Never imports core.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Job, Stage, StageCategory } from '../../shared/domain/job';
+import type { z } from 'zod';
+import type { StageChangeEntry } from '../../shared/domain/activity';
+import type { Job, Stage, StageCategory, StageChange } from '../../shared/domain/job';
+import { foldForSort } from '../../shared/domain/text';
+import { toColumns, type ColumnsOf } from './columns';
+import { readRows } from './connection';
 import { toFtsQuery } from './fts';
 import { afterCursor, finishPage } from './keyset';
-import { readRows } from './connection';
-import type { DB } from './schema';
+import type { DB, JobsTable } from './schema';
 
 export interface JobRow {
   id: string;
@@ -30,7 +34,21 @@ export interface JobRow {
   updated_at: string;
   deleted_at: string | null;
 }
-export type JobWrite = Omit<JobRow, 'contact_name' | 'company_name' | 'stage_name' | 'category'>;
+type JobColumns = Omit<JobsTable, 'seq'>;
+/** A job as written: the wire's fields less the joined names, plus its place in its board column. */
+export type JobRecord = Omit<Job, 'contactName' | 'companyName' | 'stageName' | 'category'> & { rank: number };
+
+const JOB_COLUMNS = {
+  id: 'id', title: 'title', contactId: 'contact_id', companyId: 'company_id', stageId: 'stage_id', amountMinor: 'amount_minor',
+  currency: 'currency', dueDate: 'due_date', probability: 'probability', notes: 'notes', lostReason: 'lost_reason', rank: 'rank',
+  stageChangedAt: 'stage_changed_at', createdAt: 'created_at', updatedAt: 'updated_at', deletedAt: 'deleted_at',
+} as const satisfies ColumnsOf<JobRecord, JobColumns>;
+
+/** The columns of the fields given; the title's sort key follows the title. */
+function jobColumns(job: Partial<JobRecord>): Partial<JobColumns> {
+  const columns = toColumns<JobRecord, JobColumns>(job, JOB_COLUMNS);
+  return job.title === undefined ? columns : { ...columns, sort_title: foldForSort(job.title) };
+}
 
 export function toJob(r: JobRow): Job {
   return {
@@ -64,13 +82,14 @@ export async function findJob(db: Kysely<DB>, id: string): Promise<JobRow | unde
   return (await sql<JobRow>`${SELECT} WHERE j.id = ${id}`.execute(db)).rows[0];
 }
 
-export async function insertJob(db: Kysely<DB>, row: JobWrite): Promise<void> {
+export async function insertJob(db: Kysely<DB>, job: JobRecord): Promise<void> {
+  const row = jobColumns(job);
   const columns = Object.keys(row);
   await sql`INSERT INTO jobs (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES (${sql.join(Object.values(row))})`.execute(db);
 }
 
-export async function updateJob(db: Kysely<DB>, id: string, patch: Partial<JobWrite>): Promise<void> {
-  const sets = Object.entries(patch).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
+export async function updateJob(db: Kysely<DB>, id: string, patch: Partial<JobRecord>): Promise<void> {
+  const sets = Object.entries(jobColumns(patch)).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
   if (sets.length > 0) await sql`UPDATE jobs SET ${sql.join(sets)} WHERE id = ${id}`.execute(db);
 }
 
@@ -94,12 +113,26 @@ export async function listStages(db: Kysely<DB>): Promise<Stage[]> {
   return (await sql<Stage>`SELECT id, name, position, category FROM pipeline_stages ORDER BY position`.execute(db)).rows;
 }
 
-export async function getSetting(db: Kysely<DB>, key: string): Promise<string | null> {
-  return (await sql<{ value: string }>`SELECT value FROM settings WHERE key = ${key}`.execute(db)).rows[0]?.value ?? null;
+export async function updateStage(db: Kysely<DB>, stage: Stage, now: string): Promise<void> {
+  await sql`UPDATE pipeline_stages SET name = ${stage.name}, category = ${stage.category}, position = ${stage.position}, updated_at = ${now} WHERE id = ${stage.id}`.execute(db);
 }
 
-export async function setSetting(db: Kysely<DB>, key: string, value: string): Promise<void> {
-  await sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(db);
+export async function insertStage(db: Kysely<DB>, stage: Stage, now: string): Promise<void> {
+  await sql`INSERT INTO pipeline_stages (id, name, position, category, created_at, updated_at) VALUES (${stage.id}, ${stage.name}, ${stage.position}, ${stage.category}, ${now}, ${now})`.execute(db);
+}
+
+/** How many jobs (Trash included) sit in a stage: a stage that holds any cannot just go. */
+export async function countJobsInStage(db: Kysely<DB>, stageId: string): Promise<number> {
+  return Number((await sql<{ n: number }>`SELECT count(*) AS n FROM jobs WHERE stage_id = ${stageId}`.execute(db)).rows[0]?.n ?? 0);
+}
+
+/** Moves every job (Trash included) of one stage into another, as a stage change. */
+export async function moveStageJobs(db: Kysely<DB>, fromStageId: string, toStageId: string, now: string): Promise<void> {
+  await sql`UPDATE jobs SET stage_id = ${toStageId}, stage_changed_at = ${now}, updated_at = ${now} WHERE stage_id = ${fromStageId}`.execute(db);
+}
+
+export async function deleteStage(db: Kysely<DB>, stageId: string): Promise<void> {
+  await sql`DELETE FROM pipeline_stages WHERE id = ${stageId}`.execute(db);
 }
 
 export interface JobFilter {
@@ -126,7 +159,12 @@ function filterConditions(f: JobFilter): RawBuilder<SqlBool>[] {
  * column is its own walk of the (stage, rank) index that stops after `perColumn` rows, in one statement;
  * the totals read only the (stage, currency, amount) index.
  */
-export async function board(db: Kysely<DB>, f: JobFilter, stageIds: readonly string[], perColumn: number) {
+export async function board(
+  db: Kysely<DB>,
+  f: JobFilter,
+  stageIds: readonly string[],
+  perColumn: number,
+): Promise<{ jobs: Job[]; totals: { stageId: string; currency: string; count: number; amountMinor: number }[] }> {
   const where = sql.join(filterConditions(f), sql` AND `);
   const columns = stageIds.map(
     (stageId) => sql`SELECT * FROM (SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category
@@ -140,7 +178,10 @@ export async function board(db: Kysely<DB>, f: JobFilter, stageIds: readonly str
       SELECT j.stage_id, j.currency, count(*) AS count, coalesce(sum(j.amount_minor), 0) AS amount
       FROM jobs j WHERE ${where} GROUP BY j.stage_id, j.currency`.execute(db)
   ).rows;
-  return { jobs, totals };
+  return {
+    jobs: jobs.map(toJob),
+    totals: totals.map((t) => ({ stageId: t.stage_id, currency: t.currency, count: Number(t.count), amountMinor: Number(t.amount) })),
+  };
 }
 
 export type JobSortKey = 'updatedAt' | 'createdAt' | 'dueDate' | 'amount' | 'title';
@@ -184,16 +225,15 @@ export async function listJobs(db: Kysely<DB>, q: JobQuery): Promise<{ items: Jo
   return { ...finishPage(rows, q.limit, 'sort_key'), total };
 }
 
-export async function stageHistory(db: Kysely<DB>, jobId: string) {
-  return (
-    await sql<{ job_id: string; from_stage: string | null; to_stage: string; at: string }>`
+export async function stageHistory(db: Kysely<DB>, jobId: string): Promise<z.infer<typeof StageChange>[]> {
+  const { rows } = await sql<{ job_id: string; from_stage: string | null; to_stage: string; at: string }>`
       SELECT h.job_id, f.name AS from_stage, coalesce(t.name, '(removed stage)') AS to_stage, h.at
       FROM job_stage_history h LEFT JOIN pipeline_stages f ON f.id = h.from_stage LEFT JOIN pipeline_stages t ON t.id = h.to_stage
-      WHERE h.job_id = ${jobId} ORDER BY h.at, h.seq`.execute(db)
-  ).rows;
+      WHERE h.job_id = ${jobId} ORDER BY h.at, h.seq`.execute(db);
+  return rows.map((r) => ({ jobId: r.job_id, fromStage: r.from_stage, toStage: r.to_stage, at: r.at }));
 }
 
-export interface StageChangeRow {
+interface StageChangeRow {
   id: string;
   at: string;
   job_id: string;
@@ -212,12 +252,12 @@ export interface StageChangeRow {
 export async function listStageChanges(
   db: Kysely<DB>,
   q: { contactId?: string | undefined; companyId?: string | undefined; limit: number; after?: { at: string; id: string } | undefined },
-): Promise<StageChangeRow[]> {
+): Promise<StageChangeEntry[]> {
   const where: RawBuilder<SqlBool>[] = [sql`j.deleted_at IS NULL`];
   if (q.contactId) where.push(sql`j.contact_id = ${q.contactId}`);
   if (q.companyId) where.push(sql`j.company_id = ${q.companyId}`);
   if (q.after) where.push(sql`(h.at, printf('h%012d', h.seq)) < (${q.after.at}, ${q.after.id})`);
-  return readRows(
+  const rows = await readRows(
     db,
     sql<StageChangeRow>`
       SELECT printf('h%012d', h.seq) AS id, h.at, h.job_id, j.title AS job_title, j.contact_id, c.display_name AS contact_name,
@@ -226,4 +266,15 @@ export async function listStageChanges(
         LEFT JOIN pipeline_stages f ON f.id = h.from_stage LEFT JOIN pipeline_stages t ON t.id = h.to_stage
       WHERE ${sql.join(where, sql` AND `)} ORDER BY h.at DESC, h.seq DESC LIMIT ${q.limit}`,
   );
+  return rows.map((r) => ({
+    kind: 'stage',
+    id: r.id,
+    at: r.at,
+    jobId: r.job_id,
+    jobTitle: r.job_title,
+    contactId: r.contact_id,
+    contactName: r.contact_name,
+    fromStage: r.from_stage,
+    toStage: r.to_stage,
+  }));
 }

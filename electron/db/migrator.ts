@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Sqlite } from './connection';
 import { migrations as allMigrations, type Migration } from './migrations';
+import type { DB } from './schema';
 
 export class SchemaTooNewError extends Error {
   constructor(readonly unknown: string[]) {
@@ -29,10 +30,10 @@ export interface MigrateResult {
   backupPath: string | null;
 }
 
-export async function migrate(sqlite: Sqlite, db: Kysely<any>, options: MigrateOptions): Promise<MigrateResult> {
+export async function migrate(sqlite: Sqlite, db: Kysely<DB>, options: MigrateOptions): Promise<MigrateResult> {
   const known = options.migrations ?? allMigrations;
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`.execute(db);
-  const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name as string));
+  const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name));
 
   const knownNames = new Set(known.map((m) => m.name));
   const unknown = [...done].filter((name) => !knownNames.has(name)).sort();

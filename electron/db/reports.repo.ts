@@ -5,11 +5,11 @@
 // revenue and of the win-rate figures, activity counts and clients' usual gaps come from the trigger-kept summaries
 // of 0011 and 0013 (pipeline_totals, revenue_months, activity_days, contact_touches); lead sources from client_jobs,
 // which carries its contact's source and creation time (0014).
-// Periods are half-open ranges of ISO instants [start, end). No business rules beyond the SQL; no `electron` import.
+// Periods are half-open ranges of ISO instants [start, end). Rows leave camelCase. No business rules beyond the
+// SQL; imports no core and no migration (what a migration's SQL shares with these queries is copied here).
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { StageCategory } from '../../shared/domain/job';
-import { leadMs } from './migrations/0013_revenue_lead_times';
-import { OVERDUE_FROM } from './tasks.repo';
+import { OVERDUE_FROM } from './activities.repo';
 import type { DB } from './schema';
 
 export interface Range {
@@ -43,6 +43,10 @@ const M_LOST = sql<SqlBool>`m.category = 'lost'`;
 const M_LIVE = sql<SqlBool>`m.category IS NOT NULL`;
 const mCurrencyIs = (currency: string | undefined) => (currency ? sql<SqlBool>`m.currency = ${currency}` : sql<SqlBool>`1`);
 
+/** A job's milliseconds from creation to `at` (never negative; 0 without a creation time): revenue_months' lead_ms as 0013's triggers sum it. */
+const leadMs = (row: string, at: string) =>
+  `coalesce(max(CAST(round((julianday(${row}.${at}) - julianday(${row}.created_at)) * 86400000) AS INTEGER), 0), 0)`;
+
 /**
  * Live jobs per stage and currency from the trigger-kept totals (0011), each stage listed even without jobs.
  * The weighted total applies the stage's default probability (open 50 %, won or paid 100 %, lost 0) to the
@@ -50,13 +54,12 @@ const mCurrencyIs = (currency: string | undefined) => (currency ? sql<SqlBool>`m
  */
 export async function pipelineTotals(db: Kysely<DB>, currency: string | undefined) {
   const cur = currency ? sql`AND p.currency = ${currency}` : sql``;
-  return (
-    await sql<{ stage_id: string; stage_name: string; category: StageCategory; currency: string | null; count: number; total: number; weighted: number }>`
+  const { rows } = await sql<{ stage_id: string; stage_name: string; category: StageCategory; currency: string | null; count: number; total: number; weighted: number }>`
       SELECT s.id AS stage_id, s.name AS stage_name, s.category, p.currency, coalesce(p.jobs, 0) AS count, coalesce(p.total, 0) AS total,
         coalesce((p.weighted + p.unweighted * CASE s.category WHEN 'open' THEN 50 WHEN 'lost' THEN 0 ELSE 100 END + 50) / 100, 0) AS weighted
       FROM pipeline_stages s LEFT JOIN pipeline_totals p ON p.stage_id = s.id ${cur}
-      ORDER BY s.position, p.currency`.execute(db)
-  ).rows;
+      ORDER BY s.position, p.currency`.execute(db);
+  return rows.map((r) => ({ stageId: r.stage_id, stageName: r.stage_name, category: r.category, currency: r.currency, count: r.count, total: r.total, weighted: r.weighted }));
 }
 
 const monthStart = (instant: string) => `${instant.slice(0, 7)}-01T00:00:00.000Z`;
@@ -127,17 +130,18 @@ const LIVE_CLIENT = (id: RawBuilder<unknown>) => sql<SqlBool>`EXISTS (SELECT 1 F
 /** Live clients by paid revenue in one currency: paid in the range (top clients), or paid before its end (lifetime value). */
 export async function paidPerClient(db: Kysely<DB>, r: Range | { start: null; end: string }, currency: string) {
   const when = r.start === null ? sql<SqlBool>`m.paid_at < ${r.end}` : inRange(sql`m.paid_at`, r);
-  return (
-    await sql<{ contact_id: string; name: string; amount: number; jobs: number }>`
+  const { rows } = await sql<{ contact_id: string; name: string; amount: number; jobs: number }>`
       SELECT x.contact_id, c.display_name AS name, x.amount, x.jobs FROM (
         SELECT m.contact_id, sum(coalesce(m.amount_minor, 0)) AS amount, count(*) AS jobs
         FROM job_milestones m INDEXED BY job_milestones_paid
         WHERE ${when} AND ${M_PAID} AND m.currency = ${currency} AND m.contact_id IS NOT NULL
         GROUP BY m.contact_id HAVING amount > 0) x
       JOIN contacts c ON c.id = x.contact_id WHERE c.deleted_at IS NULL
-      ORDER BY x.amount DESC, c.sort_name, c.id`.execute(db)
-  ).rows;
+      ORDER BY x.amount DESC, c.sort_name, c.id`.execute(db);
+  return rows.map(toClientRevenue);
 }
+
+const toClientRevenue = (r: { contact_id: string; name: string; amount: number; jobs: number }) => ({ contactId: r.contact_id, name: r.name, amount: r.amount, jobs: r.jobs });
 
 /**
  * paidPerClient as the dashboard needs it: how many clients and their total, and only the first `limit` by
@@ -156,7 +160,7 @@ export async function paidClientsTop(db: Kysely<DB>, r: Range | { start: null; e
     FROM x CROSS JOIN contacts c ON c.id = x.contact_id
     WHERE x.amount >= coalesce((SELECT amount FROM cut), 0)
     ORDER BY x.amount DESC, c.sort_name, c.id LIMIT ${limit}`.execute(db);
-  return { clients: Number(rows[0]?.clients ?? 0), total: Number(rows[0]?.total ?? 0), rows };
+  return { clients: Number(rows[0]?.clients ?? 0), total: Number(rows[0]?.total ?? 0), rows: rows.map(toClientRevenue) };
 }
 
 /**
@@ -212,7 +216,7 @@ export async function repeatClients(db: Kysely<DB>, end: string, currency: strin
   return { clients: Number(rows[0]?.clients ?? 0), repeat: Number(rows[0]?.repeat ?? 0) };
 }
 
-export interface DriftRow {
+interface DriftRow {
   contact_id: string;
   name: string;
   last_contacted_at: string;
@@ -243,7 +247,7 @@ export async function drifting(db: Kysely<DB>, now: Date, defaultDays: number, m
     FROM drift d CROSS JOIN contacts c ON c.id = d.id
     WHERE d.last_at <= coalesce((SELECT last_at FROM cut), '~')
     ORDER BY d.last_at, c.sort_name, c.id LIMIT ${limit}`.execute(db);
-  return { total: Number(rows[0]?.total ?? 0), rows };
+  return { total: Number(rows[0]?.total ?? 0), rows: rows.map((r) => ({ contactId: r.contact_id, name: r.name, lastContactedAt: r.last_contacted_at, gap: r.gap })) };
 }
 
 /**
@@ -299,14 +303,23 @@ export async function overdueFollowUps(db: Kysely<DB>, now: Date): Promise<numbe
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Live jobs sitting in a stage whose name matches, since before `before` (alerts: unanswered quotes, unpaid work). */
-export async function staleJobs(db: Kysely<DB>, stageNamePattern: string, before: string, limit: number) {
-  return (
-    await sql<{ id: string; title: string; contact_id: string | null; contact_name: string | null; stage_name: string; stage_changed_at: string; amount_minor: number | null; currency: string }>`
+/**
+ * Quotes and completed work are found by stage name (the default pipeline's "Quoted" and "Completed", and
+ * renamed ones that keep the word), among stages that are neither paid nor lost.
+ */
+const STAGE_NAMES = { quoted: '%quot%', completed: '%complet%' } as const;
+
+/** Live jobs sitting in a quoted (or completed) stage since before `before` (alerts: unanswered quotes, unpaid work). */
+export async function staleJobs(db: Kysely<DB>, stage: keyof typeof STAGE_NAMES, before: string, limit: number) {
+  const stageNamePattern = STAGE_NAMES[stage];
+  const { rows } = await sql<{ id: string; title: string; contact_id: string | null; contact_name: string | null; stage_name: string; stage_changed_at: string; amount_minor: number | null; currency: string }>`
       SELECT j.id, j.title, j.contact_id, c.display_name AS contact_name, s.name AS stage_name, j.stage_changed_at, j.amount_minor, j.currency
       FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id LEFT JOIN contacts c ON c.id = j.contact_id
       WHERE j.deleted_at IS NULL AND s.category IN ('open', 'won') AND lower(s.name) LIKE ${stageNamePattern}
         AND j.stage_changed_at < ${before}
-      ORDER BY j.stage_changed_at, j.id LIMIT ${limit}`.execute(db)
-  ).rows;
+      ORDER BY j.stage_changed_at, j.id LIMIT ${limit}`.execute(db);
+  return rows.map((r) => ({
+    id: r.id, title: r.title, contactId: r.contact_id, contactName: r.contact_name, stageName: r.stage_name,
+    stageChangedAt: r.stage_changed_at, amountMinor: r.amount_minor, currency: r.currency,
+  }));
 }

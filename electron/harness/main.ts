@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../core/app';
+import { harnessPlatform } from './platform';
 import { ensureRendererBuild, RENDERER_DIST } from './renderer-build';
 import { startHarnessServer } from './server';
 
@@ -17,7 +18,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 ensureRendererBuild();
-const core = await openCore({ dataDir: resolve(values['data-dir']) });
+const dataDir = resolve(values['data-dir']);
+const core = await openCore({ dataDir, platform: harnessPlatform(dataDir) });
 const harness = await startHarnessServer(core, { rendererDir: RENDERER_DIST, port });
 console.log(`Rapport harness ready at ${harness.url} (data: ${core.dataDir})`);
 

@@ -85,7 +85,8 @@ export const TaskCreate = z.strictObject({
 });
 export const TaskUpdate = TaskCreate.partial().extend({ id: Id });
 export const TaskSnooze = z.strictObject({ id: Id, until: Instant });
-export const TaskStatus = z.enum(['open', 'overdue', 'done']);
+/** open and overdue exclude done and deleted follow-ups; trashed lists the deleted ones (the Trash page). */
+export const TaskStatus = z.enum(['open', 'overdue', 'done', 'trashed']);
 export const TaskListInput = z.strictObject({
   status: TaskStatus.default('open'),
   contactId: Id.optional(),

@@ -13,7 +13,8 @@ export const DOCUMENTS_CHANNELS = [
   'documents.reveal',
   'documents.preview',
   'documents.check',
-  'documents.settings',
+  'documents.settings.get',
+  'documents.settings.update',
 ] as const;
 
 export type DocumentsChannel = (typeof DOCUMENTS_CHANNELS)[number];

@@ -13,9 +13,8 @@ import {
   DocumentSettingsUpdate,
   EmptyTrashResult,
 } from '../domain/document';
-import { Id } from '../domain/fields';
 import type { DocumentsChannel } from './documents.channels';
-import { ById } from './shapes';
+import { ById, Empty } from './shapes';
 
 
 export const documentsContract = {
@@ -30,15 +29,16 @@ export const documentsContract = {
   'documents.delete': { input: ById, output: Document },
   'documents.restore': { input: ById, output: Document },
   /** Removes documents in Trash for good, then every stored file no document uses. */
-  'documents.emptyTrash': { input: z.strictObject({}), output: EmptyTrashResult },
+  'documents.emptyTrash': { input: Empty, output: EmptyTrashResult },
   'documents.open': { input: ById, output: z.object({ ok: z.literal(true) }) },
   'documents.reveal': { input: ById, output: z.object({ ok: z.literal(true) }) },
   /** Image or PDF bytes for the in-app viewer, under a size cap. */
   'documents.preview': { input: ById, output: DocumentPreview },
   /** Reports (never fixes) rows without their file, files with the wrong hash and files without a row. */
-  'documents.check': { input: z.strictObject({}), output: DocumentCheck },
-  /** Reads the documents settings; with a value, changes it first. */
-  'documents.settings': { input: DocumentSettingsUpdate.partial(), output: DocumentSettings },
+  'documents.check': { input: Empty, output: DocumentCheck },
+  'documents.settings.get': { input: Empty, output: DocumentSettings },
+  /** Changes the documents settings and returns them. */
+  'documents.settings.update': { input: DocumentSettingsUpdate, output: DocumentSettings },
 } as const satisfies Record<DocumentsChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const documentsEvents = {} as const satisfies Record<string, z.ZodType>;

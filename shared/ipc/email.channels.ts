@@ -1,8 +1,8 @@
 // Channel names of the email feature (zod-free: the preload's allow-list imports it). See channels.ts.
 export const EMAIL_CHANNELS = [
-  'settings.smtp.get',
-  'settings.smtp.set',
-  'settings.smtp.test',
+  'email.settings.get',
+  'email.settings.update',
+  'email.settings.test',
   'emails.send',
   'emails.get',
   'emails.importEml',

@@ -19,17 +19,16 @@ import {
   TemplateUpdate,
 } from '../domain/email';
 import { Activity } from '../domain/activity';
-import { Id } from '../domain/fields';
 import type { EmailChannel } from './email.channels';
 import { ById, Empty } from './shapes';
 
 const Queued = z.object({ id: z.string(), status: OutboxStatus });
 
 export const emailContract = {
-  'settings.smtp.get': { input: Empty, output: SmtpSettings },
-  'settings.smtp.set': { input: SmtpSettingsInput, output: SmtpSettings },
+  'email.settings.get': { input: Empty, output: SmtpSettings },
+  'email.settings.update': { input: SmtpSettingsInput, output: SmtpSettings },
   /** Sends a test email to the from address now (not through the outbox); UNAVAILABLE with the server's words. */
-  'settings.smtp.test': { input: Empty, output: z.object({ ok: z.literal(true), message: z.string() }) },
+  'email.settings.test': { input: Empty, output: z.object({ ok: z.literal(true), message: z.string() }) },
 
   'emails.send': { input: EmailSend, output: Queued },
   'emails.get': { input: ById, output: Email },

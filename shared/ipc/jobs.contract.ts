@@ -8,8 +8,8 @@ import { ById, Empty, Page } from './shapes';
 const Pipeline = z.object({ stages: z.array(Stage), defaultCurrency: z.string() });
 
 export const jobsContract = {
-  'pipeline.get': { input: Empty, output: Pipeline },
-  'pipeline.update': { input: PipelineUpdate, output: Pipeline },
+  'jobs.settings.get': { input: Empty, output: Pipeline },
+  'jobs.settings.update': { input: PipelineUpdate, output: Pipeline },
   'jobs.create': { input: JobCreate, output: Job },
   'jobs.get': { input: ById, output: Job },
   'jobs.update': { input: JobUpdate, output: Job },

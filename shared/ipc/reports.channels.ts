@@ -10,7 +10,8 @@ export const REPORTS_CHANNELS = [
   'reports.exportCsv',
   'reports.exportPdf',
   'alerts.list',
-  'alerts.settings',
+  'reports.settings.get',
+  'reports.settings.update',
 ] as const;
 
 export type ReportsChannel = (typeof REPORTS_CHANNELS)[number];

@@ -17,7 +17,8 @@ export const reportsContract = {
   'reports.exportCsv': { input: RecordsInput, output: ExportResult },
   'reports.exportPdf': { input: DashboardInput, output: ExportResult },
   'alerts.list': { input: z.strictObject({}), output: Alerts },
-  'alerts.settings': { input: AlertSettingsUpdate, output: AlertSettings },
+  'reports.settings.get': { input: z.strictObject({}), output: AlertSettings },
+  'reports.settings.update': { input: AlertSettingsUpdate, output: AlertSettings },
 } as const satisfies Record<ReportsChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const reportsEvents = {

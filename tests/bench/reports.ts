@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE, openCore, type Core } from '../../electron/core/app';
 import type { Logger } from '../../electron/core/logger';
+import { harnessPlatform } from '../../electron/harness/platform';
 import { dashboard } from '../../electron/core/reports/dashboard';
 import type { DB } from '../../electron/db/schema';
 import { compare, round3 } from './measure';
@@ -38,7 +39,7 @@ export async function benchReports(): Promise<void> {
     }
     const seeded = { file };
 
-    core = await openCore({ dataDir, logger: quiet, startReminders: false });
+    core = await openCore({ dataDir, logger: quiet, startReminders: false, platform: harnessPlatform(dataDir) });
     raw = new Database(seeded.file, { readonly: true });
 
     // The dashboard's statements, in order, as it runs them.

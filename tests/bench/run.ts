@@ -12,6 +12,7 @@ import type { Logger } from '../../electron/core/logger';
 import { toFtsQuery } from '../../electron/db/fts';
 import { foldForSort } from '../../shared/domain/text';
 import { encodeCursor } from '../../electron/db/keyset';
+import { call } from './call';
 import { compare, round3, stats } from './measure';
 import { benchReports } from './reports';
 import { seed } from './seed';
@@ -19,8 +20,8 @@ import { benchTransfer } from './transfer';
 import { seedActivities } from './seed-activities';
 import { seedJobs } from './seed-jobs';
 import { seedAppointments } from './seed-appointments';
-import { markConflicts, storedRange } from '../../electron/core/schedule/appointments';
-import { expandOccurrences } from '../../electron/core/schedule/ics';
+import { expandOccurrences, markConflicts, storedRange } from '../../electron/core/schedule/occurrences';
+import { harnessPlatform } from '../../electron/harness/platform';
 
 const MAX_RATIO = 1.3;
 const MAX_SEARCH_MS = 10;
@@ -36,7 +37,7 @@ const stderrLogger: Logger = {
 };
 
 // The SQL the app runs, verbatim: as listContacts writes it (electron/db/contacts.repo.ts) and as
-// electron/core/search.service.ts writes it. If the app's SQL changes, the result check below fails loudly.
+// electron/db/search.repo.ts writes it. If the app's SQL changes, the result check below fails loudly.
 // Untagged pages carry their total as a scalar subquery; a tag is counted first, on its own.
 const COUNT_ALL = `SELECT (SELECT count(*) FROM contacts) - (SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL)`;
 const LIST_SELECT = `SELECT c.*, co.name AS company_name, (${COUNT_ALL}) AS total FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.deleted_at IS NULL`;
@@ -133,7 +134,7 @@ const TEXT_COMPANIES = `
               JOIN companies co ON co.seq = f.rowid
               ORDER BY f.score`;
 
-// Mirrors electron/core/documents/search.ts.
+// Mirrors electron/db/documents.repo.ts documentTextHits.
 const TEXT_DOCUMENTS = `
     SELECT d.id, d.name, d.created_at, d.deleted_at, f.score,
       (SELECT coalesce(c.display_name, co.name, j.title) FROM document_links l LEFT JOIN contacts c ON c.id = l.contact_id
@@ -171,12 +172,6 @@ interface Case {
 function step(db: Database.Database, label: string, sql: string, params: unknown[]): Step {
   const statement = db.prepare(sql);
   return { label, sql, params, run: () => statement.all(...params) };
-}
-
-async function call(core: Core, channel: string, input: unknown): Promise<any> {
-  const result = await core.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} answered ${JSON.stringify(result.error)}`);
-  return result.value;
 }
 
 function buildCases(core: Core, raw: Database.Database, heavyContactId: string): Case[] {
@@ -265,7 +260,7 @@ function buildCases(core: Core, raw: Database.Database, heavyContactId: string):
   };
 
   // timeline.list (what a contact page shows): the activities page and the contact's job stage changes, merged
-  // newest first by (at, id), as electron/core/timeline.service.ts does.
+  // newest first by (at, id), as electron/core/activities/timeline.ts does.
   const mergedTimeline = (contactId: string): Case => {
     const activities = step(raw, 'activities', TIMELINE, [contactId, PAGE + 1]);
     const stages = step(raw, 'stage changes', STAGE_CHANGES, [contactId, PAGE + 1]);
@@ -424,9 +419,9 @@ async function benchCore(): Promise<void> {
     const appointments = seedAppointments(seeded.file);
     console.error(`seeded ${appointments.appointments} appointments in ${(appointments.ms / 1000).toFixed(1)} s`);
 
-    core = await openCore({ dataDir, logger: stderrLogger });
+    core = await openCore({ dataDir, logger: stderrLogger, platform: harnessPlatform(dataDir) });
     // The long-standing client also has jobs that moved along the pipeline: their stage changes share the timeline.
-    const stages = (await call(core, 'pipeline.get', {})).stages as { id: string }[];
+    const stages = (await call(core, 'jobs.settings.get', {})).stages as { id: string }[];
     for (let i = 0; i < 5; i++) {
       const job = await call(core, 'jobs.create', { title: `Heavy client job ${i + 1}`, contactId: activities.heavyContactId, amountMinor: 50_000 });
       for (const stage of stages.slice(1, 4)) await call(core, 'jobs.move', { id: job.id, stage: stage.id });

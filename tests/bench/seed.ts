@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { v7 } from 'uuid';
 import { DB_FILE, openCore } from '../../electron/core/app';
 import type { Logger } from '../../electron/core/logger';
+import { harnessPlatform } from '../../electron/harness/platform';
 import { contactDisplayName, dedupeTags, foldForSort, phoneDigits } from '../../shared/domain/text';
 
 const FIRST_NAMES = `James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara Richard Susan Joseph Jessica
@@ -124,7 +125,7 @@ export async function seed(dataDir: string, options: SeedOptions = {}): Promise<
   const contactCount = options.contacts ?? 100_000;
   const companyCount = options.companies ?? 2_000;
   const started = process.hrtime.bigint();
-  (await openCore({ dataDir, ...(options.logger ? { logger: options.logger } : {}) })).close(); // runs the migrations
+  (await openCore({ dataDir, platform: harnessPlatform(dataDir), ...(options.logger ? { logger: options.logger } : {}) })).close(); // runs the migrations
 
   const file = join(dataDir, DB_FILE);
   const db = new Database(file);

@@ -13,23 +13,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { DB_FILE, openCore, type Core } from '../../electron/core/app';
+import { DB_FILE, openCore } from '../../electron/core/app';
 import { memoryLogger } from '../../electron/core/logger';
-import { HARNESS_PICKS_FILE } from '../../electron/core/platform';
+import { HARNESS_PICKS_FILE, harnessPlatform } from '../../electron/harness/platform';
 import { csvLine } from '../../electron/core/import-export/csv-io';
 import { GOOGLE_FIXED } from '../../electron/core/import-export/headers';
 import { layoutFor, type GroupCounts } from '../../electron/core/import-export/presets';
 import { toContact, type ContactRow } from '../../electron/db/contacts.repo';
+import { call } from './call';
 import { compare, round3 } from './measure';
 
 const ROWS = Number(process.env.BENCH_TRANSFER_ROWS ?? 100_000);
 const ITERATIONS = Number(process.env.BENCH_TRANSFER_ITERATIONS ?? 3);
-
-async function call(core: Core, channel: string, input: unknown): Promise<any> {
-  const result = await core.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} answered ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 interface Person {
   first: string;
@@ -64,7 +59,7 @@ function writeGoogleCsv(file: string, rows: Person[]): void {
 /** A data dir with every migration applied, so timing an import starts from an empty, ready store. */
 async function freshDataDir(root: string, name: string): Promise<string> {
   const dir = join(root, name);
-  const core = await openCore({ dataDir: dir, logger: memoryLogger(), startReminders: false });
+  const core = await openCore({ dataDir: dir, logger: memoryLogger(), startReminders: false, platform: harnessPlatform(dir) });
   core.close();
   return dir;
 }
@@ -78,9 +73,10 @@ function childPeakRss(dataDir: string, csv: string): { importMb: number; exportM
 }
 
 async function memoryChild(task: string, dataDir: string, csv: string | undefined): Promise<void> {
-  const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false });
+  const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false, platform: harnessPlatform(dataDir) });
   try {
     if (task === 'import') {
+      if (!csv) throw new Error('the import child needs a CSV file');
       writeFileSync(join(dataDir, HARNESS_PICKS_FILE), JSON.stringify([csv]));
       await call(core, 'files.pick', { purpose: 'import' });
       await call(core, 'import.run', { path: csv, duplicates: 'skip' });
@@ -109,7 +105,7 @@ export async function benchTransfer(): Promise<void> {
     let lastReport: { created: number } | null = null;
     const importApp = async () => {
       const dataDir = appDirs.shift()!;
-      const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false });
+      const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false, platform: harnessPlatform(dataDir) });
       try {
         writeFileSync(join(dataDir, HARNESS_PICKS_FILE), JSON.stringify([csv]));
         await call(core, 'files.pick', { purpose: 'import' });
@@ -166,12 +162,12 @@ export async function benchTransfer(): Promise<void> {
 
     // ---- export (the store the last import filled) ----
     const dataDir = join(root, `app-${ITERATIONS}`);
-    const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false });
+    const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false, platform: harnessPlatform(dataDir) });
     const raw = new Database(join(dataDir, DB_FILE), { readonly: true });
     try {
       const exportApp = async () => {
         const out = await call(core, 'export.contacts', { format: 'csv' });
-        rmSync(out.path, { force: true });
+        if (out.path) rmSync(out.path, { force: true });
         if (out.count !== ROWS) throw new Error(`export wrote ${out.count} of ${ROWS}`);
       };
       // The same work by hand: one statement iterated, the same Rapport layout and quoting, no paging.

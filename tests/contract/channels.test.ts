@@ -29,7 +29,7 @@ beforeAll(async () => {
   activityId = (await t.call('activities.create', { contactId, type: 'note', notes: 'fixture' })).id;
   taskId = (await t.call('tasks.create', { title: 'Fixture task', contactId })).id;
   jobId = (await t.call('jobs.create', { title: 'Fixture job', contactId, amountMinor: 1000 })).id;
-  stageIds = (await t.call('pipeline.get', {})).stages.map((s) => s.id);
+  stageIds = (await t.call('jobs.settings.get', {})).stages.map((s) => s.id);
   appointmentId = (await t.call('appointments.create', { title: 'Site visit', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', contactId })).id;
   seriesId = (await t.call('appointments.create', { title: 'Daily check', startsAt: '2026-11-23T09:00:00Z', endsAt: '2026-11-23T09:30:00Z', recurrence: { freq: 'daily', count: 10 } })).id;
   for (const feature of features) await feature.setup?.({ t, contactId, companyId, activityId, jobId });
@@ -142,8 +142,8 @@ const cases: Record<Channel, Case> = {
     valid: () => ({ dayStart: '2026-11-22T00:00:00+01:00', dayEnd: '2026-11-23T00:00:00+01:00', weekEnd: '2026-11-30T00:00:00+01:00' }),
     invalid: [[() => ({ dayStart: 'today' }), 'dayStart']],
   },
-  'pipeline.get': { valid: () => ({}), invalid: [[() => ({ x: 1 }), '(input)']] },
-  'pipeline.update': {
+  'jobs.settings.get': { valid: () => ({}), invalid: [[() => ({ x: 1 }), '(input)']] },
+  'jobs.settings.update': {
     valid: () => ({ stages: [{ id: stageIds[0], name: 'Enquiry', category: 'open' }, ...stageIds.slice(1).map((id, i) => ({ id, name: `Stage ${i}`, category: 'won' }))], defaultCurrency: 'usd' }),
     invalid: [
       [() => ({ stages: [{ name: 'Only one', category: 'open' }] }), 'stages'],

@@ -100,8 +100,9 @@ export const documentsCases: FeatureCases<DocumentsChannel> = {
       ],
     },
     'documents.check': { valid: () => ({}), invalid: [[() => ({ fix: true }), '(input)']] },
-    'documents.settings': {
-      valid: () => ({}),
+    'documents.settings.get': { valid: () => ({}), invalid: [[() => ({ maxFileBytes: 1024 }), '(input)']] },
+    'documents.settings.update': {
+      valid: () => ({ maxFileBytes: 200 * 1024 * 1024 }),
       invalid: [
         [() => ({ maxFileBytes: 10 }), 'maxFileBytes'],
         [() => ({ maxFileBytes: 1.5 }), 'maxFileBytes'],

@@ -1,5 +1,5 @@
 // Contract cases for the email feature's channels (see channels.test.ts). A real SMTP server on loopback
-// answers settings.smtp.test; nothing here is delivered (the worker is not started in contract tests).
+// answers email.settings.test; nothing here is delivered (the worker is not started in contract tests).
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ export const emailCases: FeatureCases<EmailChannel> = {
     const smtp = await startSmtp();
     smtp.unref();
     port = smtp.port;
-    await fx.t.call('settings.smtp.set', smtpSettings(port));
+    await fx.t.call('email.settings.update', smtpSettings(port));
     withEmail = (await fx.t.call('contacts.create', { firstName: 'Mailable', emails: [{ value: 'mailable@client.test' }], emailOptIn: true, tags: ['mail'] })).id;
     queuedId = (await fx.t.call('emails.send', { to: [{ contactId: withEmail }], subject: 'Queued', body: 'x' })).id;
     cancelledId = (await fx.t.call('emails.send', { to: [{ address: 'a@b.test' }], subject: 'Cancelled', body: 'x' })).id;
@@ -41,8 +41,8 @@ export const emailCases: FeatureCases<EmailChannel> = {
     await fx.t.call('files.pick', { purpose: 'eml' });
   },
   cases: {
-    'settings.smtp.get': { valid: () => ({}), invalid: [[() => ({ host: 'x' }), '(input)']] },
-    'settings.smtp.set': {
+    'email.settings.get': { valid: () => ({}), invalid: [[() => ({ host: 'x' }), '(input)']] },
+    'email.settings.update': {
       valid: () => ({ ...smtpSettings(port), password: undefined, signature: 'Sam', perMinute: 20 }),
       invalid: [
         [() => ({ ...smtpSettings(port), host: '' }), 'host'],
@@ -54,7 +54,7 @@ export const emailCases: FeatureCases<EmailChannel> = {
         [() => ({ ...smtpSettings(port), perMinute: 0 }), 'perMinute'],
       ],
     },
-    'settings.smtp.test': { valid: () => ({}), invalid: [[() => ({ to: 'x@y.test' }), '(input)']] },
+    'email.settings.test': { valid: () => ({}), invalid: [[() => ({ to: 'x@y.test' }), '(input)']] },
     'emails.send': {
       valid: () => ({ to: [{ contactId: withEmail }], cc: [{ address: 'cc@client.test' }], subject: 'Quote', body: 'Hello {{firstName}}', replyTo: 'office@trader.test', attachments: [{ documentId }] }),
       invalid: [

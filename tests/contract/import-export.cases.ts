@@ -1,7 +1,7 @@
 // Contract cases for the import-export domain's channels (see channels.test.ts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HARNESS_PICKS_FILE } from '../../electron/core/platform';
+import { HARNESS_PICKS_FILE } from '../../electron/harness/platform';
 import type { ImportExportChannel } from '../../shared/ipc/import-export.channels';
 import { long, type FeatureCases } from './cases';
 

@@ -66,7 +66,8 @@ export const reportsCases: FeatureCases<ReportsChannel> = {
     },
     'reports.exportPdf': { valid: () => YEAR, invalid: [[() => ({ from: 'yesterday', to: '2026-01-01' }), 'from']] },
     'alerts.list': { valid: () => ({}), invalid: [[() => ({ days: 3 }), '(input)']] },
-    'alerts.settings': {
+    'reports.settings.get': { valid: () => ({}), invalid: [[() => ({ quoteDays: 10 }), '(input)']] },
+    'reports.settings.update': {
       valid: () => ({ quoteDays: 10 }),
       invalid: [
         [() => ({ quoteDays: 0 }), 'quoteDays'],

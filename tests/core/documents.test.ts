@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../electron/db/connection';
 import { DB_FILE } from '../../electron/core/app';
-import type { harnessPlatform } from '../../electron/core/platform';
+import type { harnessPlatform } from '../../electron/harness/platform';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
 
 let t: TestCore;
@@ -64,7 +64,7 @@ describe('attach (copy)', () => {
   });
 
   it('writes atomically: nothing but the finished blob is left, and a refused file leaves nothing at all', async () => {
-    await t.call('documents.settings', { maxFileBytes: 1024 });
+    await t.call('documents.settings.update', { maxFileBytes: 1024 });
     await t.call('documents.attach', { path: write('small.bin', Buffer.alloc(1000, 1)) });
     const refused = await t.fail('documents.attach', { path: write('big.bin', Buffer.alloc(4096, 2)) });
     expect(refused).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'path' }] });
@@ -144,9 +144,9 @@ describe('attach (copy)', () => {
   });
 
   it('has a 200 MB default limit, changeable in settings', async () => {
-    expect(await t.call('documents.settings', {})).toEqual({ maxFileBytes: 200 * 1024 * 1024 });
-    expect(await t.call('documents.settings', { maxFileBytes: 5 * 1024 * 1024 })).toEqual({ maxFileBytes: 5 * 1024 * 1024 });
-    expect((await t.fail('documents.settings', { maxFileBytes: 10 })).issues?.[0]?.path).toBe('maxFileBytes');
+    expect(await t.call('documents.settings.get', {})).toEqual({ maxFileBytes: 200 * 1024 * 1024 });
+    expect(await t.call('documents.settings.update', { maxFileBytes: 5 * 1024 * 1024 })).toEqual({ maxFileBytes: 5 * 1024 * 1024 });
+    expect((await t.fail('documents.settings.update', { maxFileBytes: 10 })).issues?.[0]?.path).toBe('maxFileBytes');
   });
 });
 

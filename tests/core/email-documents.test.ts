@@ -24,7 +24,7 @@ beforeEach(async () => {
   smtp.state.behaviour = 'accept';
   t = await openTestCore();
   files = tempDir('rapport-email-docs-');
-  await t.call('settings.smtp.set', smtpSettings(smtp.port));
+  await t.call('email.settings.update', smtpSettings(smtp.port));
   ann = (await t.call('contacts.create', { firstName: 'Ann', lastName: 'Lee', emails: [{ value: 'ann@client.test' }] })).id;
 });
 afterEach(() => {

@@ -26,7 +26,7 @@ describe('outbox durability', () => {
   it('survives a kill mid-send: queued messages go on restart, the one in flight becomes "may have been sent"', async () => {
     const dataDir = tempDir();
     let t = await openTestCore({ dataDir });
-    await t.call('settings.smtp.set', smtpSettings(smtp.port));
+    await t.call('email.settings.update', smtpSettings(smtp.port));
     const ann = (await t.call('contacts.create', { firstName: 'Ann', emails: [{ value: 'ann@client.test' }] })).id;
     const ids: string[] = [];
     for (const subject of ['One', 'Two', 'Three']) ids.push((await t.call('emails.send', { to: [{ contactId: ann }], subject, body: subject })).id);

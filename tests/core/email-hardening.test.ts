@@ -2,8 +2,9 @@
 // message, the body becomes escaped HTML, and merge fields fail loudly rather than sending "Dear ,".
 import { describe, expect, it } from 'vitest';
 import { MergeError, fieldsIn, render, toHtml, valuesFor, withSignature } from '../../electron/core/email/merge';
+import type { Job } from '../../shared/domain/job';
 import { PASSWORD_KEY, classify, transportFor } from '../../electron/core/email/settings';
-import { testSecretStore } from '../../electron/core/platform';
+import { testSecretStore } from '../../electron/harness/platform';
 import { tempDir } from '../helpers/core';
 import { SMTP_PASSWORD, SMTP_USER, startSmtp } from '../helpers/smtp';
 
@@ -50,6 +51,17 @@ describe('formatting and merge', () => {
     expect(render('Hi {{firstName}}, {{ lastName | friend }}', values, 'Ann')).toBe('Hi Ann, friend');
     expect(() => render('{{shoeSize}}', values, 'Ann')).toThrow(MergeError);
     expect(() => render('{{company}}', values, 'Ann')).toThrow('Ann has no value for {{company}}');
+  });
+
+  it('merges a job value in the minor units of its currency (JPY has none, BHD three)', () => {
+    const job = (amountMinor: number, currency: string): Job => ({
+      id: 'j', title: 'Roof', contactId: null, contactName: null, companyId: null, companyName: null, stageId: 's', stageName: 'Won', category: 'won',
+      amountMinor, currency, dueDate: null, probability: null, notes: null, lostReason: null, stageChangedAt: 't', createdAt: 't', updatedAt: 't', deletedAt: null,
+    });
+    const amount = (minor: number, currency: string) => render('{{job.amount}}', valuesFor(null, job(minor, currency)), 'Ann');
+    expect(amount(5000, 'JPY')).toBe('¥5,000');
+    expect(amount(125050, 'GBP')).toBe('£1,250.50');
+    expect(amount(1500, 'BHD')).toMatch(/^BHD\s1\.500$/);
   });
 
   it('adds the signature after the standard separator', () => {

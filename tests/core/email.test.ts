@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_SECRETS_FILE } from '../../electron/core/platform';
+import { TEST_SECRETS_FILE } from '../../electron/harness/platform';
 import { openTestCore, type TestCore } from '../helpers/core';
 import { SMTP_PASSWORD, smtpSettings, startSmtp, type TestSmtp } from '../helpers/smtp';
 
@@ -23,7 +23,7 @@ beforeEach(async () => {
   smtp.state.behaviour = 'accept';
   smtp.state.authAttempts = 0;
   t = await openTestCore();
-  await t.call('settings.smtp.set', smtpSettings(smtp.port, { signature: 'Sam Trader\nSam Fixes Things' }));
+  await t.call('email.settings.update', smtpSettings(smtp.port, { signature: 'Sam Trader\nSam Fixes Things' }));
   ann = (await t.call('contacts.create', { firstName: 'Ann', lastName: 'Lee', emails: [{ value: 'ann@client.test' }], emailOptIn: true })).id;
 });
 afterEach(() => t.destroy());
@@ -32,7 +32,7 @@ const outbox = () => t.core.modules.email.outbox;
 
 describe('settings', () => {
   it('keeps the password only in the secret store and never answers it', async () => {
-    const settings = await t.call('settings.smtp.get', {});
+    const settings = await t.call('email.settings.get', {});
     expect(settings).toMatchObject({ configured: true, host: '127.0.0.1', hasPassword: true, secretStore: { backend: 'test-plaintext', secure: false }, paused: false });
     expect(JSON.stringify(settings)).not.toContain(SMTP_PASSWORD);
     const dbBytes = readFileSync(join(t.dataDir, 'rapport.sqlite'));
@@ -41,24 +41,24 @@ describe('settings', () => {
     expect(wal.includes(SMTP_PASSWORD)).toBe(false);
     expect(readFileSync(join(t.dataDir, TEST_SECRETS_FILE), 'utf8')).toContain(SMTP_PASSWORD);
     // Saving without a password keeps it; '' forgets it.
-    await t.call('settings.smtp.set', smtpSettings(smtp.port, { password: undefined }));
-    expect((await t.call('settings.smtp.get', {})).hasPassword).toBe(true);
-    await t.call('settings.smtp.set', smtpSettings(smtp.port, { password: '' }));
-    expect((await t.call('settings.smtp.get', {})).hasPassword).toBe(false);
+    await t.call('email.settings.update', smtpSettings(smtp.port, { password: undefined }));
+    expect((await t.call('email.settings.get', {})).hasPassword).toBe(true);
+    await t.call('email.settings.update', smtpSettings(smtp.port, { password: '' }));
+    expect((await t.call('email.settings.get', {})).hasPassword).toBe(false);
   });
 
   it('sends a test email through STARTTLS with AUTH, and reports the server refusing the password', async () => {
-    expect(await t.call('settings.smtp.test', {})).toMatchObject({ ok: true });
+    expect(await t.call('email.settings.test', {})).toMatchObject({ ok: true });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.to).toEqual(['sam@trader.test']);
-    await t.call('settings.smtp.set', smtpSettings(smtp.port, { password: 'wrong' }));
-    const error = await t.fail('settings.smtp.test', {});
+    await t.call('email.settings.update', smtpSettings(smtp.port, { password: 'wrong' }));
+    const error = await t.fail('email.settings.test', {});
     expect(error.code).toBe('UNAVAILABLE');
     expect(error.message).toMatch(/Authentication credentials invalid/);
   });
 
   it('refuses an untrusted certificate unless the user chose to accept it', async () => {
-    await t.call('settings.smtp.set', smtpSettings(smtp.port, { allowUntrustedCertificate: false }));
+    await t.call('email.settings.update', smtpSettings(smtp.port, { allowUntrustedCertificate: false }));
     await t.call('emails.send', { to: [{ contactId: ann }], subject: 'Hi', body: 'x' });
     await outbox().drain();
     const [item] = (await t.call('outbox.list', {})).items;
@@ -173,7 +173,7 @@ describe('outbox', () => {
   });
 
   it('pauses the whole outbox on 535 until the password is corrected', async () => {
-    await t.call('settings.smtp.set', smtpSettings(smtp.port, { password: 'wrong' }));
+    await t.call('email.settings.update', smtpSettings(smtp.port, { password: 'wrong' }));
     const first = await t.call('emails.send', { to: [{ contactId: ann }], subject: 'One', body: 'x' });
     const second = await t.call('emails.send', { to: [{ contactId: ann }], subject: 'Two', body: 'x' });
     await outbox().drain();
@@ -182,12 +182,12 @@ describe('outbox', () => {
     expect(list.paused).toBe(true);
     expect((await t.call('emails.get', { id: first.id })).status).toBe('paused');
     expect((await t.call('emails.get', { id: second.id })).status).toBe('queued');
-    expect((await t.call('settings.smtp.get', {})).paused).toBe(true);
+    expect((await t.call('email.settings.get', {})).paused).toBe(true);
     t.clock.advance(3600_000);
     expect(await outbox().drain()).toBe(0);
 
-    await t.call('settings.smtp.set', smtpSettings(smtp.port));
-    expect((await t.call('settings.smtp.get', {})).paused).toBe(false);
+    await t.call('email.settings.update', smtpSettings(smtp.port));
+    expect((await t.call('email.settings.get', {})).paused).toBe(false);
     await outbox().drain();
     expect(smtp.received.map((r) => r.mail.subject).sort()).toEqual(['One', 'Two']);
   });
@@ -259,7 +259,7 @@ describe('templates and merge', () => {
 
 describe('campaigns', () => {
   it('queues one merged message per opted-in contact of the segment, skips and reports the rest, throttled per minute', async () => {
-    await t.call('settings.smtp.set', smtpSettings(smtp.port, { perMinute: 2 }));
+    await t.call('email.settings.update', smtpSettings(smtp.port, { perMinute: 2 }));
     await t.call('contacts.update', { id: ann, tags: ['newsletter'] });
     for (const [name, optIn, email] of [['Bea', true, 'bea@x.test'], ['Cal', true, 'cal@x.test'], ['Dot', false, 'dot@x.test'], ['Eve', true, null]] as const) {
       await t.call('contacts.create', { firstName: name, tags: ['newsletter'], emailOptIn: optIn, ...(email ? { emails: [{ value: email }] } : {}) });
@@ -294,7 +294,7 @@ describe('campaigns', () => {
   });
 
   it('cancels what has not gone yet', async () => {
-    await t.call('settings.smtp.set', smtpSettings(smtp.port, { perMinute: 1 }));
+    await t.call('email.settings.update', smtpSettings(smtp.port, { perMinute: 1 }));
     for (const name of ['Bea', 'Cal']) await t.call('contacts.create', { firstName: name, kind: 'prospect', emailOptIn: true, emails: [{ value: `${name}@x.test` }] });
     const template = await t.call('templates.create', { name: 'Offer', subject: 'Offer', body: 'Hi {{firstName}}' });
     const campaign = await t.call('campaigns.create', { templateId: template.id, segment: { kind: 'prospect' } });

@@ -11,13 +11,13 @@ beforeEach(async () => {
   t = await openTestCore();
   const co = await t.call('companies.create', { name: 'Okafor Kitchens' });
   maya = (await t.call('contacts.create', { firstName: 'Maya', companyId: co.id, tags: ['kitchen'] })).id;
-  stages = (await t.call('pipeline.get', {})).stages;
+  stages = (await t.call('jobs.settings.get', {})).stages;
 });
 afterEach(() => t.destroy());
 
 describe('pipeline', () => {
   it('starts with Lead → Quoted → Won → In progress → Completed → Paid, plus Lost, in GBP', async () => {
-    const pipeline = await t.call('pipeline.get', {});
+    const pipeline = await t.call('jobs.settings.get', {});
     expect(pipeline.stages.map((s) => `${s.name}:${s.category}`)).toEqual(['Lead:open', 'Quoted:open', 'Won:won', 'In progress:won', 'Completed:won', 'Paid:paid', 'Lost:lost']);
     expect(pipeline.defaultCurrency).toBe('GBP');
   });
@@ -26,16 +26,16 @@ describe('pipeline', () => {
     const job = await t.call('jobs.create', { title: 'Survey', stage: stage('Quoted') });
     const kept = stages.filter((s) => s.name !== 'Quoted' && s.name !== 'In progress');
     const next = [{ name: 'Site visit', category: 'open' as const }, ...kept.map((s) => ({ id: s.id, name: s.name === 'Lead' ? 'Enquiry' : s.name, category: s.category as 'open' }))];
-    const refused = await t.fail('pipeline.update', { stages: next });
+    const refused = await t.fail('jobs.settings.update', { stages: next });
     expect(refused).toMatchObject({ code: 'VALIDATION', issues: [{ path: `moveJobs.${stage('Quoted')}` }] });
     expect((await t.call('jobs.get', { id: job.id })).stageName).toBe('Quoted'); // nothing half-done
 
-    const updated = await t.call('pipeline.update', { stages: next, moveJobs: { [stage('Quoted')]: 0 }, defaultCurrency: 'eur' });
+    const updated = await t.call('jobs.settings.update', { stages: next, moveJobs: { [stage('Quoted')]: 0 }, defaultCurrency: 'eur' });
     expect(updated.stages.map((s) => s.name)).toEqual(['Site visit', 'Enquiry', 'Won', 'Completed', 'Paid', 'Lost']);
     expect(updated.defaultCurrency).toBe('EUR');
     expect((await t.call('jobs.get', { id: job.id })).stageName).toBe('Site visit');
     expect((await t.call('jobs.history', { id: job.id })).items.map((h) => h.toStage)).toEqual(['(removed stage)', 'Site visit']);
-    expect((await t.fail('pipeline.update', { stages: [{ name: 'A', category: 'open' }, { name: 'a', category: 'won' }] })).issues?.[0]?.path).toBe('stages.1.name');
+    expect((await t.fail('jobs.settings.update', { stages: [{ name: 'A', category: 'open' }, { name: 'a', category: 'won' }] })).issues?.[0]?.path).toBe('stages.1.name');
   });
 });
 

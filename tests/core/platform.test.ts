@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
 import { memoryLogger } from '../../electron/core/logger';
-import { HARNESS_PICKS_FILE, harnessPlatform, TEST_SECRETS_FILE } from '../../electron/core/platform';
+import { HARNESS_PICKS_FILE, harnessPlatform, TEST_SECRETS_FILE } from '../../electron/harness/platform';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
 
 let t: TestCore | undefined;
@@ -55,7 +55,7 @@ describe('closing straight after opening', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      const core = await openCore({ dataDir, logger }); // starts reminders, the outbox and the alerts check
+      const core = await openCore({ dataDir, logger, platform: harnessPlatform(dataDir) }); // starts reminders, the outbox and the alerts check
       core.close();
       await new Promise((done) => setTimeout(done, 300));
     } finally {

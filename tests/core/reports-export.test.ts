@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minorToDecimal, neutralise } from '../../electron/core/reports/export';
+import { minorToDecimal } from '../../shared/domain/money';
+import { neutralise } from '../../electron/core/reports/export';
 import { openTestCore, type TestCore } from '../helpers/core';
 
 let t: TestCore;
@@ -12,7 +13,7 @@ const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 beforeAll(async () => {
   t = await openTestCore({ start: '2026-03-01T09:00:00.000Z' });
   const contactId = (await t.call('contacts.create', { firstName: '=HYPERLINK("http://evil")', lastName: 'Smith' })).id;
-  const paid = (await t.call('pipeline.get', {})).stages.find((s) => s.name === 'Paid')!.id;
+  const paid = (await t.call('jobs.settings.get', {})).stages.find((s) => s.name === 'Paid')!.id;
   const job = await t.call('jobs.create', { title: '+cmd|calc', contactId, amountMinor: 125_005 });
   await t.call('jobs.move', { id: job.id, stage: paid });
   await t.call('jobs.create', { title: 'Tokyo job', contactId, amountMinor: 5000, currency: 'JPY' });

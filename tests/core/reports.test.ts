@@ -25,7 +25,7 @@ const call = (contact: string, when: string, type: 'call' | 'note' = 'call') => 
 
 beforeAll(async () => {
   t = await openTestCore({ start: '2025-01-05T10:00:00.000Z' });
-  for (const s of (await t.call('pipeline.get', {})).stages) stage[s.name] = s.id;
+  for (const s of (await t.call('jobs.settings.get', {})).stages) stage[s.name] = s.id;
   ids.carol = (await t.call('contacts.create', { firstName: 'Carol' })).id;
   ids.frank = (await t.call('contacts.create', { firstName: 'Frank' })).id;
   t.clock.set('2026-01-05T10:00:00.000Z');
@@ -210,15 +210,15 @@ describe('alerts.list', () => {
   });
 
   it('follows the settings, and the daily check tells the UI', async () => {
-    await t.call('alerts.settings', { quoteDays: 300, driftDays: 400 });
+    await t.call('reports.settings.update', { quoteDays: 300, driftDays: 400 });
     const alerts = await t.call('alerts.list', {});
     expect(alerts.unansweredQuotes).toEqual([]);
     expect(alerts.drifting.map((d) => d.name)).toEqual(['Carol', 'Alice']); // never contacted drifts; Alice's own gap still applies
     t.events.length = 0;
     await t.core.modules.reports.alerts.check();
     expect(t.events).toEqual([{ name: 'alerts.updated', payload: { count: 3 } }]);
-    expect((await t.fail('alerts.settings', { quoteDays: 0 })).issues?.[0]?.path).toBe('quoteDays');
-    await t.call('alerts.settings', { quoteDays: 14, driftDays: 90 });
+    expect((await t.fail('reports.settings.update', { quoteDays: 0 })).issues?.[0]?.path).toBe('quoteDays');
+    await t.call('reports.settings.update', { quoteDays: 14, driftDays: 90 });
   });
 
   it('leaves out a drifting client who already has a follow-up planned', async () => {

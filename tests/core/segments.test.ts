@@ -9,7 +9,7 @@ let stages: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await openTestCore({ start: '2026-01-10T09:00:00.000Z' });
-  stages = Object.fromEntries((await t.call('pipeline.get', {})).stages.map((s) => [s.name, s.id]));
+  stages = Object.fromEntries((await t.call('jobs.settings.get', {})).stages.map((s) => [s.name, s.id]));
   ids.ann = (await t.call('contacts.create', { firstName: 'Ann', addresses: [{ city: 'Leeds', region: 'West Yorkshire' }], leadSource: 'Referral', emailOptIn: true, tags: ['vip'] })).id;
   ids.ben = (await t.call('contacts.create', { firstName: 'Ben', addresses: [{ city: 'York' }, { city: ' leeds ' }], leadSource: 'website' })).id;
   ids.cat = (await t.call('contacts.create', { firstName: 'Cat', kind: 'prospect', emailOptIn: true })).id;

@@ -13,7 +13,7 @@ beforeEach(async () => {
   t = await openTestCore();
   companyId = (await t.call('companies.create', { name: 'Okafor Kitchens' })).id;
   maya = (await t.call('contacts.create', { firstName: 'Maya', lastName: 'Okafor', companyId })).id;
-  stages = (await t.call('pipeline.get', {})).stages;
+  stages = (await t.call('jobs.settings.get', {})).stages;
 });
 afterEach(() => t.destroy());
 
@@ -60,7 +60,7 @@ describe('timeline.list', () => {
     await t.call('jobs.delete', { id: gone.id });
     await t.call('activities.delete', { id: note.id });
     const kept = stages.filter((s) => s.name !== 'Quoted').map(({ id, name, category }) => ({ id, name, category }));
-    await t.call('pipeline.update', { stages: kept, moveJobs: { [stage('Quoted')]: 0 } });
+    await t.call('jobs.settings.update', { stages: kept, moveJobs: { [stage('Quoted')]: 0 } });
     expect(await walk({ contactId: maya, limit: 5 })).toEqual(['stage:Bathroom:(removed stage)>Lead', 'stage:Bathroom:->(removed stage)']);
   });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { foldLine } from '../../electron/core/import-export/vcard';
 import { openTestCore, type TestCore } from '../helpers/core';
-import { allContacts, fixture, importFile, pick } from './transfer-helpers';
+import { allContacts, fixture, importFile, pick } from './import-export-helpers';
 
 let t: TestCore;
 beforeEach(async () => {

@@ -1,7 +1,10 @@
 // A stand-in for the parts of the `electron` module that main.ts touches, recording every call. Electron cannot
 // start on these machines; this lets the real main.cjs bundle boot on Node so its wiring is checked. It says
 // nothing about Electron's own behaviour (that needs a real launch).
-type Listener = (...args: any[]) => unknown;
+// A method signature so listeners with typed parameters can be stored (the bivariance Electron's own typings allow).
+type Listener = { bivarianceHack(...args: unknown[]): unknown }['bivarianceHack'];
+/** Enough of a menu item for tests to find one by label and click it. */
+type MenuItem = { label?: string; role?: string; submenu?: MenuItem[]; click?: () => void; [key: string]: unknown };
 
 class Emitter {
   readonly listeners = new Map<string, Listener[]>();
@@ -103,7 +106,7 @@ export function createFakeElectron(options: { userData: string }) {
     shown = 0;
     focused = 0;
     maximized = false;
-    constructor(readonly options: Record<string, any>) {
+    constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);
       // Electron announces every new webContents, the window's own included.
@@ -155,7 +158,7 @@ export function createFakeElectron(options: { userData: string }) {
 
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const ipcHandlers = new Map<string, Listener>();
-  let menuTemplate: any[] | null = null;
+  let menuTemplate: MenuItem[] | null = null;
   const opened: string[] = [];
   const powerListeners = new Map<string, Listener>();
 
@@ -172,8 +175,8 @@ export function createFakeElectron(options: { userData: string }) {
       removeHandler: (channel: string) => void ipcHandlers.delete(channel),
     },
     Menu: {
-      buildFromTemplate: (template: any[]) => ({ template }),
-      setApplicationMenu: (menu: { template: any[] }) => void (menuTemplate = menu.template),
+      buildFromTemplate: (template: MenuItem[]) => ({ template }),
+      setApplicationMenu: (menu: { template: MenuItem[] }) => void (menuTemplate = menu.template),
     },
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],

@@ -134,7 +134,7 @@ describe('after ready', () => {
       const invoke = fake.ipcHandlers.get(IPC_INVOKE)!;
       const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
       smtp.state.behaviour = 'tempfail';
-      expect(await invoke(ours, 'settings.smtp.set', smtpSettings(smtp.port))).toMatchObject({ ok: true });
+      expect(await invoke(ours, 'email.settings.update', smtpSettings(smtp.port))).toMatchObject({ ok: true });
       const sent = (await invoke(ours, 'emails.send', { to: [{ address: 'client@example.test' }], subject: 'After the holidays', body: 'x' })) as { value: { id: string } };
       const status = async () => ((await invoke(ours, 'emails.get', { id: sent.value.id })) as { value: { status: string } }).value.status;
       for (let i = 0; i < 100 && (await status()) !== 'waiting'; i++) await new Promise((r) => setTimeout(r, 50));
@@ -185,7 +185,7 @@ describe('after ready', () => {
 
   it('sends menu commands to the page as app.command events', () => {
     const file = fake.menu()?.find((m) => m.label === '&File');
-    file.submenu.find((i: { label?: string }) => i.label === 'New Contact').click();
+    file!.submenu!.find((i) => i.label === 'New Contact')!.click!();
     expect(fake.windows[0]!.webContents.sent).toContainEqual([IPC_EVENT, 'app.command', { command: 'newContact' }]);
   });
 

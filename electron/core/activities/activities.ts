@@ -1,10 +1,10 @@
 // Logging what happened with a contact, offline: calls, emails, meetings, notes, letters, with an optional
-// follow-up saved in the same transaction. No `electron` import.
+// follow-up saved in the same transaction. No SQL (db/activities.repo.ts), no `electron` import.
 import type { Kysely } from 'kysely';
 import type { Activity } from '../../../shared/domain/activity';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { findActivity, insertActivity, listActivities, toActivity, updateActivity, type ActivityInsert } from '../../db/activities.repo';
+import { findActivity, insertActivity, listActivities, toActivity, updateActivity, type ActivityRecord } from '../../db/activities.repo';
 import type { DB } from '../../db/schema';
 import type { ServiceDeps } from '../deps';
 import { requireContact, requireJob, utc } from '../links';
@@ -19,10 +19,10 @@ export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typ
     return toActivity(row);
   }
 
-  async function change(id: string, action: 'updated' | 'deleted' | 'restored', patch: (a: Activity) => Partial<ActivityInsert>): Promise<Activity> {
+  async function change(id: string, action: 'updated' | 'deleted' | 'restored', patch: (a: Activity) => Partial<ActivityRecord>): Promise<Activity> {
     const activity = await db.transaction().execute(async (trx) => {
       const current = await load(id, trx);
-      await updateActivity(trx, id, { ...patch(current), updated_at: clock.now().toISOString() });
+      await updateActivity(trx, id, { ...patch(current), updatedAt: clock.now().toISOString() });
       return load(id, trx);
     });
     events.emit('data.changed', { entity: 'activity', action, ids: [id] });
@@ -41,19 +41,19 @@ export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typ
         const now = clock.now().toISOString();
         await insertActivity(trx, {
           id,
-          contact_id: input.contactId,
-          company_id: contact.company_id,
-          job_id: input.jobId ?? null,
+          contactId: input.contactId,
+          companyId: contact.companyId,
+          jobId: input.jobId ?? null,
           type: input.type,
           direction: input.direction ?? null,
-          occurred_at: input.occurredAt ? utc(input.occurredAt) : now,
-          duration_seconds: input.durationSeconds ?? null,
+          occurredAt: input.occurredAt ? utc(input.occurredAt) : now,
+          durationSeconds: input.durationSeconds ?? null,
           subject: input.subject ?? null,
           notes: input.notes ?? null,
           outcome: input.type === 'call' ? (input.outcome ?? null) : null,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
+          createdAt: now,
+          updatedAt: now,
+          deletedAt: null,
         });
         if (input.followUp) followUpId = await tasks.insert(trx, { ...input.followUp, contactId: input.contactId, jobId: input.jobId ?? null });
         return load(id, trx);
@@ -69,11 +69,11 @@ export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typ
       if (fields.jobId) await requireJob(db, fields.jobId);
       return change(id, 'updated', (current) => {
         const type = fields.type ?? current.type;
-        const patch: Partial<ActivityInsert> = { type };
-        if (fields.jobId !== undefined) patch.job_id = fields.jobId;
+        const patch: Partial<ActivityRecord> = { type };
+        if (fields.jobId !== undefined) patch.jobId = fields.jobId;
         if (fields.direction !== undefined) patch.direction = fields.direction;
-        if (fields.occurredAt !== undefined) patch.occurred_at = utc(fields.occurredAt);
-        if (fields.durationSeconds !== undefined) patch.duration_seconds = fields.durationSeconds;
+        if (fields.occurredAt !== undefined) patch.occurredAt = utc(fields.occurredAt);
+        if (fields.durationSeconds !== undefined) patch.durationSeconds = fields.durationSeconds;
         if (fields.subject !== undefined) patch.subject = fields.subject;
         if (fields.notes !== undefined) patch.notes = fields.notes;
         if (fields.outcome !== undefined || type !== 'call') patch.outcome = type === 'call' ? (fields.outcome ?? current.outcome) : null;
@@ -81,8 +81,8 @@ export function createActivitiesService(deps: ServiceDeps, tasks: ReturnType<typ
       });
     },
 
-    delete: ({ id }: { id: string }) => change(id, 'deleted', (a) => ({ deleted_at: a.deletedAt ?? clock.now().toISOString() })),
-    restore: ({ id }: { id: string }) => change(id, 'restored', () => ({ deleted_at: null })),
+    delete: ({ id }: { id: string }) => change(id, 'deleted', (a) => ({ deletedAt: a.deletedAt ?? clock.now().toISOString() })),
+    restore: ({ id }: { id: string }) => change(id, 'restored', () => ({ deletedAt: null })),
 
     async list(input: ChannelParsedInput<'activities.list'>): Promise<ChannelOutput<'activities.list'>> {
       const page = await listActivities(db, input);

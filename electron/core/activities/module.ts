@@ -1,5 +1,5 @@
 // The activities domain's entry: logged activities, follow-ups and timelines, and the follow-up reminders
-// (background work started with the app). A handler map and nothing else.
+// loop (app.ts hands it to the shared wake-up timer). A handler map and nothing else.
 import type { ActivitiesChannel } from '../../../shared/ipc/activities.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
 import { createActivitiesService } from './activities';
@@ -11,7 +11,7 @@ export function createActivitiesModule(ctx: FeatureContext) {
   const tasks = createTasksService(ctx.deps);
   const activities = createActivitiesService(ctx.deps, tasks);
   const timeline = createTimelineService(ctx.deps);
-  const reminders = createReminders(ctx.deps, ctx.logger);
+  const reminders = createReminders(ctx.deps);
   return {
     reminders,
     handlers: {
@@ -33,7 +33,5 @@ export function createActivitiesModule(ctx: FeatureContext) {
       'tasks.list': tasks.list,
       'tasks.today': tasks.today,
     },
-    start: () => reminders.start(),
-    stop: () => reminders.stop(),
   } satisfies FeatureModule<ActivitiesChannel> & Record<string, unknown>;
 }

@@ -1,10 +1,11 @@
-// Follow-ups: create, complete, reopen, snooze, Trash; the Today view's buckets. No `electron` import.
+// Follow-ups: create, complete, reopen, snooze, Trash; the Today view's buckets. No SQL (db/activities.repo.ts),
+// no `electron` import.
 import type { Kysely } from 'kysely';
 import type { Task } from '../../../shared/domain/activity';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
+import { findTask, insertTask, listTasks, tasksDueBetween, toTask, updateTask, type TaskRecord } from '../../db/activities.repo';
 import type { DB } from '../../db/schema';
-import { findTask, insertTask, listTasks, tasksDueBetween, toTask, updateTask, type TaskInsert } from '../../db/tasks.repo';
 import type { ServiceDeps } from '../deps';
 import { requireContact, requireJob, utc } from '../links';
 
@@ -16,10 +17,10 @@ export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
   }
 
   /** Applies one change to one task in a transaction and tells the UI. */
-  async function change(id: string, patch: (task: Task) => Partial<TaskInsert>): Promise<Task> {
+  async function change(id: string, patch: (task: Task) => Partial<TaskRecord>): Promise<Task> {
     const task = await db.transaction().execute(async (trx) => {
       const current = await load(id, trx);
-      await updateTask(trx, id, { ...patch(current), updated_at: clock.now().toISOString() });
+      await updateTask(trx, id, { ...patch(current), updatedAt: clock.now().toISOString() });
       return load(id, trx);
     });
     events.emit('data.changed', { entity: 'task', action: 'updated', ids: [id] });
@@ -35,17 +36,17 @@ export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
     await insertTask(trx, {
       id,
       title: input.title,
-      due_at: input.dueAt ? utc(input.dueAt) : null,
-      all_day: input.allDay ? 1 : 0,
-      contact_id: input.contactId ?? null,
-      job_id: input.jobId ?? null,
+      dueAt: input.dueAt ? utc(input.dueAt) : null,
+      allDay: input.allDay ?? false,
+      contactId: input.contactId ?? null,
+      jobId: input.jobId ?? null,
       priority: input.priority ?? 'normal',
       notes: input.notes ?? null,
-      completed_at: null,
-      reminded_at: null,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
+      completedAt: null,
+      remindedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
     });
     return id;
   }
@@ -65,26 +66,26 @@ export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
       if (fields.contactId) await requireContact(db, fields.contactId);
       if (fields.jobId) await requireJob(db, fields.jobId);
       return change(id, () => {
-        const patch: Partial<TaskInsert> = {};
+        const patch: Partial<TaskRecord> = {};
         if (fields.title !== undefined) patch.title = fields.title;
         if (fields.dueAt !== undefined) {
-          patch.due_at = fields.dueAt === null ? null : utc(fields.dueAt);
-          patch.reminded_at = null; // a new due time deserves a new reminder
+          patch.dueAt = fields.dueAt === null ? null : utc(fields.dueAt);
+          patch.remindedAt = null; // a new due time deserves a new reminder
         }
-        if (fields.allDay !== undefined) patch.all_day = fields.allDay ? 1 : 0;
-        if (fields.contactId !== undefined) patch.contact_id = fields.contactId;
-        if (fields.jobId !== undefined) patch.job_id = fields.jobId;
+        if (fields.allDay !== undefined) patch.allDay = fields.allDay;
+        if (fields.contactId !== undefined) patch.contactId = fields.contactId;
+        if (fields.jobId !== undefined) patch.jobId = fields.jobId;
         if (fields.priority !== undefined) patch.priority = fields.priority;
         if (fields.notes !== undefined) patch.notes = fields.notes;
         return patch;
       });
     },
 
-    complete: ({ id }: { id: string }) => change(id, (t) => ({ completed_at: t.completedAt ?? clock.now().toISOString() })),
-    reopen: ({ id }: { id: string }) => change(id, () => ({ completed_at: null })),
-    snooze: ({ id, until }: { id: string; until: string }) => change(id, () => ({ due_at: utc(until), all_day: 0, reminded_at: null })),
-    delete: ({ id }: { id: string }) => change(id, (t) => ({ deleted_at: t.deletedAt ?? clock.now().toISOString() })),
-    restore: ({ id }: { id: string }) => change(id, () => ({ deleted_at: null })),
+    complete: ({ id }: { id: string }) => change(id, (t) => ({ completedAt: t.completedAt ?? clock.now().toISOString() })),
+    reopen: ({ id }: { id: string }) => change(id, () => ({ completedAt: null })),
+    snooze: ({ id, until }: { id: string; until: string }) => change(id, () => ({ dueAt: utc(until), allDay: false, remindedAt: null })),
+    delete: ({ id }: { id: string }) => change(id, (t) => ({ deletedAt: t.deletedAt ?? clock.now().toISOString() })),
+    restore: ({ id }: { id: string }) => change(id, () => ({ deletedAt: null })),
 
     async list(input: ChannelParsedInput<'tasks.list'>): Promise<ChannelOutput<'tasks.list'>> {
       const now = clock.now();

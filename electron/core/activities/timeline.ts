@@ -1,6 +1,7 @@
 // The timeline of a client: activities and job stage changes merged newest first, paged by one keyset
 // cursor (at, id) that both sources honour. A job's own timeline and the global Activity page show
 // activities only: the job page has its own stage history, and the Jobs board shows the pipeline.
+// No SQL (the repos answer), no `electron` import.
 import type { TimelineEntry } from '../../../shared/domain/activity';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { listActivities, toActivity } from '../../db/activities.repo';
@@ -21,13 +22,10 @@ export function createTimelineService({ db }: ServiceDeps) {
       if (kind !== 'stage') {
         const page = await listActivities(db, { contactId, companyId, jobId, type: kind, trashed: false, limit, cursor });
         moreActivities = page.nextCursor !== null;
-        for (const row of page.items) entries.push({ kind: 'activity', id: row.id, at: row.occurred_at, activity: toActivity(row) });
+        for (const activity of page.items.map(toActivity)) entries.push({ kind: 'activity', id: activity.id, at: activity.occurredAt, activity });
       }
       if (client && (kind === undefined || kind === 'stage')) {
-        const rows = await listStageChanges(db, { contactId, companyId, limit: limit + 1, after: after && { at: String(after.value), id: after.id } });
-        for (const r of rows) {
-          entries.push({ kind: 'stage', id: r.id, at: r.at, jobId: r.job_id, jobTitle: r.job_title, contactId: r.contact_id, contactName: r.contact_name, fromStage: r.from_stage, toStage: r.to_stage });
-        }
+        entries.push(...(await listStageChanges(db, { contactId, companyId, limit: limit + 1, after: after && { at: String(after.value), id: after.id } })));
       }
       entries.sort(newestFirst);
       const items = entries.slice(0, limit);

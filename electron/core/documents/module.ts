@@ -1,8 +1,8 @@
-// The documents feature's entry: its channel handlers, given the shared context. Files live under
-// <dataDir>/documents/ (see blob-store.ts); rows in SQLite (see documents.repo.ts).
+// The documents domain's entry: files kept with records, under <dataDir>/documents/ (see blob-store.ts), rows
+// in SQLite (db/documents.repo.ts). A handler map and nothing else; start() tidies copies handed to the OS.
 import type { DocumentsChannel } from '../../../shared/ipc/documents.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
-import { createDocumentsService } from './documents.service';
+import { createDocumentsService } from './documents';
 
 export function createDocumentsModule(ctx: FeatureContext): FeatureModule<DocumentsChannel> & { service: ReturnType<typeof createDocumentsService> } {
   const service = createDocumentsService(ctx);
@@ -25,7 +25,8 @@ export function createDocumentsModule(ctx: FeatureContext): FeatureModule<Docume
       'documents.reveal': service.reveal,
       'documents.preview': service.preview,
       'documents.check': () => service.check(),
-      'documents.settings': service.settings,
+      'documents.settings.get': () => service.settings(),
+      'documents.settings.update': service.updateSettings,
     },
   };
 }

@@ -10,12 +10,12 @@ import type { Kysely } from 'kysely';
 import type { AttachmentInput } from '../../../shared/domain/email';
 import { AppError } from '../../../shared/ipc/errors';
 import { findDocument } from '../../db/documents.repo';
-import type { OutboxAttachmentsTable } from '../../db/email.repo';
+import type { StoredAttachment } from '../../db/email.repo';
 import type { DB } from '../../db/schema';
 import { createBlobStore } from '../documents/blob-store';
 import type { FeatureContext } from '../modules';
 
-export type Attachment = Omit<OutboxAttachmentsTable, 'outbox_id'>;
+export type Attachment = StoredAttachment;
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 const TOO_BIG = 'Attachments may total at most 25 MB';
@@ -41,21 +41,21 @@ export function createAttachmentReader(ctx: FeatureContext) {
     if (size > budget) throw AppError.validation(field, TOO_BIG);
     const content = readFileSync(path);
     // basename is only the name shown to the recipient; nothing on disk is built from it.
-    return { position: 0, filename: oneLine(basename(path)), content_type: null, content, size: content.length };
+    return { position: 0, filename: oneLine(basename(path)), contentType: null, content, size: content.length };
   }
 
   async function readDocument(db: Kysely<DB>, documentId: string, field: string, budget: number): Promise<Attachment & { size: number }> {
     const row = await findDocument(db, documentId);
     if (!row) throw AppError.validation(field, 'That document no longer exists');
-    if (row.deleted_at) throw AppError.validation(field, `"${row.name}" is in the Trash: restore it to attach it`);
-    if (row.is_folder === 1) throw AppError.validation(field, `"${row.name}" is a linked folder; only files can be attached`);
-    const path = row.mode === 'link' ? row.link_path : row.sha256 ? blobs.pathOf(row.sha256) : null;
+    if (row.deletedAt) throw AppError.validation(field, `"${row.name}" is in the Trash: restore it to attach it`);
+    if (row.isFolder) throw AppError.validation(field, `"${row.name}" is a linked folder; only files can be attached`);
+    const path = row.mode === 'link' ? row.linkPath : row.sha256 ? blobs.pathOf(row.sha256) : null;
     const info = path ? await stat(path).catch(() => null) : null;
     if (!path || !info?.isFile()) {
       throw AppError.validation(
         field,
         row.mode === 'link'
-          ? `"${row.name}" is no longer at ${row.link_path ?? 'its linked place'}: it was moved or deleted`
+          ? `"${row.name}" is no longer at ${row.linkPath ?? 'its linked place'}: it was moved or deleted`
           : `The stored copy of "${row.name}" is missing (run the documents check)`,
       );
     }
@@ -68,7 +68,7 @@ export function createAttachmentReader(ctx: FeatureContext) {
     }
     // A linked file can grow between stat and read: the cap is on what is actually stored.
     if (content.length > budget) throw AppError.validation(field, TOO_BIG);
-    return { position: 0, filename: oneLine(row.name) || 'document', content_type: MIME.test(row.type) ? row.type : null, content, size: content.length };
+    return { position: 0, filename: oneLine(row.name) || 'document', contentType: MIME.test(row.type) ? row.type : null, content, size: content.length };
   }
 
   /** Every attachment in order, or a VALIDATION error naming `attachments.N`; the total is capped. */

@@ -1,16 +1,26 @@
 // Campaigns: one template to a segment of contacts, as individual outbox messages (one per person, merged
 // for them), written in one transaction. Contacts without email opt-in, without an address, or missing a
 // merge field's value are skipped and listed. The worker sends them at the user's per-minute rate.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Campaign, Segment } from '../../../shared/domain/email';
 import { SegmentFilter } from '../../../shared/domain/segment';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { listContacts, toContact } from '../../db/contacts.repo';
-import { emailDb, outboxCounts, type CampaignRow } from '../../db/email.repo';
-import { parseJsonColumn } from '../../db/json';
+import {
+  cancelCampaignMessages,
+  findCampaign,
+  insertCampaign,
+  listCampaigns,
+  outboxCounts,
+  setCampaignCancelled,
+  setCampaignSkipped,
+  templateName,
+  type CampaignRecord,
+  type Skipped,
+} from '../../db/email.repo';
+import { findSegment } from '../../db/reports.segments.repo';
 import type { DB } from '../../db/schema';
-import { findSegment } from '../../db/segments.repo';
 import { revenueCurrencyFor } from '../contacts/contacts';
 import type { FeatureContext } from '../modules';
 import { MergeError, render, valuesFor } from './merge';
@@ -18,31 +28,28 @@ import type { Outbox } from './outbox';
 import { isPaused } from './settings';
 import type { Templates } from './templates';
 
-type Skipped = { contactId: string; name: string; reason: string };
-
 export function createCampaigns(ctx: FeatureContext, outbox: Outbox, templates: Templates) {
   const { db, clock, events, newId } = ctx.deps;
 
-  async function view(row: CampaignRow): Promise<Campaign> {
+  async function view(row: CampaignRecord): Promise<Campaign> {
     const counts = await outboxCounts(db, row.id);
     const n = (...statuses: string[]) => statuses.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
     const queued = n('queued', 'sending', 'waiting', 'paused', 'uncertain');
-    const template = await emailDb(db).selectFrom('email_templates').select('name').where('id', '=', row.template_id).executeTakeFirst();
     return {
       id: row.id,
       name: row.name,
-      templateId: row.template_id,
-      templateName: template?.name ?? '',
-      segment: parseJsonColumn<Record<string, unknown>>(row.segment, {}),
-      status: row.cancelled_at ? 'cancelled' : queued > 0 ? 'active' : 'done',
+      templateId: row.templateId,
+      templateName: (await templateName(db, row.templateId)) ?? '',
+      segment: row.segment,
+      status: row.cancelledAt ? 'cancelled' : queued > 0 ? 'active' : 'done',
       counts: { queued, sent: n('sent'), failed: n('failed'), cancelled: n('cancelled') },
-      skipped: parseJsonColumn<Skipped[]>(row.skipped, []),
-      createdAt: row.created_at,
+      skipped: row.skipped,
+      createdAt: row.createdAt,
     };
   }
 
-  async function require(id: string): Promise<CampaignRow> {
-    const row = await emailDb(db).selectFrom('email_campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+  async function require(id: string): Promise<CampaignRecord> {
+    const row = await findCampaign(db, id);
     if (!row) throw AppError.notFound('Campaign', id);
     return row;
   }
@@ -76,10 +83,7 @@ export function createCampaigns(ctx: FeatureContext, outbox: Outbox, templates: 
       const { segment } = input;
       const skipped: Skipped[] = [];
       const ids = await db.transaction().execute(async (trx) => {
-        await emailDb(trx)
-          .insertInto('email_campaigns')
-          .values({ id, name: input.name ?? `${template.name} to ${describe(segment)}`, template_id: template.id, segment: JSON.stringify(segment), skipped: '[]', cancelled_at: null, created_at: at })
-          .execute();
+        await insertCampaign(trx, { id, name: input.name ?? `${template.name} to ${describe(segment)}`, templateId: template.id, segment, skipped: [], cancelledAt: null, createdAt: at });
         const filter = await resolveSegment(trx, segment);
         const queued: string[] = [];
         let cursor: string | undefined;
@@ -105,7 +109,7 @@ export function createCampaigns(ctx: FeatureContext, outbox: Outbox, templates: 
           }
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
-        await sql`UPDATE email_campaigns SET skipped = ${JSON.stringify(skipped)} WHERE id = ${id}`.execute(trx);
+        await setCampaignSkipped(trx, id, skipped);
         return queued;
       });
       events.emit('data.changed', { entity: 'campaign', action: 'created', ids: [id] });
@@ -116,8 +120,7 @@ export function createCampaigns(ctx: FeatureContext, outbox: Outbox, templates: 
     get: async (id: string) => view(await require(id)),
 
     async list(): Promise<ChannelOutput<'campaigns.list'>> {
-      const rows = await emailDb(db).selectFrom('email_campaigns').selectAll().orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(200).execute();
-      return { items: await Promise.all(rows.map(view)) };
+      return { items: await Promise.all((await listCampaigns(db, 200)).map(view)) };
     },
 
     /** Stops what has not gone yet; what was sent stays sent. */
@@ -125,15 +128,8 @@ export function createCampaigns(ctx: FeatureContext, outbox: Outbox, templates: 
       const row = await require(id);
       const at = clock.now().toISOString();
       const cancelled = await db.transaction().execute(async (trx) => {
-        await emailDb(trx).updateTable('email_campaigns').set({ cancelled_at: row.cancelled_at ?? at }).where('id', '=', id).execute();
-        const rows = await emailDb(trx)
-          .updateTable('outbox')
-          .set({ status: 'cancelled', next_attempt_at: null, updated_at: at })
-          .where('campaign_id', '=', id)
-          .where('status', 'in', ['queued', 'waiting', 'paused'])
-          .returning('id')
-          .execute();
-        return rows.map((r) => r.id);
+        await setCampaignCancelled(trx, id, row.cancelledAt ?? at);
+        return cancelCampaignMessages(trx, id, at);
       });
       events.emit('data.changed', { entity: 'campaign', action: 'updated', ids: [id] });
       if (cancelled.length > 0) events.emit('outbox.changed', { ids: cancelled, paused: await isPaused(db) });

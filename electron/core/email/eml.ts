@@ -5,7 +5,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { findActivity, insertActivity, toActivity } from '../../db/activities.repo';
-import { emailDb, findContactIdByEmail } from '../../db/email.repo';
+import { findContactIdByEmail, insertReceivedAttachments } from '../../db/email.repo';
 import { requireContact } from '../links';
 import type { FeatureContext } from '../modules';
 import { loadSmtp } from './settings';
@@ -42,7 +42,7 @@ export function createEmlImport(ctx: FeatureContext) {
     }
     if (!contactId) throw AppError.validation('contactId', `No contact has the address ${sender || '(none)'}: choose who to file it on`);
 
-    const attachments = mail.attachments.map((a, i) => ({ position: i, filename: (a.filename ?? `attachment-${i + 1}`).replace(/[\r\n]+/g, ' '), content_type: a.contentType ?? null, content: a.content }));
+    const attachments = mail.attachments.map((a, i) => ({ position: i, filename: (a.filename ?? `attachment-${i + 1}`).replace(/[\r\n]+/g, ' '), contentType: a.contentType ?? null, content: a.content }));
     const list = attachments.map((a) => `${a.filename} (${Math.max(1, Math.round(a.content.length / 1024))} KB)`);
     const notes = [
       `From: ${text(mail.from)}`,
@@ -58,21 +58,21 @@ export function createEmlImport(ctx: FeatureContext) {
       const contact = await requireContact(trx, contactId);
       await insertActivity(trx, {
         id,
-        contact_id: contact.id,
-        company_id: contact.company_id,
-        job_id: null,
+        contactId: contact.id,
+        companyId: contact.companyId,
+        jobId: null,
         type: 'email',
         direction: outbound ? 'outbound' : 'inbound',
-        occurred_at: (mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : clock.now()).toISOString(),
-        duration_seconds: null,
+        occurredAt: (mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : clock.now()).toISOString(),
+        durationSeconds: null,
         subject: (mail.subject ?? '(no subject)').slice(0, 200),
         notes: notes.slice(0, 20_000),
         outcome: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
       });
-      for (const a of attachments) await emailDb(trx).insertInto('email_received_attachments').values({ ...a, activity_id: id }).execute();
+      await insertReceivedAttachments(trx, id, attachments);
       return toActivity((await findActivity(trx, id))!);
     });
     events.emit('data.changed', { entity: 'activity', action: 'created', ids: [id] });

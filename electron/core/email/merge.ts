@@ -3,6 +3,7 @@
 // value without a fallback, is an error naming the field, never an email that says "Dear ,".
 import type { Contact } from '../../../shared/domain/contact';
 import type { Job } from '../../../shared/domain/job';
+import { formatMoney } from '../../../shared/domain/money';
 
 export const MERGE_FIELDS = ['firstName', 'lastName', 'name', 'email', 'company', 'jobTitle', 'job.title', 'job.amount', 'job.stage', 'job.dueDate'] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
@@ -37,7 +38,9 @@ export function hasMergeFields(text: string): boolean {
 }
 
 export function valuesFor(contact: Pick<Contact, 'firstName' | 'lastName' | 'displayName' | 'emails' | 'companyName' | 'jobTitle'> | null, job: Job | null): MergeValues {
-  const money = job && job.amountMinor !== null ? new Intl.NumberFormat('en-GB', { style: 'currency', currency: job.currency }).format(job.amountMinor / 100) : null;
+  // In the currency's own minor units (5000 JPY is ¥5,000, 1500 BHD is BHD 1.500), in one fixed locale so a
+  // message reads the same whichever machine merged it; 'en' writes ¥ and $ where en-GB writes JP¥ and US$.
+  const money = job && job.amountMinor !== null ? formatMoney(job.amountMinor, job.currency, 'en') : null;
   return {
     firstName: contact?.firstName ?? null,
     lastName: contact?.lastName ?? null,

@@ -3,9 +3,12 @@
 import { createTransport } from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { SmtpSettings } from '../../../shared/domain/email';
-import type { ChannelParsedInput } from '../../../shared/ipc/contract';
-import { getSetting, setSetting } from '../../db/jobs.repo';
+import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { requeue } from '../../db/email.repo';
+import { getSetting, setSetting } from '../../db/settings.repo';
 import type { DB } from '../../db/schema';
+import type { FeatureContext } from '../modules';
 import type { SecretStore } from '../platform';
 
 const SETTINGS_KEY = 'email.smtp';
@@ -40,7 +43,7 @@ export async function smtpView(db: Kysely<DB>, secrets: SecretStore): Promise<Sm
   };
 }
 
-export async function saveSmtp(db: Kysely<DB>, secrets: SecretStore, input: ChannelParsedInput<'settings.smtp.set'>): Promise<void> {
+export async function saveSmtp(db: Kysely<DB>, secrets: SecretStore, input: ChannelParsedInput<'email.settings.update'>): Promise<void> {
   const { password, ...rest } = input;
   const current = await loadSmtp(db);
   const next: StoredSmtp = {
@@ -94,4 +97,46 @@ export function classify(error: unknown): { outcome: 'waiting' | 'failed' | 'pau
   // A certificate the user has not chosen to trust will not fix itself by waiting.
   if (/certificate|self[- ]signed/i.test(text)) return { outcome: 'failed', text: `${text} (the server's certificate is not trusted)` };
   return { outcome: 'waiting', text };
+}
+
+/** The email.settings.* channels: read, save (which ends a pause), and a test email sent now, not through the outbox. */
+export function createSmtpSettings(ctx: FeatureContext, outbox: { wake(): void }) {
+  const { db, clock, events } = ctx.deps;
+  const { secrets } = ctx.platform;
+  return {
+    get: () => smtpView(db, secrets),
+
+    async update(input: ChannelParsedInput<'email.settings.update'>): Promise<SmtpSettings> {
+      await saveSmtp(db, secrets, input);
+      // New settings (most often the corrected password) end a pause: paused messages go back in line.
+      await setPaused(db, false);
+      const resumed = await requeue(db, ['paused'], clock.now().toISOString());
+      events.emit('data.changed', { entity: 'settings', action: 'updated', ids: ['smtp'] });
+      events.emit('outbox.changed', { ids: resumed, paused: false });
+      outbox.wake();
+      return smtpView(db, secrets);
+    },
+
+    async test(): Promise<ChannelOutput<'email.settings.test'>> {
+      const smtp = await loadSmtp(db);
+      if (!smtp.configured) throw new AppError('UNAVAILABLE', 'Set up the mail server first');
+      const transport = transportFor(smtp, secrets);
+      try {
+        await transport.sendMail({
+          from: { name: smtp.fromName, address: smtp.fromAddress },
+          to: smtp.fromAddress,
+          subject: 'Rapport test email',
+          text: `This is a test email from Rapport, sent at ${clock.now().toISOString()} through ${smtp.host}:${smtp.port}. Your email settings work.`,
+          disableFileAccess: true,
+          disableUrlAccess: true,
+        });
+      } catch (error) {
+        const { outcome, text } = classify(error);
+        throw new AppError('UNAVAILABLE', outcome === 'paused' ? `The server refused the user name or password: ${text}` : `The mail server said: ${text}`);
+      } finally {
+        transport.close();
+      }
+      return { ok: true as const, message: `A test email was sent to ${smtp.fromAddress}` };
+    },
+  };
 }

@@ -3,14 +3,16 @@
 import type { Template } from '../../../shared/domain/email';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { emailDb, findTemplate, listTemplates, toTemplate, type TemplateRow } from '../../db/email.repo';
+import { findTemplate, insertTemplate, listTemplates, updateTemplate, type TemplateRecord } from '../../db/email.repo';
 import type { FeatureContext } from '../modules';
 import { fieldsIn, unknownFields } from './merge';
 import type { Outbox } from './outbox';
 
 export function createTemplates(ctx: FeatureContext, outbox: Outbox) {
   const { db, clock, events, newId } = ctx.deps;
-  const out = (row: TemplateRow): Template => toTemplate(row, fieldsIn(`${row.subject}\n${row.body}`));
+  const out = (t: TemplateRecord): Template => ({
+    id: t.id, name: t.name, subject: t.subject, body: t.body, fields: fieldsIn(`${t.subject}\n${t.body}`), createdAt: t.createdAt, updatedAt: t.updatedAt,
+  });
 
   function checkFields(fields: { subject?: string | undefined; body?: string | undefined }) {
     for (const key of ['subject', 'body'] as const) {
@@ -19,9 +21,9 @@ export function createTemplates(ctx: FeatureContext, outbox: Outbox) {
     }
   }
 
-  async function require(id: string): Promise<TemplateRow> {
+  async function require(id: string): Promise<TemplateRecord> {
     const row = await findTemplate(db, id);
-    if (!row || row.deleted_at) throw AppError.notFound('Template', id);
+    if (!row || row.deletedAt) throw AppError.notFound('Template', id);
     return row;
   }
 
@@ -32,7 +34,7 @@ export function createTemplates(ctx: FeatureContext, outbox: Outbox) {
       checkFields(input);
       const at = clock.now().toISOString();
       const id = newId();
-      await emailDb(db).insertInto('email_templates').values({ id, name: input.name, subject: input.subject, body: input.body, created_at: at, updated_at: at, deleted_at: null }).execute();
+      await insertTemplate(db, { id, name: input.name, subject: input.subject, body: input.body, createdAt: at, updatedAt: at, deletedAt: null });
       events.emit('data.changed', { entity: 'template', action: 'created', ids: [id] });
       return out(await require(id));
     },
@@ -41,14 +43,14 @@ export function createTemplates(ctx: FeatureContext, outbox: Outbox) {
       checkFields(input);
       await require(input.id);
       const { id, ...fields } = input;
-      await emailDb(db).updateTable('email_templates').set({ ...fields, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
+      await updateTemplate(db, id, { ...fields, updatedAt: clock.now().toISOString() });
       events.emit('data.changed', { entity: 'template', action: 'updated', ids: [id] });
       return out(await require(id));
     },
 
     async delete(id: string): Promise<Template> {
       const row = await require(id);
-      await emailDb(db).updateTable('email_templates').set({ deleted_at: clock.now().toISOString() }).where('id', '=', id).execute();
+      await updateTemplate(db, id, { deletedAt: clock.now().toISOString() });
       events.emit('data.changed', { entity: 'template', action: 'deleted', ids: [id] });
       return out(row);
     },

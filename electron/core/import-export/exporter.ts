@@ -1,14 +1,11 @@
 // Writes contacts to CSV (a preset's layout) or vCard. Streams the list's rows (never all at once)
 // into a temp file beside the target and renames it at the end, so a failed export leaves no half file.
-// No `electron` import.
-import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
+// No SQL here (the reads are import-export.exports.repo's); no `electron` import.
 import type { Contact } from '../../../shared/domain/contact';
 import type { ExportFilter } from '../../../shared/domain/transfer';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
-import { DB_FILE, openSqlite } from '../../db/connection';
-import { exportContactsQuery, toContact, type ContactRow } from '../../db/contacts.repo';
-import type { DB } from '../../db/schema';
+import { exportContactsQuery } from '../../db/contacts.repo';
+import { contactListSizes, snapshotContacts } from '../../db/import-export.exports.repo';
 import { revenueCurrencyFor } from '../contacts/contacts';
 import type { FeatureContext } from '../modules';
 import { csvLine, writeFileAtomically } from './csv-io';
@@ -20,26 +17,24 @@ import { contactToVcard } from './vcard';
 const BATCH = 1000;
 
 /**
- * Every live contact matching the filter (or the selection), in name order, read by iterating ONE statement on
- * the export's own read-only connection: a consistent snapshot (WAL), no per-page total counts, and each row is
- * garbage as soon as it is written. The main connection stays free for the app's other calls meanwhile.
- * `total` is counted on the same snapshot, so the progress bar ends exactly at its end.
+ * Every live contact matching the filter (or the selection), in name order, from the store's read snapshot: a
+ * consistent view (WAL), no per-page total counts, and each row is garbage as soon as it is written. The main
+ * connection stays free for the app's other calls meanwhile. `total` is counted on the same snapshot, so the
+ * progress bar ends exactly at its end.
  */
 async function contactsToExport(ctx: FeatureContext, filter: ExportFilter | undefined): Promise<{ total: number; batches: Iterable<Contact[]>; close(): void }> {
   const { ids, ...rest } = filter ?? {};
   const revenueCurrency = await revenueCurrencyFor(ctx.deps.db, rest);
   const query = exportContactsQuery({ ...rest, revenueCurrency, now: ctx.deps.clock.now() }, ids);
   if (!query) return { total: 0, batches: [], close: () => {} };
-  const { sql: text, parameters } = query.compile(ctx.deps.db);
-  const reader = openSqlite(join(ctx.dataDir, DB_FILE), { readonly: true });
+  const reader = ctx.store.readSnapshot();
   const close = () => reader.open && reader.close();
   try {
-    reader.exec('BEGIN'); // one snapshot for the count and the rows
-    const total = reader.prepare<unknown[], number>(`SELECT count(*) FROM (${text})`).pluck().get(...parameters)!;
+    const { total, contacts } = snapshotContacts(reader, ctx.deps.db, query);
     function* batches(): Generator<Contact[]> {
       let batch: Contact[] = [];
-      for (const row of reader.prepare(text).iterate(...parameters) as IterableIterator<ContactRow>) {
-        batch.push(toContact(row));
+      for (const contact of contacts()) {
+        batch.push(contact);
         if (batch.length === BATCH) {
           yield batch;
           batch = [];
@@ -54,23 +49,19 @@ async function contactsToExport(ctx: FeatureContext, filter: ExportFilter | unde
   }
 }
 
-async function groupCounts(db: Kysely<DB>): Promise<GroupCounts> {
-  const { rows } = await sql<{ e: number | null; p: number | null; a: number | null }>`
-    SELECT max(json_array_length(emails)) AS e, max(json_array_length(phones)) AS p, max(json_array_length(addresses)) AS a
-    FROM contacts WHERE deleted_at IS NULL`.execute(db);
-  const r = rows[0];
+async function groupCounts(ctx: FeatureContext): Promise<GroupCounts> {
+  const sizes = await contactListSizes(ctx.deps.db);
   // At least one group each: a file with no phones yet still has the columns to fill in.
-  return { emails: Math.max(1, r?.e ?? 0), phones: Math.max(1, r?.p ?? 0), addresses: Math.max(1, r?.a ?? 0) };
+  return { emails: Math.max(1, sizes.emails), phones: Math.max(1, sizes.phones), addresses: Math.max(1, sizes.addresses) };
 }
 
 /** Written every 64K characters: bigger chunks outlive the young generation and swell the heap (measured: 1 MB chunks doubled it). */
 const CHUNK_CHARS = 1 << 16;
 
 export async function exportContacts(ctx: FeatureContext, runs: ExportRuns, input: ChannelParsedInput<'export.contacts'>) {
-  const { db } = ctx.deps;
   const vcard = input.format === 'vcard';
   // The layout first: a bad column choice is a VALIDATION error before any dialog opens.
-  const layout = vcard ? null : layoutFor(input.preset, await groupCounts(db), input.columns);
+  const layout = vcard ? null : layoutFor(input.preset, await groupCounts(ctx), input.columns);
   const target = await ctx.platform.saveTarget(vcard ? 'contacts.vcf' : 'contacts.csv', [vcard ? { name: 'vCard', extensions: ['vcf'] } : { name: 'CSV', extensions: ['csv'] }]);
   if (!target) return { path: null, count: 0, cancelled: true };
 

@@ -1,14 +1,29 @@
 // Jobs and the pipeline: the work a sole trader is paid for, moving Lead → Quoted → Won → … → Paid.
 // Every stage change is recorded (by trigger); money stays integer minor units per currency.
-// No `electron` import.
+// No SQL (db/jobs.repo.ts), no `electron` import.
 import type { Kysely } from 'kysely';
 import type { Job, Stage } from '../../../shared/domain/job';
-import { foldForSort } from '../../../shared/domain/text';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { board, findJob, getSetting, insertJob, listJobs, listStages, rankFor, setSetting, stageHistory, toJob, updateJob, type JobWrite } from '../../db/jobs.repo';
+import {
+  board,
+  countJobsInStage,
+  deleteStage,
+  findJob,
+  insertJob,
+  insertStage,
+  listJobs,
+  listStages,
+  moveStageJobs,
+  rankFor,
+  stageHistory,
+  toJob,
+  updateJob,
+  updateStage,
+  type JobRecord,
+} from '../../db/jobs.repo';
 import type { DB } from '../../db/schema';
-import { sql } from 'kysely';
+import { getSetting, setSetting } from '../../db/settings.repo';
 import type { ServiceDeps } from '../deps';
 import { requireCompany, requireContact } from '../links';
 
@@ -32,10 +47,10 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
     return { stages: await listStages(from), defaultCurrency: (await getSetting(from, 'defaultCurrency')) ?? 'GBP' };
   }
 
-  async function change(id: string, patch: (job: Job, trx: Kysely<DB>) => Promise<Partial<JobWrite>>): Promise<Job> {
+  async function change(id: string, patch: (job: Job, trx: Kysely<DB>) => Promise<Partial<JobRecord>>): Promise<Job> {
     const job = await db.transaction().execute(async (trx) => {
       const current = await load(id, trx);
-      await updateJob(trx, id, { ...(await patch(current, trx)), updated_at: clock.now().toISOString() });
+      await updateJob(trx, id, { ...(await patch(current, trx)), updatedAt: clock.now().toISOString() });
       return load(id, trx);
     });
     events.emit('data.changed', { entity: 'job', action: 'updated', ids: [id] });
@@ -44,9 +59,10 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
 
   return {
     get: load,
-    pipeline: () => pipeline(),
+    settings: () => pipeline(),
 
-    async updatePipeline(input: ChannelParsedInput<'pipeline.update'>): Promise<ChannelOutput<'pipeline.update'>> {
+    /** The pipeline's stages (renamed, added, reordered, removed with their jobs moved) and the default currency. */
+    async updateSettings(input: ChannelParsedInput<'jobs.settings.update'>): Promise<ChannelOutput<'jobs.settings.update'>> {
       const result = await db.transaction().execute(async (trx) => {
         const existing = await listStages(trx);
         const names = new Set<string>();
@@ -59,19 +75,20 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
         const now = clock.now().toISOString();
         const ids = input.stages.map((s) => s.id ?? newId());
         for (const [i, s] of input.stages.entries()) {
-          if (s.id) await sql`UPDATE pipeline_stages SET name = ${s.name}, category = ${s.category}, position = ${i}, updated_at = ${now} WHERE id = ${s.id}`.execute(trx);
-          else await sql`INSERT INTO pipeline_stages (id, name, position, category, created_at, updated_at) VALUES (${ids[i]!}, ${s.name}, ${i}, ${s.category}, ${now}, ${now})`.execute(trx);
+          const stage: Stage = { id: ids[i]!, name: s.name, position: i, category: s.category };
+          if (s.id) await updateStage(trx, stage, now);
+          else await insertStage(trx, stage, now);
         }
         for (const removed of existing.filter((e) => !input.stages.some((s) => s.id === e.id))) {
-          const held = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM jobs WHERE stage_id = ${removed.id}`.execute(trx)).rows[0]?.n ?? 0);
+          const held = await countJobsInStage(trx, removed.id);
           if (held > 0) {
             const target = input.moveJobs[removed.id];
             if (target === undefined || target >= ids.length) {
               throw AppError.validation(`moveJobs.${removed.id}`, `Choose where the ${held} job${held === 1 ? '' : 's'} in "${removed.name}" should go`);
             }
-            await sql`UPDATE jobs SET stage_id = ${ids[target]!}, stage_changed_at = ${now}, updated_at = ${now} WHERE stage_id = ${removed.id}`.execute(trx);
+            await moveStageJobs(trx, removed.id, ids[target]!, now);
           }
-          await sql`DELETE FROM pipeline_stages WHERE id = ${removed.id}`.execute(trx);
+          await deleteStage(trx, removed.id);
         }
         if (input.defaultCurrency) await setSetting(trx, 'defaultCurrency', input.defaultCurrency);
         return pipeline(trx);
@@ -91,21 +108,20 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
         await insertJob(trx, {
           id,
           title: input.title,
-          sort_title: foldForSort(input.title),
-          contact_id: input.contactId ?? null,
-          company_id: input.companyId ?? contact?.company_id ?? null,
-          stage_id: stage.id,
-          amount_minor: input.amountMinor ?? null,
+          contactId: input.contactId ?? null,
+          companyId: input.companyId ?? contact?.companyId ?? null,
+          stageId: stage.id,
+          amountMinor: input.amountMinor ?? null,
           currency: input.currency ?? (await pipeline(trx)).defaultCurrency,
-          due_date: input.dueDate ?? null,
+          dueDate: input.dueDate ?? null,
           probability: input.probability ?? null,
           notes: input.notes ?? null,
-          lost_reason: input.lostReason ?? null,
+          lostReason: input.lostReason ?? null,
           rank: await rankFor(trx, stage.id, null, null),
-          stage_changed_at: now,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
+          stageChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+          deletedAt: null,
         });
         return load(id, trx);
       });
@@ -116,26 +132,26 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
     update(input: ChannelParsedInput<'jobs.update'>): Promise<Job> {
       const { id, ...f } = input;
       return change(id, async (current, trx) => {
-        const patch: Partial<JobWrite> = {};
-        if (f.title !== undefined) Object.assign(patch, { title: f.title, sort_title: foldForSort(f.title) });
+        const patch: Partial<JobRecord> = {};
+        if (f.title !== undefined) patch.title = f.title;
         if (f.contactId !== undefined) {
           if (f.contactId) await requireContact(trx, f.contactId);
-          patch.contact_id = f.contactId;
+          patch.contactId = f.contactId;
         }
         if (f.companyId !== undefined) {
           if (f.companyId) await requireCompany(trx, f.companyId);
-          patch.company_id = f.companyId;
+          patch.companyId = f.companyId;
         }
         if (f.stage !== undefined && f.stage !== current.stageId) {
           await requireStage(trx, f.stage);
-          Object.assign(patch, { stage_id: f.stage, stage_changed_at: clock.now().toISOString(), rank: await rankFor(trx, f.stage, null, id) });
+          Object.assign(patch, { stageId: f.stage, stageChangedAt: clock.now().toISOString(), rank: await rankFor(trx, f.stage, null, id) });
         }
-        if (f.amountMinor !== undefined) patch.amount_minor = f.amountMinor;
+        if (f.amountMinor !== undefined) patch.amountMinor = f.amountMinor;
         if (f.currency !== undefined) patch.currency = f.currency;
-        if (f.dueDate !== undefined) patch.due_date = f.dueDate;
+        if (f.dueDate !== undefined) patch.dueDate = f.dueDate;
         if (f.probability !== undefined) patch.probability = f.probability;
         if (f.notes !== undefined) patch.notes = f.notes;
-        if (f.lostReason !== undefined) patch.lost_reason = f.lostReason;
+        if (f.lostReason !== undefined) patch.lostReason = f.lostReason;
         return patch;
       });
     },
@@ -144,15 +160,15 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
     move(input: ChannelParsedInput<'jobs.move'>): Promise<Job> {
       return change(input.id, async (current, trx) => {
         await requireStage(trx, input.stage);
-        const patch: Partial<JobWrite> = { rank: await rankFor(trx, input.stage, input.beforeId ?? null, input.id) };
-        if (input.stage !== current.stageId) Object.assign(patch, { stage_id: input.stage, stage_changed_at: clock.now().toISOString() });
-        if (input.lostReason !== undefined) patch.lost_reason = input.lostReason;
+        const patch: Partial<JobRecord> = { rank: await rankFor(trx, input.stage, input.beforeId ?? null, input.id) };
+        if (input.stage !== current.stageId) Object.assign(patch, { stageId: input.stage, stageChangedAt: clock.now().toISOString() });
+        if (input.lostReason !== undefined) patch.lostReason = input.lostReason;
         return patch;
       });
     },
 
-    delete: ({ id }: { id: string }) => change(id, async (j) => ({ deleted_at: j.deletedAt ?? clock.now().toISOString() })),
-    restore: ({ id }: { id: string }) => change(id, async () => ({ deleted_at: null })),
+    delete: ({ id }: { id: string }) => change(id, async (j) => ({ deletedAt: j.deletedAt ?? clock.now().toISOString() })),
+    restore: ({ id }: { id: string }) => change(id, async () => ({ deletedAt: null })),
 
     async list(input: ChannelParsedInput<'jobs.list'>): Promise<ChannelOutput<'jobs.list'>> {
       const page = await listJobs(db, input);
@@ -165,13 +181,13 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
       return {
         defaultCurrency,
         stages: stages.map((stage) => {
-          const mine = totals.filter((t) => t.stage_id === stage.id);
+          const mine = totals.filter((t) => t.stageId === stage.id);
           return {
             stage,
-            jobs: jobs.filter((j) => j.stage_id === stage.id).map(toJob),
-            count: mine.reduce((n, t) => n + Number(t.count), 0),
-            totalMinor: Number(mine.find((t) => t.currency === defaultCurrency)?.amount ?? 0),
-            totals: mine.map((t) => ({ currency: t.currency, amountMinor: Number(t.amount) })).sort((a, b) => a.currency.localeCompare(b.currency)),
+            jobs: jobs.filter((j) => j.stageId === stage.id),
+            count: mine.reduce((n, t) => n + t.count, 0),
+            totalMinor: mine.find((t) => t.currency === defaultCurrency)?.amountMinor ?? 0,
+            totals: mine.map((t) => ({ currency: t.currency, amountMinor: t.amountMinor })).sort((a, b) => a.currency.localeCompare(b.currency)),
           };
         }),
       };
@@ -179,8 +195,7 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
 
     async history({ id }: { id: string }): Promise<ChannelOutput<'jobs.history'>> {
       await load(id);
-      const rows = await stageHistory(db, id);
-      return { items: rows.map((r) => ({ jobId: r.job_id, fromStage: r.from_stage, toStage: r.to_stage, at: r.at })) };
+      return { items: await stageHistory(db, id) };
     },
   };
 }

@@ -1,4 +1,5 @@
-// The jobs domain's entry: jobs, the board, stage history and the pipeline's stages. A handler map and nothing else.
+// The jobs domain's entry: jobs, the board, stage history, and its settings (the pipeline's stages, the default
+// currency). A handler map and nothing else.
 import type { JobsChannel } from '../../../shared/ipc/jobs.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
 import { createJobsService } from './jobs';
@@ -7,8 +8,8 @@ export function createJobsModule(ctx: FeatureContext): FeatureModule<JobsChannel
   const jobs = createJobsService(ctx.deps);
   return {
     handlers: {
-      'pipeline.get': () => jobs.pipeline(),
-      'pipeline.update': jobs.updatePipeline,
+      'jobs.settings.get': () => jobs.settings(),
+      'jobs.settings.update': jobs.updateSettings,
       'jobs.create': jobs.create,
       'jobs.get': ({ id }) => jobs.get(id),
       'jobs.update': jobs.update,

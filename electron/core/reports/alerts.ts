@@ -2,7 +2,7 @@
 // unpaid for N days. Checked on start and then daily (an event tells the UI to refresh). No `electron` import.
 import type { Kysely } from 'kysely';
 import type { AlertSettings, Alerts } from '../../../shared/domain/report';
-import { getSetting, setSetting } from '../../db/jobs.repo';
+import { getSetting, setSetting } from '../../db/settings.repo';
 import { staleJobs } from '../../db/reports.repo';
 import type { DB } from '../../db/schema';
 import type { ServiceDeps } from '../deps';
@@ -17,13 +17,6 @@ const KEYS: Record<keyof AlertSettings, string> = { driftDays: 'alerts.driftDays
 const SHORT = 10;
 const DAY = 86_400_000;
 
-/**
- * Quotes and completed work are found by stage name (the default pipeline's "Quoted" and "Completed", and
- * renamed ones that keep the word), among stages that are neither paid nor lost.
- */
-export const QUOTE_STAGE = '%quot%';
-export const COMPLETED_STAGE = '%complet%';
-
 async function readSettings(db: Kysely<DB>): Promise<AlertSettings> {
   const out = { ...DEFAULT_ALERT_SETTINGS };
   for (const key of Object.keys(KEYS) as (keyof AlertSettings)[]) {
@@ -34,18 +27,18 @@ async function readSettings(db: Kysely<DB>): Promise<AlertSettings> {
 }
 
 export function createAlerts({ db, clock, events }: ServiceDeps, logger: Logger) {
-  async function stale(pattern: string, days: number) {
+  async function stale(stage: 'quoted' | 'completed', days: number) {
     const now = clock.now();
-    const rows = await staleJobs(db, pattern, new Date(now.getTime() - days * DAY).toISOString(), SHORT);
+    const rows = await staleJobs(db, stage, new Date(now.getTime() - days * DAY).toISOString(), SHORT);
     return rows.map((r) => ({
       jobId: r.id,
       title: r.title,
-      contactId: r.contact_id,
-      contactName: r.contact_name,
-      stageName: r.stage_name,
-      since: r.stage_changed_at,
-      days: daysBetween(r.stage_changed_at, now),
-      amountMinor: r.amount_minor,
+      contactId: r.contactId,
+      contactName: r.contactName,
+      stageName: r.stageName,
+      since: r.stageChangedAt,
+      days: daysBetween(r.stageChangedAt, now),
+      amountMinor: r.amountMinor,
       currency: r.currency,
     }));
   }
@@ -55,8 +48,8 @@ export function createAlerts({ db, clock, events }: ServiceDeps, logger: Logger)
     return {
       settings,
       drifting: (await driftingClients(db, clock.now(), SHORT, true)).items,
-      unansweredQuotes: await stale(QUOTE_STAGE, settings.quoteDays),
-      unpaid: await stale(COMPLETED_STAGE, settings.unpaidDays),
+      unansweredQuotes: await stale('quoted', settings.quoteDays),
+      unpaid: await stale('completed', settings.unpaidDays),
       checkedAt: clock.now().toISOString(),
     };
   }
@@ -76,7 +69,8 @@ export function createAlerts({ db, clock, events }: ServiceDeps, logger: Logger)
   return {
     list,
     check,
-    async settings(input: Partial<AlertSettings>): Promise<AlertSettings> {
+    settings: () => readSettings(db),
+    async updateSettings(input: Partial<AlertSettings>): Promise<AlertSettings> {
       await db.transaction().execute(async (trx) => {
         for (const [key, value] of Object.entries(input)) if (value !== undefined) await setSetting(trx, KEYS[key as keyof AlertSettings], String(value));
       });

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { ActivityType } from '../../../shared/domain/activity';
 import type { Dashboard, DriftingClient, Tier } from '../../../shared/domain/report';
-import { getSetting } from '../../db/jobs.repo';
+import { getSetting } from '../../db/settings.repo';
 import * as repo from '../../db/reports.repo';
 import type { DB } from '../../db/schema';
 import { daysBetween, monthBefore, period } from './period';
@@ -48,10 +48,10 @@ export async function driftingClients(db: Kysely<DB>, now: Date, limit: number, 
   return {
     count: total,
     items: rows.map((r) => ({
-      contactId: r.contact_id,
+      contactId: r.contactId,
       name: r.name,
-      lastContactedAt: r.last_contacted_at || null,
-      daysSince: r.last_contacted_at ? daysBetween(r.last_contacted_at, now) : null,
+      lastContactedAt: r.lastContactedAt || null,
+      daysSince: r.lastContactedAt ? daysBetween(r.lastContactedAt, now) : null,
       usualGapDays: r.gap === null ? null : Math.round(r.gap),
       thresholdDays: r.gap === null ? driftDays : Math.max(Math.round(r.gap), MIN_GAP_DAYS),
     })),
@@ -73,8 +73,8 @@ export async function dashboard(db: Kysely<DB>, input: { from: string; to: strin
   const pipeline: Dashboard['pipeline'] = [];
   for (const r of stages) {
     let stage = pipeline.at(-1);
-    if (stage?.stageId !== r.stage_id) {
-      stage = { stageId: r.stage_id, stageName: r.stage_name, category: r.category, count: 0, totals: [], weighted: [] };
+    if (stage?.stageId !== r.stageId) {
+      stage = { stageId: r.stageId, stageName: r.stageName, category: r.category, count: 0, totals: [], weighted: [] };
       pipeline.push(stage);
     }
     if (r.currency === null) continue;
@@ -135,7 +135,7 @@ export async function dashboard(db: Kysely<DB>, input: { from: string; to: strin
       .map((r) => ({ currency: r.currency, amountMinor: averageMinor(Number(r.total), Number(r.valued)) })),
     averageDaysLeadToWon: wonCount === 0 ? null : Math.round((days / wonCount) * 10) / 10,
     topClients: {
-      items: top.rows.map((r, rank) => ({ contactId: r.contact_id, name: r.name, amountMinor: Number(r.amount), jobs: Number(r.jobs), tier: tierOf(rank, top.clients) })),
+      items: top.rows.map((r, rank) => ({ contactId: r.contactId, name: r.name, amountMinor: Number(r.amount), jobs: Number(r.jobs), tier: tierOf(rank, top.clients) })),
       tiers: tierCounts(top.clients),
     },
     lifetimeValue: {
@@ -143,7 +143,7 @@ export async function dashboard(db: Kysely<DB>, input: { from: string; to: strin
       payingClients: lifetime.clients,
       activeClients,
       averagePerActiveMinor: activeClients === 0 ? null : averageMinor(lifetime.total - clients.inactiveLifetime, activeClients),
-      items: lifetime.rows.map((r) => ({ contactId: r.contact_id, name: r.name, amountMinor: Number(r.amount) })),
+      items: lifetime.rows.map((r) => ({ contactId: r.contactId, name: r.name, amountMinor: Number(r.amount) })),
     },
     repeatClients: repeat,
     churn: { previousActive: clients.previousActive, churned: clients.churned, rate: share(clients.churned, clients.previousActive) },

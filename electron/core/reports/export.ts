@@ -3,28 +3,17 @@
 // File names are fixed words and dates, never user data. No `electron` import.
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import type { Dashboard, ReportTable } from '../../../shared/domain/report';
+import { minorToDecimal } from '../../../shared/domain/money';
+import type { Dashboard, RecordsInput, ReportTable } from '../../../shared/domain/report';
+import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import type { FeatureContext } from '../modules';
 import type { Platform } from '../platform';
+import { dashboard } from './dashboard';
+import { records } from './records';
 
 /** = + - @ tab CR at the start make Excel, LibreOffice and Sheets evaluate a cell: prefix them with '. */
 export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** Minor units as a decimal string by string arithmetic (125050 GBP -> "1250.50"), never through a float. */
-export function minorToDecimal(amountMinor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  const sign = amountMinor < 0 ? '-' : '';
-  const text = String(Math.abs(amountMinor)).padStart(digits + 1, '0');
-  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
 export function tableToCsv(table: ReportTable): string {
@@ -89,4 +78,15 @@ export async function exportDashboard(platform: Platform, d: Dashboard): Promise
   if (path === null) return { path: null, format, rows: 0 };
   writeFileSync(path, pdf ?? html);
   return { path, format, rows: 1 };
+}
+
+/** reports.exportCsv: the records behind one figure, as a CSV named for the figure and the period. */
+export async function exportRecords(ctx: FeatureContext, input: RecordsInput) {
+  const table = await records(ctx.deps.db, input, ctx.deps.clock.now());
+  return exportCsv(ctx.platform, table, `rapport-${input.metric}-${input.from}-to-${input.to}`);
+}
+
+/** reports.exportPdf: the period's dashboard as a printable page. */
+export async function exportDashboardOf(ctx: FeatureContext, input: ChannelParsedInput<'reports.exportPdf'>) {
+  return exportDashboard(ctx.platform, await dashboard(ctx.deps.db, input, ctx.deps.clock.now()));
 }

@@ -1,10 +1,10 @@
-// The reports feature's entry: saved segments, the dashboard and the records behind its figures, exports and
-// the daily alerts check (started with the app's background work). No `electron` import.
+// The reports feature's entry, a handler map: saved segments, the dashboard and the records behind its figures,
+// exports, and the alerts with their daily check (started with the app's background work). No `electron` import.
 import type { ReportsChannel } from '../../../shared/ipc/reports.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
 import { createAlerts } from './alerts';
 import { dashboard } from './dashboard';
-import { exportCsv, exportDashboard } from './export';
+import { exportDashboardOf, exportRecords } from './export';
 import { records } from './records';
 import { createSegments } from './segments';
 
@@ -22,10 +22,11 @@ export function createReportsModule(ctx: FeatureContext): FeatureModule<ReportsC
       'segments.count': segments.count,
       'reports.dashboard': (input) => dashboard(db, input, clock.now()),
       'reports.records': (input) => records(db, input, clock.now()),
-      'reports.exportCsv': async (input) => exportCsv(ctx.platform, await records(db, input, clock.now()), `rapport-${input.metric}-${input.from}-to-${input.to}`),
-      'reports.exportPdf': async (input) => exportDashboard(ctx.platform, await dashboard(db, input, clock.now())),
+      'reports.exportCsv': (input) => exportRecords(ctx, input),
+      'reports.exportPdf': (input) => exportDashboardOf(ctx, input),
       'alerts.list': () => alerts.list(),
-      'alerts.settings': (input) => alerts.settings(input),
+      'reports.settings.get': () => alerts.settings(),
+      'reports.settings.update': (input) => alerts.updateSettings(input),
     },
     start: alerts.start,
     stop: alerts.stop,

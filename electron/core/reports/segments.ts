@@ -6,7 +6,7 @@ import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { countContacts } from '../../db/contacts.repo';
 import type { DB } from '../../db/schema';
-import { deleteSegment, findSegment, insertSegment, listSegments, segmentNamed, updateSegment, type SegmentRow } from '../../db/segments.repo';
+import { deleteSegment, findSegment, insertSegment, listSegments, segmentNamed, updateSegment, type StoredSegment } from '../../db/reports.segments.repo';
 import { revenueCurrencyFor } from '../contacts/contacts';
 import type { ServiceDeps } from '../deps';
 
@@ -16,15 +16,15 @@ export async function countFilter(db: Kysely<DB>, filter: SegmentFilter, now: Da
 }
 
 /** A stored filter read back; one that no longer validates (a newer rule) counts as no filter rather than breaking the list. */
-function storedFilter(row: SegmentRow): SegmentFilter {
+function storedFilter(row: StoredSegment): SegmentFilter {
   const parsed = SegmentFilter.safeParse(JSON.parse(row.filter));
   return parsed.success ? parsed.data : {};
 }
 
 export function createSegments({ db, clock, events, newId }: ServiceDeps) {
-  async function toSegment(row: SegmentRow, from: Kysely<DB> = db): Promise<Segment> {
+  async function toSegment(row: StoredSegment, from: Kysely<DB> = db): Promise<Segment> {
     const filter = storedFilter(row);
-    return { id: row.id, name: row.name, filter, count: await countFilter(from, filter, clock.now()), createdAt: row.created_at, updatedAt: row.updated_at };
+    return { id: row.id, name: row.name, filter, count: await countFilter(from, filter, clock.now()), createdAt: row.createdAt, updatedAt: row.updatedAt };
   }
 
   async function assertFreeName(trx: Kysely<DB>, name: string, id: string | null) {
@@ -37,7 +37,7 @@ export function createSegments({ db, clock, events, newId }: ServiceDeps) {
       const segment = await db.transaction().execute(async (trx) => {
         await assertFreeName(trx, input.name, null);
         const now = clock.now().toISOString();
-        await insertSegment(trx, { id, name: input.name, filter: JSON.stringify(input.filter), created_at: now, updated_at: now });
+        await insertSegment(trx, { id, name: input.name, filter: JSON.stringify(input.filter), createdAt: now, updatedAt: now });
         return toSegment((await findSegment(trx, id))!, trx);
       });
       events.emit('data.changed', { entity: 'segment', action: 'created', ids: [id] });
@@ -51,7 +51,7 @@ export function createSegments({ db, clock, events, newId }: ServiceDeps) {
         const name = input.name ?? row.name;
         await assertFreeName(trx, name, row.id);
         const filter = input.filter ? JSON.stringify(input.filter) : row.filter;
-        await updateSegment(trx, row.id, { name, filter, updated_at: clock.now().toISOString() });
+        await updateSegment(trx, row.id, { name, filter, updatedAt: clock.now().toISOString() });
         return toSegment((await findSegment(trx, row.id))!, trx);
       });
       events.emit('data.changed', { entity: 'segment', action: 'updated', ids: [input.id] });

@@ -1,14 +1,16 @@
-// The schedule domain's entry: appointments and their occurrences, iCalendar in and out, and appointment
-// reminders (background work started with the app). A handler map and nothing else.
+// The schedule domain's entry: appointments and their occurrences, iCalendar in and out, and the appointment
+// reminders loop (app.ts hands it to the shared wake-up timer). A handler map and nothing else.
 import type { ScheduleChannel } from '../../../shared/ipc/schedule.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
-import { createAppointmentReminders, createAppointmentsService } from './appointments';
+import { createAppointmentsService } from './appointments';
+import { createIcsTransfer } from './ics-transfer';
+import { createAppointmentReminders } from './reminders';
 
 export function createScheduleModule(ctx: FeatureContext) {
   const appointments = createAppointmentsService(ctx.deps);
-  const reminders = createAppointmentReminders(ctx.deps, ctx.logger);
+  const ics = createIcsTransfer(ctx.deps);
   return {
-    reminders,
+    reminders: createAppointmentReminders(ctx.deps),
     handlers: {
       'appointments.create': appointments.create,
       'appointments.get': ({ id }) => appointments.get(id),
@@ -19,10 +21,8 @@ export function createScheduleModule(ctx: FeatureContext) {
       'appointments.moveOccurrence': appointments.moveOccurrence,
       'appointments.skipOccurrence': appointments.skipOccurrence,
       // Without a save dialog (harness, tests) the file is written to the data folder.
-      'schedule.exportIcs': (input) => appointments.exportIcs(input, ctx.dataDir),
-      'schedule.importIcs': appointments.importIcs,
+      'schedule.exportIcs': (input) => ics.exportIcs(input, ctx.dataDir),
+      'schedule.importIcs': ics.importIcs,
     },
-    start: () => reminders.start(),
-    stop: () => reminders.stop(),
   } satisfies FeatureModule<ScheduleChannel> & Record<string, unknown>;
 }

@@ -3,10 +3,15 @@
 // average days from Lead to Won) of whole months then come from a dozen summary rows instead of every won job.
 // Integers, so that the triggers' adding and taking away never drift. Plain SQL only; no `electron` import.
 import { sql, type Kysely } from 'kysely';
-import { REVENUE_KINDS } from './0011_report_summaries';
+
+// 0011's revenue kinds as they were when this migration shipped (copied: a migration imports no other migration).
+const REVENUE_KINDS = [
+  { kind: 'won', at: 'won_at', counts: (row: string) => `${row}.category IN ('won', 'paid')` },
+  { kind: 'paid', at: 'paid_at', counts: (row: string) => `${row}.category = 'paid'` },
+];
 
 /** A job's milliseconds from creation to `at` (never negative; 0 without a creation time). */
-export const leadMs = (row: string, at: string) =>
+const leadMs = (row: string, at: string) =>
   `coalesce(max(CAST(round((julianday(${row}.${at}) - julianday(${row}.created_at)) * 86400000) AS INTEGER), 0), 0)`;
 
 const add = REVENUE_KINDS.map(({ kind, at, counts }) => `

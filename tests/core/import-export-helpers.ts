@@ -1,9 +1,9 @@
-// Shared by the transfer tests: choosing a file "in the dialog" (the harness answers from harness-picks.json)
+// Shared by the import-export tests: choosing a file "in the dialog" (the harness answers from harness-picks.json)
 // and reading what is stored. Not a test file itself.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HARNESS_PICKS_FILE } from '../../electron/core/platform';
+import { HARNESS_PICKS_FILE } from '../../electron/harness/platform';
 import type { Contact } from '../../shared/domain/contact';
 import type { TestCore } from '../helpers/core';
 

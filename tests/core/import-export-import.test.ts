@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE } from '../../electron/core/app';
 import { openSqlite } from '../../electron/db/connection';
 import { openTestCore, type TestCore } from '../helpers/core';
-import { allContacts, fixture, importFile, pick } from './transfer-helpers';
+import { allContacts, fixture, importFile, pick } from './import-export-helpers';
 
-/** The importer's rows per transaction (electron/core/transfer/importer.ts). */
+/** The importer's rows per transaction (electron/core/import-export/importer.ts). */
 const BATCH = 5000;
 let t: TestCore;
 beforeEach(async () => {
@@ -228,6 +228,22 @@ describe('large files', () => {
     const rest = await t.call('import.run', { path: await pick(t, file), duplicates: 'skip' });
     expect(rest.created + rest.skipped).toBe(12_000);
     expect((await t.call('contacts.list', {})).total).toBe(12_000);
+  });
+
+  it('reports progress per batch but sends one data.changed, at the end, for a whole multi-batch import', async () => {
+    const file = join(t.dataDir, 'three-batches.csv');
+    const lines = ['First Name,Last Name,Email'];
+    for (let i = 0; i < 2 * BATCH + 10; i++) lines.push(`Batch,${i},b${i}@example.com`);
+    writeFileSync(file, lines.join('\r\n'));
+    const path = await pick(t, file);
+    const seen: string[] = [];
+    const unsubscribe = t.core.events.subscribe((name) => void seen.push(name));
+    const report = await t.call('import.run', { path, duplicates: 'skip' });
+    unsubscribe();
+    expect(report.created).toBe(2 * BATCH + 10);
+    expect(seen.filter((name) => name === 'import.progress').length).toBeGreaterThanOrEqual(4);
+    expect(seen.filter((name) => name === 'data.changed')).toHaveLength(1);
+    expect(seen.at(-1)).toBe('data.changed');
   });
 
   it('indexes new contacts for search and tags in bulk, also when a later row of the batch updates an earlier one', async () => {

@@ -6,7 +6,6 @@ import { chmod, copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/pro
 import { basename, isAbsolute, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Document } from '../../../shared/domain/document';
-import { foldForSort } from '../../../shared/domain/text';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import {
@@ -14,19 +13,20 @@ import {
   deleteTrashed,
   findDocument,
   insertDocument,
-  linkRows,
+  linkedDocuments,
   linksOf,
   listDocuments,
   removeLink,
   shaInUse,
   storedRows,
   updateDocument,
-  type DocumentRow,
-  type LinkRow,
+  type DocumentLink,
+  type DocumentRecord,
+  type NewDocument,
   type TargetType,
 } from '../../db/documents.repo';
-import { findActivity } from '../../db/activities.repo';
-import { getSetting, setSetting } from '../../db/jobs.repo';
+import { findActivity, toActivity } from '../../db/activities.repo';
+import { getSetting, setSetting } from '../../db/settings.repo';
 import type { DB } from '../../db/schema';
 import { requireCompany, requireContact, requireJob } from '../links';
 import type { FeatureContext } from '../modules';
@@ -63,7 +63,7 @@ async function requireTarget(db: Kysely<DB>, target: { type: TargetType; id: str
 /** Like links.ts's helpers: an activity that is gone or in Trash takes no new files. */
 async function requireActivity(db: Kysely<DB>, activityId: string): Promise<void> {
   const activity = await findActivity(db, activityId);
-  if (!activity || activity.deleted_at) throw AppError.notFound('Activity', activityId);
+  if (!activity || toActivity(activity).deletedAt) throw AppError.notFound('Activity', activityId);
 }
 
 export function createDocumentsService({ deps: { db, clock, events, newId }, dataDir, platform }: FeatureContext) {
@@ -76,23 +76,23 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     return run;
   }
 
-  async function linkState(row: DocumentRow): Promise<Document['linkState']> {
-    if (row.mode !== 'link' || row.link_path === null) return null;
-    const info = await stat(row.link_path).catch(() => null);
-    if (!info || info.isDirectory() !== (row.is_folder === 1)) return 'missing';
-    if (row.is_folder === 0 && (info.size !== row.size || Math.trunc(info.mtimeMs) !== row.link_mtime_ms)) return 'changed';
+  async function linkState(doc: DocumentRecord): Promise<Document['linkState']> {
+    if (doc.mode !== 'link' || doc.linkPath === null) return null;
+    const info = await stat(doc.linkPath).catch(() => null);
+    if (!info || info.isDirectory() !== doc.isFolder) return 'missing';
+    if (!doc.isFolder && (info.size !== doc.size || Math.trunc(info.mtimeMs) !== doc.linkMtimeMs)) return 'changed';
     return 'ok';
   }
 
-  async function toDocuments(rows: DocumentRow[]): Promise<Document[]> {
-    const links = await linksOf(db, rows.map((r) => r.id));
-    return Promise.all(rows.map(async (r) => toDocument(r, links.filter((l) => l.document_id === r.id), await linkState(r))));
+  async function toDocuments(docs: DocumentRecord[]): Promise<Document[]> {
+    const links = await linksOf(db, docs.map((d) => d.id));
+    return Promise.all(docs.map(async (d) => toDocument(d, links.filter((l) => l.documentId === d.id), await linkState(d))));
   }
 
   async function load(id: string, from: Kysely<DB> = db): Promise<Document> {
-    const row = await findDocument(from, id);
-    if (!row) throw AppError.notFound('Document', id);
-    return toDocument(row, await linksOf(from, [id]), await linkState(row));
+    const doc = await findDocument(from, id);
+    if (!doc) throw AppError.notFound('Document', id);
+    return toDocument(doc, await linksOf(from, [id]), await linkState(doc));
   }
 
   async function maxFileBytes(from: Kysely<DB> = db): Promise<number> {
@@ -100,12 +100,12 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_FILE_BYTES;
   }
 
-  async function change(id: string, patch: (row: DocumentRow, trx: Kysely<DB>) => Promise<void>, action: 'updated' | 'deleted' | 'restored' = 'updated') {
+  async function change(id: string, patch: (current: DocumentRecord, trx: Kysely<DB>) => Promise<void>, action: 'updated' | 'deleted' | 'restored' = 'updated') {
     const doc = await db.transaction().execute(async (trx) => {
-      const row = await findDocument(trx, id);
-      if (!row) throw AppError.notFound('Document', id);
-      await patch(row, trx);
-      await updateDocument(trx, id, { updated_at: clock.now().toISOString() });
+      const current = await findDocument(trx, id);
+      if (!current) throw AppError.notFound('Document', id);
+      await patch(current, trx);
+      await updateDocument(trx, id, { updatedAt: clock.now().toISOString() });
       return load(id, trx);
     });
     events.emit('data.changed', { entity: 'document', action, ids: [id] });
@@ -113,14 +113,14 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
   }
 
   /** Where the bytes of a document are now; NOT_FOUND when they are gone (a moved link, a lost blob). */
-  async function locate(id: string): Promise<{ row: DocumentRow; path: string }> {
-    const row = await findDocument(db, id);
-    if (!row) throw AppError.notFound('Document', id);
-    const path = row.mode === 'link' ? row.link_path! : blobs.pathOf(row.sha256!);
+  async function locate(id: string): Promise<{ doc: DocumentRecord; path: string }> {
+    const doc = await findDocument(db, id);
+    if (!doc) throw AppError.notFound('Document', id);
+    const path = doc.mode === 'link' ? doc.linkPath! : blobs.pathOf(doc.sha256!);
     if (!(await stat(path).then(() => true, () => false))) {
-      throw new AppError('NOT_FOUND', row.mode === 'link' ? `"${row.name}" is no longer at ${path}: it was moved or deleted` : `The stored copy of "${row.name}" is missing (run the documents check)`);
+      throw new AppError('NOT_FOUND', doc.mode === 'link' ? `"${doc.name}" is no longer at ${path}: it was moved or deleted` : `The stored copy of "${doc.name}" is missing (run the documents check)`);
     }
-    return { row, path };
+    return { doc, path };
   }
 
   /** The OS may refuse (no app for the type): say so instead of an internal error. */
@@ -169,45 +169,48 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
       const id = newId();
       const doc = await serial(async () => {
         const now = clock.now().toISOString();
-        const base = { id, name, sort_name: foldForSort(name), note: input.note ?? null, created_at: now, updated_at: now, deleted_at: null };
+        const base = { id, name, note: input.note ?? null, createdAt: now, updatedAt: now, deletedAt: null };
         let stored: { sha256: string } | null = null;
+        let record: NewDocument;
         if (input.mode === 'link') {
           const info = await stat(input.path).catch((error: NodeJS.ErrnoException) => {
             if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw AppError.notFound('File', input.path);
             throw AppError.validation('path', `The file could not be read (${error.code ?? 'unknown error'})`);
           });
           const folder = info.isDirectory();
-          Object.assign(base, {
+          record = {
+            ...base,
             type: folder ? FOLDER_TYPE : typeFromName(name),
             size: folder ? 0 : info.size,
             sha256: null,
             mode: 'link',
-            link_path: input.path,
-            link_mtime_ms: folder ? null : Math.trunc(info.mtimeMs),
-            is_folder: folder ? 1 : 0,
+            linkPath: input.path,
+            linkMtimeMs: folder ? null : Math.trunc(info.mtimeMs),
+            isFolder: folder,
             content: null,
-          });
+          };
         } else {
           const blob = await blobs.put(input.path, { maxBytes: await maxFileBytes(), keepHead: INDEXED_TEXT_BYTES });
           stored = blob;
           const byName = typeFromName(name);
           const type = byName === 'application/octet-stream' ? (sniffPreviewable(blob.head) ?? byName) : byName;
-          Object.assign(base, {
+          record = {
+            ...base,
             type,
             size: blob.size,
             sha256: blob.sha256,
             mode: 'copy',
-            link_path: null,
-            link_mtime_ms: null,
-            is_folder: 0,
+            linkPath: null,
+            linkMtimeMs: null,
+            isFolder: false,
             content: isTextType(type) ? indexableText(blob.head) : null,
-          });
+          };
         }
         try {
           return await db.transaction().execute(async (trx) => {
             // Checked again inside the transaction: a target could have gone to Trash while the file was copied.
             for (const target of targets) await requireTarget(trx, target);
-            await insertDocument(trx, base as Parameters<typeof insertDocument>[1]);
+            await insertDocument(trx, record);
             for (const target of targets) await addLink(trx, id, target.type, target.id, now);
             return load(id, trx);
           });
@@ -231,8 +234,8 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     },
 
     rename(input: ChannelParsedInput<'documents.rename'>): Promise<Document> {
-      return change(input.id, async (_row, trx) => {
-        if (input.name !== undefined) await updateDocument(trx, input.id, { name: input.name, sort_name: foldForSort(input.name) });
+      return change(input.id, async (_current, trx) => {
+        if (input.name !== undefined) await updateDocument(trx, input.id, { name: input.name });
         if (input.note !== undefined) await updateDocument(trx, input.id, { note: input.note });
       });
     },
@@ -240,7 +243,7 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     link(input: ChannelParsedInput<'documents.link'>): Promise<Document> {
       const targets = targetsOf(input);
       if (targets.length === 0) throw AppError.validation('contactId', 'Choose a contact, company, job or activity');
-      return change(input.id, async (_row, trx) => {
+      return change(input.id, async (_current, trx) => {
         for (const target of targets) {
           await requireTarget(trx, target);
           await addLink(trx, input.id, target.type, target.id, clock.now().toISOString());
@@ -251,15 +254,15 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     unlink(input: ChannelParsedInput<'documents.unlink'>): Promise<Document> {
       const targets = targetsOf(input);
       if (targets.length === 0) throw AppError.validation('contactId', 'Choose a contact, company, job or activity');
-      return change(input.id, async (_row, trx) => {
+      return change(input.id, async (_current, trx) => {
         for (const target of targets) await removeLink(trx, input.id, target.type, target.id);
       });
     },
 
     delete: ({ id }: { id: string }) =>
-      change(id, async (row, trx) => updateDocument(trx, id, { deleted_at: row.deleted_at ?? clock.now().toISOString() }), 'deleted'),
+      change(id, async (current, trx) => updateDocument(trx, id, { deletedAt: current.deletedAt ?? clock.now().toISOString() }), 'deleted'),
     restore: ({ id }: { id: string }) =>
-      change(id, async (_row, trx) => updateDocument(trx, id, { deleted_at: null }), 'restored'),
+      change(id, async (_current, trx) => updateDocument(trx, id, { deletedAt: null }), 'restored'),
 
     emptyTrash(): Promise<ChannelOutput<'documents.emptyTrash'>> {
       return serial(async () => {
@@ -277,20 +280,20 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     },
 
     async open({ id }: { id: string }): Promise<{ ok: true }> {
-      const { row, path } = await locate(id);
-      if (row.mode === 'link') {
-        await openWithOs(row.name, path);
+      const { doc, path } = await locate(id);
+      if (doc.mode === 'link') {
+        await openWithOs(doc.name, path);
         return { ok: true };
       }
       // Stored files have no extension, so the OS could not pick an app: hand it a read-only copy named by
       // the document's id and a letters-only extension (never by its name).
       const dir = join(dataDir, 'opened');
       await mkdir(dir, { recursive: true });
-      const copy = join(dir, `${row.id}${safeExtension(row.name)}`);
+      const copy = join(dir, `${doc.id}${safeExtension(doc.name)}`);
       await rm(copy, { force: true });
       await copyFile(path, copy);
       await chmod(copy, 0o444);
-      await openWithOs(row.name, copy);
+      await openWithOs(doc.name, copy);
       return { ok: true };
     },
 
@@ -301,8 +304,8 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     },
 
     async preview({ id }: { id: string }): Promise<ChannelOutput<'documents.preview'>> {
-      const { row, path } = await locate(id);
-      if (row.is_folder === 1) throw AppError.validation('id', 'A folder has no preview');
+      const { doc, path } = await locate(id);
+      if (doc.isFolder) throw AppError.validation('id', 'A folder has no preview');
       const size = (await stat(path)).size;
       if (size > PREVIEW_MAX_BYTES) throw AppError.validation('id', 'Too large to preview here: open it instead');
       const bytes = await readFile(path);
@@ -323,8 +326,8 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
         if (actual !== sha256) corruptBlobs.push({ sha256, actual });
       }
       const brokenLinks: { documentId: string; name: string; path: string }[] = [];
-      for (const row of await linkRows(db)) {
-        if ((await linkState(row)) === 'missing') brokenLinks.push({ documentId: row.id, name: row.name, path: row.link_path! });
+      for (const doc of await linkedDocuments(db)) {
+        if ((await linkState(doc)) === 'missing') brokenLinks.push({ documentId: doc.id, name: doc.name, path: doc.linkPath! });
       }
       return {
         checkedRows: rows.length,
@@ -336,31 +339,33 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
       };
     },
 
-    async settings(input: ChannelParsedInput<'documents.settings'>): Promise<ChannelOutput<'documents.settings'>> {
-      if (input.maxFileBytes !== undefined) {
-        await setSetting(db, MAX_FILE_SETTING, String(input.maxFileBytes));
-        events.emit('data.changed', { entity: 'settings', action: 'updated', ids: [MAX_FILE_SETTING] });
-      }
+    async settings(): Promise<ChannelOutput<'documents.settings.get'>> {
+      return { maxFileBytes: await maxFileBytes() };
+    },
+
+    async updateSettings(input: ChannelParsedInput<'documents.settings.update'>): Promise<ChannelOutput<'documents.settings.update'>> {
+      await setSetting(db, MAX_FILE_SETTING, String(input.maxFileBytes));
+      events.emit('data.changed', { entity: 'settings', action: 'updated', ids: [MAX_FILE_SETTING] });
       return { maxFileBytes: await maxFileBytes() };
     },
   };
 }
 
-function toDocument(row: DocumentRow, links: LinkRow[], linkState: Document['linkState']): Document {
+function toDocument(doc: DocumentRecord, links: DocumentLink[], linkState: Document['linkState']): Document {
   return {
-    id: row.id,
-    name: row.name,
-    type: row.type,
-    size: row.size,
-    sha256: row.sha256,
-    mode: row.mode,
-    linkPath: row.link_path,
+    id: doc.id,
+    name: doc.name,
+    type: doc.type,
+    size: doc.size,
+    sha256: doc.sha256,
+    mode: doc.mode,
+    linkPath: doc.linkPath,
     linkState,
-    isFolder: row.is_folder === 1,
-    note: row.note,
-    links: links.map((l) => ({ type: l.type, id: l.id, title: l.title ?? '', ...(l.type === 'activity' && l.contact_id ? { contactId: l.contact_id } : {}) })),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
+    isFolder: doc.isFolder,
+    note: doc.note,
+    links: links.map((l) => ({ type: l.type, id: l.id, title: l.title ?? '', ...(l.type === 'activity' && l.contactId ? { contactId: l.contactId } : {}) })),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    deletedAt: doc.deletedAt,
   };
 }

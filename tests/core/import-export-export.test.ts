@@ -6,12 +6,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { harnessPlatform } from '../../electron/core/platform';
+import { harnessPlatform } from '../../electron/harness/platform';
 import { csvLine, csvRecords, sniffBytes, sniffFile } from '../../electron/core/import-export/csv-io';
 import { OUTLOOK_COM, OUTLOOK_DESKTOP } from '../../electron/core/import-export/headers';
 import type { Contact } from '../../shared/domain/contact';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
-import { allContacts, importFile } from './transfer-helpers';
+import { allContacts, importFile } from './import-export-helpers';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -261,7 +261,7 @@ describe('property: export -> import is the identity', () => {
 });
 
 async function pickFor(t: TestCore, path: string) {
-  const { pick } = await import('./transfer-helpers');
+  const { pick } = await import('./import-export-helpers');
   return pick(t, path);
 }
 

@@ -1,9 +1,18 @@
 // The schedule service on a real SQLite file: create/update/Trash, the validation rules, recurrence expansion
 // (daily, weekly on days, monthly; until and count), all-day dates that no offset shifts, conflicts, and
-// reminders driven by a manual clock, recurring occurrences included and each fired once.
-import { appointmentTextHits } from '../../electron/core/schedule/appointments';
+// reminders driven by a manual clock, recurring occurrences included and each fired once; and the one wake-up
+// timer that runs both reminder loops.
+import { rmSync } from 'node:fs';
+import { openCore } from '../../electron/core/app';
+import { manualClock, systemClock } from '../../electron/core/clock';
+import { EventBus } from '../../electron/core/events';
+import { memoryLogger } from '../../electron/core/logger';
+import { createWakeTimer, type WakeLoop } from '../../electron/core/wake-timer';
+import { appointmentTextHits } from '../../electron/db/schedule.repo';
 import { toFtsQuery } from '../../electron/db/fts';
+import { harnessPlatform } from '../../electron/harness/platform';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/core';
 import { failure, openSchedule, type Schedule } from '../helpers/schedule-deps';
 
 let s: Schedule;
@@ -172,10 +181,10 @@ describe('appointment search hits', () => {
     const a = await s.create({ title: 'Kitchen survey', startsAt: '2026-11-23T10:00:00Z', endsAt: '2026-11-23T11:00:00Z', location: 'Harrogate', contactId: maya });
     await s.create({ title: 'Other', startsAt: '2026-11-23T12:00:00Z', endsAt: '2026-11-23T13:00:00Z', notes: 'o\'brien "NEAR(' });
     const hits = await appointmentTextHits(s.db, toFtsQuery('harrog')!, 10);
-    expect(hits).toEqual([{ hit: { type: 'appointment', id: a.id, title: 'Kitchen survey', subtitle: 'Maya Okafor · 2026-11-23', contactId: maya }, score: expect.any(Number), deleted_at: null }]);
+    expect(hits).toEqual([{ hit: { type: 'appointment', id: a.id, title: 'Kitchen survey', subtitle: 'Maya Okafor · 2026-11-23', contactId: maya }, score: expect.any(Number), deletedAt: null }]);
     expect(await appointmentTextHits(s.db, toFtsQuery('o\'brien "NEAR(')!, 10)).toHaveLength(1);
     await s.service.delete({ id: a.id });
-    expect((await appointmentTextHits(s.db, toFtsQuery('kitchen')!, 10))[0]?.deleted_at).not.toBeNull();
+    expect((await appointmentTextHits(s.db, toFtsQuery('kitchen')!, 10))[0]?.deletedAt).not.toBeNull();
   });
 });
 
@@ -210,5 +219,48 @@ describe('long appointments', () => {
     const ids = (await s.list('2026-11-16T00:00:00Z', '2026-11-17T00:00:00Z')).map((o) => o.appointmentId).sort();
     expect(ids).toEqual([fair.id, residency.id, week.id].sort());
     expect(await s.list('2026-11-26T00:00:00Z', '2026-11-27T00:00:00Z')).toEqual([]);
+  });
+});
+
+describe('the shared wake-up timer', () => {
+  const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+  it('sleeps until the earlier of the loops\' next due times, runs every loop each time, and stops', async () => {
+    const runs = { soon: 0, later: 0 };
+    const loop = (name: 'soon' | 'later', inMs: number): WakeLoop => ({
+      name,
+      wakeOn: [],
+      run: async () => {
+        runs[name]++;
+        return Date.now() + inMs;
+      },
+    });
+    const timer = createWakeTimer([loop('soon', 30), loop('later', 60_000)], { clock: systemClock, events: new EventBus(), logger: memoryLogger() });
+    timer.start();
+    await sleep(200);
+    timer.stop();
+    expect(runs.soon).toBeGreaterThanOrEqual(3);
+    expect(runs.later).toBe(runs.soon);
+    const stopped = { ...runs };
+    await sleep(100);
+    expect(runs).toEqual(stopped);
+  });
+
+  it('fires follow-up and appointment reminders from the one timer the app starts, woken by a change', async () => {
+    const dataDir = tempDir();
+    const clock = manualClock('2026-11-22T09:00:00.000Z');
+    const core = await openCore({ dataDir, clock, logger: memoryLogger(), platform: harnessPlatform(dataDir) });
+    const due: string[] = [];
+    core.events.subscribe((name) => {
+      if (name === 'tasks.due' || name === 'appointments.due') due.push(name);
+    });
+    try {
+      await core.dispatch('tasks.create', { title: 'Call back', dueAt: '2026-11-22T09:00:00Z' });
+      await core.dispatch('appointments.create', { title: 'Visit', startsAt: '2026-11-22T09:10:00Z', endsAt: '2026-11-22T10:00:00Z', reminderMinutes: 15 });
+      await expect.poll(() => [...due].sort(), { timeout: 2000 }).toEqual(['appointments.due', 'tasks.due']);
+    } finally {
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,64 @@
+// Import history around the importer: the preview of a picked file, undo, and the list, with runs a crash or a
+// quit left 'running' closed first. No SQL here (import-export.repo); no `electron` import.
+import { AppError } from '../../../shared/ipc/errors';
+import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { closeInterruptedImports, findImport, listImports, undoImport } from '../../db/import-export.repo';
+import type { FeatureContext } from '../modules';
+import type { createImporter } from './importer';
+import { openSource } from './source';
+
+const PREVIEW_ROWS = 20;
+
+/** The first rows of a picked file as the import would read them, with the detected layout and any problems. */
+export async function previewImport(importer: ReturnType<typeof createImporter>, path: string): Promise<ChannelOutput<'import.preview'>> {
+  importer.checkPicked(path);
+  const source = await openSource(path).catch(() => {
+    throw AppError.validation('path', 'The file could not be read');
+  });
+  const sample: { line: number; cells: string[]; name: string }[] = [];
+  const problems: { line: number; reason: string }[] = [];
+  for await (const item of source.items()) {
+    if ('reason' in item.built) problems.push({ line: item.line, reason: item.built.reason });
+    const r = 'record' in item.built ? item.built.record : null;
+    sample.push({ line: item.line, cells: item.cells, name: r ? [r.firstName, r.lastName].filter(Boolean).join(' ') || (r.companyName ?? '') : '' });
+    if (sample.length >= PREVIEW_ROWS) break;
+  }
+  const { fileName: _f, items: _i, ...head } = source;
+  return { ...head, sample, problems };
+}
+
+export function createImportHistory(ctx: FeatureContext, importer: ReturnType<typeof createImporter>) {
+  const { db, clock, events } = ctx.deps;
+  let interruptedClosed = false;
+
+  return {
+    /** Once per process, before the first run or list: what a previous process left 'running' is over. */
+    async closeInterrupted(): Promise<void> {
+      if (interruptedClosed) return;
+      interruptedClosed = true;
+      await closeInterruptedImports(db, clock.now().toISOString());
+    },
+
+    async undo(importId: string): Promise<ChannelOutput<'import.undo'>> {
+      const found = await findImport(db, importId);
+      if (!found) throw AppError.notFound('Import', importId);
+      if (importer.isRunning(importId)) throw new AppError('CONFLICT', 'This import is still running: cancel it first');
+      if (found.status === 'undone') throw new AppError('CONFLICT', 'This import was already undone');
+      const sqlite = ctx.store.bulkWriter();
+      let changed: ReturnType<typeof undoImport>;
+      try {
+        changed = undoImport(sqlite, importId, clock.now().toISOString());
+      } finally {
+        sqlite.close();
+      }
+      events.emit('data.changed', { entity: 'contact', action: 'deleted', ids: changed.contactIds });
+      if (changed.companyIds.length) events.emit('data.changed', { entity: 'company', action: 'deleted', ids: changed.companyIds });
+      events.emit('data.changed', { entity: 'import', action: 'updated', ids: [importId] });
+      return (await findImport(db, importId))!;
+    },
+
+    async list(): Promise<ChannelOutput<'imports.list'>> {
+      return { items: await listImports(db) };
+    },
+  };
+}
