@@ -1,32 +1,22 @@
 // Migration 0002 on a file written at 0001: existing contacts get "never contacted" and no follow-up,
 // the triggers keep both in step afterwards, and the timeline and drift queries use their indexes.
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKysely, openSqlite, type Sqlite } from '../../electron/db/connection';
-import { migrate } from '../../electron/db/migrator';
-import { migrations } from '../../electron/db/migrations';
-import { tempDir } from '../helpers/core';
+import type { Sqlite } from '../../electron/db/connection';
+import { openDbAt, type TestDb } from '../helpers/migrations';
 
+let file: TestDb;
 let sqlite: Sqlite;
-let db: Kysely<any>;
 let backupPath: string | null = null;
-const now = () => new Date('2026-11-22T09:00:00.000Z');
 
 beforeAll(async () => {
-  const dir = tempDir();
-  sqlite = openSqlite(join(dir, 'rapport.sqlite'));
-  db = createKysely(sqlite) as unknown as Kysely<any>;
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: migrations.slice(0, 1) });
-  sqlite
-    .prepare(`INSERT INTO contacts (id, display_name, sort_name, sort_last, created_at, updated_at) VALUES ('c1', 'Old Client', 'old client', 'client old', 't', 't')`)
-    .run();
-  backupPath = (await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now })).backupPath;
+  file = await openDbAt(1);
+  sqlite = file.sqlite;
+  file.insert('contacts', { id: 'c1', display_name: 'Old Client', sort_name: 'old client', sort_last: 'client old', created_at: 't', updated_at: 't' });
+  backupPath = (await file.migrateTo()).backupPath;
 });
-afterAll(() => db.destroy());
+afterAll(() => file.close());
 
-const plan = (sqlText: string, ...params: unknown[]) =>
-  (sqlite.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+const plan = (sqlText: string, ...params: unknown[]) => file.plan(sqlText, ...params);
 
 describe('0002_activities_and_tasks', () => {
   it('backs up the 0001 file, then gives existing contacts "never contacted" and no follow-up', () => {

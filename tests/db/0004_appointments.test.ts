@@ -1,36 +1,24 @@
-// Migration 0004 on a file written at 0002 (the last migration before it that is in the index today): the
-// appointments table and its rules, FTS kept in step, and the range and reminder queries reading indexes.
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+// Migration 0004 on a file written at 0003: the appointments table and its rules, FTS kept in step, and the
+// range and reminder queries reading indexes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKysely, openSqlite, type Sqlite } from '../../electron/db/connection';
-import { migrate } from '../../electron/db/migrator';
-import { tempDir } from '../helpers/core';
-import { migrations as scheduleMigrations } from '../../electron/db/migrations';
+import type { Sqlite } from '../../electron/db/connection';
+import { openDbAt, type TestDb } from '../helpers/migrations';
 
+let file: TestDb;
 let sqlite: Sqlite;
-let db: Kysely<any>;
 let backupPath: string | null = null;
-const now = () => new Date('2026-11-22T09:00:00.000Z');
 
 beforeAll(async () => {
-  const dir = tempDir();
-  sqlite = openSqlite(join(dir, 'rapport.sqlite'));
-  db = createKysely(sqlite) as unknown as Kysely<any>;
-  const before = scheduleMigrations.filter((m) => m.name < '0004');
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: before });
-  sqlite.prepare(`INSERT INTO contacts (id, display_name, sort_name, sort_last, created_at, updated_at) VALUES ('c1', 'Old Client', 'old client', 'client old', 't', 't')`).run();
-  backupPath = (await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: scheduleMigrations })).backupPath;
+  file = await openDbAt(3);
+  sqlite = file.sqlite;
+  file.insert('contacts', { id: 'c1', display_name: 'Old Client', sort_name: 'old client', sort_last: 'client old', created_at: 't', updated_at: 't' });
+  backupPath = (await file.migrateTo()).backupPath;
 });
-afterAll(() => db.destroy());
+afterAll(() => file.close());
 
-const plan = (sqlText: string, ...params: unknown[]) =>
-  (sqlite.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
-const insert = (id: string, fields: Record<string, unknown> = {}) => {
-  const row = { id, uid: `${id}@rapport`, title: 'Visit', starts_at: '2026-11-23T10:00:00.000Z', ends_at: '2026-11-23T11:00:00.000Z', created_at: 't', updated_at: 't', ...fields };
-  const keys = Object.keys(row);
-  sqlite.prepare(`INSERT INTO appointments (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(row);
-};
+const plan = (sqlText: string, ...params: unknown[]) => file.plan(sqlText, ...params);
+const insert = (id: string, fields: Record<string, unknown> = {}) =>
+  file.insert('appointments', { id, uid: `${id}@rapport`, title: 'Visit', starts_at: '2026-11-23T10:00:00.000Z', ends_at: '2026-11-23T11:00:00.000Z', created_at: 't', updated_at: 't', ...fields });
 
 describe('0004_appointments', () => {
   it('backs up the earlier file and creates a STRICT appointments table with its columns', () => {

@@ -1,39 +1,28 @@
 // Migration 0006 on a file written at 0005: the documents and document_links tables and their rules, FTS
 // kept in step, links dropped (never documents) when a record goes for good, and lists reading indexes.
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKysely, openSqlite, type Sqlite } from '../../electron/db/connection';
-import { migrate } from '../../electron/db/migrator';
-import { migrations } from '../../electron/db/migrations';
-import { tempDir } from '../helpers/core';
+import type { Sqlite } from '../../electron/db/connection';
+import { openDbAt, type TestDb } from '../helpers/migrations';
 
+let file: TestDb;
 let sqlite: Sqlite;
-let db: Kysely<any>;
 let backupPath: string | null = null;
-const now = () => new Date('2026-11-22T09:00:00.000Z');
 const HASH = 'a'.repeat(64);
 
 beforeAll(async () => {
-  const dir = tempDir();
-  sqlite = openSqlite(join(dir, 'rapport.sqlite'));
-  db = createKysely(sqlite) as unknown as Kysely<any>;
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: migrations.filter((m) => m.name < '0006') });
-  sqlite.prepare(`INSERT INTO contacts (id, display_name, sort_name, sort_last, created_at, updated_at) VALUES ('c1', 'Old Client', 'old client', 'client old', 't', 't')`).run();
-  sqlite.prepare(`INSERT INTO companies (id, name, sort_name, created_at, updated_at) VALUES ('co1', 'Old Co', 'old co', 't', 't')`).run();
-  backupPath = (await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: migrations.filter((m) => m.name <= '0006_documents') })).backupPath;
+  file = await openDbAt(5);
+  sqlite = file.sqlite;
+  file.insert('contacts', { id: 'c1', display_name: 'Old Client', sort_name: 'old client', sort_last: 'client old', created_at: 't', updated_at: 't' });
+  file.insert('companies', { id: 'co1', name: 'Old Co', sort_name: 'old co', created_at: 't', updated_at: 't' });
+  backupPath = (await file.migrateTo(6)).backupPath;
 });
-afterAll(() => db.destroy());
+afterAll(() => file.close());
 
-const insert = (id: string, fields: Record<string, unknown> = {}) => {
-  const row = { id, name: `${id}.pdf`, sort_name: `${id}.pdf`, type: 'application/pdf', size: 10, sha256: HASH, mode: 'copy', created_at: 't', updated_at: 't', ...fields };
-  const keys = Object.keys(row);
-  sqlite.prepare(`INSERT INTO documents (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(row);
-};
+const insert = (id: string, fields: Record<string, unknown> = {}) =>
+  file.insert('documents', { id, name: `${id}.pdf`, sort_name: `${id}.pdf`, type: 'application/pdf', size: 10, sha256: HASH, mode: 'copy', created_at: 't', updated_at: 't', ...fields });
 const link = (documentId: string, column: string, target: string) =>
   sqlite.prepare(`INSERT INTO document_links (document_id, ${column}, created_at) VALUES (?, ?, 't')`).run(documentId, target);
-const plan = (sqlText: string, ...params: unknown[]) =>
-  (sqlite.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+const plan = (sqlText: string, ...params: unknown[]) => file.plan(sqlText, ...params);
 
 describe('0006_documents', () => {
   it('backs up the earlier file and creates STRICT documents and document_links tables', () => {

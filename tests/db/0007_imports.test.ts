@@ -1,26 +1,19 @@
 // Migration 0007 on a file at 0006: existing contacts untouched; import items cascade with their import;
 // statuses and JSON columns are checked by the schema; the history reads newest first from its index.
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKysely, openSqlite, type Sqlite } from '../../electron/db/connection';
-import { migrate } from '../../electron/db/migrator';
-import { migrations } from '../../electron/db/migrations';
-import { tempDir } from '../helpers/core';
+import type { Sqlite } from '../../electron/db/connection';
+import { openDbAt, type TestDb } from '../helpers/migrations';
 
+let file: TestDb;
 let sqlite: Sqlite;
-let db: Kysely<any>;
-const now = () => new Date('2026-11-22T09:00:00.000Z');
 
 beforeAll(async () => {
-  const dir = tempDir();
-  sqlite = openSqlite(join(dir, 'rapport.sqlite'));
-  db = createKysely(sqlite) as unknown as Kysely<any>;
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: migrations.filter((m) => m.name < '0007') });
-  sqlite.prepare(`INSERT INTO contacts (id, display_name, sort_name, sort_last, created_at, updated_at) VALUES ('c1', 'Client', 'client', 'client', 't', 't')`).run();
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now });
+  file = await openDbAt(6);
+  sqlite = file.sqlite;
+  file.insert('contacts', { id: 'c1', display_name: 'Client', sort_name: 'client', sort_last: 'client', created_at: 't', updated_at: 't' });
+  await file.migrateTo();
 });
-afterAll(() => db.destroy());
+afterAll(() => file.close());
 
 const insertImport = (id: string, status = 'done', rejected = '[]') =>
   sqlite
@@ -49,7 +42,7 @@ describe('0007_imports', () => {
 
   it('lists history newest first from its index', () => {
     insertImport('i5');
-    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN SELECT * FROM imports ORDER BY started_at DESC, id DESC LIMIT 100`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = file.plan(`SELECT * FROM imports ORDER BY started_at DESC, id DESC LIMIT 100`);
     expect(plan).toContain('imports_started');
     expect(sqlite.prepare(`SELECT id FROM imports ORDER BY started_at DESC, id DESC`).pluck().all()).toEqual(['i5', 'i4']);
   });

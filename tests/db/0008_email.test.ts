@@ -1,31 +1,21 @@
 // Migration 0008 on a file written at 0007: the outbox, its attachments, templates, campaigns and received
 // attachments, with their rules (known statuses, unique Message-IDs, JSON columns, cascades).
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKysely, openSqlite, type Sqlite } from '../../electron/db/connection';
-import { migrate } from '../../electron/db/migrator';
-import { migrations } from '../../electron/db/migrations';
-import { tempDir } from '../helpers/core';
+import type { Sqlite } from '../../electron/db/connection';
+import { openDbAt, type TestDb } from '../helpers/migrations';
 
+let file: TestDb;
 let sqlite: Sqlite;
-let db: Kysely<any>;
 let backupPath: string | null = null;
-const now = () => new Date('2026-11-22T09:00:00.000Z');
 
 beforeAll(async () => {
-  const dir = tempDir();
-  sqlite = openSqlite(join(dir, 'rapport.sqlite'));
-  db = createKysely(sqlite) as unknown as Kysely<any>;
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: migrations.filter((m) => m.name < '0008') });
-  backupPath = (await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: migrations.filter((m) => m.name <= '0008_email') })).backupPath;
+  file = await openDbAt(7);
+  sqlite = file.sqlite;
+  backupPath = (await file.migrateTo(8)).backupPath;
 });
-afterAll(() => db.destroy());
+afterAll(() => file.close());
 
-const insert = (table: string, row: Record<string, unknown>) => {
-  const keys = Object.keys(row);
-  sqlite.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(row);
-};
+const insert = (table: string, row: Record<string, unknown>) => file.insert(table, row);
 const outbox = (id: string, fields: Record<string, unknown> = {}) =>
   insert('outbox', { id, message_id: `<${id}@x>`, status: 'queued', recipients: '{"to":[],"cc":[],"bcc":[]}', subject: 's', body: 'b', created_at: 't', updated_at: 't', ...fields });
 
@@ -53,7 +43,7 @@ describe('0008_email', () => {
   });
 
   it('finds due messages through its partial index', () => {
-    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE status = 'waiting' AND next_attempt_at <= ?`).all('x') as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = file.plan(`SELECT * FROM outbox WHERE status = 'waiting' AND next_attempt_at <= ?`, 'x');
     expect(plan).toMatch(/outbox_due/);
   });
 });

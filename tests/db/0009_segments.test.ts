@@ -1,32 +1,25 @@
 // Migration 0009 on a file at 0008: existing jobs get their won / paid / lost times from the stage history,
 // new stage changes keep them, the segments table enforces unique names, and activity counts read one index.
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKysely, openSqlite, type Sqlite } from '../../electron/db/connection';
-import { migrate } from '../../electron/db/migrator';
-import { migrations } from '../../electron/db/migrations';
-import { tempDir } from '../helpers/core';
+import type { Sqlite } from '../../electron/db/connection';
+import { openDbAt, type TestDb } from '../helpers/migrations';
 
+let file: TestDb;
 let sqlite: Sqlite;
-let db: Kysely<any>;
-const now = () => new Date('2026-11-22T09:00:00.000Z');
 const stage = (name: string) => sqlite.prepare(`SELECT id FROM pipeline_stages WHERE name = ?`).pluck().get(name) as string;
 const moveTo = (job: string, name: string, at: string) => sqlite.prepare(`UPDATE jobs SET stage_id = ?, stage_changed_at = ? WHERE id = ?`).run(stage(name), at, job);
 
 beforeAll(async () => {
-  const dir = tempDir();
-  sqlite = openSqlite(join(dir, 'rapport.sqlite'));
-  db = createKysely(sqlite) as unknown as Kysely<any>;
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: migrations.filter((m) => m.name < '0009') });
+  file = await openDbAt(8);
+  sqlite = file.sqlite;
   const insert = sqlite.prepare(`INSERT INTO jobs (id, title, sort_title, stage_id, currency, rank, stage_changed_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'GBP', 1, ?, ?, ?)`);
   for (const id of ['paid', 'lost', 'open']) insert.run(id, id, id, stage('Lead'), '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 't');
   moveTo('paid', 'Won', '2026-02-01T00:00:00.000Z');
   moveTo('paid', 'Paid', '2026-03-01T00:00:00.000Z');
   moveTo('lost', 'Lost', '2026-04-01T00:00:00.000Z');
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now });
+  await file.migrateTo();
 });
-afterAll(() => db.destroy());
+afterAll(() => file.close());
 
 describe('0009_segments', () => {
   it('fills in when existing jobs were won, paid and lost', () => {
@@ -58,7 +51,7 @@ describe('0009_segments', () => {
   });
 
   it('counts activities per type in a period from the covering index alone', () => {
-    const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN SELECT a.type, count(*) FROM activities a INDEXED BY activities_time_type WHERE a.deleted_at IS NULL AND a.occurred_at >= ? AND a.occurred_at < ? GROUP BY a.type`).all('a', 'b') as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = file.plan(`SELECT a.type, count(*) FROM activities a INDEXED BY activities_time_type WHERE a.deleted_at IS NULL AND a.occurred_at >= ? AND a.occurred_at < ? GROUP BY a.type`, 'a', 'b');
     expect(plan).toContain('COVERING INDEX activities_time_type');
   });
 });

@@ -1,45 +1,38 @@
 // Migration 0010 on a file written at 0009 with documents already linked: document_links is rebuilt with an
 // activity_id, every existing link (and its order) survives, the one-target rule now counts activities, and
 // an activity going for good drops only its links.
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKysely, openSqlite, type Sqlite } from '../../electron/db/connection';
-import { migrate } from '../../electron/db/migrator';
-import { migrations } from '../../electron/db/migrations';
-import { tempDir } from '../helpers/core';
+import type { Sqlite } from '../../electron/db/connection';
+import { openDbAt, type TestDb } from '../helpers/migrations';
 
+let file: TestDb;
 let sqlite: Sqlite;
-let db: Kysely<any>;
 let backupPath: string | null = null;
-const now = () => new Date('2026-11-22T09:00:00.000Z');
 const HASH = 'b'.repeat(64);
 const link = (documentId: string, column: string, target: string, at = 't') =>
   sqlite.prepare(`INSERT INTO document_links (document_id, ${column}, created_at) VALUES (?, ?, ?)`).run(documentId, target, at);
 const linksOf = (documentId: string) =>
   sqlite.prepare(`SELECT contact_id, company_id, activity_id FROM document_links WHERE document_id = ? ORDER BY created_at, rowid`).all(documentId);
-const plan = (sqlText: string, ...params: unknown[]) =>
-  (sqlite.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+const plan = (sqlText: string, ...params: unknown[]) => file.plan(sqlText, ...params);
 
 beforeAll(async () => {
-  const dir = tempDir();
-  sqlite = openSqlite(join(dir, 'rapport.sqlite'));
-  db = createKysely(sqlite) as unknown as Kysely<any>;
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations: migrations.filter((m) => m.name < '0010') });
-  sqlite.prepare(`INSERT INTO contacts (id, display_name, sort_name, sort_last, created_at, updated_at) VALUES ('c1', 'Old Client', 'old client', 'client old', 't', 't')`).run();
-  sqlite.prepare(`INSERT INTO companies (id, name, sort_name, created_at, updated_at) VALUES ('co1', 'Old Co', 'old co', 't', 't')`).run();
-  for (const id of ['d1', 'd2']) {
-    sqlite.prepare(`INSERT INTO documents (id, name, sort_name, type, size, sha256, mode, created_at, updated_at) VALUES (?, ?, ?, 'application/pdf', 1, ?, 'copy', 't', 't')`).run(id, `${id}.pdf`, `${id}.pdf`, HASH);
-  }
+  file = await openDbAt(9);
+  sqlite = file.sqlite;
+  file.insert('contacts', { id: 'c1', display_name: 'Old Client', sort_name: 'old client', sort_last: 'client old', created_at: 't', updated_at: 't' });
+  file.insert('companies', { id: 'co1', name: 'Old Co', sort_name: 'old co', created_at: 't', updated_at: 't' });
+  file.insert(
+    'documents',
+    ['d1', 'd2'].map((id) => ({ id, name: `${id}.pdf`, sort_name: `${id}.pdf`, type: 'application/pdf', size: 1, sha256: HASH, mode: 'copy', created_at: 't', updated_at: 't' })),
+  );
   // Same created_at: the order between them is the rowid's, which the rebuild must keep.
   link('d1', 'company_id', 'co1');
   link('d1', 'contact_id', 'c1');
   link('d2', 'contact_id', 'c1');
-  backupPath = (await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now, migrations })).backupPath;
+  backupPath = (await file.migrateTo()).backupPath;
   sqlite.prepare(`INSERT INTO activities (id, contact_id, type, occurred_at, created_at, updated_at) VALUES ('a1', 'c1', 'call', 't', 't', 't')`).run();
   sqlite.prepare(`INSERT INTO activities (id, contact_id, type, occurred_at, created_at, updated_at) VALUES ('a2', 'c1', 'note', 't', 't', 't')`).run();
 });
-afterAll(() => db.destroy());
+afterAll(() => file.close());
 
 describe('0010_document_activity_links', () => {
   it('backs up the earlier file and keeps every existing link, in order, in a STRICT table with an activity_id', () => {

@@ -1,23 +1,17 @@
 // Migration 0012: the contacts' AFTER INSERT triggers (search and tags) still index every ordinary insert, and
 // stand down only while `bulk_insert` names contacts — which the importer sets and clears inside one transaction.
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKysely, openSqlite, type Sqlite } from '../../electron/db/connection';
-import { migrate } from '../../electron/db/migrator';
-import { tempDir } from '../helpers/core';
+import type { Sqlite } from '../../electron/db/connection';
+import { openDbAt, type TestDb } from '../helpers/migrations';
 
+let file: TestDb;
 let sqlite: Sqlite;
-let db: Kysely<any>;
-const now = () => new Date('2026-11-22T09:00:00.000Z');
 
 beforeAll(async () => {
-  const dir = tempDir();
-  sqlite = openSqlite(join(dir, 'rapport.sqlite'));
-  db = createKysely(sqlite) as unknown as Kysely<any>;
-  await migrate(sqlite, db, { backupDir: join(dir, 'backups'), now });
+  file = await openDbAt();
+  sqlite = file.sqlite;
 });
-afterAll(() => db.destroy());
+afterAll(() => file.close());
 
 const insert = (id: string, name: string, tags: string) =>
   sqlite

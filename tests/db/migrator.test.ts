@@ -4,14 +4,16 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
-import { createKysely, openSqlite } from '../../electron/db/connection';
+import { harnessPlatform } from '../../electron/harness/platform';
+import { openSqlite } from '../../electron/db/connection';
 import { migrate, SchemaTooNewError } from '../../electron/db/migrator';
-import { migrations } from '../../electron/db/migrations';
+import { migrations, type Migration } from '../../electron/db/migrations';
 import { REPO_ROOT } from '../../electron/harness/renderer-build';
 import { openTestCore, tempDir } from '../helpers/core';
+import { openDb } from '../helpers/migrations';
 
 const now = () => new Date('2026-11-22T09:00:00.000Z');
 
@@ -29,7 +31,8 @@ describe('the store', () => {
     const dataDir = tempDir();
     const script = `
       import { openCore } from './electron/core/app.ts';
-      const core = await openCore({ dataDir: ${JSON.stringify(dataDir)}, logger: { info() {}, warn() {}, error() {} } });
+      import { harnessPlatform } from './electron/harness/platform.ts';
+      const core = await openCore({ dataDir: ${JSON.stringify(dataDir)}, logger: { info() {}, warn() {}, error() {} }, platform: harnessPlatform(${JSON.stringify(dataDir)}) });
       const r = await core.dispatch('contacts.create', { firstName: 'Survivor' });
       if (!r.ok) process.exit(3);
       process.kill(process.pid, 'SIGKILL');`;
@@ -42,11 +45,7 @@ describe('the store', () => {
 });
 
 describe('migrate', () => {
-  async function fresh() {
-    const dir = tempDir();
-    const sqlite = openSqlite(join(dir, 'rapport.sqlite'));
-    return { dir, sqlite, db: createKysely(sqlite) as unknown as Kysely<any> };
-  }
+  const fresh = () => openDb();
 
   it('applies pending migrations on a new file without a backup', async () => {
     const { dir, sqlite, db } = await fresh();
@@ -61,9 +60,8 @@ describe('migrate', () => {
     await t.call('contacts.create', { firstName: 'Before' });
     t.close();
 
-    const sqlite = openSqlite(join(t.dataDir, 'rapport.sqlite'));
-    const db = createKysely(sqlite) as unknown as Kysely<any>;
-    const next = [...migrations, { name: '9000_add_column', up: async (d: Kysely<any>) => void (await sql`ALTER TABLE contacts ADD COLUMN extra TEXT`.execute(d)) }];
+    const { sqlite, db } = await openDb({ dir: t.dataDir });
+    const next: Migration[] = [...migrations, { name: '9000_add_column', up: async (d) => void (await sql`ALTER TABLE contacts ADD COLUMN extra TEXT`.execute(d)) }];
     const result = await migrate(sqlite, db, { backupDir: join(t.dataDir, 'backups'), now, migrations: next });
     await db.destroy();
 
@@ -77,11 +75,11 @@ describe('migrate', () => {
 
   it('applies each migration in its own transaction: a failure undoes only itself', async () => {
     const { dir, sqlite, db } = await fresh();
-    const failing = [
+    const failing: Migration[] = [
       ...migrations,
       {
         name: '9001_half_done',
-        up: async (d: Kysely<any>) => {
+        up: async (d) => {
           await sql`CREATE TABLE half (x INTEGER)`.execute(d);
           await sql`THIS IS NOT SQL`.execute(d);
         },
@@ -106,7 +104,7 @@ describe('migrate', () => {
     const before = readFileSync(file);
     const mtime = statSync(file).mtimeMs;
 
-    const opening = openCore({ dataDir: t.dataDir, logger: { info() {}, warn() {}, error() {} } });
+    const opening = openCore({ dataDir: t.dataDir, logger: { info() {}, warn() {}, error() {} }, platform: harnessPlatform(t.dataDir) });
     await expect(opening).rejects.toBeInstanceOf(SchemaTooNewError);
     await expect(opening).rejects.toThrow(/newer version of Rapport.*9999_from_the_future.*not changed/s);
     expect(readFileSync(file).equals(before)).toBe(true);

@@ -1,20 +1,17 @@
 // readRows, the hot-read path that skips Kysely's executor: it must still never see a transaction half-done.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKysely, openSqlite, readRows } from '../../electron/db/connection';
-import { tempDir } from '../helpers/core';
+import { readRows } from '../../electron/db/connection';
+import { openDb, type TestDb } from '../helpers/migrations';
 
-let dir = '';
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+let file: TestDb | undefined;
+afterEach(() => file?.close());
 
 describe('reads while a write is under way', () => {
   it('never show a transaction half-done: a list waits for the open transaction to finish', async () => {
-    dir = tempDir();
-    const sqlite = openSqlite(join(dir, 'rapport.sqlite'));
+    file = await openDb();
+    const { sqlite, db } = file;
     sqlite.exec(`CREATE TABLE companies (id TEXT PRIMARY KEY, name TEXT, sort_name TEXT, created_at TEXT, updated_at TEXT)`);
-    const db = createKysely(sqlite);
     let release!: () => void;
     const held = new Promise<void>((done) => (release = done));
     const writing = db.transaction().execute(async (trx) => {

@@ -6,6 +6,7 @@ import { openCore } from '../../electron/core/app';
 import { manualClock } from '../../electron/core/clock';
 import { memoryLogger } from '../../electron/core/logger';
 import type { Platform } from '../../electron/core/platform';
+import { harnessPlatform } from '../../electron/harness/platform';
 import type { EventName } from '../../shared/ipc/events';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
 import type { ErrorEnvelope } from '../../shared/ipc/errors';
@@ -18,7 +19,7 @@ export async function openTestCore(options: { dataDir?: string; start?: string; 
   const dataDir = options.dataDir ?? tempDir();
   const clock = manualClock(options.start ?? '2026-11-22T09:00:00.000Z');
   const logger = memoryLogger();
-  const core = await openCore({ dataDir, clock, logger, startReminders: false, ...(options.platform ? { platform: options.platform } : {}) });
+  const core = await openCore({ dataDir, clock, logger, startReminders: false, platform: options.platform ?? harnessPlatform(dataDir) });
   const events: { name: EventName; payload: unknown }[] = [];
   core.events.subscribe((name, payload) => events.push({ name, payload }));
 

@@ -1,13 +1,14 @@
-// The schedule service on a real SQLite file in a temp dir, built the way electron/core/app.ts builds deps,
-// so reminders and ics can be driven directly. Calls go through the contract's zod schemas, as the
+// The schedule's services on a real SQLite file in a temp dir, built the way electron/core/app.ts builds deps,
+// so reminders and ics can be driven directly (`service` is the appointments service and the iCalendar transfer). Calls go through the contract's zod schemas, as the
 // dispatcher would send them; the only fake is the clock.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { createAppointmentReminders, createAppointmentsService } from '../../electron/core/schedule/appointments';
+import { createAppointmentsService } from '../../electron/core/schedule/appointments';
+import { createIcsTransfer } from '../../electron/core/schedule/ics-transfer';
+import { createAppointmentReminders } from '../../electron/core/schedule/reminders';
 import { manualClock } from '../../electron/core/clock';
 import { EventBus } from '../../electron/core/events';
-import { memoryLogger } from '../../electron/core/logger';
 import { createKysely, openSqlite } from '../../electron/db/connection';
 import { migrate } from '../../electron/db/migrator';
 import { migrations } from '../../electron/db/migrations';
@@ -27,9 +28,8 @@ export async function openSchedule(options: { start?: string } = {}) {
   const seen: { name: EventName; payload: unknown }[] = [];
   events.subscribe((name, payload) => seen.push({ name, payload }));
   const deps = { db, clock, events, newId: uuidv7 };
-  const service = createAppointmentsService(deps);
-  const logger = memoryLogger();
-  const reminders = createAppointmentReminders(deps, logger);
+  const service = { ...createAppointmentsService(deps), ...createIcsTransfer(deps) };
+  const reminders = createAppointmentReminders(deps);
 
   /** Parses the input with the channel's schema (as the dispatcher does), so defaults and trimming apply. */
   const parse = <C extends Channel>(channel: C, input: ChannelInput<C>) => contract[channel].input.parse(input) as never;
@@ -48,14 +48,12 @@ export async function openSchedule(options: { start?: string } = {}) {
     events: seen,
     service,
     reminders,
-    logger,
     parse,
     addContact,
     create: (input: ChannelInput<'appointments.create'>) => service.create(parse('appointments.create', input)),
     update: (input: ChannelInput<'appointments.update'>) => service.update(parse('appointments.update', input)),
     list: (from: string, to: string) => service.list(parse('appointments.list', { from, to })).then((r) => r.items),
     destroy() {
-      reminders.stop();
       sqlite.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

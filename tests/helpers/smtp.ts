@@ -102,7 +102,7 @@ export async function startSmtp(options: { port?: number } = {}) {
 
 export type TestSmtp = Awaited<ReturnType<typeof startSmtp>>;
 
-/** settings.smtp.set input pointing at a test server. */
+/** email.settings.update input pointing at a test server. */
 export function smtpSettings(port: number, overrides: Record<string, unknown> = {}) {
   return {
     host: '127.0.0.1',
