@@ -1,20 +1,12 @@
 // Logging a call with the call timer and seeing it on the contact's timeline; a follow-up that is already
 // due shows under Overdue in Today and goes away when completed.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { type App, screenshot, startApp } from './app-fixture';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './app-fixture';
 
-let app: App;
 let mayaId: string;
-beforeAll(async () => {
-  app = await startApp();
-  mayaId = (await app.harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones', phones: [{ value: '07700 900111' }] })).id;
-  await app.harness.rpc('contacts.create', { firstName: 'Tom', lastName: 'Baker' });
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
+const app = useApp(async ({ harness }) => {
+  mayaId = (await harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones', phones: [{ value: '07700 900111' }] })).id;
+  await harness.rpc('contacts.create', { firstName: 'Tom', lastName: 'Baker' });
 });
 
 describe('activities and follow-ups', () => {

@@ -1,8 +1,10 @@
-// One harness (real services, temp data dir) and one Chromium per e2e file, plus small helpers for
-// driving the UI the way a user does. Screenshots go to tests/artifacts/ (git-ignored).
+// One harness (real services, temp data dir) and one Chromium per e2e file, started and stopped by `useApp`
+// so no test file repeats that code, plus small helpers for driving the UI the way a user does.
+// Screenshots go to tests/artifacts/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium, openWatchedPage, type PageOptions, type WatchedPage } from '../helpers/browser';
 import { type RunningHarness, startHarness } from '../helpers/harness-process';
 
@@ -17,7 +19,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<App> {
+async function startApp(): Promise<App> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const [harness, browser] = await Promise.all([startHarness(), launchChromium()]);
   const pages: WatchedPage[] = [];
@@ -39,6 +41,41 @@ export async function startApp(): Promise<App> {
       await browser.close().catch(() => undefined);
       await harness.stop();
     },
+  };
+}
+
+/**
+ * The e2e file's app: registers the hooks that start the harness and Chromium before the file's first test
+ * (then run `seed`, once, against it), close the pages each test opened, and stop both after the last test.
+ * Hooks a file registers before this call run before the start and after the stop (vitest's stack order).
+ */
+export function useApp(seed?: (app: App) => Promise<void>): App {
+  let started: App | undefined;
+  const app = (): App => {
+    if (!started) throw new Error('The app is not started: use it inside a test, or in a hook registered after useApp().');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startApp();
+    await seed?.(started);
+  }, 90_000);
+  afterEach(async () => {
+    await started?.closePages();
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  return {
+    get harness() {
+      return app().harness;
+    },
+    get browser() {
+      return app().browser;
+    },
+    open: (path, options) => app().open(path, options),
+    closePages: () => app().closePages(),
+    close: () => app().close(),
   };
 }
 

@@ -1,18 +1,10 @@
 // Companies through the real UI: create one, add a new person to it from its page, link an existing
 // contact, and see the link from the person's side; delete with Undo and restore from Trash.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { type App, screenshot, startApp } from './app-fixture';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './app-fixture';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-  await app.harness.rpc('contacts.create', { firstName: 'Lena', lastName: 'Fischer', emails: [{ value: 'lena@example.de' }] });
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
+const app = useApp(async ({ harness }) => {
+  await harness.rpc('contacts.create', { firstName: 'Lena', lastName: 'Fischer', emails: [{ value: 'lena@example.de' }] });
 });
 
 describe('companies and their people', () => {

@@ -1,21 +1,13 @@
 // A contact's whole life through the real UI: create (after an inline validation error), edit, find it
 // by list search, by keyboard and by Ctrl+K, delete with Undo, delete again, find it in Trash, restore.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { type App, screenshot, startApp } from './app-fixture';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './app-fixture';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
+const app = useApp(async ({ harness }) => {
   // Neighbours, so searching has something to leave out.
   for (const [firstName, lastName] of [['Amelia', 'Clarke'], ['Rahul', 'Mehta'], ['Grace', 'Adeyemi']] as const) {
-    await app.harness.rpc('contacts.create', { firstName, lastName, emails: [{ value: `${firstName.toLowerCase()}@example.com` }] });
+    await harness.rpc('contacts.create', { firstName, lastName, emails: [{ value: `${firstName.toLowerCase()}@example.com` }] });
   }
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('a contact from creation to Trash and back', () => {

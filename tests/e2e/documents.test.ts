@@ -4,9 +4,9 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { HARNESS_PICKS_FILE } from '../../electron/core/platform';
-import { type App, screenshot, startApp } from './app-fixture';
+import { afterAll, describe, expect, test } from 'vitest';
+import { HARNESS_PICKS_FILE } from '../../electron/harness/platform';
+import { screenshot, useApp } from './app-fixture';
 
 // A 1x1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -25,25 +25,20 @@ const PDF = [
   '%%EOF',
 ].join('\n');
 
-let app: App;
 let src: string;
 let contactId: string;
 let tomId: string;
-beforeAll(async () => {
-  app = await startApp();
+// Registered before useApp, so it runs after the app has stopped.
+afterAll(() => {
+  if (src) rmSync(src, { recursive: true, force: true });
+});
+const app = useApp(async ({ harness }) => {
   src = mkdtempSync(join(tmpdir(), 'rapport-e2e-docs-'));
   writeFileSync(join(src, QUOTE), 'Walnut worktops, soffit boxing and a larder unit. Total £4,200.');
   writeFileSync(join(src, 'site photo.png'), PNG);
   writeFileSync(join(src, 'Signed contract.pdf'), PDF);
-  contactId = (await app.harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones' })).id;
-  tomId = (await app.harness.rpc('contacts.create', { firstName: 'Tom', lastName: 'Baker' })).id;
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
-  rmSync(src, { recursive: true, force: true });
+  contactId = (await harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones' })).id;
+  tomId = (await harness.rpc('contacts.create', { firstName: 'Tom', lastName: 'Baker' })).id;
 });
 
 const answerNextPick = (paths: string[]) => writeFileSync(join(app.harness.dataDir, HARNESS_PICKS_FILE), JSON.stringify(paths));

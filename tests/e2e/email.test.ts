@@ -3,25 +3,22 @@
 // received once by the server, and filed on the contact's timeline. Plus settings and the empty outbox.
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { HARNESS_PICKS_FILE } from '../../electron/core/platform';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HARNESS_PICKS_FILE } from '../../electron/harness/platform';
 import { smtpSettings, startSmtp, type TestSmtp } from '../helpers/smtp';
-import { type App, screenshot, startApp } from './app-fixture';
+import { screenshot, useApp } from './app-fixture';
 
-let app: App;
 let smtp: TestSmtp;
 let contactId: string;
+// Registered before useApp: the mail server starts before the app and stops after it.
 beforeAll(async () => {
   smtp = await startSmtp();
-  app = await startApp();
-  contactId = (await app.harness.rpc('contacts.create', { firstName: 'Ann', lastName: 'Lee', emails: [{ value: 'ann@client.test' }] })).id;
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
 });
 afterAll(async () => {
-  await app?.close();
   await smtp?.close();
+});
+const app = useApp(async ({ harness }) => {
+  contactId = (await harness.rpc('contacts.create', { firstName: 'Ann', lastName: 'Lee', emails: [{ value: 'ann@client.test' }] })).id;
 });
 
 describe('email', () => {
@@ -42,7 +39,7 @@ describe('email', () => {
     await form.getByLabel("Accept the server's certificate even if it is not trusted (only for your own office server)").check();
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Email settings saved').waitFor();
-    await expect.poll(async () => (await app.harness.rpc('settings.smtp.get', {})).hasPassword).toBe(true);
+    await expect.poll(async () => (await app.harness.rpc('email.settings.get', {})).hasPassword).toBe(true);
     expect(await form.getByLabel('Password', { exact: true }).inputValue()).toBe('');
     await screenshot(page, 'email-settings');
     // From the keyboard (the saved notification sits over the button for a few seconds).

@@ -3,8 +3,8 @@
 // in Chromium against the harness (light and dark).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { type App, screenshot, startApp } from './app-fixture';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './app-fixture';
 
 const PEOPLE = [
   ['Amelia', 'Clarke'],
@@ -13,18 +13,10 @@ const PEOPLE = [
   ['Tomasz', 'Nowak'],
 ] as const;
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
+const app = useApp(async ({ harness }) => {
   for (const [firstName, lastName] of PEOPLE) {
-    await app.harness.rpc('contacts.create', { firstName, lastName, emails: [{ value: `${firstName.toLowerCase()}@example.com` }] });
+    await harness.rpc('contacts.create', { firstName, lastName, emails: [{ value: `${firstName.toLowerCase()}@example.com` }] });
   }
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('export a selection of contacts', () => {

@@ -1,18 +1,9 @@
 // What a new user sees, and the contacts list with a realistic address book (the README's screenshot).
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { type App, screenshot, startApp } from './app-fixture';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './app-fixture';
 import { SAMPLE_COMPANIES, SAMPLE_CONTACTS } from './sample-data';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 describe('first run and the contacts list', () => {
   test('a new user is told how to start, and the button leads to the form', async () => {

@@ -1,23 +1,15 @@
 // Jobs on the pipeline board: column totals from integer minor units, moving a card by drag and drop and
 // from the keyboard menu (the server agrees), and the job page with its stage history, timeline and follow-ups.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { type App, screenshot, startApp } from './app-fixture';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './app-fixture';
 
-let app: App;
 let contactId: string;
 let kitchenId: string;
 let gateId: string;
-beforeAll(async () => {
-  app = await startApp();
-  contactId = (await app.harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones' })).id;
-  kitchenId = (await app.harness.rpc('jobs.create', { title: 'Kitchen refit', contactId, amountMinor: 125_000, currency: 'GBP', dueDate: '2026-12-01' })).id;
-  gateId = (await app.harness.rpc('jobs.create', { title: 'Garden gate', contactId, amountMinor: 30_000, currency: 'GBP' })).id;
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
+const app = useApp(async ({ harness }) => {
+  contactId = (await harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones' })).id;
+  kitchenId = (await harness.rpc('jobs.create', { title: 'Kitchen refit', contactId, amountMinor: 125_000, currency: 'GBP', dueDate: '2026-12-01' })).id;
+  gateId = (await harness.rpc('jobs.create', { title: 'Garden gate', contactId, amountMinor: 30_000, currency: 'GBP' })).id;
 });
 
 describe('jobs board', () => {

@@ -1,29 +1,21 @@
 // Reports in Chromium: the dashboard draws its charts under the app's CSP, a figure opens the records behind
 // it, a record opens its job; the Today view shows alerts; a contacts filter is saved as a segment and shows
 // in the navigation with its count.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { type App, screenshot, startApp } from './app-fixture';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './app-fixture';
 
-let app: App;
 let contactId: string;
-beforeAll(async () => {
-  app = await startApp();
-  const stages = Object.fromEntries((await app.harness.rpc('pipeline.get', {})).stages.map((s: { name: string; id: string }) => [s.name, s.id]));
-  contactId = (await app.harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones', addresses: [{ city: 'Leeds' }], leadSource: 'Referral' })).id;
-  const kitchen = await app.harness.rpc('jobs.create', { title: 'Kitchen refit', contactId, amountMinor: 125_000, currency: 'GBP' });
-  await app.harness.rpc('jobs.move', { id: kitchen.id, stage: stages.Won! });
-  await app.harness.rpc('jobs.move', { id: kitchen.id, stage: stages.Paid! });
-  await app.harness.rpc('jobs.create', { title: 'Garden gate', contactId, amountMinor: 30_000, currency: 'GBP', probability: 40 });
-  const lost = await app.harness.rpc('jobs.create', { title: 'Shed', contactId, currency: 'GBP' });
-  await app.harness.rpc('jobs.move', { id: lost.id, stage: stages.Lost! });
-  await app.harness.rpc('activities.create', { contactId, type: 'note', notes: 'Likes blue tiles' });
-  await app.harness.rpc('contacts.create', { firstName: 'Omar', lastName: 'Khan', addresses: [{ city: 'York' }] });
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
+const app = useApp(async ({ harness }) => {
+  const stages = Object.fromEntries((await harness.rpc('jobs.settings.get', {})).stages.map((s: { name: string; id: string }) => [s.name, s.id]));
+  contactId = (await harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones', addresses: [{ city: 'Leeds' }], leadSource: 'Referral' })).id;
+  const kitchen = await harness.rpc('jobs.create', { title: 'Kitchen refit', contactId, amountMinor: 125_000, currency: 'GBP' });
+  await harness.rpc('jobs.move', { id: kitchen.id, stage: stages.Won! });
+  await harness.rpc('jobs.move', { id: kitchen.id, stage: stages.Paid! });
+  await harness.rpc('jobs.create', { title: 'Garden gate', contactId, amountMinor: 30_000, currency: 'GBP', probability: 40 });
+  const lost = await harness.rpc('jobs.create', { title: 'Shed', contactId, currency: 'GBP' });
+  await harness.rpc('jobs.move', { id: lost.id, stage: stages.Lost! });
+  await harness.rpc('activities.create', { contactId, type: 'note', notes: 'Likes blue tiles' });
+  await harness.rpc('contacts.create', { firstName: 'Omar', lastName: 'Khan', addresses: [{ city: 'York' }] });
 });
 
 describe('reports', () => {

@@ -1,19 +1,10 @@
 // The Schedule's week grid: creating by clicking an empty slot, dragging an event an hour later (the duration
 // stays), overlapping appointments flagged as conflicts, and the month view. Dates are relative to now.
 import { addDays, format, isSameWeek, set } from 'date-fns';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { type App, screenshot, startApp } from './app-fixture';
+import { describe, expect, test } from 'vitest';
+import { screenshot, useApp } from './app-fixture';
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 const at = (day: Date, hours: number, minutes = 0) => set(day, { hours, minutes, seconds: 0, milliseconds: 0 });
 

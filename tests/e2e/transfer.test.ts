@@ -2,22 +2,13 @@
 // Outlook CSV from the contacts page, and undo the import from the history, in Chromium against the harness.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { OUTLOOK_DESKTOP } from '../../electron/core/import-export/headers';
-import { type App, screenshot, startApp } from './app-fixture';
+import { screenshot, useApp } from './app-fixture';
 
 const GOOGLE_CSV = join(import.meta.dirname, '..', 'fixtures', 'transfer', 'google.csv');
 
-let app: App;
-beforeAll(async () => {
-  app = await startApp();
-}, 90_000);
-afterEach(async () => {
-  await app?.closePages();
-});
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 describe('import and export', () => {
   test('import a Google CSV through the mapping screen, then export the list as Outlook CSV, then undo', async () => {

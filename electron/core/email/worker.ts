@@ -212,7 +212,9 @@ export function createOutboxWorker(ctx: FeatureContext) {
   /** "Send now": try at once, even after a pause (a wrong password pauses again) and before retry times. */
   async function sendNow(): Promise<{ queued: number }> {
     if (await isPaused(db)) await setPaused(db, false);
-    await requeue(db, ['waiting', 'paused'], now());
+    // The renderer refreshes only on events (its mutations never refetch), so say what moved back in line.
+    const requeued = await requeue(db, ['waiting', 'paused'], now());
+    if (requeued.length > 0) await changed(requeued);
     const counts = await outboxCounts(db);
     // Answer at once; the pass reports through outbox.changed as each message goes.
     tick().catch((error: unknown) => ctx.logger.error('outbox pass failed', error));

@@ -1,11 +1,9 @@
-// TanStack Query hooks for documents: a record's list or the global one, one document, its preview, and
-// each write. Document queries live under their own key and are refreshed on any 'document' change, here,
-// so the shared invalidation list need not know about them.
+// TanStack Query hooks for documents: a record's list or the global one, one document, its preview, each
+// write, their query keys, and which changes make them stale.
 import { keepPreviousData, type QueryClient, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { invoke } from './client';
-import { useEvent } from './events';
-import { invalidateAll } from './invalidate';
+import { type Families, listsAndRecords } from './families';
 
 export type DocumentRow = ChannelOutput<'documents.get'>;
 export type DocumentListFilter = Omit<ChannelInput<'documents.list'>, 'cursor'>;
@@ -13,23 +11,33 @@ export type DocumentTarget = { contactId: string } | { companyId: string } | { j
 
 export const documentKeys = {
   all: ['documents'] as const,
+  lists: ['documents', 'list'] as const,
   list: (filter: DocumentListFilter) => ['documents', 'list', filter] as const,
+  activities: ['documents', 'activities'] as const,
   ofActivities: (activityIds: readonly string[]) => ['documents', 'activities', activityIds] as const,
+  ones: ['documents', 'one'] as const,
   one: (id: string) => ['documents', 'one', id] as const,
   preview: (id: string) => ['documents', 'preview', id] as const,
   settings: ['documents', 'settings'] as const,
 };
 
-/** Keeps document lists fresh when main reports a change, whoever made it. */
-export function useLiveDocuments(): void {
-  const client = useQueryClient();
-  useEvent('data.changed', ({ entity }) => {
-    if (entity === 'document' || entity === 'contact' || entity === 'company' || entity === 'job') void client.invalidateQueries({ queryKey: documentKeys.all });
-  });
-}
+/** Everything that shows documents with the titles of what they are linked to; not previews (bytes) or settings. */
+const shown = [documentKeys.lists, documentKeys.activities, documentKeys.ones];
+
+/** What data.changed makes stale here, by the entity that changed. */
+export const documentsFamilies: Families = {
+  // Lists, timelines' attachments and the changed documents.
+  document: listsAndRecords(documentKeys.all, [documentKeys.lists, documentKeys.activities], documentKeys.one),
+  // Each document shows the title of the person, company, job or activity it is linked to.
+  contact: shown,
+  company: shown,
+  job: shown,
+  activity: shown,
+  // The largest file a user may attach is a setting.
+  settings: [documentKeys.settings],
+};
 
 export function useDocumentList(filter: DocumentListFilter) {
-  useLiveDocuments();
   return useInfiniteQuery({
     queryKey: documentKeys.list(filter),
     queryFn: ({ pageParam }) => invoke('documents.list', { ...filter, ...(pageParam ? { cursor: pageParam } : {}) }),
@@ -56,7 +64,6 @@ async function documentsOfActivities(activityIds: readonly string[]): Promise<Do
  * per entry), and nothing added to the timeline's own query, which stays as fast as it was.
  */
 export function useDocumentsOfActivities(pages: readonly (readonly string[])[]): ReadonlyMap<string, DocumentRow[]> {
-  useLiveDocuments();
   return useQueries({
     queries: pages.map((ids) => ({
       queryKey: documentKeys.ofActivities(ids),
@@ -81,7 +88,6 @@ export function useDocumentsOfActivities(pages: readonly (readonly string[])[]):
 
 /** Nothing is asked while `id` is undefined. */
 export function useDocument(id: string | undefined) {
-  useLiveDocuments();
   return useQuery({ queryKey: documentKeys.one(id ?? ''), queryFn: () => invoke('documents.get', { id: id! }), enabled: id !== undefined });
 }
 
@@ -98,10 +104,7 @@ function useDocumentMutation<C extends 'documents.rename' | 'documents.delete' |
   return useMutation({
     mutationFn: (input: ChannelInput<C>) => invoke(channel, input) as Promise<DocumentRow>,
     ...(options.handlesValidation ? { meta: { handlesValidation: true } } : {}),
-    onSuccess: (doc: DocumentRow) => {
-      client.setQueryData(documentKeys.one(doc.id), doc);
-      return Promise.all([client.invalidateQueries({ queryKey: documentKeys.all }), invalidateAll(client)]);
-    },
+    onSuccess: (doc: DocumentRow) => client.setQueryData(documentKeys.one(doc.id), doc),
   });
 }
 
@@ -109,7 +112,6 @@ function useDocumentMutation<C extends 'documents.rename' | 'documents.delete' |
 export async function attachDocument(client: QueryClient, input: ChannelInput<'documents.attach'>): Promise<DocumentRow> {
   const doc = await invoke('documents.attach', input);
   client.setQueryData(documentKeys.one(doc.id), doc);
-  await client.invalidateQueries({ queryKey: documentKeys.all });
   return doc;
 }
 export const useRenameDocument = () => useDocumentMutation('documents.rename', { handlesValidation: true });
@@ -119,11 +121,7 @@ export const useLinkDocument = () => useDocumentMutation('documents.link');
 export const useUnlinkDocument = () => useDocumentMutation('documents.unlink');
 
 export function useEmptyDocumentTrash() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => invoke('documents.emptyTrash', {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: documentKeys.all }),
-  });
+  return useMutation({ mutationFn: () => invoke('documents.emptyTrash', {}) });
 }
 
 /** Open / Show in folder: the OS does the rest; failures (a moved link) are notified by the query client. */
@@ -152,13 +150,13 @@ export function useDocumentCheck() {
 }
 
 export function useDocumentSettings() {
-  return useQuery({ queryKey: documentKeys.settings, queryFn: () => invoke('documents.settings', {}) });
+  return useQuery({ queryKey: documentKeys.settings, queryFn: () => invoke('documents.settings.get', {}) });
 }
 
 export function useSetDocumentSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChannelInput<'documents.settings'>) => invoke('documents.settings', input),
+    mutationFn: (input: ChannelInput<'documents.settings.update'>) => invoke('documents.settings.update', input),
     onSuccess: (settings) => client.setQueryData(documentKeys.settings, settings),
   });
 }

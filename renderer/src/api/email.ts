@@ -1,12 +1,12 @@
-// TanStack Query hooks for email: SMTP settings, the outbox (live through outbox.changed), templates and
-// campaigns. The outbox is also woken when the browser window sees the network come back.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// TanStack Query hooks for email: SMTP settings, the outbox, templates and campaigns, their query keys, and
+// which changes make them stale (outbox.changed refreshes the same family, see live.ts). The outbox is also
+// woken when the browser window sees the network come back.
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { OutboxStatus } from '../../../shared/domain/email';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import { invoke } from './client';
-import { useEvent } from './events';
-import { invalidateAll } from './invalidate';
+import type { Families } from './families';
 
 export const emailKeys = {
   all: ['email'] as const,
@@ -18,14 +18,20 @@ export const emailKeys = {
   campaign: (id: string) => ['email', 'campaign', id] as const,
 };
 
-/** Keeps email views fresh: outbox changes, and templates, campaigns or settings saved anywhere. */
-export function useEmailLive(): void {
-  const client = useQueryClient();
-  useEvent('outbox.changed', () => void client.invalidateQueries({ queryKey: emailKeys.all }));
-  useEvent('data.changed', ({ entity }) => {
-    if (['email', 'template', 'campaign', 'settings'].includes(entity)) void client.invalidateQueries({ queryKey: emailKeys.all });
-  });
-  // Back online: ask main to try the outbox now instead of at its next look.
+/** What data.changed makes stale here, by the entity that changed. */
+export const emailFamilies: Families = {
+  // The outbox and the message, and a campaign's sent and failed counts.
+  email: [emailKeys.all],
+  // Templates, and campaigns, which show their template's name.
+  template: [emailKeys.all],
+  // Campaigns, and the outbox, which holds their messages.
+  campaign: [emailKeys.all],
+  // The SMTP settings; saving them also ends a pause the outbox shows.
+  settings: [emailKeys.all],
+};
+
+/** Back online: ask main to try the outbox now instead of at its next look. */
+export function useWakeOutboxWhenOnline(): void {
   useEffect(() => {
     const wake = () => void invoke('outbox.sendNow', {}).catch(() => undefined);
     window.addEventListener('online', wake);
@@ -34,23 +40,16 @@ export function useEmailLive(): void {
 }
 
 export function useSmtpSettings() {
-  return useQuery({ queryKey: emailKeys.settings, queryFn: () => invoke('settings.smtp.get', {}) });
+  return useQuery({ queryKey: emailKeys.settings, queryFn: () => invoke('email.settings.get', {}) });
 }
 
+/** Writes refresh nothing themselves: main's data.changed and outbox.changed do (see live.ts). */
 function useEmailMutation<I, O>(fn: (input: I) => Promise<O>, handlesValidation = false) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    ...(handlesValidation ? { meta: { handlesValidation: true } } : {}),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: emailKeys.all });
-      await invalidateAll(client);
-    },
-  });
+  return useMutation({ mutationFn: fn, ...(handlesValidation ? { meta: { handlesValidation: true } } : {}) });
 }
 
-export const useSaveSmtp = () => useEmailMutation((input: ChannelInput<'settings.smtp.set'>) => invoke('settings.smtp.set', input), true);
-export const useTestSmtp = () => useMutation({ mutationFn: () => invoke('settings.smtp.test', {}) });
+export const useSaveSmtp = () => useEmailMutation((input: ChannelInput<'email.settings.update'>) => invoke('email.settings.update', input), true);
+export const useTestSmtp = () => useMutation({ mutationFn: () => invoke('email.settings.test', {}) });
 
 export function useOutbox(status?: OutboxStatus) {
   return useQuery({ queryKey: emailKeys.outbox(status), queryFn: () => invoke('outbox.list', status ? { status } : {}) });

@@ -1,39 +1,60 @@
-// TanStack Query hooks for jobs and the pipeline: the board, the list, one job and its stage history, and
-// each write. Moving a card updates the board cache at once so the drop feels instant; a refetch then confirms it.
+// TanStack Query hooks for jobs and the pipeline: the board, the list, one job and its stage history, each
+// write, their query keys, and which changes make them stale. Moving a card updates the board cache at once so
+// the drop feels instant; the refetch that main's data.changed brings then confirms it.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { invoke } from './client';
-import { invalidateAll } from './invalidate';
-import { type JobBoardFilter, type JobListFilter, keys } from './keys';
+import type { Families } from './families';
 import { byId, useEntityMutation } from './mutations';
 
 export type Board = ChannelOutput<'jobs.board'>;
 export type BoardColumn = Board['stages'][number];
 export type JobRow = ChannelOutput<'jobs.get'>;
+export type JobListFilter = Omit<ChannelInput<'jobs.list'>, 'cursor'>;
+export type JobBoardFilter = ChannelInput<'jobs.board'>;
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  list: (filter: JobListFilter) => ['jobs', 'list', filter] as const,
+  board: (filter: JobBoardFilter) => ['jobs', 'board', filter] as const,
+  one: (id: string) => ['jobs', 'one', id] as const,
+  history: (id: string) => ['jobs', 'history', id] as const,
+  /** The stages and default currency: not under 'jobs', so a job change does not refetch them. */
+  pipeline: ['pipeline'] as const,
+};
+
+/** What data.changed makes stale here, by the entity that changed. */
+export const jobsFamilies: Families = {
+  // Board columns, counts and totals, lists, the job and its stage history.
+  job: [jobKeys.all],
+  // The stages themselves, and every job's stage name and column.
+  pipeline: [jobKeys.pipeline, jobKeys.all],
+  // Cards, lists and job pages show the client's name.
+  contact: [jobKeys.all],
+  // ...and the company's name.
+  company: [jobKeys.all],
+};
 
 export function usePipeline() {
-  return useQuery({ queryKey: keys.pipeline, queryFn: () => invoke('pipeline.get', {}) });
+  return useQuery({ queryKey: jobKeys.pipeline, queryFn: () => invoke('jobs.settings.get', {}) });
 }
 
 export function useUpdatePipeline() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChannelInput<'pipeline.update'>) => invoke('pipeline.update', input),
+    mutationFn: (input: ChannelInput<'jobs.settings.update'>) => invoke('jobs.settings.update', input),
     meta: { handlesValidation: true },
-    onSuccess: (pipeline) => {
-      client.setQueryData(keys.pipeline, pipeline);
-      return invalidateAll(client);
-    },
+    onSuccess: (pipeline) => client.setQueryData(jobKeys.pipeline, pipeline),
   });
 }
 
 export function useJobBoard(filter: JobBoardFilter) {
-  return useQuery({ queryKey: keys.jobBoard(filter), queryFn: () => invoke('jobs.board', filter), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: jobKeys.board(filter), queryFn: () => invoke('jobs.board', filter), placeholderData: keepPreviousData });
 }
 
 export function useJobList(filter: JobListFilter) {
   return useInfiniteQuery({
-    queryKey: keys.jobList(filter),
+    queryKey: jobKeys.list(filter),
     queryFn: ({ pageParam }) => invoke('jobs.list', { ...filter, ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
@@ -42,37 +63,37 @@ export function useJobList(filter: JobListFilter) {
 }
 
 export function useJob(id: string) {
-  return useQuery({ queryKey: keys.job(id), queryFn: () => invoke('jobs.get', { id }) });
+  return useQuery({ queryKey: jobKeys.one(id), queryFn: () => invoke('jobs.get', { id }) });
 }
 
 export function useJobHistory(id: string) {
-  return useQuery({ queryKey: keys.jobHistory(id), queryFn: () => invoke('jobs.history', { id }) });
+  return useQuery({ queryKey: jobKeys.history(id), queryFn: () => invoke('jobs.history', { id }) });
 }
 
 export function useCreateJob() {
-  return useEntityMutation('jobs.create', { detailKey: keys.job, handlesValidation: true });
+  return useEntityMutation('jobs.create', { detailKey: jobKeys.one, handlesValidation: true });
 }
 
 export function useUpdateJob() {
-  return useEntityMutation('jobs.update', { detailKey: keys.job, handlesValidation: true });
+  return useEntityMutation('jobs.update', { detailKey: jobKeys.one, handlesValidation: true });
 }
 
 export function useDeleteJob() {
-  return useEntityMutation('jobs.delete', { detailKey: keys.job, toInput: byId });
+  return useEntityMutation('jobs.delete', { detailKey: jobKeys.one, toInput: byId });
 }
 
 export function useRestoreJob() {
-  return useEntityMutation('jobs.restore', { detailKey: keys.job, toInput: byId });
+  return useEntityMutation('jobs.restore', { detailKey: jobKeys.one, toInput: byId });
 }
 
 /** Moves a card on the board shown with `filter`: the cache changes first, the server's answer then replaces it. */
 export function useMoveJob(filter: JobBoardFilter) {
   const client = useQueryClient();
-  const move = useEntityMutation('jobs.move', { detailKey: keys.job });
+  const move = useEntityMutation('jobs.move', { detailKey: jobKeys.one });
   return {
     ...move,
     mutate: (input: ChannelInput<'jobs.move'>) => {
-      const key = keys.jobBoard(filter);
+      const key = jobKeys.board(filter);
       const before = client.getQueryData<Board>(key);
       if (before) client.setQueryData(key, moveOnBoard(before, input));
       move.mutate(input, { onError: () => before && client.setQueryData(key, before) });

@@ -1,9 +1,9 @@
-// Every entity write has one shape: call its channel, prime the entity's detail cache with what came back,
-// then refresh everything that shows it. Each entity's create/update/delete/restore hook is one call to this.
+// Every entity write has one shape: call its channel and prime the entity's detail cache with what came back.
+// It refreshes nothing else: main answers every write with data.changed, and live.ts refetches what shows the
+// entity once, however the change was made. Each entity's create/update/delete/restore hook is one call to this.
 import { type DefaultError, type QueryKey, type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { invoke } from './client';
-import { invalidateAll } from './invalidate';
 
 /** Channels that answer with one entity, so there is a detail cache to prime; a list or search channel is a compile error. */
 export type EntityChannel = { [C in Channel]: ChannelOutput<C> extends { id: string } ? C : never }[Channel];
@@ -35,10 +35,7 @@ export function useEntityMutation<C extends EntityChannel, V>(
     mutationFn: (variables: V) => invoke(channel, toInput ? toInput(variables) : (variables as ChannelInput<C>)),
     // Only form saves carry meta, as before: the query client's error policy reads it.
     ...(handlesValidation ? { meta: { handlesValidation: true } } : {}),
-    onSuccess: (entity: ChannelOutput<C>) => {
-      client.setQueryData(detailKey(entity.id), entity);
-      return invalidateAll(client);
-    },
+    onSuccess: (entity: ChannelOutput<C>) => client.setQueryData(detailKey(entity.id), entity),
   });
 }
 

@@ -1,10 +1,9 @@
-// TanStack Query hooks for reports, saved segments and alerts. Their keys sit under 'contacts' so every
-// data change (which refreshes contacts) refreshes the figures, counts and alerts too.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// TanStack Query hooks for reports, saved segments and alerts, their query keys, and which changes make them
+// stale (alerts.updated, main's daily check, refreshes the alerts too: see live.ts).
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { invoke } from './client';
-import { useEvent } from './events';
-import { invalidateAll } from './invalidate';
+import type { Families } from './families';
 
 export type DashboardInput = ChannelInput<'reports.dashboard'>;
 export type RecordsInput = ChannelInput<'reports.records'>;
@@ -14,10 +13,29 @@ export type Segment = ChannelOutput<'segments.create'>;
 export type SegmentFilter = ChannelInput<'segments.create'>['filter'];
 
 export const reportKeys = {
-  dashboard: (input: DashboardInput) => ['contacts', 'reports', 'dashboard', input] as const,
-  records: (input: RecordsInput) => ['contacts', 'reports', 'records', input] as const,
-  segments: ['contacts', 'segments'] as const,
-  alerts: ['contacts', 'alerts'] as const,
+  all: ['reports'] as const,
+  dashboard: (input: DashboardInput) => ['reports', 'dashboard', input] as const,
+  records: (input: RecordsInput) => ['reports', 'records', input] as const,
+  segments: ['reports', 'segments'] as const,
+  alerts: ['reports', 'alerts'] as const,
+};
+
+/** What data.changed makes stale here, by the entity that changed. */
+export const reportsFamilies: Families = {
+  // Segment counts, clients' names, lead sources, drifting clients.
+  contact: [reportKeys.all],
+  // Activity counts, "last contacted" behind drift and churn.
+  activity: [reportKeys.all],
+  // Overdue follow-ups on the dashboard.
+  task: [reportKeys.all],
+  // Pipeline, revenue, win rate, unanswered quotes and unpaid jobs.
+  job: [reportKeys.all],
+  // Stage names and categories behind every job figure.
+  pipeline: [reportKeys.all],
+  // The saved segments in the navigation.
+  segment: [reportKeys.segments],
+  // How many days make a client drift or a quote go unanswered.
+  settings: [reportKeys.alerts],
 };
 
 export function useDashboard(input: DashboardInput) {
@@ -41,12 +59,7 @@ export function useSegments() {
 }
 
 function useSegmentWrite<C extends 'segments.create' | 'segments.update' | 'segments.delete'>(channel: C) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChannelInput<C>) => invoke(channel, input),
-    meta: { handlesValidation: true },
-    onSuccess: () => invalidateAll(client),
-  });
+  return useMutation({ mutationFn: (input: ChannelInput<C>) => invoke(channel, input), meta: { handlesValidation: true } });
 }
 
 export const useCreateSegment = () => useSegmentWrite('segments.create');
@@ -54,8 +67,5 @@ export const useUpdateSegment = () => useSegmentWrite('segments.update');
 export const useDeleteSegment = () => useSegmentWrite('segments.delete');
 
 export function useAlerts() {
-  const client = useQueryClient();
-  // The daily check in main says when to look again (a new day makes quotes and invoices older).
-  useEvent('alerts.updated', () => void client.invalidateQueries({ queryKey: reportKeys.alerts }));
   return useQuery({ queryKey: reportKeys.alerts, queryFn: () => invoke('alerts.list', {}) });
 }

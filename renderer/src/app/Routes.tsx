@@ -7,7 +7,7 @@ import { ContactPage } from '../features/contacts/ContactPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { NewContactPage } from '../features/contacts/NewContactPage';
-import { ActivityPage } from '../features/activity/ActivityPage';
+import { ActivityPage } from '../features/activities/ActivityPage';
 import { JobPage } from '../features/jobs/JobPage';
 import { JobsPage } from '../features/jobs/JobsPage';
 import { ComposePage } from '../features/email/ComposePage';
@@ -17,7 +17,7 @@ import { ReportsPage } from '../features/reports/ReportsPage';
 import { SchedulePage } from '../features/schedule/SchedulePage';
 import { TodayPage } from '../features/today/TodayPage';
 import { TrashPage } from '../features/trash/TrashPage';
-import { ImportPage } from '../features/transfer/ImportPage';
+import { ImportPage } from '../features/import-export/ImportPage';
 import { ErrorBoundary } from './ErrorBoundary';
 
 export function Routes() {

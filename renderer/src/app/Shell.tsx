@@ -1,7 +1,7 @@
 // The frame around every page: sidebar navigation, header with quick search, and the page itself.
 import { AppShell, Burger, Group, Kbd, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { CallTimer } from '../features/activity/CallTimer';
+import { CallTimer } from '../features/activities/CallTimer';
 import { SegmentsNav } from '../features/reports/SegmentsNav';
 import { quickSearch } from '../features/search/quick-search-store';
 import { IconAddressBook, IconSearch } from '@tabler/icons-react';

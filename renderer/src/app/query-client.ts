@@ -2,7 +2,7 @@
 // validation errors from forms, which the form shows next to the fields instead.
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { IpcError } from '../../../shared/ipc/errors';
-import { notifyError } from './notify';
+import { notifyError } from '../ui/notify';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

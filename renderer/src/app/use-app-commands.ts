@@ -2,7 +2,7 @@
 import { useHotkeys } from '@mantine/hooks';
 import { quickSearch } from '../features/search/quick-search-store';
 import { useLocation } from 'wouter';
-import { quickLog } from '../features/activity/quick-log-store';
+import { quickLog } from '../features/activities/quick-log-store';
 import type { EventPayload } from '../../../shared/ipc/events';
 import { useEvent } from '../api/events';
 

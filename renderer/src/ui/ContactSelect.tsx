@@ -3,7 +3,7 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useContactOptions } from '../api/activities';
+import { useContactOptions } from '../api/contacts';
 
 interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
   value: string | null;

@@ -2,7 +2,7 @@
 // share this one behaviour, so a fix to Undo (or its wording) lands everywhere at once.
 import { notifications } from '@mantine/notifications';
 import { useLocation } from 'wouter';
-import { notifySuccess } from '../app/notify';
+import { notifySuccess } from './notify';
 import { showUndoNotification } from './undo-notification';
 
 /** The part of a delete or restore mutation this needs; any useEntityMutation(…, { toInput: byId }) fits. */
@@ -16,8 +16,9 @@ interface TrashWithUndoOptions<T extends { id: string }> {
   restore: ByIdMutation<T>;
   /** How the entity is named in the notifications ("Ada Lovelace moved to Trash"). */
   label: (entity: T) => string;
-  /** The entity's page, opened after Undo so the user sees what came back. */
-  href: (id: string) => string;
+  /** The entity's page, opened after Undo so the user sees what came back; without one (a follow-up has no page of
+   * its own) Undo leaves the user where they are, where the item reappears. */
+  href?: (id: string) => string;
 }
 
 export function useTrashWithUndo<T extends { id: string }>({ remove, restore, label, href }: TrashWithUndoOptions<T>) {
@@ -31,7 +32,7 @@ export function useTrashWithUndo<T extends { id: string }>({ remove, restore, la
       .then((entity) => {
         notifications.hide(`trashed-${entity.id}`); // its Undo has nothing left to undo
         notifySuccess(`${label(entity)} is back`, `restored-${entity.id}`);
-        if (options.open) navigate(href(entity.id));
+        if (options.open && href) navigate(href(entity.id));
       })
       .catch(() => undefined);
 

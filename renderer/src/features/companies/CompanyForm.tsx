@@ -5,7 +5,7 @@ import { type ReactNode, useMemo } from 'react';
 import { CompanyCreate, CompanyUpdate } from '../../../../shared/domain/contact';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useTags } from '../../api/search';
-import { notifyError } from '../../app/notify';
+import { notifyError } from '../../ui/notify';
 import { errorsFromIssues } from '../../ui/form-errors';
 import { type CompanyFieldsInput, type CompanyFormValues, companyValuesToInput } from './company-form-values';
 

@@ -1,46 +1,34 @@
 // One company: its details, its people, Delete (to Trash, with Undo) and a Restore banner when trashed.
-import { Alert, Anchor, Avatar, Button, Center, Loader, Stack, Text } from '@mantine/core';
-import { IconArrowBackUp, IconBuilding, IconTrash } from '@tabler/icons-react';
-import { formatDistanceToNow } from 'date-fns';
-import { Link, useLocation } from 'wouter';
-import { IpcError } from '../../../../shared/ipc/errors';
+import { Avatar, Button, Stack, Text } from '@mantine/core';
+import { IconBuilding, IconTrash } from '@tabler/icons-react';
+import { useLocation } from 'wouter';
+import type { Company } from '../../../../shared/domain/contact';
 import { useCompany, useUpdateCompany } from '../../api/companies';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
+import { RecordGate } from '../../ui/RecordGate';
+import { TrashedBanner } from '../../ui/TrashedBanner';
 import { companyToValues } from './company-form-values';
 import { CompanyForm } from './CompanyForm';
-import { Timeline } from '../activity/Timeline';
+import { Timeline } from '../activities/panels';
 import { CompanyPeople } from './CompanyPeople';
-import { ClientJobs } from '../jobs/ClientJobs';
-import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { ClientJobs } from '../jobs/panels';
+import { DocumentsPanel } from '../documents/panels';
 import { useTrashCompany } from './use-trash-company';
 
 export function CompanyPage({ id }: { id: string }) {
-  const company = useCompany(id);
+  return (
+    <RecordGate query={useCompany(id)} what="company" back={{ href: '/companies', label: 'Back to companies' }}>
+      {(c) => <CompanyDetails c={c} />}
+    </RecordGate>
+  );
+}
+
+function CompanyDetails({ c }: { c: Company }) {
   const update = useUpdateCompany();
   const { trashCompany, restoreCompany, trashing, restoring } = useTrashCompany();
   const [, navigate] = useLocation();
-
-  if (company.isPending) {
-    return (
-      <Center flex={1}>
-        <Loader aria-label="Loading company" />
-      </Center>
-    );
-  }
-  if (company.isError) {
-    const missing = company.error instanceof IpcError && company.error.code === 'NOT_FOUND';
-    return (
-      <Alert color={missing ? 'yellow' : 'red'} title={missing ? 'This company no longer exists' : 'The company could not be loaded'} m="lg">
-        <Anchor component={Link} href="/companies">
-          Back to companies
-        </Anchor>
-      </Alert>
-    );
-  }
-
-  const c = company.data;
   const trashed = c.deletedAt !== null;
   return (
     <div className={pageClasses.scrollPage}>
@@ -61,16 +49,7 @@ export function CompanyPage({ id }: { id: string }) {
             )
           }
         />
-        {trashed && (
-          <Alert color="orange" icon={<IconTrash />} title="This company is in the Trash" mt="md" role="status">
-            <Text size="sm" mb="sm">
-              Deleted {formatDistanceToNow(new Date(c.deletedAt!), { addSuffix: true })}. Restore it to edit it again.
-            </Text>
-            <Button size="xs" color="orange" leftSection={<IconArrowBackUp size={14} />} loading={restoring} onClick={() => restoreCompany(c.id)}>
-              Restore
-            </Button>
-          </Alert>
-        )}
+        {c.deletedAt !== null && <TrashedBanner what="company" deletedAt={c.deletedAt} restoring={restoring} onRestore={() => restoreCompany(c.id)} />}
         <Stack gap="md" className={pageClasses.formGap}>
           <CompanyPeople company={c} readOnly={trashed} />
           <ClientJobs companyId={c.id} name={c.name} readOnly={trashed} />

@@ -6,9 +6,8 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { Company } from '../../../../shared/domain/contact';
 import { useContactList, useCreateContact, useUpdateContact } from '../../api/contacts';
-import { notifySuccess } from '../../app/notify';
-import { emptyContactValues } from '../contacts/contact-form-values';
-import { ContactForm } from '../contacts/ContactForm';
+import { notifySuccess } from '../../ui/notify';
+import { emptyContactValues, ContactForm } from '../contacts/panels';
 
 export function CompanyPeople({ company, readOnly }: { company: Company; readOnly: boolean }) {
   const people = useContactList({ companyId: company.id, sort: 'name', limit: 50 });

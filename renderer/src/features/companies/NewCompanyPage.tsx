@@ -2,7 +2,7 @@
 import { Button } from '@mantine/core';
 import { Link, useLocation } from 'wouter';
 import { useCreateCompany } from '../../api/companies';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { emptyCompanyValues } from './company-form-values';

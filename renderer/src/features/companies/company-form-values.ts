@@ -1,8 +1,7 @@
 // What the company form edits and how it becomes contract input: an all-blank address means "no address".
 import type { z } from 'zod';
 import type { Company, CompanyFields } from '../../../../shared/domain/contact';
-import { isBlankText } from '../../ui/form-errors';
-import { type AddressValues, emptyAddress } from '../contacts/contact-form-values';
+import { type AddressValues, compactAddress, emptyAddress } from '../../ui/address-values';
 
 export interface CompanyFormValues {
   name: string;
@@ -31,6 +30,6 @@ export function companyToValues(company: Company): CompanyFormValues {
 }
 
 export function companyValuesToInput(values: CompanyFormValues): CompanyFieldsInput {
-  const address = Object.fromEntries(Object.entries(values.address).filter(([, v]) => !isBlankText(v)));
+  const address = compactAddress(values.address);
   return { ...values, address: Object.keys(address).length > 0 ? address : null };
 }

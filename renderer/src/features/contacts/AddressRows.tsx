@@ -2,7 +2,8 @@
 import { ActionIcon, Autocomplete, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconX } from '@tabler/icons-react';
-import { type ContactFormValues, emptyAddress } from './contact-form-values';
+import { emptyAddress } from '../../ui/address-values';
+import type { ContactFormValues } from './contact-form-values';
 
 export function AddressRows({ form }: { form: UseFormReturnType<ContactFormValues> }) {
   return (

@@ -4,7 +4,7 @@
 import { Button, Checkbox, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useRef } from 'react';
 import rows from '../../ui/ListRow.module.css';
-import { ExportMenu } from '../transfer/ExportMenu';
+import { ExportMenu } from '../import-export/panels';
 import { ContactColumnNames, contactRowClass } from './ContactRow';
 import classes from './ContactRow.module.css';
 

@@ -1,48 +1,36 @@
 // One contact: its details as an editable form, Delete (to Trash, with Undo), and a Restore banner when trashed.
-import { Alert, Anchor, Avatar, Button, Center, Loader, Text } from '@mantine/core';
-import { IconArrowBackUp, IconNotes, IconPhoneCall, IconTrash } from '@tabler/icons-react';
+import { Anchor, Avatar, Button, Text } from '@mantine/core';
+import { IconNotes, IconPhoneCall, IconTrash } from '@tabler/icons-react';
 import { formatDistanceToNow } from 'date-fns';
 import { Link, useLocation } from 'wouter';
-import { IpcError } from '../../../../shared/ipc/errors';
+import type { Contact } from '../../../../shared/domain/contact';
 import { useContact, useUpdateContact } from '../../api/contacts';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
-import { callTimer, quickLog } from '../activity/quick-log-store';
-import { Timeline } from '../activity/Timeline';
-import { ClientJobs } from '../jobs/ClientJobs';
-import { DocumentsPanel } from '../documents/DocumentsPanel';
-import { ContactEmailActions } from '../email/ContactEmailActions';
-import { ContactFollowUps } from '../today/ContactFollowUps';
+import { RecordGate } from '../../ui/RecordGate';
+import { TrashedBanner } from '../../ui/TrashedBanner';
+import { callTimer, quickLog, Timeline } from '../activities/panels';
+import { ClientJobs } from '../jobs/panels';
+import { DocumentsPanel } from '../documents/panels';
+import { ContactEmailActions } from '../email/panels';
+import { ContactFollowUps } from '../today/panels';
 import { contactToValues } from './contact-form-values';
 import { ContactForm } from './ContactForm';
 import { useTrashContact } from './use-trash-contact';
 
 export function ContactPage({ id }: { id: string }) {
-  const contact = useContact(id);
+  return (
+    <RecordGate query={useContact(id)} what="contact" back={{ href: '/contacts', label: 'Back to contacts' }}>
+      {(c) => <ContactDetails c={c} />}
+    </RecordGate>
+  );
+}
+
+function ContactDetails({ c }: { c: Contact }) {
   const update = useUpdateContact();
   const { trashContact, restoreContact, trashing, restoring } = useTrashContact();
   const [, navigate] = useLocation();
-
-  if (contact.isPending) {
-    return (
-      <Center flex={1}>
-        <Loader aria-label="Loading contact" />
-      </Center>
-    );
-  }
-  if (contact.isError) {
-    const missing = contact.error instanceof IpcError && contact.error.code === 'NOT_FOUND';
-    return (
-      <Alert color={missing ? 'yellow' : 'red'} title={missing ? 'This contact no longer exists' : 'The contact could not be loaded'} m="lg">
-        <Anchor component={Link} href="/contacts">
-          Back to contacts
-        </Anchor>
-      </Alert>
-    );
-  }
-
-  const c = contact.data;
   const trashed = c.deletedAt !== null;
   return (
     <div className={pageClasses.scrollPage}>
@@ -91,16 +79,7 @@ export function ContactPage({ id }: { id: string }) {
             )
           }
         />
-        {trashed && (
-          <Alert color="orange" icon={<IconTrash />} title="This contact is in the Trash" mt="md" role="status">
-            <Text size="sm" mb="sm">
-              Deleted {formatDistanceToNow(new Date(c.deletedAt!), { addSuffix: true })}. Restore it to edit it again.
-            </Text>
-            <Button size="xs" color="orange" leftSection={<IconArrowBackUp size={14} />} loading={restoring} onClick={() => restoreContact(c.id)}>
-              Restore
-            </Button>
-          </Alert>
-        )}
+        {c.deletedAt !== null && <TrashedBanner what="contact" deletedAt={c.deletedAt} restoring={restoring} onRestore={() => restoreContact(c.id)} />}
         <div className={pageClasses.formGap}>
           <ContactFollowUps contactId={c.id} readOnly={trashed} />
         </div>

@@ -6,12 +6,11 @@ import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { type KeyboardEvent, useMemo } from 'react';
 import { Link } from 'wouter';
 import type { ContactKind } from '../../../../shared/domain/contact';
-import { useContactList } from '../../api/contacts';
-import type { ContactListFilter } from '../../api/keys';
+import { type ContactListFilter, useContactList } from '../../api/contacts';
 import { useTags } from '../../api/search';
 import { PageHeader } from '../../ui/PageHeader';
 import { VirtualList } from '../../ui/VirtualList';
-import { ExportMenu } from '../transfer/ExportMenu';
+import { ExportMenu } from '../import-export/panels';
 import pageClasses from '../../ui/ListPage.module.css';
 import { CONTACT_SORT_OPTIONS, type ContactListSort, DRIFT_OPTIONS, KIND_OPTIONS } from './contact-labels';
 import { ContactListHeader } from './ContactListHeader';
@@ -20,6 +19,7 @@ import rowClasses from './ContactRow.module.css';
 import { ContactsEmpty } from './ContactsEmpty';
 import { MoreFilters } from './MoreFilters';
 import { SaveSegmentButton } from './SaveSegmentButton';
+import { SegmentMenu, UpdateSegmentButton } from './SegmentActions';
 import { toSegmentFilter, useContactFilter } from './use-contact-filter';
 import { useSegmentParam } from './use-segment-param';
 import { useSelection } from './use-selection';
@@ -106,6 +106,15 @@ export function ContactsPage() {
             w={200}
           />
           <MoreFilters value={filter.more ?? {}} onChange={(more) => update({ more })} />
+          {filter.segment && <SegmentMenu segment={filter.segment} onChanged={(segment) => update({ segment })} />}
+          {isFiltered && !filter.segment && filter.editedFrom && (
+            <UpdateSegmentButton
+              from={filter.editedFrom}
+              filter={toSegmentFilter(filter)}
+              onUpdated={(segment) => update({ segment })}
+              onUndone={(segment) => update({ segment: null, editedFrom: segment })}
+            />
+          )}
           {isFiltered && !filter.segment && <SaveSegmentButton filter={toSegmentFilter(filter)} onSaved={(segment) => update({ segment })} />}
           <Switch
             label="Overdue follow-up"

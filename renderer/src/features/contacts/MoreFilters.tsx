@@ -4,7 +4,7 @@ import { Button, Indicator, Popover, Select, SimpleGrid, Stack, TextInput } from
 import { IconAdjustments } from '@tabler/icons-react';
 import { useState } from 'react';
 import { usePipeline } from '../../api/jobs';
-import { minorToInput, parseMoney } from '../jobs/money';
+import { minorToDecimal, parseMoney } from '../../../../shared/domain/money';
 import type { MoreFilter } from './use-contact-filter';
 
 const YES_NO = [
@@ -34,8 +34,8 @@ function toDraft(m: MoreFilter, currency: string): Draft {
     lastContactedAfter: m.lastContactedAfter ?? '',
     lastContactedBefore: m.lastContactedBefore ?? '',
     hasOpenJobs: toYesNo(m.hasOpenJobs),
-    revenueAbove: m.revenueAboveMinor === undefined ? '' : minorToInput(m.revenueAboveMinor, currency),
-    revenueBelow: m.revenueBelowMinor === undefined ? '' : minorToInput(m.revenueBelowMinor, currency),
+    revenueAbove: m.revenueAboveMinor === undefined ? '' : minorToDecimal(m.revenueAboveMinor, currency),
+    revenueBelow: m.revenueBelowMinor === undefined ? '' : minorToDecimal(m.revenueBelowMinor, currency),
     emailOptIn: toYesNo(m.emailOptIn),
   };
 }
@@ -45,8 +45,12 @@ export function MoreFilters({ value, onChange }: { value: MoreFilter; onChange: 
   const pipeline = usePipeline();
   const currency = value.revenueCurrency ?? pipeline.data?.defaultCurrency ?? 'GBP';
   const [draft, setDraft] = useState<Draft>(() => toDraft(value, currency));
-  const above = parseMoney(draft.revenueAbove, currency);
-  const below = parseMoney(draft.revenueBelow, currency);
+  const minorOf = (text: string) => {
+    const parsed = parseMoney(text, currency);
+    return parsed.ok ? parsed.minor : undefined;
+  };
+  const above = minorOf(draft.revenueAbove);
+  const below = minorOf(draft.revenueBelow);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const active = Object.keys(value).length;
 

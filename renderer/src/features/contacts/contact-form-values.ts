@@ -2,20 +2,12 @@
 // Blank email/phone/address rows are dropped rather than rejected: an empty row means "none".
 import type { z } from 'zod';
 import type { Contact, ContactFields, ContactKind } from '../../../../shared/domain/contact';
+import { type AddressValues, compactAddress, emptyAddress } from '../../ui/address-values';
 import { type RowMap, isBlankText, keepRows } from '../../ui/form-errors';
 
 export interface LabelledValue {
   value: string;
   label: string;
-}
-
-export interface AddressValues {
-  label: string;
-  street: string;
-  city: string;
-  region: string;
-  postcode: string;
-  country: string;
 }
 
 export interface ContactFormValues {
@@ -36,8 +28,6 @@ export interface ContactFormValues {
 }
 
 export type ContactFieldsInput = z.input<typeof ContactFields>;
-
-export const emptyAddress = (): AddressValues => ({ label: '', street: '', city: '', region: '', postcode: '', country: '' });
 
 export function emptyContactValues(companyId: string | null = null): ContactFormValues {
   return {
@@ -78,10 +68,6 @@ export function contactToValues(contact: Contact): ContactFormValues {
 }
 
 const withLabel = (row: LabelledValue) => (isBlankText(row.label) ? { value: row.value } : { value: row.value, label: row.label });
-
-function compactAddress(address: AddressValues) {
-  return Object.fromEntries(Object.entries(address).filter(([, v]) => !isBlankText(v)));
-}
 
 /** Contract input plus the row map that leads error paths back to the rows on screen. */
 export function valuesToInput(values: ContactFormValues): { input: ContactFieldsInput; rows: RowMap } {

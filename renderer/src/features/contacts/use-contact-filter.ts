@@ -17,6 +17,8 @@ export interface ContactFilter {
   more?: MoreFilter;
   /** The saved segment this filter was opened from, until the filter is changed. */
   segment?: { id: string; name: string } | null;
+  /** Once the filter of an opened segment is changed: that segment, so the change can be saved back into it. */
+  editedFrom?: { id: string; name: string } | null;
 }
 
 export type MoreFilter = Omit<SegmentFilter, 'query' | 'tag' | 'kind' | 'companyId' | 'notContactedForDays' | 'hasOverdueTask'>;
@@ -40,6 +42,13 @@ export function fromSegmentFilter(f: SegmentFilter, sort: ContactListSort, segme
   return { query: query ?? '', tag: tag ?? null, kind: kind ?? null, sort, notContactedForDays: notContactedForDays ?? null, hasOverdueTask: !!hasOverdueTask, more, segment };
 }
 
+/** Which segment the filter is (or was opened from) after `patch`; an explicit segment in the patch wins. */
+export function segmentAfter(current: ContactFilter, patch: Partial<ContactFilter>): Pick<ContactFilter, 'segment' | 'editedFrom'> | Record<string, never> {
+  if ('segment' in patch) return { editedFrom: patch.editedFrom ?? null };
+  if (Object.keys(patch).every((k) => k === 'sort')) return {};
+  return { segment: null, editedFrom: current.segment ?? current.editedFrom ?? null };
+}
+
 export const NO_CONTACT_FILTER: ContactFilter = { query: '', tag: null, kind: null, sort: 'name' };
 
 export function useContactFilter() {
@@ -48,9 +57,8 @@ export function useContactFilter() {
     defaultValue: NO_CONTACT_FILTER,
     getInitialValueInEffect: false,
   });
-  // Changing what is filtered leaves the segment it came from (sorting does not).
-  const update = (patch: Partial<ContactFilter>) =>
-    setFilter((current) => ({ ...current, ...patch, ...('segment' in patch || Object.keys(patch).every((k) => k === 'sort') ? {} : { segment: null }) }));
+  // Changing what is filtered leaves the segment it came from (sorting does not), remembering it as editedFrom.
+  const update = (patch: Partial<ContactFilter>) => setFilter((current) => ({ ...current, ...patch, ...segmentAfter(current, patch) }));
   const isFiltered =
     filter.query.trim() !== '' || filter.tag !== null || filter.kind !== null || !!filter.notContactedForDays || !!filter.hasOverdueTask || Object.keys(filter.more ?? {}).length > 0;
   return { filter, update, replace: setFilter, reset: () => setFilter({ ...NO_CONTACT_FILTER, sort: filter.sort }), isFiltered };

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { useSegments } from '../../api/reports';
-import { notifyError } from '../../app/notify';
+import { notifyError } from '../../ui/notify';
 import { type ContactFilter, fromSegmentFilter } from './use-contact-filter';
 
 export function useSegmentParam(sort: ContactFilter['sort'], replace: (filter: ContactFilter) => void): void {

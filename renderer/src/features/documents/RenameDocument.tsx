@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { DocumentName } from '../../../../shared/domain/document';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useRenameDocument, type DocumentRow } from '../../api/documents';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 
 export function RenameDocument({ doc, onClose }: { doc: DocumentRow | null; onClose: () => void }) {
   return (

@@ -5,7 +5,7 @@ import { IconDatabase, IconRuler, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { useDocumentCheck, useDocumentSettings, useSetDocumentSettings } from '../../api/documents';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 
 type Report = ChannelOutput<'documents.check'>;
 const MB = 1024 * 1024;

@@ -1,12 +1,11 @@
 // The Documents tab of Trash: each deleted document with Restore, and "Empty" to delete them for good, which
 // also frees the stored files no other document uses.
-import { Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconTrashX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useDocumentList, useEmptyDocumentTrash } from '../../api/documents';
-import { notifySuccess } from '../../app/notify';
-import { Empty } from '../../ui/Empty';
-import { TrashMore, TrashRow } from '../trash/TrashRow';
+import { notifySuccess } from '../../ui/notify';
+import { TrashEmpty, TrashLoading, TrashMore, TrashRow } from '../../ui/TrashRow';
 import { formatSize } from './format';
 import { useDocumentActions } from './use-documents';
 
@@ -17,16 +16,8 @@ export function TrashedDocuments() {
   const { restore } = useDocumentActions();
   const [confirming, setConfirming] = useState(false);
 
-  if (list.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  }
-  if (items.length === 0) {
-    return <Empty icon={<IconTrashX size={32} />} withIndicatorBackground title="No deleted documents" description="Documents you move to Trash show up here, ready to restore." py="xl" />;
-  }
+  if (list.isPending) return <TrashLoading />;
+  if (items.length === 0) return <TrashEmpty what="documents" description="Documents you move to Trash show up here, ready to restore." />;
   return (
     <Stack gap="xs">
       <Group justify="flex-end">

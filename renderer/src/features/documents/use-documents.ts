@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { attachDocument, useDeleteDocument, useOpenDocument, useRestoreDocument, type DocumentTarget } from '../../api/documents';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
 
 export interface AttachProgress {

@@ -8,7 +8,7 @@ import type { Campaign } from '../../../../shared/domain/email';
 import { useCampaigns, useCancelCampaign, useCreateCampaign, useSmtpSettings, useTemplates } from '../../api/email';
 import { useSegments } from '../../api/reports';
 import { useTags } from '../../api/search';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 import { Empty } from '../../ui/Empty';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

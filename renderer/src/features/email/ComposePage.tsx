@@ -9,7 +9,7 @@ import { Link, useLocation } from 'wouter';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useContact } from '../../api/contacts';
 import { pickFiles, useSendEmail, useSmtpSettings, useTemplates } from '../../api/email';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifyError, notifySuccess } from '../../ui/notify';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { AttachDocuments, type ChosenDocument } from './AttachDocuments';

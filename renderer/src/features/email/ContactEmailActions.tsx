@@ -5,7 +5,7 @@ import { IconMail, IconMailDown } from '@tabler/icons-react';
 import { Link } from 'wouter';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { pickFiles, useImportEml } from '../../api/email';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifyError, notifySuccess } from '../../ui/notify';
 
 export function ContactEmailActions({ contactId }: { contactId: string }) {
   const importEml = useImportEml();

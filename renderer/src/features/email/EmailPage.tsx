@@ -1,7 +1,7 @@
 // Email (#/email/<tab>): the outbox, templates, campaigns and account settings.
 import { Tabs } from '@mantine/core';
 import { useLocation } from 'wouter';
-import { useEmailLive } from '../../api/email';
+import { useWakeOutboxWhenOnline } from '../../api/email';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { CampaignsPanel } from './CampaignsPanel';
@@ -14,7 +14,7 @@ type Tab = (typeof TABS)[number];
 
 export function EmailPage({ tab }: { tab?: string }) {
   const [, navigate] = useLocation();
-  useEmailLive();
+  useWakeOutboxWhenOnline();
   const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'outbox';
   return (
     <div className={pageClasses.scrollPage}>

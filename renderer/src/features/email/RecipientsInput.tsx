@@ -4,7 +4,7 @@ import { TagsInput, type TagsInputProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { Recipient } from '../../../../shared/domain/email';
-import { useContactOptions } from '../../api/activities';
+import { useContactOptions } from '../../api/contacts';
 
 /** label -> contact id, shared by the To, Cc and Bcc fields of one form. */
 export type ContactLabels = Map<string, string>;

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { SmtpSecurity, SmtpSettings } from '../../../../shared/domain/email';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useSaveSmtp, useSmtpSettings, useTestSmtp } from '../../api/email';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 
 const PORTS: Record<SmtpSecurity, number> = { tls: 465, starttls: 587, none: 25 };
 

@@ -2,7 +2,7 @@
 import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'wouter';
 import { useJobList } from '../../api/jobs';
-import { formatMoney } from './money';
+import { formatMoney } from '../../../../shared/domain/money';
 import { NewJobButton } from './NewJobButton';
 
 interface Props {

@@ -4,12 +4,12 @@
 import { Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Stage } from '../../../../shared/domain/job';
-import { type Board, type BoardColumn, type JobRow, useMoveJob } from '../../api/jobs';
-import type { JobBoardFilter } from '../../api/keys';
-import { notifySuccess } from '../../app/notify';
+import { type Board, type BoardColumn, type JobBoardFilter, type JobRow, useMoveJob } from '../../api/jobs';
+import { notifySuccess } from '../../ui/notify';
 import classes from './Board.module.css';
+import { dropBeforeId, moveIntent } from './board-model';
 import { DRAG_TYPE, JobCard } from './JobCard';
-import { formatMoney } from './money';
+import { formatMoney } from '../../../../shared/domain/money';
 
 interface Props {
   board: Board;
@@ -30,8 +30,9 @@ export function JobBoard({ board, filter }: Props) {
   const stages = board.stages.map((c) => c.stage);
 
   const requestMove = (job: JobRow, stage: Stage, beforeId: string | null = null, announce = false) => {
-    if (job.stageId === stage.id && (beforeId === null || beforeId === job.id)) return;
-    if (stage.category === 'lost' && job.stageId !== stage.id) {
+    const intent = moveIntent(job, stage, beforeId);
+    if (intent === 'none') return;
+    if (intent === 'ask-lost-reason') {
       setReason(job.lostReason ?? '');
       setLost({ job, stage, beforeId });
       return;
@@ -47,15 +48,10 @@ export function JobBoard({ board, filter }: Props) {
     setOver(null);
     const job = findJob(e.dataTransfer.getData(DRAG_TYPE) || e.dataTransfer.getData('text/plain'));
     if (!job) return;
-    // Dropped on a card: before it when over its top half, before the one after it otherwise.
     const card = (e.target as HTMLElement).closest<HTMLElement>('[data-job-id]');
-    let beforeId: string | null = null;
-    if (card && card.dataset.jobId !== job.id) {
-      const rect = card.getBoundingClientRect();
-      const upper = e.clientY < rect.top + rect.height / 2;
-      const index = column.jobs.findIndex((j) => j.id === card.dataset.jobId);
-      beforeId = upper ? (card.dataset.jobId ?? null) : (column.jobs.slice(index + 1).find((j) => j.id !== job.id)?.id ?? null);
-    } else if (card) return; // dropped on itself
+    const rect = card?.getBoundingClientRect();
+    const beforeId = dropBeforeId(column, job.id, card && rect ? { id: card.dataset.jobId ?? '', upperHalf: e.clientY < rect.top + rect.height / 2 } : null);
+    if (beforeId === undefined) return; // dropped on itself
     requestMove(job, column.stage, beforeId);
   };
 

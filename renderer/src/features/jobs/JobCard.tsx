@@ -7,8 +7,9 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Stage } from '../../../../shared/domain/job';
 import type { JobRow } from '../../api/jobs';
+import { neighbourStage } from './board-model';
 import classes from './Board.module.css';
-import { formatMoney } from './money';
+import { formatMoney } from '../../../../shared/domain/money';
 
 interface Props {
   job: JobRow;
@@ -21,7 +22,6 @@ export const DRAG_TYPE = 'application/x-rapport-job';
 export function JobCard({ job, stages, onMove }: Props) {
   const [dragging, setDragging] = useState(false);
   const [, navigate] = useLocation();
-  const index = stages.findIndex((s) => s.id === job.stageId);
   const client = [job.contactName, job.companyName].filter(Boolean).join(' · ');
 
   return (
@@ -44,7 +44,7 @@ export function JobCard({ job, stages, onMove }: Props) {
         if (e.target !== e.currentTarget) return;
         if (e.key === 'Enter') navigate(`/jobs/${job.id}`);
         if (!e.altKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
-        const next = stages[index + (e.key === 'ArrowLeft' ? -1 : 1)];
+        const next = neighbourStage(stages, job.stageId, e.key === 'ArrowLeft' ? -1 : 1);
         if (!next) return;
         e.preventDefault();
         onMove(job, next);

@@ -4,8 +4,8 @@ import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { usePipeline } from '../../api/jobs';
-import { notifyError } from '../../app/notify';
-import { CompanySelect } from '../companies/CompanySelect';
+import { notifyError } from '../../ui/notify';
+import { CompanySelect } from '../../ui/CompanySelect';
 import { ContactSelect } from '../../ui/ContactSelect';
 import { type JobFields, type JobFormValues, fieldForPath, jobValuesToInput, validateJobValues } from './job-form-values';
 

@@ -3,9 +3,8 @@ import { Anchor, Badge, Button, Center, Loader, Table, Text } from '@mantine/cor
 import { format, parseISO } from 'date-fns';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import { useJobList } from '../../api/jobs';
-import type { JobListFilter } from '../../api/keys';
-import { formatMoney } from './money';
+import { type JobListFilter, useJobList } from '../../api/jobs';
+import { formatMoney } from '../../../../shared/domain/money';
 
 export function JobList({ filter }: { filter: JobListFilter }) {
   const list = useJobList(filter);

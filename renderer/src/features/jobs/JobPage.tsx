@@ -1,54 +1,41 @@
 // One job (#/jobs/:id): its details as an editable form, its stage history, Delete (to Trash, with Undo),
 // Log activity (the quick log, prefilled with the client and the job), the job's follow-ups, appointments and timeline.
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowBackUp, IconNotes, IconTrash } from '@tabler/icons-react';
-import { format, formatDistanceToNow } from 'date-fns';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconNotes, IconTrash } from '@tabler/icons-react';
+import { format } from 'date-fns';
 import { Link, useLocation } from 'wouter';
-import { IpcError } from '../../../../shared/ipc/errors';
-import { useDeleteJob, useJob, useJobHistory, useRestoreJob, useUpdateJob } from '../../api/jobs';
-import { notifySuccess } from '../../app/notify';
+import { type JobRow, useDeleteJob, useJob, useJobHistory, useRestoreJob, useUpdateJob } from '../../api/jobs';
+import { notifySuccess } from '../../ui/notify';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
+import { RecordGate } from '../../ui/RecordGate';
+import { TrashedBanner } from '../../ui/TrashedBanner';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
-import { quickLog } from '../activity/quick-log-store';
-import { Timeline } from '../activity/Timeline';
-import { DocumentsPanel } from '../documents/DocumentsPanel';
-import { JobAppointments } from '../schedule/JobAppointments';
-import { ContactFollowUps } from '../today/ContactFollowUps';
+import { quickLog, Timeline } from '../activities/panels';
+import { DocumentsPanel } from '../documents/panels';
+import { JobAppointments } from '../schedule/panels';
+import { ContactFollowUps } from '../today/panels';
 import { jobToValues } from './job-form-values';
 import { JobForm } from './JobForm';
-import { formatMoney } from './money';
+import { formatMoney } from '../../../../shared/domain/money';
 
 export function JobPage({ id }: { id: string }) {
-  const job = useJob(id);
+  return (
+    <RecordGate query={useJob(id)} what="job" back={{ href: '/jobs', label: 'Back to jobs' }}>
+      {(j) => <JobDetails j={j} />}
+    </RecordGate>
+  );
+}
+
+function JobDetails({ j }: { j: JobRow }) {
   const update = useUpdateJob();
   const { trash, restore, trashing, restoring } = useTrashWithUndo({
     remove: useDeleteJob(),
     restore: useRestoreJob(),
-    label: (j) => `“${j.title}”`,
+    label: (job) => `“${job.title}”`,
     href: (jobId) => `/jobs/${jobId}`,
   });
   const [, navigate] = useLocation();
-
-  if (job.isPending) {
-    return (
-      <Center flex={1}>
-        <Loader aria-label="Loading job" />
-      </Center>
-    );
-  }
-  if (job.isError) {
-    const missing = job.error instanceof IpcError && job.error.code === 'NOT_FOUND';
-    return (
-      <Alert color={missing ? 'yellow' : 'red'} title={missing ? 'This job no longer exists' : 'The job could not be loaded'} m="lg">
-        <Anchor component={Link} href="/jobs">
-          Back to jobs
-        </Anchor>
-      </Alert>
-    );
-  }
-
-  const j = job.data;
   const trashed = j.deletedAt !== null;
   return (
     <div className={pageClasses.scrollPage}>
@@ -95,16 +82,7 @@ export function JobPage({ id }: { id: string }) {
             )
           }
         />
-        {trashed && (
-          <Alert color="orange" icon={<IconTrash />} title="This job is in the Trash" mt="md" role="status">
-            <Text size="sm" mb="sm">
-              Deleted {formatDistanceToNow(new Date(j.deletedAt!), { addSuffix: true })}. Restore it to edit it again.
-            </Text>
-            <Button size="xs" color="orange" leftSection={<IconArrowBackUp size={14} />} loading={restoring} onClick={() => void restore(j.id)}>
-              Restore
-            </Button>
-          </Alert>
-        )}
+        {j.deletedAt !== null && <TrashedBanner what="job" deletedAt={j.deletedAt} restoring={restoring} onRestore={() => void restore(j.id)} />}
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg" className={pageClasses.formGap}>
           <Paper withBorder p="md" style={{ gridColumn: 'span 2' }}>
             <JobForm

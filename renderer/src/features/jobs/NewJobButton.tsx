@@ -4,7 +4,7 @@ import { Button, type ButtonProps, Modal } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useCreateJob, usePipeline } from '../../api/jobs';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 import { emptyJobValues } from './job-form-values';
 import { JobForm } from './JobForm';
 

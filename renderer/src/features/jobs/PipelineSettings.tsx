@@ -1,5 +1,5 @@
 // Pipeline settings: rename, add, reorder and remove stages (saying where a removed stage's jobs go), and the
-// default currency. Everything is saved at once with pipeline.update.
+// default currency. Everything is saved at once with jobs.settings.update.
 import { ActionIcon, Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconPlus, IconSettings, IconTrash } from '@tabler/icons-react';
@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { Stage, StageCategory } from '../../../../shared/domain/job';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { usePipeline, useUpdatePipeline } from '../../api/jobs';
-import { notifySuccess } from '../../app/notify';
+import { notifySuccess } from '../../ui/notify';
 
 interface Draft {
   key: string;

@@ -2,7 +2,7 @@
 // input: the amount is typed in major units and saved as integer minor units of the chosen currency.
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import type { JobRow } from '../../api/jobs';
-import { minorToInput, parseMoney } from './money';
+import { minorToDecimal, parseMoney } from '../../../../shared/domain/money';
 
 export interface JobFormValues {
   title: string;
@@ -29,7 +29,7 @@ export function jobToValues(job: JobRow): JobFormValues {
     contactId: job.contactId,
     companyId: job.companyId,
     stage: job.stageId,
-    amount: minorToInput(job.amountMinor, job.currency),
+    amount: job.amountMinor === null ? '' : minorToDecimal(job.amountMinor, job.currency),
     currency: job.currency,
     dueDate: job.dueDate ?? '',
     probability: job.probability === null ? '' : String(job.probability),
@@ -43,7 +43,7 @@ export function validateJobValues(values: JobFormValues): Record<string, string>
   const errors: Record<string, string> = {};
   if (!values.title.trim()) errors.title = 'Give the job a title';
   if (!/^[A-Za-z]{3}$/.test(values.currency.trim())) errors.currency = 'Use a three-letter code, e.g. GBP';
-  else if (parseMoney(values.amount, values.currency.trim().toUpperCase()) === undefined) errors.amount = 'Type an amount like 1,250.50';
+  else if (!parseMoney(values.amount, values.currency.trim().toUpperCase()).ok) errors.amount = 'Type an amount like 1,250.50';
   const p = values.probability.trim();
   if (p && (!/^\d+$/.test(p) || Number(p) > 100)) errors.probability = 'A whole number from 0 to 100';
   return errors;
@@ -52,12 +52,13 @@ export function validateJobValues(values: JobFormValues): Record<string, string>
 export function jobValuesToInput(values: JobFormValues): JobFields {
   const currency = values.currency.trim().toUpperCase();
   const p = values.probability.trim();
+  const amount = parseMoney(values.amount, currency);
   return {
     title: values.title.trim(),
     contactId: values.contactId,
     companyId: values.companyId,
     ...(values.stage ? { stage: values.stage } : {}),
-    amountMinor: parseMoney(values.amount, currency) ?? null,
+    amountMinor: amount.ok ? amount.minor : null,
     currency,
     dueDate: values.dueDate || null,
     probability: p ? Number(p) : null,

@@ -3,7 +3,7 @@
 import { Badge, Group, Table, Text, Title } from '@mantine/core';
 import { Link } from 'wouter';
 import { useAlerts } from '../../api/reports';
-import { formatMoney } from '../jobs/money';
+import { formatMoney } from '../../../../shared/domain/money';
 import { DriftingList } from './ClientsSection';
 import classes from './Reports.module.css';
 

@@ -4,9 +4,9 @@ import '@mantine/charts/styles.css';
 import { BarChart, type BarChartProps } from '@mantine/charts';
 import { Table, Text, Title } from '@mantine/core';
 import type { Dashboard } from '../../api/reports';
-import { currencyDigits, formatMoney } from '../jobs/money';
+import { currencyDigits, formatMoney } from '../../../../shared/domain/money';
 import { FigureLink } from './Figure';
-import { moneyText } from './ReportsPage';
+import { moneyText } from './report-format';
 import { recordsHref } from './report-period';
 import classes from './Reports.module.css';
 

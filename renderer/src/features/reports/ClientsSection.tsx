@@ -3,10 +3,10 @@
 import { Badge, Button, Table, Text, Title } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { Link } from 'wouter';
-import { useCreateTask } from '../../api/tasks';
+import { useCreateTask } from '../../api/activities';
 import type { Dashboard } from '../../api/reports';
-import { notifyError, notifySuccess } from '../../app/notify';
-import { formatMoney } from '../jobs/money';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { formatMoney } from '../../../../shared/domain/money';
 import { Figure, FigureLink } from './Figure';
 import { recordsHref } from './report-period';
 import classes from './Reports.module.css';

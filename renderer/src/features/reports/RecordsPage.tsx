@@ -6,11 +6,11 @@ import { useMemo } from 'react';
 import { Link, useSearch } from 'wouter';
 import { RecordsInput as RecordsSchema } from '../../../../shared/domain/report';
 import { type RecordsInput, type ReportTable, useExportCsv, useRecords } from '../../api/reports';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifyError, notifySuccess } from '../../ui/notify';
 import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
-import { formatMoney } from '../jobs/money';
+import { formatMoney } from '../../../../shared/domain/money';
 
 function parseSearch(search: string): RecordsInput | null {
   const params = Object.fromEntries(new URLSearchParams(search));

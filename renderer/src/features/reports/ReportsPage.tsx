@@ -5,21 +5,18 @@ import { IconFileExport } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { type Dashboard, useDashboard, useExportDashboard } from '../../api/reports';
-import { notifyError, notifySuccess } from '../../app/notify';
+import { notifyError, notifySuccess } from '../../ui/notify';
 import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
-import { formatMoney } from '../jobs/money';
 import { Figure, FigureLink } from './Figure';
 import { ClientsSection, DriftingSection } from './ClientsSection';
 import { PipelineChart, RevenueChart } from './Charts';
+import { moneyText, percent } from './report-format';
 import { type PeriodPreset, presetRange, recordsHref } from './report-period';
 import classes from './Reports.module.css';
 import { useDashboardPeriod } from './use-dashboard-period';
 
-export const moneyText = (list: { currency: string; amountMinor: number }[]) =>
-  list.length === 0 ? '–' : list.map((m) => formatMoney(m.amountMinor, m.currency)).join(' + ');
-export const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 1000) / 10} %`);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function ReportsPage() {

@@ -1,12 +1,13 @@
 // Create or edit one appointment (the keyboard path to everything drag and drop does): times, kind, contact,
 // reminder and repetition. Main's validation issues show by their fields; Delete moves it to Trash with Undo.
-import { Alert, Button, Center, Checkbox, Group, Loader, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Appointment } from '../../../../shared/domain/appointment';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { ContactSelect } from '../../ui/ContactSelect';
-import { useAppointment, useCreateAppointment, useDeleteAppointment, useRestoreAppointment, useSkipOccurrence, useUpdateAppointment } from '../../api/appointments';
-import { notifySuccess } from '../../app/notify';
+import { useAppointment, useCreateAppointment, useDeleteAppointment, useRestoreAppointment, useSkipOccurrence, useUpdateAppointment } from '../../api/schedule';
+import { notifySuccess } from '../../ui/notify';
+import { RecordGate } from '../../ui/RecordGate';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
 import {
   type AppointmentFormValues,
@@ -37,15 +38,10 @@ export function AppointmentDialog({ state, onClose }: { state: DialogState; onCl
 }
 
 function EditLoader({ id, occurrenceStart, onClose }: { id: string; occurrenceStart: string | undefined; onClose: () => void }) {
-  const appointment = useAppointment(id);
-  if (!appointment.data)
-    return (
-      <Center p="xl">
-        <Loader aria-label="Loading appointment" />
-      </Center>
-    );
   return (
-    <AppointmentForm key={appointment.data.id} existing={appointment.data} occurrenceStart={appointment.data.recurrence ? occurrenceStart : undefined} initial={fromAppointment(appointment.data)} onClose={onClose} />
+    <RecordGate query={useAppointment(id)} what="appointment" back={{ onBack: onClose, label: 'Close' }}>
+      {(a) => <AppointmentForm key={a.id} existing={a} occurrenceStart={a.recurrence ? occurrenceStart : undefined} initial={fromAppointment(a)} onClose={onClose} />}
+    </RecordGate>
   );
 }
 

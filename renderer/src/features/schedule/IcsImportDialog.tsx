@@ -2,7 +2,7 @@
 // created, updated and skipped and why each rejected event failed.
 import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { useImportIcs } from '../../api/appointments';
+import { useImportIcs } from '../../api/schedule';
 
 export function IcsImportDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [path, setPath] = useState('');

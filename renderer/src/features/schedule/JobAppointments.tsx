@@ -4,8 +4,8 @@ import { Button, Group, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { addDays, addHours, format, startOfDay, startOfHour } from 'date-fns';
 import { useMemo, useState } from 'react';
-import { useAppointmentRange } from '../../api/appointments';
-import todayClasses from '../today/Today.module.css';
+import { useAppointmentRange } from '../../api/schedule';
+import itemClasses from '../../ui/ItemList.module.css';
 import { AppointmentDialog, type DialogState } from './AppointmentDialog';
 import { occurrenceBounds, occurrenceKey, occurrenceTime } from './schedule-dates';
 
@@ -25,7 +25,7 @@ export function JobAppointments({ jobId, contactId, readOnly }: { jobId: string;
   const items = (useAppointmentRange(range).data?.items ?? []).slice(0, SHOWN);
 
   return (
-    <section className={todayClasses.section} aria-label="Appointments">
+    <section className={itemClasses.section} aria-label="Appointments">
       <Group gap="xs" mb="xs">
         <Title order={2} size="h4">
           Appointments
@@ -47,12 +47,12 @@ export function JobAppointments({ jobId, contactId, readOnly }: { jobId: string;
           No appointments for this job in the last month or the year ahead.{readOnly ? '' : ' Use New appointment to book a visit or a call.'}
         </Text>
       ) : (
-        <ul className={todayClasses.list} aria-label="Job appointments">
+        <ul className={itemClasses.list} aria-label="Job appointments">
           {items.map((o) => {
             const { start, end } = occurrenceBounds(o);
             const past = end.getTime() < now;
             return (
-              <li key={occurrenceKey(o)} className={todayClasses.item}>
+              <li key={occurrenceKey(o)} className={itemClasses.item}>
                 <UnstyledButton onClick={() => setDialog({ mode: 'edit', id: o.appointmentId })} aria-label={`${o.title}, ${format(start, 'EEEE d MMMM')}`} style={{ flex: 1 }}>
                   <Group gap="sm" wrap="nowrap">
                     <Text size="sm" c="dimmed" w={200} ff="monospace" style={{ flexShrink: 0 }}>

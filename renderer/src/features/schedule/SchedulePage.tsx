@@ -7,7 +7,7 @@ import { addDays, addMinutes, differenceInCalendarDays, parseISO, set, startOfHo
 import { useState } from 'react';
 import type { Occurrence } from '../../../../shared/domain/appointment';
 import { invoke } from '../../api/client';
-import { useAppointmentRange, useExportIcs, useMoveAppointment, useMoveOccurrence } from '../../api/appointments';
+import { useAppointmentRange, useExportIcs, useMoveAppointment, useMoveOccurrence } from '../../api/schedule';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { AgendaView } from './AgendaView';

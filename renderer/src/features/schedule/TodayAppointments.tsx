@@ -4,8 +4,8 @@ import { Anchor, Badge, Group, Text, Title } from '@mantine/core';
 import { addDays, startOfDay } from 'date-fns';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import { useAppointmentRange } from '../../api/appointments';
-import todayClasses from '../today/Today.module.css';
+import { useAppointmentRange } from '../../api/schedule';
+import itemClasses from '../../ui/ItemList.module.css';
 import { occurrenceBounds, occurrenceKey, occurrenceTime } from './schedule-dates';
 
 export function TodayAppointments({ now }: { now: Date }) {
@@ -16,7 +16,7 @@ export function TodayAppointments({ now }: { now: Date }) {
     .sort((a, b) => Number(b.allDay) - Number(a.allDay) || occurrenceBounds(a).start.getTime() - occurrenceBounds(b).start.getTime());
   if (items.length === 0) return null;
   return (
-    <section className={todayClasses.section} aria-label="Today's appointments">
+    <section className={itemClasses.section} aria-label="Today's appointments">
       <Group gap="xs" mb="xs">
         <Title order={2} size="h4">
           Today&apos;s appointments
@@ -28,13 +28,13 @@ export function TodayAppointments({ now }: { now: Date }) {
           Open schedule
         </Anchor>
       </Group>
-      <ul className={todayClasses.list} aria-label="Today's appointments">
+      <ul className={itemClasses.list} aria-label="Today's appointments">
         {items.map((o) => (
-          <li key={occurrenceKey(o)} className={todayClasses.item} aria-label={o.title}>
+          <li key={occurrenceKey(o)} className={itemClasses.item} aria-label={o.title}>
             <Text size="sm" c="dimmed" w={100} ff="monospace">
               {occurrenceTime(o)}
             </Text>
-            <div className={todayClasses.body}>
+            <div className={itemClasses.body}>
               <Text size="sm" fw={600} truncate component="div">
                 {o.title}
                 {o.conflict && (

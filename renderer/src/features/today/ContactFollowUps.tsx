@@ -3,9 +3,9 @@
 import { Button, Group, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import { useCreateTask, useTaskList } from '../../api/tasks';
-import { toLocalInput, tomorrowMorning } from '../activity/quick-log-values';
-import classes from './Today.module.css';
+import { useCreateTask, useTaskList } from '../../api/activities';
+import { toLocalInput, tomorrowAt9 } from '../../ui/local-time';
+import classes from '../../ui/ItemList.module.css';
 import { TaskItem } from './TaskItem';
 
 /** With jobId, the job's follow-ups instead of the contact's (a job may have no contact); new ones are linked to both. */
@@ -15,7 +15,7 @@ export function ContactFollowUps({ contactId, jobId, readOnly }: Props) {
   const open = useTaskList({ ...(jobId === undefined ? { contactId } : { jobId }), status: 'open', limit: 50 });
   const create = useCreateTask();
   const [title, setTitle] = useState('');
-  const [due, setDue] = useState(() => toLocalInput(tomorrowMorning()));
+  const [due, setDue] = useState(() => toLocalInput(tomorrowAt9()));
   const [error, setError] = useState<string | null>(null);
   const [showDone, setShowDone] = useState(false);
   const tasks = open.data?.items ?? [];

@@ -1,16 +1,18 @@
-// One follow-up: a checkbox to complete (or reopen) it, what and when, who it is for, and snooze.
-// Keys on a focused item: Space/x completes, s snoozes to tomorrow 9:00, w to next week, o opens the contact.
+// One follow-up: a checkbox to complete (or reopen) it, what and when, who it is for, snooze, and Delete (to Trash,
+// with Undo). Keys on a focused item: Space/x completes, s snoozes to tomorrow 9:00, w to next week, o opens the
+// contact, Delete moves it to Trash.
 import { ActionIcon, Anchor, Badge, Checkbox, Group, Menu, Text, Tooltip } from '@mantine/core';
-import { IconAlarmSnooze } from '@tabler/icons-react';
+import { IconAlarmSnooze, IconTrash } from '@tabler/icons-react';
 import { format, formatDistanceToNow, isToday } from 'date-fns';
 import type { KeyboardEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Task } from '../../../../shared/domain/activity';
-import { useCompleteTask, useReopenTask, useSnoozeTask } from '../../api/tasks';
-import { notifySuccess } from '../../app/notify';
+import { useCompleteTask, useReopenTask, useSnoozeTask } from '../../api/activities';
+import { notifySuccess } from '../../ui/notify';
 import { showUndoNotification } from '../../ui/undo-notification';
-import classes from './Today.module.css';
-import { nextWeekAt9, tomorrowAt9 } from './today-range';
+import classes from '../../ui/ItemList.module.css';
+import { nextWeekAt9, tomorrowAt9 } from '../../ui/local-time';
+import { useTrashFollowUp } from './use-trash-follow-up';
 
 export function dueLabel(task: Task): string {
   if (!task.dueAt) return 'No due date';
@@ -24,6 +26,7 @@ export function TaskItem({ task, showContact = true }: { task: Task; showContact
   const complete = useCompleteTask();
   const reopen = useReopenTask();
   const snooze = useSnoozeTask();
+  const { trashFollowUp, trashing } = useTrashFollowUp();
   const [, navigate] = useLocation();
   const done = task.completedAt !== null;
 
@@ -57,6 +60,7 @@ export function TaskItem({ task, showContact = true }: { task: Task; showContact
       s: () => snoozeTo(tomorrowAt9(), 'tomorrow'),
       w: () => snoozeTo(nextWeekAt9(), 'next week'),
       o: () => task.contactId && navigate(`/contacts/${task.contactId}`),
+      delete: () => trashFollowUp(task.id),
     };
     const action = actions[e.key.toLowerCase()];
     if (!action) return;
@@ -65,7 +69,7 @@ export function TaskItem({ task, showContact = true }: { task: Task; showContact
   };
 
   return (
-    <li className={classes.item} onKeyDown={onKeyDown} aria-label={task.title} aria-keyshortcuts="X S W O">
+    <li className={classes.item} onKeyDown={onKeyDown} aria-label={task.title} aria-keyshortcuts="X S W O Delete">
       <Checkbox
         checked={done}
         onChange={() => void toggle()}
@@ -107,6 +111,11 @@ export function TaskItem({ task, showContact = true }: { task: Task; showContact
           </Menu.Dropdown>
         </Menu>
       )}
+      <Tooltip label="Delete">
+        <ActionIcon variant="subtle" color="gray" aria-label={`Delete “${task.title}”`} aria-keyshortcuts="Delete" loading={trashing} onClick={() => void trashFollowUp(task.id)}>
+          <IconTrash size={16} />
+        </ActionIcon>
+      </Tooltip>
     </li>
   );
 }

@@ -5,15 +5,15 @@ import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { Task } from '../../../../shared/domain/activity';
-import { useToday } from '../../api/tasks';
+import { useToday } from '../../api/activities';
 import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
-import { quickLog } from '../activity/quick-log-store';
-import { AlertsSection } from '../reports/AlertsSection';
-import { TodayAppointments } from '../schedule/TodayAppointments';
+import { quickLog } from '../activities/panels';
+import { AlertsSection } from '../reports/panels';
+import { TodayAppointments } from '../schedule/panels';
 import { TaskItem } from './TaskItem';
-import classes from './Today.module.css';
+import classes from '../../ui/ItemList.module.css';
 import { todayRange } from './today-range';
 
 export function TodayPage() {

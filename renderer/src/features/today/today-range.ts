@@ -1,6 +1,6 @@
-// The local day's and week's bounds for tasks.today, and the snooze targets, computed here because
-// only the renderer knows the user's time zone. Weeks start on Monday.
-import { addDays, addWeeks, endOfWeek, set, startOfDay, startOfWeek } from 'date-fns';
+// The local day's and week's bounds for tasks.today, computed here because only the renderer knows the
+// user's time zone. Weeks start on Monday.
+import { addDays, endOfWeek, startOfDay } from 'date-fns';
 
 export function todayRange(now = new Date()) {
   const dayStart = startOfDay(now);
@@ -10,7 +10,3 @@ export function todayRange(now = new Date()) {
   const weekEnd = weekEndOfThis.getTime() === dayEnd.getTime() ? addDays(weekEndOfThis, 7) : weekEndOfThis;
   return { dayStart: dayStart.toISOString(), dayEnd: dayEnd.toISOString(), weekEnd: weekEnd.toISOString() };
 }
-
-const at9 = (d: Date) => set(d, { hours: 9, minutes: 0, seconds: 0, milliseconds: 0 });
-export const tomorrowAt9 = (now = new Date()) => at9(addDays(now, 1));
-export const nextWeekAt9 = (now = new Date()) => at9(startOfWeek(addWeeks(now, 1), { weekStartsOn: 1 }));

@@ -1,16 +1,16 @@
 // Everything deleted, newest first, each with Restore: deleting never loses anything until Trash is emptied.
-import { Center, Loader, Stack, Tabs } from '@mantine/core';
-import { IconBuilding, IconFiles, IconTrashX, IconUsers } from '@tabler/icons-react';
+import { Stack, Tabs } from '@mantine/core';
+import { IconBuilding, IconChecklist, IconFiles, IconUsers } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useCompanyList } from '../../api/companies';
 import { useContactList } from '../../api/contacts';
-import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
-import { useTrashCompany } from '../companies/use-trash-company';
-import { useTrashContact } from '../contacts/use-trash-contact';
-import { TrashedDocuments } from '../documents/TrashedDocuments';
-import { TrashRow, TrashMore } from './TrashRow';
+import { useTrashCompany } from '../companies/panels';
+import { useTrashContact } from '../contacts/panels';
+import { TrashedDocuments } from '../documents/panels';
+import { TrashedFollowUps } from '../today/panels';
+import { TrashEmpty, TrashLoading, TrashMore, TrashRow } from '../../ui/TrashRow';
 
 export function TrashPage() {
   const contacts = useContactList({ trashed: true, sort: 'deletedAt', limit: 50 });
@@ -21,7 +21,7 @@ export function TrashPage() {
   return (
     <div className={pageClasses.scrollPage}>
       <div className={pageClasses.content}>
-        <PageHeader title="Trash" subtitle="Deleted contacts and companies stay here until you restore them." />
+        <PageHeader title="Trash" subtitle="Deleted contacts, companies, follow-ups and documents stay here until you restore them." />
         <Tabs defaultValue="contacts" mt="lg" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="contacts" leftSection={<IconUsers size={16} />}>
@@ -29,6 +29,9 @@ export function TrashPage() {
             </Tabs.Tab>
             <Tabs.Tab value="companies" leftSection={<IconBuilding size={16} />}>
               Companies{companyTotal ? ` (${companyTotal})` : ''}
+            </Tabs.Tab>
+            <Tabs.Tab value="follow-ups" leftSection={<IconChecklist size={16} />}>
+              Follow-ups
             </Tabs.Tab>
             <Tabs.Tab value="documents" leftSection={<IconFiles size={16} />}>
               Documents
@@ -39,6 +42,9 @@ export function TrashPage() {
           </Tabs.Panel>
           <Tabs.Panel value="companies" pt="md">
             <TrashedCompanies list={companies} />
+          </Tabs.Panel>
+          <Tabs.Panel value="follow-ups" pt="md">
+            <TrashedFollowUps />
           </Tabs.Panel>
           <Tabs.Panel value="documents" pt="md">
             <TrashedDocuments />
@@ -52,7 +58,7 @@ export function TrashPage() {
 function TrashedContacts({ list }: { list: ReturnType<typeof useContactList> }) {
   const { restoreContact } = useTrashContact();
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  if (list.isPending) return <Loading />;
+  if (list.isPending) return <TrashLoading />;
   if (items.length === 0) return <TrashEmpty what="contacts" />;
   return (
     <Stack gap="xs" role="list" aria-label="Deleted contacts">
@@ -67,7 +73,7 @@ function TrashedContacts({ list }: { list: ReturnType<typeof useContactList> }) 
 function TrashedCompanies({ list }: { list: ReturnType<typeof useCompanyList> }) {
   const { restoreCompany } = useTrashCompany();
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  if (list.isPending) return <Loading />;
+  if (list.isPending) return <TrashLoading />;
   if (items.length === 0) return <TrashEmpty what="companies" />;
   return (
     <Stack gap="xs" role="list" aria-label="Deleted companies">
@@ -77,16 +83,4 @@ function TrashedCompanies({ list }: { list: ReturnType<typeof useCompanyList> })
       <TrashMore list={list} />
     </Stack>
   );
-}
-
-function Loading() {
-  return (
-    <Center p="xl">
-      <Loader aria-label="Loading" />
-    </Center>
-  );
-}
-
-function TrashEmpty({ what }: { what: string }) {
-  return <Empty icon={<IconTrashX size={32} />} withIndicatorBackground title={`No deleted ${what}`} description="Anything you delete shows up here, ready to restore." py="xl" />;
 }

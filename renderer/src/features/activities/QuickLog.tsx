@@ -1,0 +1,155 @@
+// Log a call, email, meeting, note or letter from anywhere (Ctrl/Cmd+L, the menu, a contact page, the end
+// of a call), optionally with its follow-up, in one step. Enter saves; Ctrl/Cmd+Enter saves from the notes.
+import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IpcError } from '../../../../shared/ipc/errors';
+import { useCreateActivity, useUpdateActivity } from '../../api/activities';
+import { useJobList } from '../../api/jobs';
+import { ContactSelect } from '../../ui/ContactSelect';
+import { notifySuccess } from '../../ui/notify';
+import { DIRECTION_OPTIONS, OUTCOME_OPTIONS, TYPE_OPTIONS, formatDuration } from './activity-labels';
+import { type QuickLogValues, initialValues, parseDuration, toCreateInput, toUpdateInput } from './quick-log-values';
+import { type QuickLogPrefill, quickLog, useQuickLogState } from './quick-log-store';
+
+export function QuickLog() {
+  const { quickLog: prefill } = useQuickLogState();
+  return (
+    <Modal opened={prefill !== null} onClose={quickLog.close} title={prefill?.editing ? 'Edit activity' : 'Log activity'} size="lg">
+      {prefill && <QuickLogForm prefill={prefill} />}
+    </Modal>
+  );
+}
+
+function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
+  const create = useCreateActivity();
+  const update = useUpdateActivity();
+  const editing = prefill.editing;
+  const saving = editing ? update : create;
+  const form = useForm<QuickLogValues>({
+    initialValues: initialValues(prefill),
+    validate: {
+      contactId: (v) => (v ? null : 'Pick who this was with'),
+      duration: (v) => (parseDuration(v) === undefined ? 'Use minutes (12) or a time (1:05)' : null),
+      followUpTitle: (v, all) => (all.withFollowUp && v.trim() === '' ? 'Enter what to do' : null),
+    },
+  });
+  const v = form.values;
+  const seconds = parseDuration(v.duration);
+
+  const save = form.onSubmit(async (values) => {
+    try {
+      const activity = editing ? await update.mutateAsync(toUpdateInput(editing.id, values)) : await create.mutateAsync(toCreateInput(values));
+      quickLog.close();
+      notifySuccess(editing ? 'Saved' : `Logged for ${activity.contactName}`);
+    } catch (error) {
+      if (error instanceof IpcError && error.issues) form.setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/^followUp\.title/, 'followUpTitle'), i.message])));
+      else if (error instanceof IpcError) form.setErrors({ subject: error.message });
+    }
+  });
+
+  return (
+    <form onSubmit={save} aria-label={editing ? 'Edit activity' : 'Log activity'} noValidate>
+      <Stack gap="sm">
+        <ContactSelect
+          label="Contact"
+          placeholder="Type a name…"
+          required
+          autoSelectOnBlur
+          disabled={editing !== undefined}
+          value={v.contactId}
+          onChange={(id) => {
+            form.setFieldValue('contactId', id);
+            if (id !== v.contactId) form.setFieldValue('jobId', null);
+          }}
+          currentName={prefill.contactName ?? editing?.contactName ?? null}
+          error={form.errors.contactId}
+          data-autofocus={!prefill.contactId || undefined}
+        />
+        {v.contactId && (
+          <JobPicker
+            contactId={v.contactId}
+            value={v.jobId}
+            onChange={(id) => form.setFieldValue('jobId', id)}
+            initial={prefill.jobId && prefill.jobTitle && prefill.contactId === v.contactId ? { value: prefill.jobId, label: prefill.jobTitle } : undefined}
+            error={form.errors.jobId}
+          />
+        )}
+        <SegmentedControl aria-label="Type" data={TYPE_OPTIONS} {...form.getInputProps('type')} />
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <TextInput label="When" type="datetime-local" {...form.getInputProps('occurredAt')} />
+          <TextInput
+            label="Duration"
+            placeholder="min or m:ss"
+            rightSection={
+              seconds ? (
+                <Text size="xs" c="dimmed">
+                  {formatDuration(seconds)}
+                </Text>
+              ) : null
+            }
+            rightSectionWidth={80}
+            rightSectionPointerEvents="none"
+            {...form.getInputProps('duration')}
+          />
+          {v.type !== 'note' && (
+            <Select label="Direction" data={DIRECTION_OPTIONS} allowDeselect={false} {...form.getInputProps('direction')} />
+          )}
+        </SimpleGrid>
+        {v.type === 'call' && <Select label="Outcome" placeholder="How did it go?" data={OUTCOME_OPTIONS} clearable {...form.getInputProps('outcome')} />}
+        <TextInput label="Subject" placeholder="What was it about?" data-autofocus={prefill.contactId ? true : undefined} {...form.getInputProps('subject')} />
+        <Textarea
+          label="Notes"
+          autosize
+          minRows={2}
+          maxRows={8}
+          description="Ctrl+Enter saves"
+          {...form.getInputProps('notes')}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void save();
+            }
+          }}
+        />
+        {!editing && <Checkbox label="Add a follow-up" {...form.getInputProps('withFollowUp', { type: 'checkbox' })} />}
+        {v.withFollowUp && (
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+            <TextInput label="Follow-up" placeholder="e.g. Send revised quote" data-autofocus {...form.getInputProps('followUpTitle')} />
+            <TextInput label="Due" type="datetime-local" {...form.getInputProps('followUpDue')} />
+          </SimpleGrid>
+        )}
+        {saving.isError && !(saving.error instanceof IpcError && saving.error.code === 'VALIDATION') && (
+          <Alert color="red" title="Not saved">
+            {saving.error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={quickLog.close}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The chosen contact's open jobs (plus the prefilled one, whatever its stage), to say what this was about. */
+interface JobPickerProps {
+  contactId: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  /** The prefilled job, shown before (or if not among) the loaded ones. */
+  initial?: { value: string; label: string } | undefined;
+  error?: React.ReactNode;
+}
+
+function JobPicker({ contactId, value, onChange, initial, error }: JobPickerProps) {
+  const jobs = useJobList({ contactId, limit: 100, sort: 'updatedAt' });
+  const data = (jobs.data?.pages[0]?.items ?? []).filter((j) => j.category === 'open' || j.id === value).map((j) => ({ value: j.id, label: j.title }));
+  if (initial && !data.some((d) => d.value === initial.value)) data.unshift(initial);
+  if (data.length === 0 && !jobs.isPending) return null;
+  return <Select label="Job" placeholder="None" description="Optional: the job this was about" data={data} value={value} onChange={onChange} clearable error={error} />;
+}

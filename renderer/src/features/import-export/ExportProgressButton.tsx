@@ -1,0 +1,22 @@
+// While an export runs, its button becomes this one: how far it has got, and a click (or Enter) cancels it.
+// It takes the Export button's place, so keyboard focus and the eye are already there.
+import { Button, type ButtonProps, RingProgress } from '@mantine/core';
+import { type ExportProgress, useCancelExport } from '../../api/import-export';
+
+export function ExportProgressButton({ progress, size }: { progress: ExportProgress | null; size?: ButtonProps['size'] }) {
+  const cancel = useCancelExport();
+  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.written / progress.total) * 100)) : 0;
+  const done = progress ? `${progress.written.toLocaleString()} of ${progress.total.toLocaleString()}` : 'starting';
+  return (
+    <Button
+      size={size}
+      variant="default"
+      leftSection={<RingProgress size={20} thickness={3} roundCaps sections={[{ value: percent, color: 'blue' }]} />}
+      aria-label={`Exporting (${done}). Cancel export`}
+      disabled={!progress || cancel.isPending}
+      onClick={() => progress && cancel.mutate(progress.exportId)}
+    >
+      Cancel export · {percent}%
+    </Button>
+  );
+}
