@@ -237,6 +237,33 @@ export interface ImportItemsTable {
   before: string | null;
 }
 
+// 0015.
+export interface CalendarImportsTable {
+  seq: Generated<number>;
+  id: string;
+  file_name: string;
+  status: 'running' | 'done' | 'cancelled' | 'failed' | 'undone';
+  created: Generated<number>;
+  updated: Generated<number>;
+  skipped: Generated<number>;
+  rejected: Generated<number>;
+  /** JSON CalendarReportNote[]. */
+  notes: Generated<string>;
+  started_at: string;
+  finished_at: Generated<string | null>;
+  undone_at: Generated<string | null>;
+}
+
+export interface CalendarImportItemsTable {
+  import_id: string;
+  appointment_id: string;
+  action: 'created' | 'updated';
+  /** JSON of the appointment's columns before an update, so undo can put them back. */
+  before: string | null;
+  /** The appointment's updated_at as the import left it: undo touches it only if it is still this. */
+  written_at: string;
+}
+
 // 0008. SMTP settings live in `settings`.
 export interface EmailTemplatesTable {
   seq: Generated<number>;
@@ -345,6 +372,8 @@ export interface DB {
   document_links: DocumentLinksTable;
   imports: ImportsTable;
   import_items: ImportItemsTable;
+  calendar_imports: CalendarImportsTable;
+  calendar_import_items: CalendarImportItemsTable;
   email_templates: EmailTemplatesTable;
   email_campaigns: EmailCampaignsTable;
   outbox: OutboxTable;

@@ -15,7 +15,8 @@ function isTimeZone(zone: string): boolean {
 export const AppointmentKind = z.enum(['meeting', 'call', 'visit', 'other']);
 export const Weekday = z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
 export const Recurrence = z.strictObject({
-  freq: z.enum(['daily', 'weekly', 'monthly']),
+  /** With `rule`, a summary of it for display (yearly repeats come only from calendar files). */
+  freq: z.enum(['daily', 'weekly', 'monthly', 'yearly']),
   interval: z.number().int().min(1).max(99).default(1),
   /** Weekly only: which days; the start's weekday when omitted. */
   byWeekday: z.array(Weekday).max(7).optional(),
@@ -33,6 +34,18 @@ export const Recurrence = z.strictObject({
     .optional(),
   /** Occurrences taken out of the series (moved on their own, or cancelled), by their start as listed. */
   exceptDates: z.array(z.string().max(40)).max(500).optional(),
+  /**
+   * An imported RRULE (RFC 5545 recurrence text, UNTIL already in the series' terms) that the fields above cannot
+   * say (BYSETPOS, BYMONTHDAY, ordinal BYDAY, yearly...): expansion follows it, and freq/interval only summarise it.
+   */
+  rule: z.string().max(1000).regex(/^FREQ=[A-Z]+(;[A-Z-]+=[A-Za-z0-9,+\-:]+)*$/, { message: 'Not a repeat rule' }).optional(),
+  /** Extra occurrence starts (RDATE), in the stored form of the start: instants, or dates for all-day series. */
+  rdates: z.array(z.string().max(40)).max(500).optional(),
+  /**
+   * A time zone defined only in the file (VTIMEZONE text) that the series repeats in, when no zone the system knows
+   * has the same rules; `timeZone` is then absent.
+   */
+  zoneDefinition: z.string().max(20_000).regex(/^BEGIN:VTIMEZONE\r\n[\s\S]*END:VTIMEZONE$/, { message: 'Not a time zone definition' }).optional(),
 });
 export type Recurrence = z.infer<typeof Recurrence>;
 
@@ -80,7 +93,13 @@ export const Appointment = z.object({
   jobId: z.string().nullable(),
   notes: z.string().nullable(),
   kind: AppointmentKind,
-  recurrence: z.object({ freq: z.string(), interval: z.number(), byWeekday: z.array(z.string()).optional(), until: z.string().optional(), count: z.number().optional(), timeZone: z.string().optional(), exceptDates: z.array(z.string()).optional() }).nullable(),
+  recurrence: z
+    .object({
+      freq: z.string(), interval: z.number(), byWeekday: z.array(z.string()).optional(), until: z.string().optional(), count: z.number().optional(),
+      timeZone: z.string().optional(), exceptDates: z.array(z.string()).optional(), rule: z.string().optional(), rdates: z.array(z.string()).optional(),
+      zoneDefinition: z.string().optional(),
+    })
+    .nullable(),
   reminderMinutes: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

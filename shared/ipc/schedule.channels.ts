@@ -10,7 +10,11 @@ export const SCHEDULE_CHANNELS = [
   'appointments.moveOccurrence',
   'appointments.skipOccurrence',
   'schedule.exportIcs',
-  'schedule.importIcs',
+  'schedule.importPreview',
+  'schedule.importRun',
+  'schedule.importCancel',
+  'schedule.importUndo',
+  'schedule.imports',
 ] as const;
 
 export type ScheduleChannel = (typeof SCHEDULE_CHANNELS)[number];

@@ -9,8 +9,9 @@ import { documentsCases } from './documents.cases';
 import { emailCases } from './email.cases';
 import { reportsCases } from './reports.cases';
 import { importExportCases } from './import-export.cases';
+import { scheduleCases } from './schedule.cases';
 
-const features = [importExportCases, emailCases, documentsCases, reportsCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases];
 
 let t: TestCore;
 let contactId = '';
@@ -200,7 +201,6 @@ const cases: Record<Channel, Case> = {
     invalid: [[() => ({ id: 'x', occurrenceStart: '2026-11-26T09:00:00Z' }), 'id'], [() => ({ id: seriesId }), 'occurrenceStart']],
   },
   'schedule.exportIcs': { valid: () => ({ appointmentId }), invalid: [[() => ({ appointmentId: 'x' }), 'appointmentId']] },
-  'schedule.importIcs': { valid: () => ({ path: 'tests/fixtures/ics/single.ics' }), invalid: [[() => ({ path: '' }), 'path'], [() => ({}), 'path']] },
   'tags.list': { valid: () => ({}), invalid: [[() => ({ all: true }), '(input)']] },
   'search.global': {
     valid: () => ({ query: 'fixture', limit: 5 }),
@@ -218,6 +218,7 @@ const cases: Record<Channel, Case> = {
   ...emailCases.cases,
   ...documentsCases.cases,
   ...reportsCases.cases,
+  ...scheduleCases.cases,
 };
 
 describe('the contract', () => {

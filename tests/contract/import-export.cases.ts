@@ -56,6 +56,13 @@ export const importExportCases: FeatureCases<ImportExportChannel> = {
         [() => ({ path: '/etc/passwd', duplicates: 'skip' }), 'path'],
       ],
     },
+    'import.check': {
+      valid: () => ({ path: picked, duplicates: 'update' }),
+      invalid: [
+        [() => ({ path: picked }), 'duplicates'],
+        [() => ({ path: '/etc/passwd', duplicates: 'skip' }), 'path'],
+      ],
+    },
     'import.cancel': { valid: () => ({ importId: OTHER_ID }), invalid: [[() => ({ importId: 'x' }), 'importId'], [() => ({}), 'importId']] },
     'import.undo': { valid: () => ({ importId }), invalid: [[() => ({ importId: 7 }), 'importId']] },
     'imports.list': { valid: () => ({}), invalid: [[() => ({ limit: 5 }), '(input)']] },

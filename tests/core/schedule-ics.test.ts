@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => s.destroy());
 
 const exportIcs = (input: Parameters<Schedule['service']['exportIcs']>[0] = {}) => s.service.exportIcs(s.parse('schedule.exportIcs', input), s.dataDir);
-const importIcs = (path: string) => s.service.importIcs(s.parse('schedule.importIcs', { path }));
+const importIcs = (path: string) => s.importIcs(path);
 const count = () => s.sqlite.prepare('SELECT count(*) FROM appointments').pluck().get();
 
 function events(ics: string) {
@@ -108,13 +108,11 @@ describe('import', () => {
   });
 
   it('imports many events with repeats and time zones, reports the ones it cannot represent, and a second import changes nothing', async () => {
+    // Issue #15: yearly repeats and ordinal weekdays ("last Friday") now import through ical.js's engine; only the
+    // event without a start is reported.
     const first = await importIcs(fixture('multi.ics'));
-    expect(first).toMatchObject({ created: 4, updated: 0, skipped: 0 });
-    expect(first.errors).toEqual([
-      { event: 'Birthday (birthday@example.com)', reason: expect.stringContaining('YEARLY') },
-      { event: 'Floating idea (nostart@example.com)', reason: expect.stringContaining('DTSTART') },
-      { event: 'Accounts (lastfri@example.com)', reason: expect.stringContaining('BYDAY') },
-    ]);
+    expect(first).toMatchObject({ created: 6, updated: 0, skipped: 0 });
+    expect(first.errors).toEqual([{ event: expect.stringContaining('Floating idea'), reason: expect.stringContaining('DTSTART') }]);
     const items = await s.list('2026-11-01T00:00:00Z', '2027-06-01T00:00:00Z');
     const of = (title: string) => items.filter((o) => o.title === title).map((o) => [o.startsAt, o.endsAt]);
     expect(of('Trade fair')).toEqual([['2026-12-01', '2026-12-03']]);
@@ -123,11 +121,13 @@ describe('import', () => {
     expect(of('Stand-up')).toEqual(['23', '25', '27', '29'].map((d) => [`2026-11-${d}T08:00:00.000Z`, `2026-11-${d}T08:15:00.000Z`]));
     expect(of('Pay rent')).toEqual([['2027-01-01', '2027-01-02'], ['2027-02-01', '2027-02-02'], ['2027-03-01', '2027-03-02']]);
     expect(items.find((o) => o.title === 'Stand-up')?.kind).toBe('call');
+    expect(of('Birthday')).toEqual([['2027-03-14', '2027-03-15']]);
+    expect(of('Accounts').map(([start]) => start)).toEqual(['2026-11-27', '2026-12-25', '2027-01-29', '2027-02-26', '2027-03-26', '2027-04-30', '2027-05-28'].map((d) => `${d}T16:00:00.000Z`));
 
     const before = s.sqlite.prepare('SELECT * FROM appointments ORDER BY seq').all();
     const second = await importIcs(fixture('multi.ics'));
-    expect(second).toMatchObject({ created: 0, updated: 0, skipped: 4 });
-    expect(second.errors).toHaveLength(3);
+    expect(second).toMatchObject({ created: 0, updated: 0, skipped: 6 });
+    expect(second.errors).toHaveLength(1);
     expect(s.sqlite.prepare('SELECT * FROM appointments ORDER BY seq').all()).toEqual(before);
   });
 
@@ -166,9 +166,10 @@ describe('import', () => {
     s.sqlite.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON appointments WHEN NEW.uid = 'standup@example.com' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     const file = join(s.dataDir, 'multi.ics');
     writeFileSync(file, source);
-    await expect(importIcs(file)).rejects.toThrow(/disk full/);
+    // The import reports the failure (issue #15: a real import, with progress and a report) and saves nothing.
+    expect((await s.calendarImport.run({ path: file })).status).toBe('failed');
     expect(count()).toBe(0);
-    expect(s.events).toEqual([]);
+    expect(s.events.filter((e) => e.name === 'data.changed')).toEqual([]);
   });
 });
 

@@ -1,7 +1,10 @@
 // The Schedule's week grid: creating by clicking an empty slot, dragging an event an hour later (the duration
 // stays), overlapping appointments flagged as conflicts, and the month view. Dates are relative to now.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { addDays, format, isSameWeek, set } from 'date-fns';
 import { describe, expect, test } from 'vitest';
+import { HARNESS_PICKS_FILE } from '../../electron/harness/platform';
 import { screenshot, useApp } from './app-fixture';
 
 const app = useApp();
@@ -95,13 +98,15 @@ describe('schedule', () => {
     const path = (await saved.textContent())!.replace(/^Saved to /, '');
     expect(path).toMatch(/\.ics$/);
 
+    // Importing our own export back: the open dialog (answered from the harness's picks file) picks it.
+    writeFileSync(join(app.harness.dataDir, HARNESS_PICKS_FILE), JSON.stringify([path]));
     await page.getByRole('button', { name: 'Import .ics' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import .ics' });
-    await dialog.getByLabel('File path').fill(path);
-    await dialog.getByRole('button', { name: 'Import' }).click();
-    await dialog.getByText(/\d+ created, \d+ updated, \d+ skipped/).waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Import a calendar (.ics)' });
+    await dialog.getByRole('button', { name: 'Choose file…' }).click();
+    await dialog.getByText(/Importing will create 0, update 0 and leave \d+ as they are/).waitFor();
+    await dialog.getByRole('button', { name: 'Nothing to import' }).waitFor();
     await screenshot(page, 'schedule-import');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     // The agenda lists it under today.
     await page.getByText('Agenda', { exact: true }).click();

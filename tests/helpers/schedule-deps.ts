@@ -5,7 +5,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { createAppointmentsService } from '../../electron/core/schedule/appointments';
+import { createCalendarImport } from '../../electron/core/schedule/ics-import';
 import { createIcsTransfer } from '../../electron/core/schedule/ics-transfer';
+import { memoryLogger } from '../../electron/core/logger';
 import { createAppointmentReminders } from '../../electron/core/schedule/reminders';
 import { manualClock } from '../../electron/core/clock';
 import { EventBus } from '../../electron/core/events';
@@ -30,6 +32,15 @@ export async function openSchedule(options: { start?: string } = {}) {
   const deps = { db, clock, events, newId: uuidv7 };
   const service = { ...createAppointmentsService(deps), ...createIcsTransfer(deps) };
   const reminders = createAppointmentReminders(deps);
+  // Every path counts as picked here: the open-dialog rule is tests/core/schedule-import.test.ts's to check.
+  const calendarImport = createCalendarImport({ deps, picks: { add: () => undefined, has: () => true }, logger: memoryLogger() });
+
+  /** Runs a calendar import of `path` and sums it up: what was created, updated, skipped, and each event not imported. */
+  async function importIcs(path: string) {
+    const report = await calendarImport.run({ path });
+    const errors = report.notes.filter((n) => n.outcome !== 'warning' && !n.reason.startsWith('already in the schedule')).map((n) => ({ event: n.event, reason: n.reason }));
+    return { created: report.created, updated: report.updated, skipped: report.skipped + report.rejected - errors.length, errors };
+  }
 
   /** Parses the input with the channel's schema (as the dispatcher does), so defaults and trimming apply. */
   const parse = <C extends Channel>(channel: C, input: ChannelInput<C>) => contract[channel].input.parse(input) as never;
@@ -48,6 +59,8 @@ export async function openSchedule(options: { start?: string } = {}) {
     events: seen,
     service,
     reminders,
+    calendarImport,
+    importIcs,
     parse,
     addContact,
     create: (input: ChannelInput<'appointments.create'>) => service.create(parse('appointments.create', input)),

@@ -1,13 +1,14 @@
 // Filing a received email (.eml saved from any mail program) on a contact's timeline, offline: its sender,
 // date, subject and text become an inbound email activity; its attachments are kept with it in SQLite.
 import { readFileSync, statSync } from 'node:fs';
-import { simpleParser, type AddressObject } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { findActivity, insertActivity, toActivity } from '../../db/activities.repo';
 import { findContactIdByEmail, insertReceivedAttachments } from '../../db/email.repo';
 import { requireContact } from '../links';
 import type { FeatureContext } from '../modules';
+import { parseEml, type ParsedEml } from './eml-parse';
 import { loadSmtp } from './settings';
 
 const MAX_EML_BYTES = 50 * 1024 * 1024;
@@ -29,7 +30,12 @@ export function createEmlImport(ctx: FeatureContext) {
       if (error instanceof AppError) throw error;
       throw AppError.validation('path', 'The file cannot be read');
     }
-    const mail = await simpleParser(raw, { skipHtmlToText: false });
+    let mail: ParsedEml;
+    try {
+      mail = await parseEml(raw);
+    } catch {
+      throw AppError.validation('path', 'This file could not be read as an email message (.eml)');
+    }
     if (!mail.from && !mail.subject && !mail.text) throw AppError.validation('path', 'This is not an email message (.eml)');
 
     const me = (await loadSmtp(db)).fromAddress.toLowerCase();
@@ -42,14 +48,14 @@ export function createEmlImport(ctx: FeatureContext) {
     }
     if (!contactId) throw AppError.validation('contactId', `No contact has the address ${sender || '(none)'}: choose who to file it on`);
 
-    const attachments = mail.attachments.map((a, i) => ({ position: i, filename: (a.filename ?? `attachment-${i + 1}`).replace(/[\r\n]+/g, ' '), contentType: a.contentType ?? null, content: a.content }));
+    const attachments = mail.attachments.map((a, i) => ({ position: i, filename: (a.filename || `attachment-${i + 1}`).replace(/[\r\n]+/g, ' '), contentType: a.contentType, content: a.content }));
     const list = attachments.map((a) => `${a.filename} (${Math.max(1, Math.round(a.content.length / 1024))} KB)`);
     const notes = [
       `From: ${text(mail.from)}`,
       `To: ${text(mail.to)}`,
       ...(mail.cc ? [`Cc: ${text(mail.cc)}`] : []),
       '',
-      (mail.text ?? '').trim(),
+      mail.text.trim(),
       ...(list.length > 0 ? ['', `Attachments: ${list.join(', ')}`] : []),
     ].join('\n');
     const id = newId();

@@ -6,6 +6,7 @@ import type { FileFilter } from '../platform';
 export const PICK_FILTERS: Record<z.output<typeof FilePurpose>, FileFilter[] | undefined> = {
   import: [{ name: 'Contacts (CSV, vCard)', extensions: ['csv', 'txt', 'vcf', 'vcard'] }],
   eml: [{ name: 'Email messages', extensions: ['eml'] }],
+  calendar: [{ name: 'Calendars (iCalendar)', extensions: ['ics', 'ical', 'ifb', 'icalendar'] }],
   attachment: undefined,
   document: undefined,
 };

@@ -73,7 +73,7 @@ export async function exportContacts(ctx: FeatureContext, runs: ExportRuns, inpu
       let buffer = input.bom && !vcard ? '\uFEFF' : '';
       if (layout) buffer += csvLine(layout.header, ',', layout.quoteAll);
       for (const batch of source.batches) {
-        for (const contact of batch) buffer += layout ? csvLine(layout.row(contact), ',', layout.quoteAll) : contactToVcard(contact, input.vcardVersion);
+        for (const contact of batch) buffer += layout ? csvLine(layout.row(contact), ',', layout.quoteAll, layout.plainPhones) : contactToVcard(contact, input.vcardVersion);
         count += batch.length;
         run.advance(batch.length);
         if (buffer.length >= CHUNK_CHARS) {

@@ -35,6 +35,7 @@ export const OUTLOOK_COM = [
   'Personal Web Page', 'Spouse', 'Schools', 'Hobby', 'Location', 'Web Page', 'Birthday', 'Anniversary', 'Notes',
 ] as const;
 
+
 /** Outlook's phone columns and the label each implies. */
 export const OUTLOOK_PHONES: Record<string, string> = {
   "Assistant's Phone": 'Assistant',

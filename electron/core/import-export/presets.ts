@@ -5,7 +5,7 @@ import type { Contact } from '../../../shared/domain/contact';
 import type { Address } from '../../../shared/domain/fields';
 import type { ExportPreset } from '../../../shared/domain/transfer';
 import { AppError } from '../../../shared/ipc/errors';
-import { GOOGLE_ADDRESS_PARTS, GOOGLE_FIXED, MULTI_SEPARATOR, OUTLOOK_COM, OUTLOOK_DESKTOP, RAPPORT_ADDRESS_PARTS, RAPPORT_FIXED_HEAD, RAPPORT_FIXED_TAIL } from './headers';
+import { GOOGLE_ADDRESS_PARTS, GOOGLE_FIXED, MULTI_SEPARATOR, OUTLOOK_COM, OUTLOOK_DESKTOP, OUTLOOK_PHONES, RAPPORT_ADDRESS_PARTS, RAPPORT_FIXED_HEAD, RAPPORT_FIXED_TAIL } from './headers';
 
 /** How many numbered groups the rows need (Google's and Rapport's headers have only as many as the data needs). */
 export interface GroupCounts {
@@ -19,7 +19,15 @@ export interface Layout {
   row(contact: Contact): string[];
   /** Outlook desktop quotes every field. */
   quoteAll: boolean;
+  /**
+   * Cells (by index) that hold phone numbers written for another program's importer, not for a spreadsheet:
+   * a number like `+44 20 7946 0000` goes out without the formula guard's apostrophe, which importers keep
+   * (README, "Phone numbers in Google and Outlook files"). Other cells are guarded as always.
+   */
+  plainPhones?: ReadonlySet<number>;
 }
+
+const cellsOf = (header: readonly string[], pick: (h: string) => boolean) => new Set(header.flatMap((h, i) => (pick(h) ? [i] : [])));
 
 const numbered = (n: number, make: (i: number) => string[]) => Array.from({ length: n }, (_, i) => make(i + 1)).flat();
 
@@ -102,6 +110,7 @@ function googleLayout(counts: GroupCounts): Layout {
   ];
   return {
     header,
+    plainPhones: cellsOf(header, (h) => /^Phone \d+ - Value$/.test(h)),
     row(c) {
       const fixed: Record<(typeof GOOGLE_FIXED)[number], string> = {
         'First Name': c.firstName ?? '', 'Middle Name': '', 'Last Name': c.lastName ?? '', 'Phonetic First Name': '', 'Phonetic Middle Name': '',
@@ -127,15 +136,30 @@ function googleLayout(counts: GroupCounts): Layout {
 
 // ---- Outlook (desktop and Outlook.com): fixed slots per kind of phone and address ----
 
+/** Outlook's phone columns for a label, most specific first (labels as Rapport, vCard and Google write them). */
+const PHONE_RULES: [RegExp, string[]][] = [
+  [/fax/, []], // resolved below: which fax depends on home / work
+  [/\bcar\b/, ['Car Phone']],
+  [/assistant/, ["Assistant's Phone"]],
+  [/pager|beeper/, ['Pager']],
+  [/isdn/, ['ISDN']],
+  [/radio/, ['Radio Phone']],
+  [/tty|tdd|textphone/, ['TTY/TDD Phone']],
+  [/telex/, ['Telex']],
+  [/callback/, ['Callback']],
+  [/company|switchboard/, ['Company Main Phone']],
+  [/mobile|cell|iphone/, ['Mobile Phone']],
+  [/work|business|office/, ['Business Phone', 'Business Phone 2']],
+  [/home/, ['Home Phone', 'Home Phone 2']],
+  [/main|primary|pref/, ['Primary Phone']],
+];
+
 function phoneSlots(label: string | undefined): string[] {
   const l = (label ?? '').toLowerCase();
-  if (l.includes('fax')) return l.includes('home') ? ['Home Fax'] : l.includes('work') || l.includes('business') ? ['Business Fax'] : ['Other Fax'];
-  if (l.includes('mobile') || l.includes('cell')) return ['Mobile Phone', 'Other Phone'];
-  if (l.includes('work') || l.includes('business') || l.includes('office')) return ['Business Phone', 'Business Phone 2', 'Other Phone'];
-  if (l.includes('home')) return ['Home Phone', 'Home Phone 2', 'Other Phone'];
-  if (l.includes('main') || l.includes('primary')) return ['Primary Phone', 'Other Phone'];
-  if (l.includes('pager')) return ['Pager'];
-  return ['Other Phone', 'Callback'];
+  if (l.includes('fax')) return [l.includes('home') ? 'Home Fax' : /work|business|office/.test(l) ? 'Business Fax' : 'Other Fax', 'Other Fax'];
+  const rule = PHONE_RULES.find(([test]) => test.test(l));
+  // Every label ends in Other Phone; what does not fit there goes to Notes (see outlookLayout).
+  return [...(rule ? rule[1] : []), 'Other Phone'];
 }
 
 function addressKind(label: string | undefined): 'Business' | 'Home' | 'Other' {
@@ -152,8 +176,10 @@ const outlookDate = (birthday: string | null, empty: string) => {
 };
 
 function outlookLayout(header: readonly string[], desktop: boolean): Layout {
+  const columns = new Set(header);
   return {
     header: [...header],
+    plainPhones: cellsOf(header, (h) => h in OUTLOOK_PHONES),
     row(c) {
       const v = new Map<string, string>();
       v.set('First Name', c.firstName ?? '');
@@ -171,10 +197,17 @@ function outlookLayout(header: readonly string[], desktop: boolean): Layout {
           v.set(`E-mail${n} Display Name`, `${c.displayName} (${e.value})`);
         }
       });
+      // Each phone in the column its label names; one the header has no free place for is kept in Notes.
+      const unplaced: string[] = [];
       for (const p of c.phones) {
-        const slot = phoneSlots(p.label).find((s) => !v.has(s));
+        const slot = phoneSlots(p.label).find((s) => columns.has(s) && !v.has(s));
         if (slot) v.set(slot, p.value);
+        else unplaced.push(`${p.label ? `${p.label}: ` : ''}${p.value}`);
       }
+      // Outlook.com's header (exactly as it writes it) has no Categories column: its place for tags is Notes.
+      const tagNote = !columns.has('Categories') && c.tags.length ? `Categories: ${c.tags.join('; ')}` : '';
+      const phoneNote = unplaced.length ? `Other phones: ${unplaced.join('; ')}` : '';
+      if (tagNote || phoneNote) v.set('Notes', [c.notes ?? '', phoneNote, tagNote].filter(Boolean).join('\n'));
       for (const a of c.addresses) {
         const kind = addressKind(a.label);
         if (v.has(`${kind} City`) || v.has(`${kind} Street`)) continue;

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { ruleText, SHORT_SPAN_MS, type AppointmentRecord } from '../../db/schedule.repo';
 import { utc } from '../links';
 import type { ImportedEvent } from './ics';
-import { isPlainDate, seriesEnd } from './occurrences';
+import { expandOccurrences, isPlainDate, seriesEnd, type When as SeriesWhen } from './occurrences';
 
 /** The longest reminder an appointment may have (two weeks), as the contract allows. */
 export const MAX_REMINDER_MINUTES = 60 * 24 * 14;
@@ -21,8 +21,13 @@ export function checkWhen(input: { startsAt: string; endsAt: string; allDay: boo
     if (allDay && !isPlainDate(value)) throw AppError.validation(path, 'An all-day appointment takes a date (YYYY-MM-DD), not a time');
     if (!allDay && isPlainDate(value)) throw AppError.validation(path, 'Give a time too, or make it all-day');
   }
-  const startsAt = allDay ? givenStart : utc(givenStart);
-  const endsAt = allDay ? givenEnd : utc(givenEnd);
+  let startsAt = allDay ? givenStart : utc(givenStart);
+  let endsAt = allDay ? givenEnd : utc(givenEnd);
+  if (recurrence && !recurrence.rdates?.length && isPlainDate(startsAt) === allDay && isPlainDate(endsAt) === allDay) {
+    // A series starts on its first occurrence: a start its rule skips (a Monday for "Wednesdays and Saturdays")
+    // would be an extra occurrence in every RFC 5545 reader of an export, and is none in Rapport.
+    ({ startsAt, endsAt } = firstOccurrence({ startsAt, endsAt, allDay, recurrence }));
+  }
   const spanMs = Date.parse(allDay ? `${endsAt}T00:00:00Z` : endsAt) - Date.parse(allDay ? `${startsAt}T00:00:00Z` : startsAt);
   const when: When = {
     startsAt,
@@ -43,6 +48,20 @@ export function checkWhen(input: { startsAt: string; endsAt: string; allDay: boo
   return when;
 }
 
+/** The first occurrence of a series (its rule's exceptions aside), or its own start when the rule yields none. */
+export function firstOccurrence(a: SeriesWhen): { startsAt: string; endsAt: string } {
+  if (!a.recurrence || Number.isNaN(Date.parse(a.startsAt)) || a.endsAt < a.startsAt) return a;
+  const rule = { ...a.recurrence };
+  delete rule.exceptDates;
+  const day = a.startsAt.slice(0, 10);
+  const range = { fromInstant: a.allDay ? `${day}T00:00:00.000Z` : a.startsAt, toInstant: '9999-01-01T00:00:00.000Z', fromDay: day, toDay: '9999-01-01' };
+  try {
+    return expandOccurrences({ ...a, recurrence: rule }, range).find((o) => o.startsAt >= a.startsAt) ?? a;
+  } catch {
+    return a;
+  }
+}
+
 /** The rule as stored: defaults filled, empty weekday lists dropped, so equal rules compare equal. */
 export function normaliseRule(rule: Recurrence | null | undefined): Recurrence | null {
   if (!rule) return null;
@@ -52,6 +71,10 @@ export function normaliseRule(rule: Recurrence | null | undefined): Recurrence |
   if (rule.count !== undefined) out.count = rule.count;
   if (rule.timeZone !== undefined) out.timeZone = rule.timeZone;
   if (rule.exceptDates?.length) out.exceptDates = [...new Set(rule.exceptDates)].sort();
+  // An imported rule, its extra dates and its file's zone (ics-rules.ts): kept as read.
+  if (rule.rule !== undefined) out.rule = rule.rule;
+  if (rule.rdates?.length) out.rdates = [...new Set(rule.rdates)].sort();
+  if (rule.zoneDefinition !== undefined) out.zoneDefinition = rule.zoneDefinition;
   return out;
 }
 

@@ -1,11 +1,17 @@
 // iCalendar (RFC 5545) text in and out through ical.js: a VCALENDAR built from appointments, and a file's
 // VEVENTs read into the fields of appointments.create. Pure functions over strings and plain objects: no
 // database, no file system (ics-transfer.ts does those), no `electron` import.
-import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
-import { AppointmentKind, type Appointment, type Recurrence } from '../../../shared/domain/appointment';
-import { addDays, DAY_MS, iso, startTime, toRecur, WEEKDAYS } from './occurrences';
+import type { Appointment, Recurrence } from '../../../shared/domain/appointment';
+import type { IcsBlock } from './ics-lines';
+import { calendarsOf, label, occurrenceUid, Reader, text, type IcsEvent, type IcsWarning, type ParseOptions } from './ics-read';
+import { RuleProblem } from './ics-rules';
+import { instantToWall, wallOf, zoneFromDefinition, type ZoneRules } from './ics-zones';
+import { firstOccurrence } from './fields';
+import { addDays, DAY_MS, expandOccurrences, iso, startTime, toRecur, type When } from './occurrences';
 import { isTimeZone, offsetAt, toWall, transitions } from './zones';
+
+export { occurrenceUid, type IcsEvent, type IcsException, type IcsWarning, type ParseOptions } from './ics-read';
 
 export const PRODID = '-//Rapport//Rapport CRM//EN';
 
@@ -21,30 +27,37 @@ export function buildCalendar(appointments: readonly Appointment[], now: Date): 
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
   const stamp = ICAL.Time.fromJSDate(new Date(Math.floor(now.getTime() / 1000) * 1000), true);
   const zones = new Map<string, number>();
+  const ownZones = new Map<string, string>();
   for (const a of appointments) {
     const event = new ICAL.Component('vevent');
     event.addPropertyWithValue('uid', a.uid);
     event.addPropertyWithValue('dtstamp', stamp);
-    const zone = !a.allDay ? a.recurrence?.timeZone : undefined;
+    const rule = a.recurrence as Recurrence | null;
+    const defined = !a.allDay && rule?.zoneDefinition ? definedZone(rule.zoneDefinition) : null;
+    const zone = !a.allDay ? (rule?.timeZone ?? defined?.tzid) : undefined;
+    const wall = (at: string) => ICAL.Time.fromDateTimeString(iso(defined ? instantToWall(defined.rules, Date.parse(at)) : toWall(zone!, Date.parse(at))).slice(0, 19));
+    const { startsAt, endsAt } = exportStart(a);
     if (zone) {
       // A zoned series: local DTSTART/DTEND with TZID, and the zone's VTIMEZONE below, so other calendars keep it at local time too.
-      for (const [name, at] of [['dtstart', a.startsAt], ['dtend', a.endsAt]] as const) {
-        event.addPropertyWithValue(name, ICAL.Time.fromDateTimeString(iso(toWall(zone, Date.parse(at))).slice(0, 19))).setParameter('tzid', zone);
-      }
-      zones.set(zone, Math.min(zones.get(zone) ?? Infinity, Date.parse(a.startsAt)));
+      for (const [name, at] of [['dtstart', startsAt], ['dtend', endsAt]] as const) event.addPropertyWithValue(name, wall(at)).setParameter('tzid', zone);
+      if (defined) ownZones.set(defined.tzid, rule!.zoneDefinition!);
+      else zones.set(zone, Math.min(zones.get(zone) ?? Infinity, Date.parse(startsAt)));
     } else {
-      event.addPropertyWithValue('dtstart', startTime(a.startsAt, a.allDay));
-      event.addPropertyWithValue('dtend', startTime(a.endsAt, a.allDay));
+      event.addPropertyWithValue('dtstart', startTime(startsAt, a.allDay));
+      event.addPropertyWithValue('dtend', startTime(endsAt, a.allDay));
     }
     event.addPropertyWithValue('summary', a.title);
     if (a.location) event.addPropertyWithValue('location', a.location);
     if (a.notes) event.addPropertyWithValue('description', a.notes);
-    if (a.recurrence) event.addPropertyWithValue('rrule', toRecur(a.recurrence as Recurrence, a.allDay, true));
-    for (const except of a.recurrence?.exceptDates ?? []) {
-      if (zone) event.addPropertyWithValue('exdate', ICAL.Time.fromDateTimeString(iso(toWall(zone, Date.parse(except))).slice(0, 19))).setParameter('tzid', zone);
-      else event.addPropertyWithValue('exdate', startTime(except, a.allDay));
+    if (rule) event.addPropertyWithValue('rrule', toRecur(rule, a.allDay, true));
+    for (const [name, values] of [['rdate', rule?.rdates ?? []], ['exdate', rule?.exceptDates ?? []]] as const) {
+      for (const at of values) {
+        if (zone) event.addPropertyWithValue(name, wall(at)).setParameter('tzid', zone);
+        else event.addPropertyWithValue(name, startTime(at, a.allDay));
+      }
     }
-    event.addPropertyWithValue('categories', KIND_CATEGORY[a.kind]);
+    // Kind "other" is no category: CATEGORIES only says what the user chose.
+    if (a.kind !== 'other') event.addPropertyWithValue('categories', KIND_CATEGORY[a.kind]);
     event.addPropertyWithValue('x-rapport-kind', a.kind);
     if (a.reminderMinutes !== null) {
       const alarm = new ICAL.Component('valarm');
@@ -56,8 +69,24 @@ export function buildCalendar(appointments: readonly Appointment[], now: Date): 
     calendar.addSubcomponent(event);
   }
   for (const [zone, first] of zones) calendar.addSubcomponent(vtimezone(zone, first - 366 * DAY_MS, first + VTIMEZONE_YEARS * 366 * DAY_MS));
+  for (const definition of ownZones.values()) calendar.addSubcomponent(new ICAL.Component(ICAL.parse(definition) as unknown[]));
   return calendar.toString() + '\r\n';
 }
+
+/** A stored file-defined zone: its TZID and rules. */
+function definedZone(definition: string): { tzid: string; rules: ZoneRules } | null {
+  const rules = zoneFromDefinition(definition);
+  const tzid = /^TZID[^:]*:(.*)$/m.exec(definition)?.[1]?.trim();
+  return rules && tzid ? { tzid, rules } : null;
+}
+
+/**
+ * Where an exported series starts: its first occurrence (fields.ts firstOccurrence). Rapport's expansion (ical.js)
+ * never shows a DTSTART its rule does not yield (a Monday start repeating on Wednesdays and Saturdays), while RFC
+ * 5545 readers show it as an extra occurrence; starting on the first real occurrence makes every reader agree,
+ * COUNT included. Series saved since then already start there; older rows are moved here.
+ */
+const exportStart = (a: Appointment) => (a.recurrence?.rdates?.length ? a : firstOccurrence(a as When));
 
 /** How many years of a zone's offset changes an exported VTIMEZONE lists, from its first series' start. */
 const VTIMEZONE_YEARS = 15;
@@ -88,7 +117,7 @@ function vtimezone(zone: string, fromMs: number, toMs: number): ICAL.Component {
 
 // ---------------------------------------------------------------------------------------------- import
 
-/** What one VEVENT becomes: the fields of appointments.create, plus its UID. */
+/** What one VEVENT becomes for the current import flow: the fields of appointments.create, plus its UID. */
 export interface ImportedEvent {
   uid: string;
   title: string;
@@ -107,164 +136,125 @@ export type ParsedEvent = { ok: true; event: ImportedEvent } | { ok: false; labe
 /** The file is not iCalendar at all; the caller turns it into a VALIDATION error on `path`. */
 export class IcsFormatError extends Error {}
 
-class EventProblem extends Error {}
+const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-const text = (value: unknown): string | null => {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-};
-
-function whenOf(time: ICAL.Time): string {
-  if (time.isDate) return time.toString().slice(0, 10);
-  // UTC and zones defined in the file convert exactly; a floating time (or an unknown TZID) is the machine's local time.
-  return time.toJSDate().toISOString();
-}
-
-function recurrenceOf(recur: ICAL.Recur, allDay: boolean, startsAt: string): Recurrence {
-  const freq = ({ DAILY: 'daily', WEEKLY: 'weekly', MONTHLY: 'monthly' } as const)[recur.freq as 'DAILY' | 'WEEKLY' | 'MONTHLY'];
-  if (!freq) throw new EventProblem(`repeats ${recur.freq ?? 'in an unknown way'}; only daily, weekly and monthly repeats are supported`);
-  const rule: Recurrence = { freq, interval: recur.interval || 1 };
-  if (rule.interval > 99) throw new EventProblem(`repeats every ${rule.interval}; at most every 99 is supported`);
-  for (const [part, values] of Object.entries(recur.parts)) {
-    if (!values || (Array.isArray(values) && values.length === 0)) continue;
-    if (part !== 'BYDAY' || freq !== 'weekly') throw new EventProblem(`uses ${part} in its repeat rule, which is not supported`);
-    const days = (values as string[]).map((d) => String(d).toUpperCase());
-    const bad = days.find((d) => !(WEEKDAYS as readonly string[]).includes(d));
-    if (bad) throw new EventProblem(`repeats on "${bad}", which is not supported`);
-    rule.byWeekday = [...new Set(days)] as Recurrence['byWeekday'];
-  }
-  const wkst = (recur.toJSON() as { wkst?: unknown }).wkst;
-  if (wkst !== undefined && String(wkst).toUpperCase() !== 'MO' && rule.interval > 1 && rule.byWeekday) {
-    throw new EventProblem('starts its weeks on a day other than Monday, which is not supported');
-  }
-  if (recur.count) {
-    if (recur.count > 1000) throw new EventProblem(`repeats ${recur.count} times; at most 1000 is supported`);
-    rule.count = recur.count;
-  }
-  if (recur.until) {
-    if (recur.count) throw new EventProblem('has both COUNT and UNTIL');
-    const until = recur.until;
-    if (until.isDate || allDay) {
-      rule.until = until.toString().slice(0, 10);
-    } else {
-      // The last day an occurrence may start on: UNTIL's UTC day, or the day before when the event's time of day is later.
-      const instant = until.toJSDate().toISOString();
-      const day = instant.slice(0, 10);
-      rule.until = startsAt.slice(11) > instant.slice(11) ? addDays(day, -1) : day;
-    }
-  }
-  return rule;
-}
-
-function kindOf(event: ICAL.Component): Appointment['kind'] {
-  const own = AppointmentKind.safeParse(text(event.getFirstPropertyValue('x-rapport-kind'))?.toLowerCase());
-  if (own.success) return own.data;
-  for (const property of event.getAllProperties('categories')) {
-    for (const value of property.getValues()) {
-      const kind = AppointmentKind.safeParse(String(value).trim().toLowerCase());
-      if (kind.success) return kind.data;
-    }
-  }
-  return 'other';
-}
-
-function reminderOf(event: ICAL.Component): number | null {
-  for (const alarm of event.getAllSubcomponents('valarm')) {
-    const trigger = alarm.getFirstProperty('trigger');
-    const value = trigger?.getFirstValue();
-    if (!(value instanceof ICAL.Duration)) continue; // absolute triggers are not kept
-    if (String(trigger?.getParameter('related') ?? 'START').toUpperCase() !== 'START') continue;
-    const seconds = value.toSeconds();
-    if (seconds <= 0) return Math.min(60 * 24 * 14, Math.round(-seconds / 60));
-  }
-  return null;
-}
-
-/** A series whose DTSTART names an IANA zone keeps repeating at local time there. */
-function zoneOf(event: ICAL.Component, allDay: boolean): { timeZone?: string } {
-  const tzid = event.getFirstProperty('dtstart')?.getParameter('tzid');
-  return !allDay && typeof tzid === 'string' && isTimeZone(tzid) ? { timeZone: tzid } : {};
-}
-
-/** EXDATEs: occurrences taken out of the series, as instants (timed) or dates (all-day). */
-function exceptionsOf(event: ICAL.Component, allDay: boolean): { exceptDates?: string[] } {
-  const dates: string[] = [];
-  for (const property of event.getAllProperties('exdate')) {
-    for (const value of property.getValues()) {
-      if (!(value instanceof ICAL.Time) || value.isDate !== allDay) throw new EventProblem('removes a date (EXDATE) that does not match its start (DTSTART)');
-      dates.push(whenOf(value));
-    }
-  }
-  if (dates.length > 500) throw new EventProblem('removes more than 500 dates (EXDATE), which is not supported');
-  return dates.length > 0 ? { exceptDates: [...new Set(dates)].sort() } : {};
-}
-
-function eventOf(event: ICAL.Component): ImportedEvent {
-  if (event.hasProperty('recurrence-id')) throw new EventProblem('is a changed occurrence of a repeating event, which is not supported');
-  if (event.hasProperty('rdate')) throw new EventProblem('has extra dates (RDATE), which are not supported');
-  const start = event.getFirstPropertyValue('dtstart');
-  if (!(start instanceof ICAL.Time)) throw new EventProblem('has no start (DTSTART)');
-  const allDay = start.isDate;
-  const startsAt = whenOf(start);
-  let endsAt: string;
-  const end = event.getFirstPropertyValue('dtend');
-  const duration = event.getFirstPropertyValue('duration');
-  if (end instanceof ICAL.Time) {
-    if (end.isDate !== allDay) throw new EventProblem('mixes a date and a date-time in DTSTART and DTEND');
-    endsAt = whenOf(end);
-  } else if (duration instanceof ICAL.Duration) {
-    const endTime = start.clone();
-    endTime.addDuration(duration);
-    endsAt = whenOf(endTime);
-  } else {
-    endsAt = allDay ? addDays(startsAt, 1) : startsAt; // RFC 5545: one day, or no duration
-  }
-  const rrules = event.getAllProperties('rrule');
-  if (rrules.length > 1) throw new EventProblem('has more than one RRULE, which is not supported');
-  const recur = rrules[0]?.getFirstValue();
-  return {
-    uid: text(event.getFirstPropertyValue('uid')) ?? '',
-    title: text(event.getFirstPropertyValue('summary')) ?? '(No title)',
-    startsAt,
-    endsAt,
-    allDay,
-    location: text(event.getFirstPropertyValue('location')),
-    notes: text(event.getFirstPropertyValue('description')),
-    kind: kindOf(event),
-    recurrence: recur instanceof ICAL.Recur ? { ...recurrenceOf(recur, allDay, startsAt), ...zoneOf(event, allDay), ...exceptionsOf(event, allDay) } : null,
-    reminderMinutes: reminderOf(event),
-  };
-}
-
-/** Parses a whole file; throws IcsFormatError when it is not iCalendar, reports each event's own problems. */
-export function parseCalendar(source: string): ParsedEvent[] {
-  let jcal: unknown;
+/**
+ * Reads a whole file into events and warnings; never throws. Each master event carries its RECURRENCE-ID
+ * overrides as `exceptions` (their starts also in its exceptDates, so the series does not show them twice); an
+ * override matching no occurrence, or whose series is missing, is a standalone event with `recurrenceId` set,
+ * reported. A cancelled event is returned with status 'cancelled' (not live) and reported.
+ */
+export function parseIcs(source: string, options: ParseOptions = {}): { events: IcsEvent[]; warnings: IcsWarning[]; calendars: number } {
+  const reader = new Reader(options.userZone && isTimeZone(options.userZone) ? options.userZone : machineZone());
+  let found: ReturnType<typeof calendarsOf>;
   try {
-    jcal = ICAL.parse(source);
-  } catch (error) {
-    throw new IcsFormatError(`This is not a readable iCalendar (.ics) file: ${error instanceof Error ? error.message : String(error)}`);
+    found = calendarsOf(source, reader);
+  } catch {
+    reader.warn('This file could not be read as a calendar');
+    return { events: [], warnings: reader.warnings, calendars: 0 };
   }
-  const roots = (Array.isArray(jcal) && typeof jcal[0] === 'string' ? [jcal] : Array.isArray(jcal) ? jcal : []) as unknown[];
-  const calendars = roots.map((root) => new ICAL.Component(root as unknown[])).filter((c) => c.name === 'vcalendar');
-  if (calendars.length === 0) throw new IcsFormatError('This file has no calendar in it (no BEGIN:VCALENDAR)');
-  const out: ParsedEvent[] = [];
-  for (const calendar of calendars) {
-    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
-    for (const event of calendar.getAllSubcomponents('vevent')) {
-      const summary = text(event.getFirstPropertyValue('summary'));
-      const uid = text(event.getFirstPropertyValue('uid'));
-      const label = [summary ?? '(No title)', uid ? `(${uid})` : null].filter(Boolean).join(' ');
-      try {
-        const parsed = eventOf(event);
-        // No UID (against RFC 5545, but it happens): derive a stable one, so a second import still matches.
-        if (!parsed.uid) parsed.uid = `${createHash('sha256').update(`${parsed.startsAt}\n${parsed.title}`).digest('hex').slice(0, 32)}@import.rapport`;
-        out.push({ ok: true, event: parsed });
-      } catch (error) {
-        // Our own findings read as a sentence; anything ical.js throws on one event's values is that event's problem too.
-        const reason = error instanceof EventProblem ? `${summary ?? 'This event'} ${error.message}` : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
-        out.push({ ok: false, label, reason });
+  if (found.calendars === 0) reader.warn('This file has no calendar in it (no BEGIN:VCALENDAR)');
+  for (const zone of found.zones) {
+    try {
+      reader.defineZone(zone);
+    } catch {
+      reader.warn(`The time zone defined on line ${zone.line} could not be read`, { line: zone.line });
+    }
+  }
+  const masters = new Map<string, { event: IcsEvent; times: { allDay: boolean; context: ZoneRules; startWall: number } }>();
+  const events: IcsEvent[] = [];
+  const overrides: { block: IcsBlock; component: ICAL.Component }[] = [];
+  for (const block of found.events) {
+    let component: ICAL.Component | null = null;
+    try {
+      component = reader.component(block);
+      if (!component) continue;
+      if (component.hasProperty('recurrence-id')) {
+        overrides.push({ block, component });
+        continue;
       }
+      const event = reader.event(block, component);
+      if (masters.has(event.uid)) {
+        reader.warn(`${label(event.title)} (line ${block.line}) has the same UID as an earlier event; the first was kept`, { line: block.line, uid: event.uid });
+        continue;
+      }
+      if (event.status === 'cancelled') reader.warn(`${label(event.title)} (line ${block.line}) is cancelled in the file; it is not shown as planned`, { line: block.line, uid: event.uid });
+      const start = component.getFirstPropertyValue('dtstart') as ICAL.Time;
+      masters.set(event.uid, { event, times: { allDay: event.allDay, context: reader.contextOf(component), startWall: wallOf(start) } });
+      events.push(event);
+    } catch (error) {
+      const summary = component ? text(component.getFirstPropertyValue('summary')) : null;
+      const uid = component ? text(component.getFirstPropertyValue('uid')) : null;
+      const why = error instanceof RuleProblem ? error.message : 'could not be read';
+      reader.warn(`${label(summary)} (line ${block.line}) ${why}; it was skipped`, { line: block.line, uid });
+    }
+  }
+  for (const { block, component } of overrides) attachOverride(reader, masters, events, block, component);
+  return { events, warnings: reader.warnings, calendars: found.calendars };
+}
+
+/** One RECURRENCE-ID override: an exception of its series when it replaces one of its occurrences, else standalone. */
+function attachOverride(reader: Reader, masters: Map<string, { event: IcsEvent; times: { allDay: boolean; context: ZoneRules; startWall: number } }>, events: IcsEvent[], block: IcsBlock, component: ICAL.Component): void {
+  const summary = text(component.getFirstPropertyValue('summary'));
+  const uid = text(component.getFirstPropertyValue('uid'));
+  try {
+    const own = reader.event(block, component);
+    const master = uid ? masters.get(uid) : undefined;
+    const recurrenceId = reader.recurrenceIdOf(component, master?.times ?? { allDay: own.allDay, context: reader.contextOf(component), startWall: wallOf(component.getFirstPropertyValue('dtstart') as ICAL.Time) });
+    if (!recurrenceId) throw new RuleProblem('has a RECURRENCE-ID that could not be read');
+    const cancelled = own.status === 'cancelled';
+    const series = master?.event;
+    if (series?.recurrence && series.allDay === own.allDay && occursAt(series, recurrenceId)) {
+      series.recurrence = { ...series.recurrence, exceptDates: [...new Set([...(series.recurrence.exceptDates ?? []), recurrenceId])].sort() };
+      series.exceptions.push({ recurrenceId, startsAt: own.startsAt, endsAt: own.endsAt, title: own.title, location: own.location, notes: own.notes, cancelled, line: block.line });
+      return;
+    }
+    if (cancelled) {
+      reader.warn(`${label(summary)} (line ${block.line}) cancels an occurrence its series does not have; it was ignored`, { line: block.line, uid });
+      return;
+    }
+    reader.warn(
+      series
+        ? `${label(summary)} (line ${block.line}) changes an occurrence its series does not have; it was kept as an event of its own`
+        : `${label(summary)} (line ${block.line}) is a changed occurrence of a series that is not in the file; it was kept as an event of its own`,
+      { line: block.line, uid },
+    );
+    events.push({ ...own, recurrence: null, exceptions: [], recurrenceId });
+  } catch (error) {
+    const why = error instanceof RuleProblem ? error.message : 'could not be read';
+    reader.warn(`${label(summary)} (line ${block.line}) ${why}; it was skipped`, { line: block.line, uid });
+  }
+}
+
+/** Whether the series (without its exceptions) has an occurrence starting then. */
+function occursAt(series: IcsEvent, start: string): boolean {
+  const rule = { ...series.recurrence! };
+  delete rule.exceptDates;
+  const range = series.allDay
+    ? { fromInstant: `${start}T00:00:00.000Z`, toInstant: `${addDays(start, 1)}T00:00:00.000Z`, fromDay: start, toDay: addDays(start, 1) }
+    : { fromInstant: start, toInstant: iso(Date.parse(start) + 1), fromDay: start.slice(0, 10), toDay: addDays(start.slice(0, 10), 1) };
+  try {
+    return expandOccurrences({ ...series, recurrence: rule }, range).some((o) => o.startsAt === start);
+  } catch {
+    return false;
+  }
+}
+
+/** The earlier import flow's shape over parseIcs: live events, and the ones skipped with their reasons. */
+export function parseCalendar(source: string, options: ParseOptions = {}): ParsedEvent[] {
+  const { events, warnings, calendars } = parseIcs(source, options);
+  if (calendars === 0 || (events.length === 0 && warnings.some((w) => /never ends|ends inside/.test(w.message)))) {
+    throw new IcsFormatError(`This is not a readable iCalendar (.ics) file: ${warnings[0]?.message ?? 'it has no events'}`);
+  }
+  const out: ParsedEvent[] = [];
+  for (const w of warnings) if (/was skipped$/.test(w.message)) out.push({ ok: false, label: w.uid ?? `line ${w.line ?? '?'}`, reason: w.message });
+  for (const e of events) {
+    if (e.status === 'cancelled') continue;
+    const event: ImportedEvent = { uid: e.recurrenceId ? occurrenceUid(e.uid, e.recurrenceId) : e.uid, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, allDay: e.allDay, location: e.location, notes: e.notes, kind: e.kind, recurrence: e.recurrence, reminderMinutes: e.reminderMinutes };
+    out.push({ ok: true, event });
+    for (const x of e.exceptions) {
+      if (x.cancelled) continue;
+      out.push({ ok: true, event: { ...event, uid: occurrenceUid(e.uid, x.recurrenceId), title: x.title, startsAt: x.startsAt, endsAt: x.endsAt, location: x.location, notes: x.notes, recurrence: null } });
     }
   }
   return out;

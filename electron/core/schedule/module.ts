@@ -1,14 +1,16 @@
-// The schedule domain's entry: appointments and their occurrences, iCalendar in and out, and the appointment
+// The schedule domain's entry: appointments and their occurrences, iCalendar export and import, and the appointment
 // reminders loop (app.ts hands it to the shared wake-up timer). A handler map and nothing else.
 import type { ScheduleChannel } from '../../../shared/ipc/schedule.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
 import { createAppointmentsService } from './appointments';
+import { createCalendarImport } from './ics-import';
 import { createIcsTransfer } from './ics-transfer';
 import { createAppointmentReminders } from './reminders';
 
 export function createScheduleModule(ctx: FeatureContext) {
   const appointments = createAppointmentsService(ctx.deps);
   const ics = createIcsTransfer(ctx.deps);
+  const calendarImport = createCalendarImport(ctx);
   return {
     reminders: createAppointmentReminders(ctx.deps),
     handlers: {
@@ -22,7 +24,12 @@ export function createScheduleModule(ctx: FeatureContext) {
       'appointments.skipOccurrence': appointments.skipOccurrence,
       // Without a save dialog (harness, tests) the file is written to the data folder.
       'schedule.exportIcs': (input) => ics.exportIcs(input, ctx.dataDir),
-      'schedule.importIcs': ics.importIcs,
+      // Only a file picked with files.pick (purpose 'calendar') is read.
+      'schedule.importPreview': calendarImport.preview,
+      'schedule.importRun': calendarImport.run,
+      'schedule.importCancel': calendarImport.cancel,
+      'schedule.importUndo': calendarImport.undo,
+      'schedule.imports': () => calendarImport.list(),
     },
   } satisfies FeatureModule<ScheduleChannel> & Record<string, unknown>;
 }

@@ -7,7 +7,7 @@ import type { Appointment, Occurrence, Recurrence } from '../../../shared/domain
 import { appointmentsInRange, type StoredAppointment } from '../../db/schedule.repo';
 import type { DB } from '../../db/schema';
 import { utc } from '../links';
-import { fromWall, toWall } from './zones';
+import { ianaZone, instantToWall, wallToInstant, zoneFromDefinition, type ZoneRules } from './ics-zones';
 
 export const DAY_MS = 24 * 3600 * 1000;
 /** Expansion never walks more than this many steps of one rule, nor returns more than this many occurrences. */
@@ -39,10 +39,11 @@ export function startTime(startsAt: string, allDay: boolean): ICAL.Time {
  * timed DTSTART) — the end of that day in the series' zone when it has one and `inZone` is asked for (export).
  */
 export function toRecur(rule: Recurrence, allDay: boolean, inZone = false): ICAL.Recur {
-  const endOfUntil = (day: string) =>
-    inZone && rule.timeZone ? new Date(fromWall(rule.timeZone, Date.parse(`${day}T23:59:59.000Z`))) : new Date(`${day}T23:59:59.000Z`);
+  if (rule.rule) return ICAL.Recur.fromString(rule.rule);
+  const zone = inZone ? zoneOf(rule) : null;
+  const endOfUntil = (day: string) => new Date(zone ? wallToInstant(zone, Date.parse(`${day}T23:59:59.000Z`)) : Date.parse(`${day}T23:59:59.000Z`));
   return ICAL.Recur.fromData({
-    freq: rule.freq === 'daily' ? 'DAILY' : rule.freq === 'weekly' ? 'WEEKLY' : 'MONTHLY',
+    freq: rule.freq.toUpperCase(),
     interval: rule.interval,
     ...(rule.freq === 'weekly' && rule.byWeekday?.length ? { byday: [...rule.byWeekday] } : {}),
     ...(rule.count !== undefined ? { count: rule.count } : {}),
@@ -76,11 +77,19 @@ export function seriesEnd(a: When): string | null {
   const start = msOf(a.startsAt, a.allDay);
   const span = msOf(a.endsAt, a.allDay) - start;
   let lastStart: number;
-  if (rule.until !== undefined) lastStart = Date.parse(`${rule.until}T23:59:59.999Z`);
-  else if (rule.count !== undefined) lastStart = start + rule.count * rule.interval * (rule.freq === 'daily' ? 1 : rule.freq === 'weekly' ? 7 : 31) * DAY_MS;
+  if (rule.rule) {
+    // An imported rule: walk it when it ends (COUNT or UNTIL); an open one, or one too long to walk, has no bound.
+    const recur = ICAL.Recur.fromString(rule.rule);
+    if (!recur.count && !recur.until) return null;
+    const all = expandOccurrences(a, { fromInstant: '0001-01-01T00:00:00.000Z', toInstant: '9999-01-01T00:00:00.000Z', fromDay: '0001-01-01', toDay: '9999-01-01' });
+    if (all.length >= MAX_OCCURRENCES) return null;
+    lastStart = Math.max(start, ...all.map((o) => msOf(o.startsAt, a.allDay)));
+  } else if (rule.until !== undefined) lastStart = Date.parse(`${rule.until}T23:59:59.999Z`);
+  else if (rule.count !== undefined) lastStart = start + rule.count * rule.interval * ({ daily: 1, weekly: 7, monthly: 31, yearly: 366 } as const)[rule.freq] * DAY_MS;
   else return null;
+  for (const extra of rule.rdates ?? []) lastStart = Math.max(lastStart, msOf(extra, a.allDay));
   // All-day dates and zoned series are wall-clock times: allow for any UTC offset.
-  return new Date(lastStart + span + (a.allDay ? 2 * DAY_MS : rule.timeZone ? ZONE_MARGIN_MS : 0)).toISOString();
+  return new Date(lastStart + span + (a.allDay ? 2 * DAY_MS : rule.timeZone || rule.zoneDefinition ? ZONE_MARGIN_MS : 0)).toISOString();
 }
 
 /**
@@ -90,7 +99,8 @@ export function seriesEnd(a: When): string | null {
  */
 function iterationStart(a: When, fromMs: number): string {
   const rule = a.recurrence!;
-  if (rule.count !== undefined) return a.startsAt;
+  // An imported rule may count or skip in ways a whole period does not keep: walk it from its start.
+  if (rule.count !== undefined || rule.rule || rule.freq === 'yearly') return a.startsAt;
   const start = msOf(a.startsAt, a.allDay);
   if (rule.freq === 'monthly') {
     // Whole months keep the pattern only where every month has the day (1st–28th).
@@ -116,21 +126,41 @@ function iterationStart(a: When, fromMs: number): string {
 const ZONE_MARGIN_MS = 14 * 3600 * 1000;
 export const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The zone a series repeats in: an IANA name, or rules defined in the file it came from; null for UTC. */
+export function zoneOf(rule: Recurrence): ZoneRules | null {
+  if (rule.zoneDefinition) return zoneFromDefinition(rule.zoneDefinition);
+  return rule.timeZone ? ianaZone(rule.timeZone) : null;
+}
+
+/** An imported rule's UNTIL, when an instant, as wall-clock time in the series' zone (floating), as the wall-time expansion compares it. */
+function untilInWall(text: string, zone: ZoneRules): string {
+  const recur = ICAL.Recur.fromString(text);
+  if (!recur.until || recur.until.isDate) return text;
+  const wall = instantToWall(zone, recur.until.toJSDate().getTime());
+  const d = new Date(wall);
+  recur.until = ICAL.Time.fromData({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() });
+  return recur.toString();
+}
+
 /**
  * A series in a time zone repeats in that zone's wall-clock time: expand it as floating time (the same UTC
  * arithmetic, free of daylight saving), then turn each start back into the instant it names there. The
  * duration stays the real one.
  */
-function expandInZone(a: When, zone: string, range: StoredRange): { startsAt: string; endsAt: string }[] {
+function expandInZone(a: When, zone: ZoneRules, range: StoredRange): { startsAt: string; endsAt: string }[] {
   const span = Date.parse(a.endsAt) - Date.parse(a.startsAt);
-  const wallStart = toWall(zone, Date.parse(a.startsAt));
-  const floating: When = { ...a, startsAt: iso(wallStart), endsAt: iso(wallStart + span), recurrence: { ...a.recurrence!, timeZone: undefined } };
+  const wallStart = instantToWall(zone, Date.parse(a.startsAt));
+  const { timeZone: _zone, zoneDefinition: _rules, exceptDates: _except, ...rest } = a.recurrence!;
+  const floatingRule: Recurrence = { ...rest };
+  if (rest.rule) floatingRule.rule = untilInWall(rest.rule, zone);
+  if (rest.rdates) floatingRule.rdates = rest.rdates.map((r) => iso(instantToWall(zone, Date.parse(r))));
+  const floating: When = { ...a, startsAt: iso(wallStart), endsAt: iso(wallStart + span), recurrence: floatingRule };
   const wide = { ...range, fromInstant: iso(Date.parse(range.fromInstant) - ZONE_MARGIN_MS), toInstant: iso(Date.parse(range.toInstant) + ZONE_MARGIN_MS) };
-  delete floating.recurrence!.exceptDates; // they name real instants: checked below
+  // Exceptions name real instants: checked after the conversion back.
   const except = new Set(a.recurrence!.exceptDates);
   const out: { startsAt: string; endsAt: string }[] = [];
   for (const o of expandOccurrences(floating, wide)) {
-    const start = fromWall(zone, Date.parse(o.startsAt));
+    const start = wallToInstant(zone, Date.parse(o.startsAt));
     const [startsAt, endsAt] = [iso(start), iso(start + span)];
     if (startsAt < range.toInstant && endsAt > range.fromInstant && !except.has(startsAt)) out.push({ startsAt, endsAt });
   }
@@ -141,20 +171,27 @@ function expandInZone(a: When, zone: string, range: StoredRange): { startsAt: st
 export function expandOccurrences(a: When, range: StoredRange): { startsAt: string; endsAt: string }[] {
   const [from, to] = a.allDay ? [range.fromDay, range.toDay] : [range.fromInstant, range.toInstant];
   if (!a.recurrence) return a.startsAt < to && a.endsAt > from ? [{ startsAt: a.startsAt, endsAt: a.endsAt }] : [];
-  if (!a.allDay && a.recurrence.timeZone) return expandInZone(a, a.recurrence.timeZone, range);
+  const zone = a.allDay ? null : zoneOf(a.recurrence);
+  if (zone) return expandInZone(a, zone, range);
   const days = a.allDay ? daysBetween(a.startsAt, a.endsAt) : 0;
   const span = a.allDay ? 0 : Date.parse(a.endsAt) - Date.parse(a.startsAt);
+  const endOf = (startsAt: string) => (a.allDay ? addDays(startsAt, days) : new Date(Date.parse(startsAt) + span).toISOString());
   const iterator = toRecur(a.recurrence, a.allDay).iterator(startTime(iterationStart(a, msOf(from, a.allDay)), a.allDay));
-  // Exceptions come out after COUNT is applied, as EXDATE does in RFC 5545.
+  // Exceptions come out after COUNT is applied, as EXDATE does in RFC 5545; extra dates (RDATE) join the rule's.
   const except = a.recurrence.exceptDates?.length ? new Set(a.recurrence.exceptDates) : null;
-  const out: { startsAt: string; endsAt: string }[] = [];
-  for (let step = 0; step < MAX_STEPS && out.length < MAX_OCCURRENCES; step++) {
+  const starts = new Set<string>();
+  for (let step = 0; step < MAX_STEPS && starts.size < MAX_OCCURRENCES; step++) {
     const next = iterator.next();
     if (!next) break;
     const startsAt = a.allDay ? next.toString().slice(0, 10) : next.toJSDate().toISOString();
     if (startsAt >= to) break;
-    const endsAt = a.allDay ? addDays(startsAt, days) : new Date(Date.parse(startsAt) + span).toISOString();
-    if (endsAt > from && !except?.has(startsAt)) out.push({ startsAt, endsAt });
+    if (endOf(startsAt) > from) starts.add(startsAt);
+  }
+  for (const extra of a.recurrence.rdates ?? []) if (extra < to && endOf(extra) > from) starts.add(extra);
+  const out: { startsAt: string; endsAt: string }[] = [];
+  for (const startsAt of [...starts].sort()) {
+    if (!except?.has(startsAt)) out.push({ startsAt, endsAt: endOf(startsAt) });
+    if (out.length >= MAX_OCCURRENCES) break;
   }
   return out;
 }

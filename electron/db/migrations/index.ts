@@ -15,6 +15,7 @@ import * as m0011 from './0011_report_summaries';
 import * as m0012 from './0012_bulk_insert';
 import * as m0013 from './0013_revenue_lead_times';
 import * as m0014 from './0014_client_sources';
+import * as m0015 from './0015_calendar_imports';
 
 export interface Migration {
   name: string;
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { name: '0012_bulk_insert', up: m0012.up },
   { name: '0013_revenue_lead_times', up: m0013.up },
   { name: '0014_client_sources', up: m0014.up },
+  { name: '0015_calendar_imports', up: m0015.up },
 ];

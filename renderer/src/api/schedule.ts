@@ -1,8 +1,12 @@
 // TanStack Query hooks for the schedule (appointments): occurrences in a visible range, one appointment for its
-// edit dialog, each write, the .ics export and import, their query keys, and which changes make them stale.
+// edit dialog, each write, the .ics export, the calendar import (pick, preview, run with progress, cancel, undo,
+// recent imports), their query keys, and which changes make them stale.
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../shared/ipc/contract';
+import { useState } from 'react';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import type { EventPayload } from '../../../shared/ipc/events';
 import { invoke } from './client';
+import { useEvent } from './events';
 import type { Families } from './families';
 import { byId, useEntityMutation } from './mutations';
 
@@ -12,6 +16,8 @@ export const scheduleKeys = {
   all: ['appointments'] as const,
   range: (range: AppointmentRange) => ['appointments', 'list', range] as const,
   one: (id: string) => ['appointments', 'one', id] as const,
+  /** Under 'appointments': an import's end and its undo (data.changed 'appointment') refresh the list too. */
+  imports: ['appointments', 'imports'] as const,
 };
 
 /** What data.changed makes stale here, by the entity that changed. */
@@ -67,6 +73,43 @@ export function useExportIcs() {
   return useMutation({ mutationFn: (input: ChannelInput<'schedule.exportIcs'>) => invoke('schedule.exportIcs', input) });
 }
 
-export function useImportIcs() {
-  return useMutation({ mutationFn: (input: ChannelInput<'schedule.importIcs'>) => invoke('schedule.importIcs', input) });
+export type CalendarImportPreview = ChannelOutput<'schedule.importPreview'>;
+export type CalendarImportReport = ChannelOutput<'schedule.importRun'>;
+export type CalendarImportProgress = EventPayload<'schedule.importProgress'>;
+
+/** The OS open dialog for an .ics file; null when the user cancels. Only a path picked here can be imported. */
+export async function pickCalendarFile(): Promise<string | null> {
+  const { paths } = await invoke('files.pick', { purpose: 'calendar' });
+  return paths[0] ?? null;
+}
+
+export function useCalendarImportPreview() {
+  // The dialog shows why a file cannot be read, next to the file.
+  return useMutation({ mutationFn: (path: string) => invoke('schedule.importPreview', { path }), meta: { handlesValidation: true } });
+}
+
+/** Runs an import; `progress` follows its events (the first names the import, so Cancel can stop it). */
+export function useRunCalendarImport() {
+  const [progress, setProgress] = useState<CalendarImportProgress | null>(null);
+  useEvent('schedule.importProgress', (p) => setProgress(p));
+  const mutation = useMutation({
+    mutationFn: (path: string) => {
+      setProgress(null);
+      return invoke('schedule.importRun', { path });
+    },
+    meta: { handlesValidation: true },
+  });
+  return { ...mutation, progress: mutation.isPending ? progress : null };
+}
+
+export function useCancelCalendarImport() {
+  return useMutation({ mutationFn: (importId: string) => invoke('schedule.importCancel', { importId }) });
+}
+
+export function useUndoCalendarImport() {
+  return useMutation({ mutationFn: (importId: string) => invoke('schedule.importUndo', { importId }) });
+}
+
+export function useCalendarImports(enabled = true) {
+  return useQuery({ queryKey: scheduleKeys.imports, queryFn: () => invoke('schedule.imports', {}), enabled });
 }

@@ -1,0 +1,136 @@
+// Reads a received message (.eml) into what filing needs: headers, the decoded plain text (any charset
+// mailparser's iconv-lite knows, ISO-2022-JP and ks_c_5601-1987 included) and every named part as an
+// attachment. Pure parsing: no database, no file system, no `electron` import.
+import { Transform } from 'node:stream';
+import iconv from 'iconv-lite';
+import { MailParser, type AddressObject } from 'mailparser';
+
+export interface ParsedEml {
+  from?: AddressObject;
+  to?: AddressObject | AddressObject[];
+  cc?: AddressObject | AddressObject[];
+  subject?: string;
+  date?: Date;
+  text: string;
+  attachments: { filename: string | null; contentType: string | null; content: Buffer }[];
+}
+
+/** The fields of mailparser's (undeclared) tree node, MIME node and decoder this file relies on. */
+interface TreeNode {
+  isAttachment?: boolean;
+  contentType?: string;
+  charset?: string;
+}
+interface MimeNode {
+  filename?: string | false;
+}
+interface Decoder {
+  decodeStream(charset: string): NodeJS.ReadWriteStream;
+}
+
+/** Marks a body text part's charset so our decoder sees every one, even those mailparser would not decode. */
+const MARK = 'x-rapport-text;';
+
+const knownCharset = (label: string) => {
+  if (iconv.encodingExists(label)) return true;
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Text with no usable charset label: UTF-8 when it is valid UTF-8, else windows-1252 (every byte is a character). */
+function sniffingDecoder(): Transform {
+  const chunks: Buffer[] = [];
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+    flush(done) {
+      const bytes = Buffer.concat(chunks);
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        text = new TextDecoder('windows-1252').decode(bytes);
+      }
+      done(null, Buffer.from(text, 'utf8'));
+    },
+  });
+}
+
+/**
+ * mailparser files a text/plain or text/html part without `Content-Disposition: attachment` as body text
+ * even when it has a name (`Content-Type: text/plain; name=notes.txt`), which is how many mail programs
+ * attach text files: the name would be lost and the file's text mixed into the message. A part with a
+ * name is a file the sender attached, so it is turned into an attachment as mailparser builds its tree.
+ * mailparser has no option for this; the hook is on its `createNode`, and the corpus test
+ * (roundcube-attachment-filenames.eml: 6 named parts) fails if a mailparser update moves it.
+ */
+function namedPartsParser(): MailParser {
+  const parser = new MailParser({ skipHtmlToText: false, skipTextToHtml: true, skipImageLinks: true, checksumAlgo: false });
+  const internal = parser as unknown as { createNode?: (mime: MimeNode) => TreeNode; decoder?: Decoder };
+  const createNode = internal.createNode;
+  const decoder = typeof internal.decoder?.decodeStream === 'function' ? internal.decoder : undefined;
+  if (typeof createNode === 'function') {
+    internal.createNode = function (this: unknown, mime: MimeNode) {
+      const node = createNode.call(this, mime);
+      if (node.isAttachment === false && mime.filename) node.isAttachment = true;
+      // Body text: mailparser reads a missing, us-ascii or unknown charset as UTF-8 and turns other bytes into
+      // U+FFFD; the marked label routes it through `decodeStream` below, which decides by the bytes.
+      else if (node.isAttachment === false && decoder && /^text\//i.test(node.contentType ?? '')) node.charset = MARK + (node.charset ?? '');
+      return node;
+    };
+  }
+  if (decoder) {
+    internal.decoder = {
+      decodeStream(label: string) {
+        if (!label.startsWith(MARK)) return decoder.decodeStream(label);
+        const declared = label.slice(MARK.length).trim();
+        const plain = declared.toLowerCase().replace(/[^a-z0-9]/g, '');
+        if (declared && plain !== 'usascii' && plain !== 'ascii' && knownCharset(declared)) return decoder.decodeStream(declared);
+        return sniffingDecoder();
+      },
+    };
+  }
+  return parser;
+}
+
+export async function parseEml(raw: Buffer): Promise<ParsedEml> {
+  const parser = namedPartsParser();
+  const attachments: ParsedEml['attachments'] = [];
+  const contents: Promise<void>[] = [];
+  let text = '';
+  const ended = new Promise<void>((resolve, reject) => {
+    parser.on('error', reject);
+    parser.on('end', resolve);
+  });
+  parser.on('data', (data) => {
+    if (data.type === 'text') {
+      text = data.text ?? '';
+      return;
+    }
+    // Pushed in order now; the bytes arrive before mailparser moves on (it waits for release()).
+    const slot = { filename: data.filename ?? null, contentType: data.contentType ?? null, content: Buffer.alloc(0) };
+    attachments.push(slot);
+    const chunks: Buffer[] = [];
+    contents.push(
+      new Promise<void>((resolve, reject) => {
+        data.content.on('data', (chunk: Buffer) => chunks.push(chunk));
+        data.content.on('error', reject);
+        data.content.on('end', () => {
+          slot.content = Buffer.concat(chunks);
+          data.release?.();
+          resolve();
+        });
+      }),
+    );
+  });
+  parser.end(raw);
+  await ended;
+  await Promise.all(contents);
+  return { from: parser.from, to: parser.to, cc: parser.cc, subject: parser.subject, date: parser.date, text, attachments };
+}
