@@ -91,6 +91,10 @@ export function toReport(row: ImportRow): ImportReport {
     skipped: row.skipped,
     rejectedCount: row.rejected_count,
     rejected: parseJsonColumn<RowProblem[]>(row.rejected, []),
+    // The matched rows live only in the report import.run returns (the importer adds them): not stored.
+    matched: [],
+    warnings: [],
+    warningCount: 0,
   };
 }
 
@@ -160,6 +164,23 @@ const NEW_ROW: Omit<ContactColumns, 'id' | 'created_at' | 'updated_at'> = {
   kind: 'customer', lead_source: null, email_opt_in: 0, deleted_at: null,
 };
 
+type LiveContactRow = Pick<ContactColumns, 'id' | 'first_name' | 'last_name' | 'emails' | 'phones' | 'addresses' | 'job_title' | 'website' | 'birthday' | 'notes'> & { company_name: string | null };
+
+/** What an import compares a live contact by (see core/import-export/matcher.ts). */
+export interface LiveContact {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  companyName: string | null;
+  emails: EmailEntry[];
+  phones: PhoneEntry[];
+  addresses: Address[];
+  jobTitle: string | null;
+  website: string | null;
+  birthday: string | null;
+  notes: string | null;
+}
+
 const sameColumns = (a: ContactColumns, b: ContactColumns) => (Object.keys(a) as (keyof ContactColumns)[]).every((k) => k === 'updated_at' || a[k] === b[k]);
 
 /**
@@ -187,8 +208,8 @@ export function prepareImportStatements(sqlite: Sqlite) {
       `INSERT INTO companies (id, name, sort_name, tags, created_at, updated_at) VALUES (@id, @name, @sort_name, '[]', @now, @now)`,
     ),
     insertItem: sqlite.prepare<[Row<'import_items'>]>(`INSERT OR IGNORE INTO import_items (import_id, entity, entity_id, action, before) VALUES (@import_id, @entity, @entity_id, @action, @before)`),
-    liveContacts: sqlite.prepare<[], { id: string; first_name: string | null; last_name: string | null; emails: string; phones: string; company_name: string | null }>(
-      `SELECT c.id, c.first_name, c.last_name, c.emails, c.phones, co.name AS company_name
+    liveContacts: sqlite.prepare<[], LiveContactRow>(
+      `SELECT c.id, c.first_name, c.last_name, c.emails, c.phones, c.addresses, c.job_title, c.website, c.birthday, c.notes, co.name AS company_name
        FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.deleted_at IS NULL`,
     ),
     liveCompanies: sqlite.prepare<[], { id: string; sort_name: string }>(`SELECT id, sort_name FROM companies WHERE deleted_at IS NULL ORDER BY created_at`),
@@ -213,10 +234,13 @@ export function prepareImportStatements(sqlite: Sqlite) {
       st.finishImport.run({ id, status, finished_at: finishedAt });
       return toReport(st.importById.get(id)!);
     },
-    /** Every live contact's matching values, read once when an import starts. */
-    *liveContacts(): Generator<{ id: string; firstName: string | null; lastName: string | null; emails: EmailEntry[]; phones: PhoneEntry[]; companyName: string | null }> {
+    /** Every live contact's matching values (identifiers, name, and what "identical" compares), read once when an import starts. */
+    *liveContacts(): Generator<LiveContact> {
       for (const row of st.liveContacts.iterate()) {
-        yield { id: row.id, emails: parseJsonColumn(row.emails, []), phones: parseJsonColumn(row.phones, []), firstName: row.first_name, lastName: row.last_name, companyName: row.company_name };
+        yield {
+          id: row.id, emails: parseJsonColumn(row.emails, []), phones: parseJsonColumn(row.phones, []), firstName: row.first_name, lastName: row.last_name,
+          companyName: row.company_name, addresses: parseJsonColumn(row.addresses, []), jobTitle: row.job_title, website: row.website, birthday: row.birthday, notes: row.notes,
+        };
       }
     },
     /** Live companies by their folded name (oldest first). */

@@ -28,9 +28,10 @@ export function dedupeTags(tags: readonly string[]): string[] {
 }
 
 /** The name a contact is shown under: "First Last", else the company's name, else their first email. */
-export function contactDisplayName(parts: { firstName?: string | null; lastName?: string | null; companyName?: string | null }): string {
+export function contactDisplayName(parts: { firstName?: string | null; lastName?: string | null; companyName?: string | null; emails?: readonly { value: string }[]; phones?: readonly { value: string }[] }): string {
   const personal = [parts.firstName, parts.lastName].filter((p): p is string => !!p && p.trim() !== '').join(' ');
-  return personal || parts.companyName || '(no name)';
+  // An imported person with only an email or a phone number is shown by it (issue #15).
+  return personal || parts.companyName || parts.emails?.[0]?.value || parts.phones?.[0]?.value || '(no name)';
 }
 
 /** A file size as people read it: "512 B", "1.2 MB", "200 MB". */

@@ -44,7 +44,7 @@ export const MappingEntry = z.strictObject({
 });
 export type MappingEntry = z.infer<typeof MappingEntry>;
 
-export const Dialect = z.enum(['rapport', 'google', 'google-legacy', 'google-outlook', 'outlook', 'outlook-com', 'generic', 'vcard']);
+export const Dialect = z.enum(['rapport', 'google', 'google-legacy', 'google-outlook', 'outlook', 'outlook-com', 'thunderbird', 'linkedin', 'yahoo', 'generic', 'vcard']);
 export type Dialect = z.infer<typeof Dialect>;
 
 export const ExportPreset = z.enum(['rapport', 'google', 'outlook', 'outlook-com']);
@@ -83,7 +83,14 @@ export const ExportResult = z.object({ path: z.string().nullable(), count: z.num
 export const ExportProgress = z.object({ exportId: z.string(), written: z.number().int(), total: z.number().int(), done: z.boolean() });
 export type ExportProgress = z.infer<typeof ExportProgress>;
 
-export const ImportPreviewInput = z.strictObject({ path: FilePath });
+/** Encodings the import preview offers when the detected one reads wrong (names iconv-lite knows). */
+export const ImportEncoding = z.enum([
+  'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1', 'iso-8859-15', 'windows-1250', 'iso-8859-2', 'windows-1251', 'koi8-r',
+  'windows-1253', 'windows-1254', 'windows-1257', 'macintosh', 'cp850', 'cp437', 'shift_jis', 'euc-jp', 'gbk', 'big5', 'euc-kr',
+]);
+export type ImportEncoding = z.infer<typeof ImportEncoding>;
+
+export const ImportPreviewInput = z.strictObject({ path: FilePath, encoding: ImportEncoding.optional() });
 
 export const RowProblem = z.object({ line: z.number().int(), reason: z.string() });
 export type RowProblem = z.infer<typeof RowProblem>;
@@ -92,20 +99,64 @@ export const ImportPreview = z.object({
   format: z.enum(['csv', 'vcard']),
   dialect: Dialect,
   encoding: z.string(),
+  /** Nothing in the file named the encoding and its bytes are not UTF-8: `encoding` is a guess the user may change. */
+  encodingGuessed: z.boolean(),
   delimiter: z.string(),
   columns: z.array(z.string()),
   mapping: z.array(MappingEntry),
   /** The first rows as read (CSV: cells by column; vCard: one summary cell per card). */
   sample: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()), name: z.string() })),
   problems: z.array(RowProblem),
+  /** Values of the first rows kept elsewhere or left out (a word where a phone belongs…), each with its line. */
+  warnings: z.array(RowProblem),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const ImportRunInput = z.strictObject({
   path: FilePath,
   mapping: z.array(MappingEntry).max(500).optional(),
+  /** The encoding chosen in the preview; absent: detected again. */
+  encoding: ImportEncoding.optional(),
   duplicates: DuplicatePolicy,
 });
+
+/** Why an imported row was taken for an existing contact: the keys the two share (see matcher.ts and the README). */
+export const MatchKey = z.enum(['email', 'phone', 'name', 'company', 'identical']);
+export type MatchKey = z.infer<typeof MatchKey>;
+
+/** The contact fields an update can change, in the order the UI lists them. */
+export const ChangeField = z.enum(['firstName', 'lastName', 'company', 'jobTitle', 'emails', 'phones', 'addresses', 'website', 'birthday', 'tags', 'notes', 'kind', 'leadSource', 'emailOptIn']);
+export type ChangeField = z.infer<typeof ChangeField>;
+
+/** One field an update changes, as text a person reads ("" = empty). */
+export const FieldChange = z.object({ field: ChangeField, before: z.string(), after: z.string() });
+export type FieldChange = z.infer<typeof FieldChange>;
+
+/** A row taken for an existing contact (or an earlier row of the same file): what it matched, why, and what it changed. */
+export const MatchedRow = z.object({
+  line: z.number().int(),
+  action: z.enum(['skipped', 'updated']),
+  /** The contact matched; "" in a dry run when it is an earlier row of the same file (then `fileLine` names it). */
+  contactId: z.string(),
+  contactName: z.string(),
+  fileLine: z.number().int().optional(),
+  matchedOn: z.array(MatchKey),
+  /** An update's changes (empty when skipped: by the policy, or because the row had nothing new). */
+  changes: z.array(FieldChange),
+});
+export type MatchedRow = z.infer<typeof MatchedRow>;
+
+/** What an import would do, worked out without saving anything (import.check): shown before the user confirms. */
+export const ImportCheck = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  rejectedCount: z.number().int(),
+  /** The first matched rows (up to 500), each with its changes. */
+  matched: z.array(MatchedRow),
+});
+export type ImportCheck = z.infer<typeof ImportCheck>;
 
 export const ImportReport = z.object({
   importId: z.string(),
@@ -116,6 +167,11 @@ export const ImportReport = z.object({
   rejectedCount: z.number().int(),
   /** The first 1,000 rejected rows (the count says how many there were). */
   rejected: z.array(RowProblem),
+  /** Every skipped and updated row (up to 10,000), with the contact it matched and why; only on the report import.run returns. */
+  matched: z.array(MatchedRow),
+  /** Per-field warnings of the imported rows (the first 1,000; the count is complete); only on the report import.run returns. */
+  warnings: z.array(RowProblem),
+  warningCount: z.number().int(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

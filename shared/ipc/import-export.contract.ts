@@ -2,7 +2,7 @@
 // contract.ts and events.ts spread these in. Imports zod and shared/domain only.
 import { z } from 'zod';
 import { Id } from '../domain/fields';
-import { ExportContactsInput, ExportProgress, ExportResult, ExportTableInput, ImportPreview, ImportPreviewInput, ImportProgress, ImportReport, ImportRunInput, ImportSummary } from '../domain/transfer';
+import { ExportContactsInput, ExportProgress, ExportResult, ExportTableInput, ImportCheck, ImportPreview, ImportPreviewInput, ImportProgress, ImportReport, ImportRunInput, ImportSummary } from '../domain/transfer';
 import type { ImportExportChannel } from './import-export.channels';
 
 const ByImport = z.strictObject({ importId: Id });
@@ -13,6 +13,8 @@ export const importExportContract = {
   'export.table': { input: ExportTableInput, output: ExportResult },
   'export.cancel': { input: ByExport, output: z.object({ cancelling: z.boolean() }) },
   'import.preview': { input: ImportPreviewInput, output: ImportPreview },
+  /** A dry run: what import.run would create, update and skip with these choices (nothing is saved). */
+  'import.check': { input: ImportRunInput, output: ImportCheck },
   'import.run': { input: ImportRunInput, output: ImportReport },
   'import.cancel': { input: ByImport, output: z.object({ cancelling: z.boolean() }) },
   'import.undo': { input: ByImport, output: ImportSummary },

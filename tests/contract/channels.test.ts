@@ -179,7 +179,7 @@ const cases: Record<Channel, Case> = {
       [() => ({ title: 'x', startsAt: '2026-11-24T10:00:00Z', endsAt: '2026-11-24T09:00:00Z' }), 'endsAt'],
       [() => ({ title: 'x', startsAt: 'tomorrow', endsAt: '2026-11-24T09:00:00Z' }), 'startsAt'],
       [() => ({ title: 'x', startsAt: '2026-11-24T09:00:00Z', endsAt: '2026-11-24T10:00:00Z', kind: 'party' }), 'kind'],
-      [() => ({ title: 'x', startsAt: '2026-11-24T09:00:00Z', endsAt: '2026-11-24T10:00:00Z', recurrence: { freq: 'yearly' } }), 'recurrence.freq'],
+      [() => ({ title: 'x', startsAt: '2026-11-24T09:00:00Z', endsAt: '2026-11-24T10:00:00Z', recurrence: { freq: 'hourly' } }), 'recurrence.freq'],
       [() => ({ title: 'x', startsAt: '2026-11-24T09:00:00Z', endsAt: '2026-11-24T10:00:00Z', reminderMinutes: -5 }), 'reminderMinutes'],
       [() => ({ title: '', startsAt: '2026-11-24T09:00:00Z', endsAt: '2026-11-24T10:00:00Z' }), 'title'],
     ],

@@ -60,16 +60,18 @@ describe('vCard import', () => {
     });
   });
 
-  it('rejects a broken card by line and keeps the others; re-import creates nothing', async () => {
+  // Issue #15 item 2 changed this test: a bad email used to reject its card, and a card cut short was rejected.
+  it('keeps a card with a bad value (in notes, warned by line) and a card cut short; re-import creates nothing', async () => {
     const file = join(t.dataDir, 'broken.vcf');
     writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad Mail\r\nEMAIL:nope\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good Two\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Never Ends\r\n');
     const report = await importFile(t, file);
-    expect(report.created).toBe(2);
-    expect(report.rejected).toEqual([
-      { line: 5, reason: 'Email "nope": Not a valid email address' },
-      { line: 14, reason: 'Card has no END:VCARD' },
+    expect(report).toMatchObject({ created: 4, rejectedCount: 0 });
+    expect(report.warnings).toEqual([
+      { line: 8, reason: 'Email: not a valid address; kept in notes' },
+      { line: 14, reason: 'Card: no END:VCARD; read up to where it stops' },
     ]);
-    expect(await importFile(t, file)).toMatchObject({ created: 0, skipped: 2 });
+    expect(await byName('Bad Mail')).toMatchObject({ emails: [], notes: 'Email: nope' });
+    expect(await importFile(t, file)).toMatchObject({ created: 0, skipped: 4 });
   });
 });
 

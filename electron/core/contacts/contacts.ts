@@ -88,8 +88,12 @@ export function createContactsService({ db, clock, events, newId }: ServiceDeps)
     async update(input: ChannelParsedInput<'contacts.update'>): Promise<Contact> {
       const { id, ...patch } = input;
       const updated = await db.transaction().execute(async (trx) => {
-        const fields = merge(await load(id, trx), patch);
-        if (!fields.firstName && !fields.lastName && !fields.companyId) throw AppError.validation('firstName', NEEDS_A_NAME);
+        const before = await load(id, trx);
+        const fields = merge(before, patch);
+        // The form's rule, except for a contact an import stored by its email or phone alone (issue #15): it may
+        // be edited while it keeps one, but a contact that had a name cannot lose it.
+        const shownByContact = !before.firstName && !before.lastName && !before.companyId && (fields.emails.length > 0 || fields.phones.length > 0);
+        if (!fields.firstName && !fields.lastName && !fields.companyId && !shownByContact) throw AppError.validation('firstName', NEEDS_A_NAME);
         await updateContact(trx, id, fields, await companyNameFor(trx, fields.companyId), clock.now().toISOString());
         return load(id, trx);
       });

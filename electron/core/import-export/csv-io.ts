@@ -6,47 +6,41 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
+import { bomLength, decodeAll, detectEncoding, streamDecoder, type Detected } from './text-encoding';
 
 export interface Sniffed {
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** A name iconv-lite (and for UTF-8/16 the platform) decodes by. */
+  encoding: string;
   /** Bytes of byte order mark to skip. */
   bom: number;
+  /** Nothing in the file said so: Windows-1252 was chosen because the bytes are not UTF-8. */
+  guessed: boolean;
   /** The first bytes decoded, for delimiter and format detection. */
   head: string;
 }
 
 const SNIFF_BYTES = 64 * 1024;
 
-export async function sniffFile(path: string): Promise<Sniffed> {
+/** The file's encoding by evidence, or the one the user chose (a matching byte order mark is still skipped). */
+export async function sniffFile(path: string, chosen?: string): Promise<Sniffed> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return sniffBytes(buffer.subarray(0, bytesRead), bytesRead < SNIFF_BYTES);
+    const bytes = buffer.subarray(0, bytesRead);
+    if (chosen) return decoded({ encoding: chosen, bom: bomLength(bytes, chosen), guessed: false }, bytes);
+    return sniffBytes(bytes, bytesRead < SNIFF_BYTES);
   } finally {
     await handle.close();
   }
 }
 
 export function sniffBytes(bytes: Uint8Array, whole: boolean): Sniffed {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decoded('utf-8', 3, bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decoded('utf-16le', 2, bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decoded('utf-16be', 2, bytes);
-  // Not valid UTF-8 (ignoring a character cut at the sniff boundary): Windows-1252, what Excel writes
-  // on Western-European Windows, which also decodes any byte so nothing is refused.
-  let end = bytes.length;
-  if (!whole) while (end > 0 && end > bytes.length - 4 && (bytes[end - 1]! & 0xc0) === 0x80) end--;
-  if (!whole && end > 0 && bytes[end - 1]! >= 0xc0) end--;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-    return decoded('utf-8', 0, bytes);
-  } catch {
-    return decoded('windows-1252', 0, bytes);
-  }
+  return decoded(detectEncoding(bytes, whole), bytes);
 }
 
-function decoded(encoding: Sniffed['encoding'], bom: number, bytes: Uint8Array): Sniffed {
-  return { encoding, bom, head: new TextDecoder(encoding).decode(bytes.subarray(bom)) };
+function decoded(detected: Detected, bytes: Uint8Array): Sniffed {
+  return { ...detected, head: decodeAll(bytes.subarray(detected.bom), detected.encoding) };
 }
 
 /** The delimiter that splits the header line into the most cells (quotes respected). */
@@ -65,18 +59,33 @@ export function detectDelimiter(head: string): ',' | ';' | '\t' {
 
 /** A stream of text decoded from the file's bytes (the BOM skipped). */
 export function decodedStream(path: string, sniffed: Sniffed, onBytes?: (n: number) => void) {
-  const decoder = new TextDecoder(sniffed.encoding);
+  const decoder = streamDecoder(sniffed.encoding);
   const decode = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       onBytes?.(chunk.length);
-      done(null, decoder.decode(chunk, { stream: true }));
+      done(null, decoder.write(chunk));
     },
     flush(done) {
-      done(null, decoder.decode());
+      done(null, decoder.end());
     },
   });
   return createReadStream(path, { start: sniffed.bom, highWaterMark: 256 * 1024 }).pipe(decode);
 }
+
+/** The file's bytes one char per byte (Latin-1), for a reader that decodes each value by its own charset. */
+export async function* byteStream(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<string> {
+  for await (const chunk of createReadStream(path, { start: sniffed.bom, highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
+    yield chunk.toString('latin1');
+  }
+}
+
+/** C0 control characters (NUL and the like) are never text a person typed; tab, CR and LF are. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]+/g;
+export const stripControls = (value: string) => (CONTROL.test(value) ? value.replace(CONTROLS, '') : value);
 
 export type CsvRecord = { line: number; toLine: number; cells: string[] } | { line: number; toLine: number; error: string };
 
@@ -106,11 +115,49 @@ export async function* csvRecords(path: string, sniffed: Sniffed, delimiter: str
     const line = next + lineBreaks(leading);
     const body = raw.slice(leading.length).replace(/(?:\r\n|\n|\r)$/, '');
     const toLine = line + lineBreaks(body);
-    yield { line, toLine, cells: record };
+    yield { line, toLine, cells: record.map(stripControls) };
     next = toLine + 1;
     parserLines = info.lines;
   }
   while (skipped.length) yield skipped.shift()!;
+}
+
+/** How far to look for the header row past a preamble (LinkedIn writes a "Notes:" paragraph first). */
+const HEADER_SEARCH = 10;
+
+/**
+ * The header row: the first record with two or more named cells, within the first few records. Lines before it
+ * (LinkedIn's "Notes:" preamble, a title line) are not contacts. A one-column file's header is its first record.
+ */
+export async function findHeader(path: string, sniffed: Sniffed, delimiter: string): Promise<{ line: number; columns: string[] }> {
+  let first: { line: number; columns: string[] } | null = null;
+  let seen = 0;
+  for await (const record of csvRecords(path, sniffed, delimiter)) {
+    if (++seen > HEADER_SEARCH) break;
+    if (!('cells' in record)) continue;
+    const columns = record.cells.map((c) => c.trim());
+    first ??= { line: record.line, columns };
+    if (columns.filter(Boolean).length >= 2) return { line: record.line, columns };
+  }
+  return first ?? { line: 0, columns: [] };
+}
+
+export type FittedRow = { cells: string[]; extra: string[] } | { unclosed: true };
+
+/**
+ * A data record fitted to the header: short rows are padded (Outlook and Thunderbird leave trailing cells out),
+ * cells beyond the header are returned apart so they can be kept. A record that spans lines with the wrong
+ * number of cells, where a line inside one cell itself splits into cells, is an unclosed quote that swallowed
+ * the rows after it: those cannot be read.
+ */
+export function fitRow(record: { line: number; toLine: number; cells: string[] }, columns: number, delimiter: string): FittedRow {
+  const { cells } = record;
+  if (cells.length !== columns && record.toLine > record.line) {
+    const swallowed = cells.some((cell) => cell.split(/\r\n|\n|\r/).slice(1).some((line) => line.includes(delimiter)));
+    if (swallowed) return { unclosed: true };
+  }
+  if (cells.length >= columns) return { cells: cells.slice(0, columns), extra: cells.slice(columns).filter((c) => c.trim() !== '') };
+  return { cells: [...cells, ...Array<string>(columns - cells.length).fill('')], extra: [] };
 }
 
 // ---- writing ----
@@ -126,17 +173,26 @@ export function unneutralise(value: string): string {
 }
 
 /**
+ * A phone number that needs no guard in a phone column written for an importer: `+`, then only digits, spaces,
+ * brackets, dots and hyphens. No function name, cell reference, `@`, `=`, `|` or quote can be in it, so a
+ * spreadsheet can at most do arithmetic with it; nothing runs, nothing is fetched. Google's and Outlook's own
+ * exports write such numbers bare, and their importers keep an apostrophe as part of the number (README).
+ */
+export const PLAIN_PHONE = /^\+[0-9 ().-]*[0-9][0-9 ().-]*$/;
+
+/**
  * One RFC 4180 record. Written by hand rather than with csv-stringify: with a CRLF record delimiter
  * csv-stringify leaves a field holding a lone LF unquoted, which splits the record when read back.
+ * `plainPhones`: indexes of phone cells written for another program's importer (see PLAIN_PHONE).
  */
-export function csvLine(cells: readonly string[], delimiter = ',', quoteAll = false): string {
+export function csvLine(cells: readonly string[], delimiter = ',', quoteAll = false, plainPhones?: ReadonlySet<number>): string {
   let out = '';
   for (let i = 0; i < cells.length; i++) {
     if (i) out += delimiter;
     const cell = cells[i]!;
     // Most cells of a wide layout are empty: nothing to neutralise or quote.
     if (cell === '' && !quoteAll) continue;
-    const raw = neutralise(cell);
+    const raw = plainPhones?.has(i) && PLAIN_PHONE.test(cell) ? cell : neutralise(cell);
     const needs = quoteAll || NEEDS_QUOTES.test(raw) || raw.includes(delimiter);
     out += needs ? `"${raw.replaceAll('"', '""')}"` : raw;
   }

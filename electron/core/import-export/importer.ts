@@ -1,51 +1,50 @@
-// Runs an import: streams the file's records, matches duplicates, and writes batches of rows, each batch one
-// transaction on the import's own SQLite connection (raw prepared statements: the measured hot path).
-// Cancel stops at the next batch boundary and KEEPS the finished batches (recorded, so "Undo import" removes
-// them too). No `electron` import.
+// Runs an import: streams the file's records, matches them to people already here (matcher.ts), and writes
+// batches of rows, each batch one transaction on the import's own SQLite connection (raw prepared statements:
+// the measured hot path). Cancel stops at the next batch boundary and KEEPS the finished batches (recorded, so
+// "Undo import" removes them too). `check` is the same walk without writing: what the run would do. No `electron` import.
 import { statSync } from 'node:fs';
-import type { DuplicatePolicy, ImportReport, MappingEntry, RowProblem } from '../../../shared/domain/transfer';
-import { dedupeTags, foldForSort } from '../../../shared/domain/text';
+import type { DuplicatePolicy, ImportCheck, ImportReport, MappingEntry, MatchedRow, RowProblem } from '../../../shared/domain/transfer';
+import { contactDisplayName, foldForSort } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/ipc/errors';
-import { prepareImportStatements, type ContactValues } from '../../db/import-export.repo';
+import { prepareImportStatements, type ContactValues, type ImportStatements } from '../../db/import-export.repo';
 import type { FeatureContext } from '../modules';
-import { DuplicateIndex, emailKey, phoneKey } from './matcher';
+import { describeChanges, merged } from './changes';
+import { DuplicateIndex, type Match } from './matcher';
 import type { ImportRecord } from './records';
-import { openSource } from './source';
+import { openSource, type Source } from './source';
 
 /** Rows per transaction (and per progress event): bulk indexing pays off better per batch the bigger it is. */
 const BATCH_ROWS = 5000;
 const REPORTED_REJECTIONS = 1000;
-const LIMITS = { emails: 20, phones: 20, addresses: 10, tags: 50 };
+/** The run's report names this many skipped and updated rows (the counts are always complete); a dry run, fewer. */
+const REPORTED_MATCHES = 10_000;
+const CHECKED_MATCHES = 500;
 
 export interface RunOptions {
   path: string;
   mapping?: readonly MappingEntry[] | undefined;
   duplicates: DuplicatePolicy;
+  /** The encoding the user chose in the preview; absent: the one detected. */
+  encoding?: string | undefined;
 }
 
-/** "Update the existing contact": the file's non-empty values win, lists gain what they lack. */
-function merged(existing: ContactValues, record: ImportRecord): ImportRecord {
-  const { emails, phones, addresses } = existing;
-  const emailKeys = new Set(emails.map((e) => emailKey(e.value)));
-  const phoneKeys = new Set(phones.map((p) => phoneKey(p.value) ?? p.value));
-  const addressKeys = new Set(addresses.map((a) => JSON.stringify(a)));
-  return {
-    firstName: record.firstName ?? existing.firstName,
-    lastName: record.lastName ?? existing.lastName,
-    companyName: record.companyName ?? existing.companyName,
-    jobTitle: record.jobTitle ?? existing.jobTitle,
-    emails: [...emails, ...record.emails.filter((e) => !emailKeys.has(emailKey(e.value)))].slice(0, LIMITS.emails),
-    phones: [...phones, ...record.phones.filter((p) => !phoneKeys.has(phoneKey(p.value) ?? p.value))].slice(0, LIMITS.phones),
-    addresses: [...addresses, ...record.addresses.filter((a) => !addressKeys.has(JSON.stringify(a)))].slice(0, LIMITS.addresses),
-    website: record.website ?? existing.website,
-    birthday: record.birthday ?? existing.birthday,
-    tags: dedupeTags([...existing.tags, ...record.tags]).slice(0, LIMITS.tags),
-    notes: record.notes ?? existing.notes,
-    ...(record.kind ? { kind: record.kind } : {}),
-    leadSource: record.leadSource ?? existing.leadSource,
-    ...(record.emailOptIn !== undefined ? { emailOptIn: record.emailOptIn } : {}),
-  };
+/** Opens the file the way the preview showed it (with the user's encoding when they chose one). */
+async function open(options: { path: string; encoding?: string | undefined }): Promise<Source> {
+  return openSource(options.path, { encoding: options.encoding }).catch(() => {
+    throw AppError.validation('path', 'The file could not be read');
+  });
 }
+
+/** The index of every live contact, so a re-import matches (and, with "skip", creates nothing). */
+function indexOf(st: ImportStatements): DuplicateIndex {
+  const index = new DuplicateIndex();
+  for (const contact of st.liveContacts()) index.add(contact.id, index.keysOf(contact));
+  return index;
+}
+
+const matchedRow = (line: number, action: MatchedRow['action'], match: Match, contactName: string, changes: MatchedRow['changes']): MatchedRow => ({
+  line, action, contactId: match.id, contactName, matchedOn: match.on, changes,
+});
 
 export function createImporter(ctx: FeatureContext) {
   const { clock, events, newId } = ctx.deps;
@@ -59,9 +58,7 @@ export function createImporter(ctx: FeatureContext) {
 
   async function run(options: RunOptions): Promise<ImportReport> {
     checkPicked(options.path);
-    const source = await openSource(options.path).catch(() => {
-      throw AppError.validation('path', 'The file could not be read');
-    });
+    const source = await open(options);
     const totalBytes = statSync(options.path).size;
     const importId = newId();
     const sqlite = ctx.store.bulkWriter();
@@ -69,15 +66,15 @@ export function createImporter(ctx: FeatureContext) {
     try {
       const st = prepareImportStatements(sqlite);
       st.startImport({ id: importId, fileName: source.fileName.slice(0, 255), format: source.format, dialect: source.dialect, duplicates: options.duplicates, startedAt: clock.now().toISOString() });
-
-      // Every live contact's keys, so a re-import matches (and, with "skip", creates nothing).
-      const index = new DuplicateIndex();
-      for (const contact of st.liveContacts()) index.add(contact.id, index.keysOf(contact));
+      const index = indexOf(st);
       const companies = new Map<string, { id: string; name: string }>();
       for (const company of st.liveCompanies()) if (!companies.has(company.sortName)) companies.set(company.sortName, { id: company.id, name: company.sortName });
 
       const counts = { created: 0, updated: 0, skipped: 0, rejected: 0, rows: 0 };
       const rejected: RowProblem[] = [];
+      const matched: MatchedRow[] = [];
+      const warnings: RowProblem[] = [];
+      let warningCount = 0;
       let bytesRead = 0;
       const progress = (done: boolean) =>
         events.emit('import.progress', { importId, ...counts, bytesRead: Math.min(bytesRead, totalBytes), totalBytes, done });
@@ -98,31 +95,36 @@ export function createImporter(ctx: FeatureContext) {
         // New contacts are indexed for search and tags in bulk (see migration 0012), before any update of this
         // batch and at its end, inside this transaction.
         let indexedTo = st.bulk.begin();
-        for (const { record } of batch) {
+        for (const { line, record } of batch) {
           const keys = index.keysOf(record);
           const match = options.duplicates === 'create' ? undefined : index.find(keys);
-          if (match && options.duplicates === 'skip') {
+          if (!match) {
+            const id = newId();
+            st.insertContact(importId, id, record, companyFor(record.companyName, now), now);
+            index.add(id, keys);
+            counts.created++;
+            continue;
+          }
+          const existing = st.contact(match.id);
+          const skip = () => {
             counts.skipped++;
+            if (matched.length < REPORTED_MATCHES) matched.push(matchedRow(line, 'skipped', match, existing.row.display_name, []));
+          };
+          if (options.duplicates === 'skip') {
+            skip();
             continue;
           }
-          if (match) {
-            const existing = st.contact(match);
-            const next = merged(existing.values, record);
-            const update = st.contactUpdate(existing, next, companyFor(next.companyName, now), now);
-            if (!update) {
-              counts.skipped++;
-              continue;
-            }
-            indexedTo = st.bulk.indexNew(indexedTo);
-            st.updateContact(importId, existing, update);
-            index.add(match, index.keysOf(next));
-            counts.updated++;
+          const next = merged(existing.values, record);
+          const update = st.contactUpdate(existing, next, companyFor(next.companyName, now), now);
+          if (!update) {
+            skip();
             continue;
           }
-          const id = newId();
-          st.insertContact(importId, id, record, companyFor(record.companyName, now), now);
-          index.add(id, keys);
-          counts.created++;
+          indexedTo = st.bulk.indexNew(indexedTo);
+          st.updateContact(importId, existing, update);
+          index.add(match.id, index.keysOf(next));
+          counts.updated++;
+          if (matched.length < REPORTED_MATCHES) matched.push(matchedRow(line, 'updated', match, existing.row.display_name, describeChanges(existing.values, next)));
         }
         st.bulk.indexNew(indexedTo);
         st.bulk.end();
@@ -146,6 +148,7 @@ export function createImporter(ctx: FeatureContext) {
         for await (const item of source.items(options.mapping, (n) => (bytesRead += n))) {
           counts.rows++;
           sinceFlush++;
+          for (const warning of item.warnings ?? []) if (warningCount++ < REPORTED_REJECTIONS) warnings.push(warning);
           if ('reason' in item.built) {
             counts.rejected++;
             if (rejected.length < REPORTED_REJECTIONS) rejected.push({ line: item.line, reason: item.built.reason });
@@ -166,7 +169,7 @@ export function createImporter(ctx: FeatureContext) {
         rejected.push({ line: counts.rows + 1, reason: 'The import stopped here: the rest of the file could not be read' });
         st.saveCounts(importId, { ...counts, rejected: counts.rejected + 1 }, rejected);
       }
-      const report = st.finishImport(importId, status, clock.now().toISOString());
+      const report = { ...st.finishImport(importId, status, clock.now().toISOString()), matched, warnings, warningCount };
       progress(true);
       events.emit('data.changed', { entity: 'import', action: 'created', ids: [importId] });
       return report;
@@ -177,8 +180,66 @@ export function createImporter(ctx: FeatureContext) {
     }
   }
 
+  /** What `run` would do with these choices, worked out on the same rules without writing anything. */
+  async function check(options: RunOptions): Promise<ImportCheck> {
+    checkPicked(options.path);
+    const source = await open(options);
+    const sqlite = ctx.store.bulkWriter();
+    try {
+      const st = prepareImportStatements(sqlite);
+      const index = options.duplicates === 'create' ? null : indexOf(st);
+      // Contacts as this dry run left them: rows it would create (by line) and contacts it would update.
+      const simulated = new Map<string, { values: ContactValues; name: string; line?: number }>();
+      const known = (id: string) => {
+        const s = simulated.get(id);
+        if (s) return s;
+        const c = st.contact(id);
+        return { values: c.values as ContactValues, name: c.row.display_name };
+      };
+      const out: ImportCheck = { rows: 0, created: 0, updated: 0, skipped: 0, rejectedCount: 0, matched: [] };
+      const note = (row: MatchedRow, line?: number) => {
+        if (out.matched.length < CHECKED_MATCHES) out.matched.push(line === undefined ? row : { ...row, contactId: '', fileLine: line });
+      };
+      for await (const item of source.items(options.mapping)) {
+        if (++out.rows % BATCH_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+        if ('reason' in item.built) {
+          out.rejectedCount++;
+          continue;
+        }
+        const record = item.built.record;
+        const keys = index?.keysOf(record);
+        const match = keys && index!.find(keys);
+        if (!match) {
+          out.created++;
+          if (keys) {
+            const id = `line:${item.line}`;
+            simulated.set(id, { values: record, name: contactDisplayName(record), line: item.line });
+            index!.add(id, keys);
+          }
+          continue;
+        }
+        const before = known(match.id);
+        const changes = options.duplicates === 'update' ? describeChanges(before.values, merged(before.values, record)) : [];
+        if (changes.length === 0) {
+          out.skipped++;
+          note(matchedRow(item.line, 'skipped', match, before.name, []), before.line);
+          continue;
+        }
+        const next = merged(before.values, record);
+        simulated.set(match.id, { values: next, name: contactDisplayName(next), ...(before.line !== undefined ? { line: before.line } : {}) });
+        index!.add(match.id, index!.keysOf(next));
+        out.updated++;
+        note(matchedRow(item.line, 'updated', match, before.name, changes), before.line);
+      }
+      return out;
+    } finally {
+      sqlite.close();
+    }
+  }
+
   return {
     run,
+    check,
     checkPicked,
     cancel(importId: string): boolean {
       if (!running.has(importId)) return false;

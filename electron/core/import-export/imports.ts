@@ -1,7 +1,8 @@
 // Import history around the importer: the preview of a picked file, undo, and the list, with runs a crash or a
 // quit left 'running' closed first. No SQL here (import-export.repo); no `electron` import.
+import type { RowProblem } from '../../../shared/domain/transfer';
 import { AppError } from '../../../shared/ipc/errors';
-import type { ChannelOutput } from '../../../shared/ipc/contract';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { closeInterruptedImports, findImport, listImports, undoImport } from '../../db/import-export.repo';
 import type { FeatureContext } from '../modules';
 import type { createImporter } from './importer';
@@ -10,21 +11,27 @@ import { openSource } from './source';
 const PREVIEW_ROWS = 20;
 
 /** The first rows of a picked file as the import would read them, with the detected layout and any problems. */
-export async function previewImport(importer: ReturnType<typeof createImporter>, path: string): Promise<ChannelOutput<'import.preview'>> {
+export async function previewImport(importer: ReturnType<typeof createImporter>, input: ChannelInput<'import.preview'>): Promise<ChannelOutput<'import.preview'>> {
+  const { path } = input;
   importer.checkPicked(path);
-  const source = await openSource(path).catch(() => {
+  // The encoding the user chose in the preview's selector (else the detected one).
+  const source = await openSource(path, { encoding: input.encoding }).catch(() => {
     throw AppError.validation('path', 'The file could not be read');
   });
   const sample: { line: number; cells: string[]; name: string }[] = [];
-  const problems: { line: number; reason: string }[] = [];
+  const problems: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
   for await (const item of source.items()) {
     if ('reason' in item.built) problems.push({ line: item.line, reason: item.built.reason });
+    warnings.push(...(item.warnings ?? []));
     const r = 'record' in item.built ? item.built.record : null;
-    sample.push({ line: item.line, cells: item.cells, name: r ? [r.firstName, r.lastName].filter(Boolean).join(' ') || (r.companyName ?? '') : '' });
+    // A contact is shown by what it has: its name, else its company, email or phone.
+    const name = r ? [r.firstName, r.lastName].filter(Boolean).join(' ') || r.companyName || r.emails[0]?.value || r.phones[0]?.value || '' : '';
+    sample.push({ line: item.line, cells: item.cells, name });
     if (sample.length >= PREVIEW_ROWS) break;
   }
   const { fileName: _f, items: _i, ...head } = source;
-  return { ...head, sample, problems };
+  return { ...head, sample, problems, warnings };
 }
 
 export function createImportHistory(ctx: FeatureContext, importer: ReturnType<typeof createImporter>) {

@@ -19,7 +19,8 @@ export function createImportExportModule(ctx: FeatureContext): FeatureModule<Imp
       'export.contacts': (input) => exportContacts(ctx, exports, input),
       'export.table': (input) => exportTable(ctx, exports, input),
       'export.cancel': async ({ exportId }) => ({ cancelling: exports.cancel(exportId) }),
-      'import.preview': ({ path }) => previewImport(importer, path),
+      'import.preview': (input) => previewImport(importer, input),
+      'import.check': (input) => importer.check(input),
       async 'import.run'(input) {
         await history.closeInterrupted();
         return importer.run(input);

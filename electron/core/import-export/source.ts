@@ -1,10 +1,12 @@
 // Opens an import file as a stream of built records: sniffs CSV or vCard, encoding, delimiter and dialect,
 // and maps CSV columns by name. Shared by the preview and the run, so both read a file the same way.
 import { basename, extname } from 'node:path';
-import type { Dialect, ImportPreview, MappingEntry } from '../../../shared/domain/transfer';
-import { csvRecords, decodedStream, detectDelimiter, sniffFile, type Sniffed } from './csv-io';
+import { StringDecoder } from 'node:string_decoder';
+import type { Dialect, ImportPreview, MappingEntry, RowProblem } from '../../../shared/domain/transfer';
+import { byteStream, csvRecords, decodedStream, detectDelimiter, findHeader, fitRow, sniffFile, type Sniffed } from './csv-io';
 import { detectDialect, mapColumns } from './dialects';
-import { buildFromCells, compileMapping, type Built } from './records';
+import { buildFromCells, compileMapping, warningText, type Built } from './records';
+import { asciiSafe } from './text-encoding';
 import { vcardRecords } from './vcard';
 
 export interface SourceItem {
@@ -12,6 +14,8 @@ export interface SourceItem {
   built: Built;
   /** What the preview shows for the row: CSV cells, or a card's name. */
   cells: string[];
+  /** Per-field warnings with the line each value is on (vCard; a CSV row's are on its line). */
+  warnings?: RowProblem[];
 }
 
 export interface Source {
@@ -19,6 +23,8 @@ export interface Source {
   format: ImportPreview['format'];
   dialect: Dialect;
   encoding: string;
+  /** Nothing in the file named its encoding and the bytes are not UTF-8: Windows-1252 is a guess. */
+  encodingGuessed: boolean;
   delimiter: string;
   columns: string[];
   mapping: MappingEntry[];
@@ -26,10 +32,22 @@ export interface Source {
   items(mapping?: readonly MappingEntry[], onBytes?: (n: number) => void): AsyncGenerator<SourceItem>;
 }
 
+/** A byte stream's chunks come out as Buffers (UTF-8 of the decoded text): the vCard reader takes strings. */
+async function* asText(stream: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const utf8 = new StringDecoder('utf8');
+  for await (const chunk of stream) yield typeof chunk === 'string' ? chunk : utf8.write(chunk);
+  yield utf8.end();
+}
+
 const isVcard = (path: string, sniffed: Sniffed) => ['.vcf', '.vcard'].includes(extname(path).toLowerCase()) || /^\s*BEGIN:VCARD/i.test(sniffed.head);
 
-export async function openSource(path: string): Promise<Source> {
-  const sniffed = await sniffFile(path);
+export interface OpenOptions {
+  /** The encoding the user chose in the preview, instead of the detected one. */
+  encoding?: string | undefined;
+}
+
+export async function openSource(path: string, options: OpenOptions = {}): Promise<Source> {
+  const sniffed = await sniffFile(path, options.encoding);
   const fileName = basename(path);
   if (isVcard(path, sniffed)) {
     return {
@@ -37,21 +55,23 @@ export async function openSource(path: string): Promise<Source> {
       format: 'vcard',
       dialect: 'vcard',
       encoding: sniffed.encoding,
+      encodingGuessed: sniffed.guessed,
       delimiter: '',
       columns: [],
       mapping: [],
       async *items(_mapping, onBytes) {
-        for await (const { line, built, name } of vcardRecords(decodedStream(path, sniffed, onBytes))) yield { line, built, cells: [name] };
+        // In an ASCII-compatible encoding each value is decoded from its own bytes, so a CHARSET on one line
+        // and UTF-8 on the next both read right; UTF-16 and the like are decoded whole first.
+        const bytes = asciiSafe(sniffed.encoding);
+        const chunks = bytes ? byteStream(path, sniffed, onBytes) : asText(decodedStream(path, sniffed, onBytes));
+        for await (const { line, built, name, warnings } of vcardRecords(chunks, { bytes, chosen: options.encoding ?? null })) yield { line, built, cells: [name], warnings };
       },
     };
   }
 
   const delimiter = detectDelimiter(sniffed.head);
-  let columns: string[] = [];
-  for await (const record of csvRecords(path, sniffed, delimiter)) {
-    if ('cells' in record) columns = record.cells.map((c) => c.trim());
-    break;
-  }
+  // The header is found past any preamble (LinkedIn's "Notes:" lines); records up to it are not contacts.
+  const { line: headerLine, columns } = await findHeader(path, sniffed, delimiter);
   // (Google's legacy header ends with a comma: its unnamed last column maps to nothing.)
   const dialect = detectDialect(columns);
   const detected = mapColumns(columns, dialect);
@@ -60,31 +80,28 @@ export async function openSource(path: string): Promise<Source> {
     format: 'csv',
     dialect,
     encoding: sniffed.encoding,
+    encodingGuessed: sniffed.guessed,
     delimiter,
     columns,
     mapping: detected,
     async *items(mapping = detected, onBytes) {
       const compiled = compileMapping(columns, mapping, dialect);
-      let header = true;
       for await (const record of csvRecords(path, sniffed, delimiter, onBytes)) {
-        if (header) {
-          header = false;
-          if ('cells' in record) continue;
-        }
+        if (record.line <= headerLine) continue;
         if ('error' in record) {
           const lines = record.toLine > record.line ? `lines ${record.line}–${record.toLine}` : `line ${record.line}`;
           yield { line: record.line, built: { reason: `${record.error} (${lines})` }, cells: [] };
           continue;
         }
-        const { cells } = record;
-        const extra = cells.slice(columns.length);
-        if (cells.length < columns.length || extra.some((c) => c.trim() !== '')) {
-          // A record running over several lines with the wrong cell count is an unclosed quote that swallowed them.
-          const reason = record.toLine > record.line ? `Unclosed quote: lines ${record.line}–${record.toLine} could not be read` : `Expected ${columns.length} columns, found ${cells.length}`;
-          yield { line: record.line, built: { reason }, cells };
+        // Short rows are padded and cells past the header kept (csv-io's fitRow); only a swallowing quote is unreadable.
+        const fitted = fitRow(record, columns.length, delimiter);
+        if ('unclosed' in fitted) {
+          yield { line: record.line, built: { reason: `Unclosed quote: lines ${record.line}–${record.toLine} could not be read` }, cells: record.cells };
           continue;
         }
-        yield { line: record.line, built: buildFromCells(cells, compiled), cells };
+        const built = buildFromCells(fitted.cells, compiled, fitted.extra);
+        const warnings = 'record' in built ? built.warnings.map((w) => ({ line: record.line, reason: warningText(w) })) : [];
+        yield { line: record.line, built, cells: fitted.cells, ...(warnings.length ? { warnings } : {}) };
       }
     },
   };

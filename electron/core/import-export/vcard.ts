@@ -1,275 +1,374 @@
-// vCard in and out. Reads 2.1 (quoted-printable, CHARSET, bare types), 3.0 and 4.0, several cards per file,
-// Apple's `itemN.` groups with X-ABLabel; writes 3.0 (default) or 4.0, UTF-8, folded at 75 octets (RFC 6350).
-// Photos are dropped on import (Rapport keeps no contact photos). No `electron` import.
-import type { Contact } from '../../../shared/domain/contact';
-import { emptyRecord, normaliseBirthday, validate, type Built } from './records';
+// vCard in: 2.1 (quoted-printable, CHARSET, bare types), 3.0 and 4.0, several cards per file, Apple's `itemN.`
+// groups with X-ABLabel. A value Rapport cannot store never costs the card: it goes to notes with a warning on
+// its line. Photos are skipped (Rapport keeps no contact photos). Writing is vcard-write.ts. No `electron` import.
+import { Birthday, EmailEntry, PhoneValue, Tag, Website } from '../../../shared/domain/fields';
+import type { RowProblem } from '../../../shared/domain/transfer';
+import { emptyRecord, normaliseBirthday, validate, warningText, type Built, type FieldWarning, type ImportRecord } from './records';
+import { decodeValue, logicalLines, type DecodeContext, type Property } from './vcard-lines';
 
-interface Property {
-  group: string | null;
-  name: string;
-  params: Map<string, string[]>;
-  value: string;
-}
+export { contactToVcard, foldLine } from './vcard-write';
 
 /** Types that say how, not which: they are not labels a person gave. */
 const NOISE_TYPES = new Set(['internet', 'pref', 'voice', 'x400', 'text', 'uri', 'dom', 'intl', 'postal', 'parcel']);
+const LIMITS = { emails: 20, phones: 20, addresses: 10, tags: 50, name: 100, company: 200, notes: 20_000 };
+const ADDRESS_MAX = { street: 200, city: 100, region: 100, postcode: 20, country: 100 } as const;
 
-// ---- reading ----
+/** Properties with no field of their own, kept as lines in notes: heading per property name. */
+const NOTE_LINES: Record<string, string> = {
+  ROLE: 'Role', ANNIVERSARY: 'Anniversary', 'X-ANNIVERSARY': 'Anniversary', 'X-EVOLUTION-ANNIVERSARY': 'Anniversary',
+  'X-MS-ANNIVERSARY': 'Anniversary', 'X-OUTLOOK-WEDDING-ANNIVERSARY': 'Anniversary', 'X-EVOLUTION-SPOUSE': 'Spouse',
+  'X-SPOUSE': 'Spouse', 'X-MS-SPOUSE': 'Spouse', SPOUSNAME: 'Spouse', 'X-OUTLOOK-SPOUSE-NAME': 'Spouse',
+  'X-EVOLUTION-MANAGER': 'Manager', 'X-MANAGER': 'Manager', 'X-MS-MANAGER': 'Manager', MANNAME: 'Manager',
+  'X-OUTLOOK-MANAGER-NAME': 'Manager', 'X-EVOLUTION-ASSISTANT': 'Assistant', 'X-ASSISTANT': 'Assistant',
+  'X-MS-ASSISTANT': 'Assistant', ASSNAME: 'Assistant', 'X-OUTLOOK-ASSISTANT-NAME': 'Assistant', OFFICE: 'Office',
+  'X-OUTLOOK-OFFICE-LOCATION': 'Office', 'X-SOCIALPROFILE': 'Profile',
+};
+/** Instant-messaging handles: the property (or IMPP's URI scheme) names the service. */
+const IM: Record<string, string> = {
+  'X-AIM': 'AIM', AIM: 'AIM', 'X-ICQ': 'ICQ', ICQ: 'ICQ', 'X-JABBER': 'Jabber', XMPP: 'Jabber', 'X-MSN': 'MSN', MSNIM: 'MSN',
+  'X-YAHOO': 'Yahoo', YMSGR: 'Yahoo', 'X-SKYPE': 'Skype', 'X-SKYPE-USERNAME': 'Skype', SKYPE: 'Skype', 'X-GOOGLE-TALK': 'Google Talk',
+  'X-GTALK': 'Google Talk', GTALK: 'Google Talk', 'X-QQ': 'QQ', QQ: 'QQ', 'X-GADUGADU': 'Gadu-Gadu', GG: 'Gadu-Gadu', SIP: 'SIP',
+};
 
-/** Unfolded content lines with the line number each starts on, from a stream of text chunks. */
-async function* contentLines(chunks: AsyncIterable<string>): AsyncGenerator<{ line: number; text: string }> {
-  let rest = '';
-  let lineNo = 0;
-  let current: { line: number; text: string } | null = null;
-  let qpSoftBreak = false;
-  const feed = function* (physical: string) {
-    lineNo++;
-    if (current && (qpSoftBreak || ((physical.startsWith(' ') || physical.startsWith('\t')) && physical.trim() !== ''))) {
-      current.text += qpSoftBreak ? physical : physical.slice(1);
-    } else {
-      if (current) yield current;
-      current = { line: lineNo, text: physical };
-    }
-    // 2.1 quoted-printable: a line ending in "=" continues on the next line.
-    qpSoftBreak = /ENCODING=QUOTED-PRINTABLE|;QUOTED-PRINTABLE/i.test(current.text.split(':', 1)[0] ?? '') && current.text.endsWith('=');
-    if (qpSoftBreak) current.text = current.text.slice(0, -1);
-  };
-  for await (const chunk of chunks) {
-    rest += chunk;
-    const parts = rest.split(/\r\n|\n|\r/);
-    rest = parts.pop() ?? '';
-    for (const physical of parts) yield* feed(physical);
-  }
-  if (rest) yield* feed(rest);
-  if (current) yield current;
-}
-
-function parseProperty(text: string): Property | null {
-  let colon = -1;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '"') quoted = !quoted;
-    else if (text[i] === ':' && !quoted) {
-      colon = i;
-      break;
-    }
-  }
-  if (colon < 0) return null;
-  const [nameWithGroup = '', ...rawParams] = text.slice(0, colon).split(';');
-  const dot = nameWithGroup.lastIndexOf('.');
-  const params = new Map<string, string[]>();
-  for (const raw of rawParams) {
-    const eq = raw.indexOf('=');
-    // vCard 2.1 writes bare types: TEL;CELL;VOICE
-    const key = eq < 0 ? 'TYPE' : raw.slice(0, eq).toUpperCase();
-    const value = eq < 0 ? raw : raw.slice(eq + 1);
-    const values = value.split(',').map((v) => v.replace(/^"|"$/g, ''));
-    params.set(key, [...(params.get(key) ?? []), ...values]);
-  }
-  if (params.get('TYPE')?.some((t) => t.toUpperCase() === 'QUOTED-PRINTABLE')) params.set('ENCODING', ['QUOTED-PRINTABLE']);
-  return {
-    group: dot > 0 ? nameWithGroup.slice(0, dot).toLowerCase() : null,
-    name: nameWithGroup.slice(dot + 1).toUpperCase(),
-    params,
-    value: text.slice(colon + 1),
-  };
-}
-
-function decodeQuotedPrintable(value: string, charset: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < value.length; i++) {
-    if (value[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(value.charCodeAt(i) & 0xff);
-  }
+/** A URI's %-escapes decoded ("Messenger%20Work" is "Messenger Work"); text that is not a URI as it is. */
+function uriText(text: string): string {
   try {
-    return new TextDecoder(charset).decode(new Uint8Array(bytes));
+    return decodeURIComponent(text);
   } catch {
-    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+    return text;
   }
 }
 
-/** Splits on unescaped `sep` and unescapes each part. */
-function splitValue(value: string, sep: ';' | ','): string[] {
+/** Splits on `sep` not preceded by a backslash; escapes are kept (unescape each part after). */
+function splitRaw(value: string, sep: string): string[] {
   const parts: string[] = [];
-  let cur = '';
+  let start = 0;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i]!;
-    if (ch === '\\' && i + 1 < value.length) {
-      const next = value[++i]!;
-      cur += next === 'n' || next === 'N' ? '\n' : next;
-    } else if (ch === sep) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
+    if (value[i] === '\\') i++;
+    else if (value[i] === sep) {
+      parts.push(value.slice(start, i));
+      start = i + 1;
+    }
   }
-  parts.push(cur);
+  parts.push(value.slice(start));
   return parts;
 }
-const text = (value: string) => splitValue(value, ';').join(';');
+const unescape = (s: string) => s.replace(/\\(.)/gs, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+/** A structured value's components, each component's own list (4.0 commas) joined with `join`. */
+const components = (value: string, join = ' ') => splitRaw(value, ';').map((c) => splitRaw(c, ',').map(unescape).map((s) => s.trim()).filter(Boolean).join(join));
 
-function labelOf(prop: Property, groupLabels: Map<string, string>): string | undefined {
-  if (prop.group && groupLabels.has(prop.group)) return groupLabels.get(prop.group);
-  const types = (prop.params.get('TYPE') ?? []).filter((t) => t && !NOISE_TYPES.has(t.toLowerCase()));
-  return types.length ? types.join(' ').slice(0, 40) : undefined;
+interface Card {
+  props: Property[];
+  line: number;
 }
 
-function cardToRecord(props: Property[]): Built {
-  const record = emptyRecord();
-  const groupLabels = new Map<string, string>();
-  for (const p of props) {
-    if (p.name === 'X-ABLABEL' && p.group) groupLabels.set(p.group, text(p.value).replace(/^_\$!<(.*)>!\$_$/, '$1'));
-  }
+/** A per-field warning with the line its value is on. */
+type LineWarning = FieldWarning & { line: number };
+
+const FIELD_NAMES: Record<string, string> = { N: 'Name', FN: 'Name', ORG: 'Company', TITLE: 'Job title', ADR: 'Address', NOTE: 'Notes', EMAIL: 'Email', TEL: 'Phone' };
+
+/** One card into a record: every value stored where it fits, the rest in notes, a warning for each. */
+function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[]): Built {
+  const warn = (line: number, reason: string) => {
+    const colon = reason.indexOf(': ');
+    warnings.push(colon > 0 ? { line, field: reason.slice(0, colon), reason: reason.slice(colon + 2) } : { line, field: 'Card', reason });
+  };
+  let guessWarned = false;
+  const value = (p: Property): string => {
+    const decoded = decodeValue(p, ctx);
+    if (decoded.guessed && !guessWarned) {
+      guessWarned = true;
+      warn(p.line, `${FIELD_NAMES[p.name] ?? 'Text'}: no character set given, read as Western (Windows-1252); if letters look wrong, choose the file's encoding`);
+    }
+    return decoded.text;
+  };
+  const record: ImportRecord = emptyRecord();
+  const notes: string[] = [];
+  const extras: string[] = [];
+  const extra = (heading: string, text: string) => {
+    const line = `${heading}: ${text.trim()}`;
+    if (text.trim() && !extras.includes(line)) extras.push(line);
+  };
+
+  const labels = new Map<string, string>();
+  for (const p of card.props) if (p.name === 'X-ABLABEL' && p.group) labels.set(p.group, unescape(value(p)).replace(/^_\$!<(.*)>!\$_$/, '$1').trim());
+  const labelOf = (p: Property): string | undefined => {
+    if (p.group && labels.get(p.group)) return labels.get(p.group)!.slice(0, 40);
+    const types = (p.params.get('TYPE') ?? []).filter((t) => !NOISE_TYPES.has(t.toLowerCase()));
+    return types.length ? types.join(' ').slice(0, 40) : undefined;
+  };
+  const withLabel = <T extends object>(p: Property, entry: T) => {
+    const label = labelOf(p);
+    return label ? { ...entry, label } : entry;
+  };
+  const labelled = (heading: string, p: Property) => (labelOf(p) ? `${heading} (${labelOf(p)})` : heading);
+
+  let names: string[] | null = null;
   let fullName: string | null = null;
-  for (const p of props) {
-    const label = labelOf(p, groupLabels);
-    const withLabel = <T extends object>(entry: T) => (label ? { ...entry, label } : entry);
+  const nicknames: string[] = [];
+  const titles: string[] = [];
+  let company = false;
+  const alternatives = new Set<string>();
+  for (const p of card.props) {
+    // ALTID marks the same value in another form or language (RFC 6350 5.4): the first one is read.
+    const altId = p.params.get('ALTID')?.[0];
+    if (altId !== undefined) {
+      if (alternatives.has(`${p.name};${altId}`)) continue;
+      alternatives.add(`${p.name};${altId}`);
+    }
     switch (p.name) {
-      case 'N': {
-        const [family = '', given = '', additional = ''] = splitValue(p.value, ';');
-        record.lastName = family.trim() || null;
-        record.firstName = [given, additional].map((s) => s.trim()).filter(Boolean).join(' ') || null;
+      case 'N':
+        names ??= components(value(p));
         break;
-      }
       case 'FN':
-        fullName = text(p.value).trim() || null;
+        fullName ??= unescape(value(p)).trim() || null;
         break;
-      case 'ORG':
-        record.companyName = splitValue(p.value, ';')[0]?.trim() || null;
+      case 'NICKNAME':
+        nicknames.push(...splitRaw(value(p), ',').map(unescape).map((n) => n.trim()).filter(Boolean));
         break;
-      case 'TITLE':
-        record.jobTitle = text(p.value);
-        break;
-      case 'EMAIL':
-        record.emails.push(withLabel({ value: text(p.value).replace(/^mailto:/i, '').trim() }));
-        break;
-      case 'TEL':
-        record.phones.push(withLabel({ value: text(p.value).replace(/^tel:/i, '').trim() }));
-        break;
-      case 'ADR': {
-        const [, , street = '', city = '', region = '', postcode = '', country = ''] = splitValue(p.value, ';');
-        const address = Object.fromEntries(Object.entries({ street, city, region, postcode, country }).filter(([, v]) => v.trim() !== ''));
-        if (Object.keys(address).length) record.addresses.push(withLabel(address));
+      case 'KIND': {
+        const kind = unescape(value(p)).trim().toLowerCase();
+        if (kind === 'group') return { reason: 'A contact group (a list of members), not a person: skipped' };
+        if (kind === 'org' || kind === 'organization') company = true;
         break;
       }
-      case 'URL':
-        record.website ??= text(p.value).trim();
+      case 'X-ABSHOWAS':
+        if (unescape(value(p)).trim().toUpperCase() === 'COMPANY') company = true;
         break;
-      case 'BDAY':
-        record.birthday = normaliseBirthday(text(p.value));
+      case 'ORG': {
+        const [org = '', ...units] = components(value(p));
+        if (!record.companyName && org) record.companyName = org;
+        else if (org) extra('Organisation', org);
+        if (units.some(Boolean)) extra('Department', units.filter(Boolean).join(', '));
         break;
-      case 'NOTE':
-        record.notes = text(p.value);
+      }
+      case 'TITLE': {
+        const title = unescape(value(p)).trim();
+        if (title && !titles.includes(title)) titles.push(title);
         break;
+      }
+      case 'EMAIL': {
+        const text = unescape(value(p)).replace(/^mailto:/i, '').trim();
+        if (!text) break;
+        if (!EmailEntry.shape.value.safeParse(text).success) {
+          extra(labelled('Email', p), text);
+          warn(p.line, 'Email: not a valid address; kept in notes');
+        } else if (record.emails.length >= LIMITS.emails) {
+          extra(labelled('Email', p), text);
+          warn(p.line, `Email: more than ${LIMITS.emails} addresses; kept in notes`);
+        } else record.emails.push(withLabel(p, { value: text }));
+        break;
+      }
+      case 'TEL': {
+        const text = unescape(value(p)).trim();
+        const phone = text.replace(/^tel:/i, '').replace(/;ext=([^;]*)/i, ' ext. $1').replace(/;.*$/, '').trim();
+        if (!phone) break;
+        if (!PhoneValue.safeParse(phone).success) {
+          extra(labelled('Phone', p), text);
+          warn(p.line, 'Phone: not a number Rapport can store as a phone; kept in notes');
+        } else if (record.phones.length >= LIMITS.phones) {
+          extra(labelled('Phone', p), text);
+          warn(p.line, `Phone: more than ${LIMITS.phones} numbers; kept in notes`);
+        } else record.phones.push(withLabel(p, { value: phone }));
+        break;
+      }
+      case 'ADR':
+        readAddress(p, components(value(p), ', '), record, extra, warn, withLabel, labelled);
+        break;
+      case 'URL': {
+        const url = unescape(value(p)).trim();
+        if (!url) break;
+        if (!record.website && Website.safeParse(url).success) record.website = url;
+        else {
+          extra(labelled('Website', p), url);
+          if (!Website.safeParse(url).success) warn(p.line, 'Website: not a web address; kept in notes');
+        }
+        break;
+      }
+      case 'BDAY': {
+        const text = unescape(value(p)).trim();
+        const day = normaliseBirthday(text);
+        if (!day) break;
+        const valid = Birthday.safeParse(day).success;
+        if (valid && !record.birthday) record.birthday = day;
+        else if (!valid || day !== record.birthday) {
+          extra('Birthday', text);
+          if (!valid) warn(p.line, 'Birthday: not a date Rapport can store; kept in notes');
+        }
+        break;
+      }
+      case 'NOTE': {
+        const note = unescape(value(p)).trim();
+        if (note) notes.push(note);
+        break;
+      }
       case 'CATEGORIES':
-        record.tags.push(...splitValue(p.value, ',').map((t) => t.trim()).filter(Boolean));
+        for (const tag of splitRaw(value(p), ',').map(unescape).map((t) => t.trim()).filter(Boolean)) {
+          if (record.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) continue;
+          if (Tag.safeParse(tag).success && record.tags.length < LIMITS.tags) record.tags.push(tag);
+          else {
+            extra('Tag', tag);
+            warn(p.line, Tag.safeParse(tag).success ? `Tags: more than ${LIMITS.tags}; kept in notes` : 'Tags: a tag is longer than 50 characters; kept in notes');
+          }
+        }
+        break;
+      case 'IMPP': {
+        const text = uriText(unescape(value(p)).trim());
+        const scheme = /^([a-z-]+):/i.exec(text)?.[1]?.toUpperCase();
+        if (text) extra(IM[scheme ?? ''] ?? 'IM', scheme ? text.slice(scheme.length + 1) : text);
+        break;
+      }
+      case 'RELATED':
+      case 'X-ABRELATEDNAMES':
+        extra(labelOf(p) ?? 'Related', unescape(value(p)).replace(/^urn:uuid:.*$/i, ''));
+        break;
+      case 'X-ABDATE':
+        extra(labelOf(p) ?? 'Date', unescape(value(p)));
         break;
       case 'X-RAPPORT-KIND': {
-        const kind = text(p.value).trim();
+        const kind = unescape(value(p)).trim();
         if (kind === 'customer' || kind === 'prospect' || kind === 'partner' || kind === 'supplier' || kind === 'other') record.kind = kind;
         break;
       }
       case 'X-RAPPORT-LEAD-SOURCE':
-        record.leadSource = text(p.value);
+        record.leadSource = unescape(value(p)).trim().slice(0, 100) || null;
         break;
       case 'X-RAPPORT-EMAIL-OPT-IN':
-        record.emailOptIn = text(p.value).trim().toUpperCase() === 'TRUE';
+        record.emailOptIn = unescape(value(p)).trim().toUpperCase() === 'TRUE';
         break;
+      default:
+        if (NOTE_LINES[p.name] === 'Anniversary') extra('Anniversary', normaliseBirthday(unescape(value(p))) ?? '');
+        else if (NOTE_LINES[p.name]) extra(NOTE_LINES[p.name]!, unescape(value(p)));
+        else if (IM[p.name]) extra(IM[p.name]!, unescape(value(p)));
     }
   }
-  if (!record.firstName && !record.lastName && fullName && fullName !== record.companyName) {
-    const words = fullName.split(/\s+/);
-    record.lastName = words.length > 1 ? words.pop()! : null;
-    record.firstName = words.join(' ');
+
+  nameTheRecord(record, { names, fullName, nicknames, company }, extra);
+  for (const [field, max] of [['firstName', LIMITS.name], ['lastName', LIMITS.name]] as const) {
+    const text = record[field];
+    if (text && text.length > max) {
+      extra('Name', text);
+      record[field] = text.slice(0, max).trim();
+      warn(card.line, `Name: longer than ${max} characters; the whole name is in notes`);
+    }
   }
-  return validate(record);
+  if (record.companyName && record.companyName.length > LIMITS.company) {
+    extra('Organisation', record.companyName);
+    record.companyName = record.companyName.slice(0, LIMITS.company).trim();
+    warn(card.line, `Company: longer than ${LIMITS.company} characters; the whole name is in notes`);
+  }
+  if (titles.length) {
+    const joined = titles.join('; ');
+    record.jobTitle = joined.length <= LIMITS.name ? joined : titles[0]!.slice(0, LIMITS.name);
+    if (joined.length > LIMITS.name) for (const t of titles) extra('Job title', t);
+  }
+  const body = [notes.join('\n\n'), extras.join('\n')].filter(Boolean).join('\n\n');
+  if (body.length > LIMITS.notes) warn(card.line, `Notes: longer than ${LIMITS.notes.toLocaleString('en')} characters; the rest was cut`);
+  record.notes = body.slice(0, LIMITS.notes) || null;
+  const built = validate(record);
+  // Anything validate() still had to move has no line of its own: it is the card's.
+  if ('record' in built) for (const w of built.warnings) warnings.push({ line: card.line, ...w });
+  return 'record' in built ? { record: built.record, warnings: warnings.map((w) => ({ field: w.field, reason: `${w.reason} (line ${w.line})` })) } : built;
 }
 
-export type VcardItem = { line: number; built: Built; name: string };
+/** ADR: PO box and extended address become street lines before the street; a part too long for its field goes to notes. */
+function readAddress(
+  p: Property,
+  parts: string[],
+  record: ImportRecord,
+  extra: (heading: string, text: string) => void,
+  warn: (line: number, reason: string) => void,
+  withLabel: <T extends object>(p: Property, entry: T) => T,
+  labelled: (heading: string, p: Property) => string,
+): void {
+  if (!parts.some(Boolean)) return;
+  const [poBox = '', extended = '', street = '', city = '', region = '', postcode = '', country = '', ...more] = parts;
+  // Trailing parts left out are common; a short address that fills its first parts has probably lost one in between.
+  if (parts.length < 7 && (poBox || extended)) warn(p.line, `Address: ${parts.length} of its 7 parts; they were read in order, check them`);
+  const fields = { street: [poBox, extended, street, ...more].filter(Boolean).join('\n'), city, region, postcode, country };
+  const tooLong = (Object.keys(ADDRESS_MAX) as (keyof typeof ADDRESS_MAX)[]).some((k) => fields[k].length > ADDRESS_MAX[k]);
+  if (tooLong || record.addresses.length >= LIMITS.addresses) {
+    extra(labelled('Address', p), parts.filter(Boolean).join(', '));
+    warn(p.line, tooLong ? 'Address: a part is too long for its field; kept in notes' : `Address: more than ${LIMITS.addresses} addresses; kept in notes`);
+    return;
+  }
+  const address = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
+  record.addresses.push(withLabel(p, address));
+}
 
-/** Every card in the text stream, each built into a record or a reason it was rejected. */
-export async function* vcardRecords(chunks: AsyncIterable<string>): AsyncGenerator<VcardItem> {
-  let props: Property[] | null = null;
-  let start = 0;
-  for await (const { line, text: content } of contentLines(chunks)) {
-    if (content.trim() === '') continue;
-    const prop = parseProperty(content);
-    if (!prop) {
-      if (props) props.push({ group: null, name: '', params: new Map(), value: '' });
+/**
+ * Names from N, else FN, else a nickname; a company card (KIND:org, X-ABShowAs:COMPANY, or FN equal to ORG) has
+ * none. What does not fit first and last name (prefix, suffix, an FN that disagrees with N) is kept in notes.
+ */
+function nameTheRecord(record: ImportRecord, card: { names: string[] | null; fullName: string | null; nicknames: string[]; company: boolean }, extra: (heading: string, text: string) => void): void {
+  const [family = '', given = '', additional = '', prefix = '', suffix = ''] = card.names ?? [];
+  record.lastName = family || null;
+  record.firstName = [given, additional].filter(Boolean).join(' ') || null;
+  if (prefix) extra('Name prefix', prefix);
+  if (suffix) extra('Name suffix', suffix);
+  const fn = card.fullName;
+  const isCompany = card.company || (!!fn && fn === record.companyName);
+  if (!record.firstName && !record.lastName && fn) {
+    if (isCompany) record.companyName ??= fn;
+    else {
+      const words = fn.split(/\s+/);
+      record.lastName = words.length > 1 ? words.pop()! : null;
+      record.firstName = words.join(' ');
+    }
+  } else if (fn && !isCompany) {
+    const known = new Set([family, given, additional, prefix, suffix].join(' ').toLowerCase().split(/[\s,]+/).filter(Boolean));
+    const squeezed = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+    // Names written without spaces (Chinese, Japanese) agree when FN holds each part.
+    const agrees = fn.toLowerCase().split(/[\s,;]+/).some((w) => known.has(w)) || [family, given].filter(Boolean).every((part) => squeezed(fn).includes(squeezed(part)));
+    if (!agrees) extra('Full name', fn);
+  }
+  // validate() shows a person with no other name by the nickname, else keeps it in notes.
+  if (card.nicknames.length) record.nickname = card.nicknames.join(', ');
+}
+
+export type VcardItem = { line: number; built: Built; name: string; warnings: RowProblem[] };
+
+/**
+ * Every card in the stream, each built into a record (with per-field warnings) or a reason it was skipped.
+ * A card nested in another (2.1 AGENT) belongs to its parent and is skipped with it; a card cut short (no
+ * END:VCARD before the next card or the end of the file) keeps what it has, with a warning.
+ */
+export async function* vcardRecords(chunks: AsyncIterable<string>, ctx: DecodeContext = { bytes: false, chosen: null }): AsyncGenerator<VcardItem> {
+  let card: Card | null = null;
+  let depth = 0;
+  let warnings: LineWarning[] = [];
+  const edge = (p: Property, name: string) => p.name === name && p.raw.trim().toUpperCase() === 'VCARD';
+  const built = (c: Card): VcardItem => {
+    const b = cardToRecord(c, ctx, warnings);
+    const r = 'record' in b ? b.record : null;
+    const name = r ? [r.firstName, r.lastName].filter(Boolean).join(' ') || r.companyName || r.emails[0]?.value || r.phones[0]?.value || '' : '';
+    return { line: c.line, built: b, name, warnings: warnings.map((w) => ({ line: w.line, reason: warningText(w) })) };
+  };
+  const cutShort = (c: Card) => {
+    warnings.push({ line: c.line, field: 'Card', reason: 'no END:VCARD; read up to where it stops' });
+    return built(c);
+  };
+  for await (const logical of logicalLines(chunks)) {
+    if ('unreadable' in logical) {
+      if (card && depth === 0) warnings.push({ line: logical.line, field: 'Line', reason: 'could not be read and was skipped' });
       continue;
     }
-    if (prop.name === 'BEGIN' && prop.value.trim().toUpperCase() === 'VCARD') {
-      if (props) yield { line: start, built: { reason: 'Card has no END:VCARD' }, name: '' };
-      props = [];
-      start = line;
-    } else if (prop.name === 'END' && prop.value.trim().toUpperCase() === 'VCARD') {
-      if (props) {
-        const built = cardToRecord(props);
-        const name = 'record' in built ? [built.record.firstName, built.record.lastName].filter(Boolean).join(' ') || (built.record.companyName ?? '') : '';
-        yield { line: start, built, name };
+    const p = logical.property;
+    if (edge(p, 'BEGIN')) {
+      const last = card?.props[card.props.length - 1];
+      if (card && (depth > 0 || (last?.name === 'AGENT' && last.raw.trim() === ''))) depth++;
+      else {
+        if (card) yield cutShort(card);
+        card = { props: [], line: p.line };
+        warnings = [];
       }
-      props = null;
-    } else if (props) {
-      const charset = prop.params.get('CHARSET')?.[0] ?? 'utf-8';
-      if (prop.params.get('ENCODING')?.[0]?.toUpperCase() === 'QUOTED-PRINTABLE') prop.value = decodeQuotedPrintable(prop.value, charset);
-      props.push(prop);
-    }
+    } else if (edge(p, 'END')) {
+      if (depth > 0) depth--;
+      else if (card) {
+        yield built(card);
+        card = null;
+      }
+    } else if (card && depth === 0) card.props.push(p);
   }
-  if (props) yield { line: start, built: { reason: 'Card has no END:VCARD' }, name: '' };
-}
-
-// ---- writing ----
-
-const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/\r\n|\n|\r/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
-
-/** RFC 6350 3.2: lines of at most 75 octets, continued with CRLF + space; never splitting a UTF-8 character. */
-export function foldLine(line: string): string {
-  if (Buffer.byteLength(line) <= 75) return `${line}\r\n`;
-  let out = '';
-  let bytes = 0;
-  let limit = 75;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
-    if (bytes + size > limit) {
-      out += '\r\n ';
-      bytes = 0;
-      limit = 74; // the leading space counts
-    }
-    out += ch;
-    bytes += size;
-  }
-  return `${out}\r\n`;
-}
-
-const PLAIN_TYPE = /^[A-Za-z][A-Za-z0-9-]*$/;
-
-export function contactToVcard(contact: Contact, version: '3.0' | '4.0'): string {
-  const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`];
-  let item = 0;
-  const labelled = (name: string, value: string, label?: string) => {
-    if (!label) return lines.push(`${name}:${value}`);
-    if (PLAIN_TYPE.test(label) && !NOISE_TYPES.has(label.toLowerCase())) return lines.push(`${name};TYPE=${label}:${value}`);
-    item++; // Apple's grouping carries any label text, spaces and punctuation included
-    lines.push(`item${item}.${name}:${value}`, `item${item}.X-ABLabel:${escapeText(label)}`);
-  };
-  lines.push(`N:${escapeText(contact.lastName ?? '')};${escapeText(contact.firstName ?? '')};;;`);
-  lines.push(`FN:${escapeText(contact.displayName)}`);
-  if (contact.companyName) lines.push(`ORG:${escapeText(contact.companyName)}`);
-  if (contact.jobTitle) lines.push(`TITLE:${escapeText(contact.jobTitle)}`);
-  for (const e of contact.emails) labelled('EMAIL', escapeText(e.value), e.label);
-  for (const p of contact.phones) labelled('TEL', escapeText(p.value), p.label);
-  for (const a of contact.addresses) {
-    const parts = ['', '', a.street ?? '', a.city ?? '', a.region ?? '', a.postcode ?? '', a.country ?? ''].map(escapeText);
-    labelled('ADR', parts.join(';'), a.label);
-  }
-  if (contact.website) lines.push(`URL:${escapeText(contact.website)}`);
-  if (contact.birthday) lines.push(`BDAY:${version === '4.0' ? contact.birthday.replace(/^(\d{4}|-)-(\d\d)-(\d\d)$/, (_, y: string, m: string, d: string) => `${y === '-' ? '--' : y}${m}${d}`) : contact.birthday}`);
-  if (contact.notes) lines.push(`NOTE:${escapeText(contact.notes)}`);
-  if (contact.tags.length) lines.push(`CATEGORIES:${contact.tags.map(escapeText).join(',')}`);
-  lines.push(`X-RAPPORT-KIND:${contact.kind}`);
-  if (contact.leadSource) lines.push(`X-RAPPORT-LEAD-SOURCE:${escapeText(contact.leadSource)}`);
-  lines.push(`X-RAPPORT-EMAIL-OPT-IN:${contact.emailOptIn ? 'TRUE' : 'FALSE'}`);
-  lines.push('END:VCARD');
-  return lines.map(foldLine).join('');
+  if (card) yield cutShort(card);
 }

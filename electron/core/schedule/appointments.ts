@@ -2,7 +2,7 @@
 // Trash and back, one occurrence moved or skipped, and the occurrences of a range. Timed values are stored as
 // UTC instants, all-day ones as plain dates that no time zone ever shifts. No SQL, no `electron` import.
 import type { Kysely } from 'kysely';
-import type { Appointment } from '../../../shared/domain/appointment';
+import type { Appointment, Recurrence } from '../../../shared/domain/appointment';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { findAppointment, insertAppointment, updateAppointment, type AppointmentRecord, type StoredAppointment } from '../../db/schedule.repo';
@@ -71,7 +71,7 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
           allDay: fields.allDay ?? current.allDay,
           recurrence: normaliseRule(
             // The dialog does not know which occurrences were moved out: a new rule keeps the old exceptions.
-            fields.recurrence ? { exceptDates: current.recurrence?.exceptDates, ...fields.recurrence } : fields.recurrence === null ? null : current.recurrence,
+            fields.recurrence ? { ...keptFromFile(current.recurrence, fields.recurrence), exceptDates: current.recurrence?.exceptDates, ...fields.recurrence } : fields.recurrence === null ? null : current.recurrence,
           ),
         });
         const patch: Partial<AppointmentRecord> = { ...when };
@@ -123,4 +123,16 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
       return { items: await occurrencesBetween(db, range, { jobId: input.jobId, contactId: input.contactId }) };
     },
   };
+}
+
+/**
+ * The dialog edits only the simple repeat fields. When it sends them back unchanged for a series imported from a
+ * calendar file, the file's own rule, extra dates and zone stay: saving a new title must not rewrite the repeat.
+ */
+function keptFromFile(current: Recurrence | null, sent: Recurrence): Pick<Recurrence, 'rule' | 'rdates' | 'zoneDefinition'> {
+  if (!current || sent.rule !== undefined) return {};
+  const summary = (r: Recurrence) => JSON.stringify([r.freq, r.interval, r.byWeekday ?? [], r.until ?? null, r.count ?? null]);
+  if (summary(current) !== summary(sent)) return {};
+  const { rule, rdates, zoneDefinition } = current;
+  return { ...(rule ? { rule } : {}), ...(rdates ? { rdates } : {}), ...(zoneDefinition ? { zoneDefinition } : {}) };
 }

@@ -11,6 +11,7 @@ import type { Families } from './families';
 
 export type ImportPreview = ChannelOutput<'import.preview'>;
 export type ImportReport = ChannelOutput<'import.run'>;
+export type ImportCheck = ChannelOutput<'import.check'>;
 export type ImportProgress = EventPayload<'import.progress'>;
 
 export const importExportKeys = {
@@ -30,7 +31,12 @@ export async function pickImportFile(): Promise<string | null> {
 }
 
 export function useImportPreview() {
-  return useMutation({ mutationFn: (path: string) => invoke('import.preview', { path }) });
+  return useMutation({ mutationFn: (input: ChannelInput<'import.preview'>) => invoke('import.preview', input) });
+}
+
+/** A dry run: what the import would create, update (with each change) and skip, before anything is saved. */
+export function useImportCheck() {
+  return useMutation({ mutationFn: (input: ChannelInput<'import.check'>) => invoke('import.check', input) });
 }
 
 /** Runs an import; `progress` follows its events (the first one names the import, so Cancel can stop it). */

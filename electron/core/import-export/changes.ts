@@ -1,0 +1,70 @@
+// What "Update the existing contact" makes of a contact and a file's row, and that change as text a person reads
+// (before -> after), shared by the dry run (import.check) and the run's report. No `electron` import, no SQL.
+import type { Address } from '../../../shared/domain/fields';
+import type { ChangeField, FieldChange } from '../../../shared/domain/transfer';
+import { dedupeTags, foldForSort } from '../../../shared/domain/text';
+import type { ContactValues } from '../../db/import-export.repo';
+import { emailKey, phoneKey } from './matcher';
+import type { ImportRecord } from './records';
+
+const LIMITS = { emails: 20, phones: 20, addresses: 10, tags: 50 };
+
+/** "Update the existing contact": the file's non-empty values win, lists gain what they lack. */
+export function merged(existing: ContactValues, record: ImportRecord): ImportRecord {
+  const { emails, phones, addresses } = existing;
+  const emailKeys = new Set(emails.map((e) => emailKey(e.value)));
+  const phoneKeys = new Set(phones.map((p) => phoneKey(p.value) ?? p.value));
+  const addressKeys = new Set(addresses.map((a) => JSON.stringify(a)));
+  return {
+    firstName: record.firstName ?? existing.firstName,
+    lastName: record.lastName ?? existing.lastName,
+    // The same company in other capitals is the same link: keep the name as the contact has it.
+    companyName: record.companyName && (!existing.companyName || foldForSort(existing.companyName) !== foldForSort(record.companyName)) ? record.companyName : existing.companyName,
+    jobTitle: record.jobTitle ?? existing.jobTitle,
+    emails: [...emails, ...record.emails.filter((e) => !emailKeys.has(emailKey(e.value)))].slice(0, LIMITS.emails),
+    phones: [...phones, ...record.phones.filter((p) => !phoneKeys.has(phoneKey(p.value) ?? p.value))].slice(0, LIMITS.phones),
+    addresses: [...addresses, ...record.addresses.filter((a) => !addressKeys.has(JSON.stringify(a)))].slice(0, LIMITS.addresses),
+    website: record.website ?? existing.website,
+    birthday: record.birthday ?? existing.birthday,
+    tags: dedupeTags([...existing.tags, ...record.tags]).slice(0, LIMITS.tags),
+    notes: record.notes ?? existing.notes,
+    ...(record.kind ? { kind: record.kind } : existing.kind ? { kind: existing.kind } : {}),
+    leadSource: record.leadSource ?? existing.leadSource,
+    ...(record.emailOptIn !== undefined ? { emailOptIn: record.emailOptIn } : existing.emailOptIn !== undefined ? { emailOptIn: existing.emailOptIn } : {}),
+  };
+}
+
+const MAX_TEXT = 200;
+const cut = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
+const addressText = (a: Address) => [a.street?.replace(/\n/g, ', '), a.city, a.region, a.postcode, a.country].filter(Boolean).join(', ');
+
+/** Each field as the UI shows it; lists joined with "; " so a value's own commas stay readable. */
+const SHOW: Record<ChangeField, (v: ContactValues) => string> = {
+  firstName: (v) => v.firstName ?? '',
+  lastName: (v) => v.lastName ?? '',
+  company: (v) => v.companyName ?? '',
+  jobTitle: (v) => v.jobTitle ?? '',
+  emails: (v) => v.emails.map((e) => e.value).join('; '),
+  phones: (v) => v.phones.map((p) => p.value).join('; '),
+  addresses: (v) => v.addresses.map(addressText).join('; '),
+  website: (v) => v.website ?? '',
+  birthday: (v) => v.birthday ?? '',
+  tags: (v) => v.tags.join('; '),
+  notes: (v) => v.notes ?? '',
+  kind: (v) => v.kind ?? '',
+  leadSource: (v) => v.leadSource ?? '',
+  emailOptIn: (v) => (v.emailOptIn === undefined ? '' : v.emailOptIn ? 'yes' : 'no'),
+};
+const FIELDS = Object.keys(SHOW) as ChangeField[];
+
+/** The fields `next` changes in `before`, in a fixed order; empty when the update would change nothing. */
+export function describeChanges(before: ContactValues, next: ContactValues): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of FIELDS) {
+    const a = SHOW[field](before);
+    const b = SHOW[field](next);
+    // A kind or opt-in the file does not state keeps the contact's: not a change.
+    if (a !== b && !(b === '' && (field === 'kind' || field === 'emailOptIn'))) out.push({ field, before: cut(a), after: cut(b) });
+  }
+  return out;
+}
