@@ -11,7 +11,7 @@ import { findAppointmentByUid, type AppointmentRecord, type StoredAppointment } 
 import type { DB } from '../../db/schema';
 import type { PickedFiles } from '../modules';
 import { MAX_REMINDER_MINUTES, newAppointment, sameRule } from './fields';
-import { occurrenceUid, parseIcs, type IcsWarning, type ImportedEvent } from './ics';
+import { importedEvents, notACalendar, parseIcs, type IcsWarning, type ImportedEvent } from './ics';
 
 /** Larger than any real calendar export; refused before a byte is read. */
 export const MAX_CALENDAR_BYTES = 50 * 1024 * 1024;
@@ -76,27 +76,9 @@ export async function readCalendarFile(path: string): Promise<ReadCalendar> {
     // parseIcs never throws by design; if it ever does, the file is still the user's problem to hear about, not INTERNAL.
     throw AppError.validation('path', 'This calendar file could not be read');
   }
-  const { events, warnings, calendars } = parsed;
-  if (calendars === 0 || (events.length === 0 && warnings.some((w) => /never ends|ends inside/.test(w.message)))) {
-    throw AppError.validation('path', 'This is not an iCalendar (.ics) file: no calendar could be read from it');
-  }
-  const out: ReadCalendar = { fileName: basename(path), events: [], warnings: [], problems: [] };
-  for (const w of warnings) (/was skipped$/.test(w.message) ? out.problems : out.warnings).push(noteOf(w));
-  for (const e of events) {
-    if (e.status === 'cancelled') continue; // not live; the parser's warning says so
-    const event: ImportedEvent = {
-      uid: e.recurrenceId ? occurrenceUid(e.uid, e.recurrenceId) : e.uid,
-      title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, allDay: e.allDay, location: e.location, notes: e.notes,
-      kind: e.kind, recurrence: e.recurrence, reminderMinutes: e.reminderMinutes,
-    };
-    out.events.push({ event, line: e.line });
-    // A moved or changed occurrence is an appointment of its own (its series skips that date: exceptDates).
-    for (const x of e.exceptions) {
-      if (x.cancelled) continue;
-      const own = { ...event, uid: occurrenceUid(e.uid, x.recurrenceId), title: x.title, startsAt: x.startsAt, endsAt: x.endsAt, location: x.location, notes: x.notes, recurrence: null };
-      out.events.push({ event: own, line: x.line });
-    }
-  }
+  if (notACalendar(parsed)) throw AppError.validation('path', 'This is not an iCalendar (.ics) file: no calendar could be read from it');
+  const out: ReadCalendar = { fileName: basename(path), events: importedEvents(parsed.events), warnings: [], problems: [] };
+  for (const w of parsed.warnings) (/was skipped$/.test(w.message) ? out.problems : out.warnings).push(noteOf(w));
   return out;
 }
 
@@ -119,12 +101,12 @@ function recordOf(event: ImportedEvent, id: string, now: string): AppointmentRec
     recurrence: event.recurrence,
     reminderMinutes: event.reminderMinutes !== null ? Math.min(event.reminderMinutes, MAX_REMINDER_MINUTES) : null,
   });
-  if (!checked.success) return { reason: checked.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ') };
+  if (!checked.success) return { reason: unstorable(checked.error.issues.map((i) => String(i.path[0] ?? ''))) };
   try {
     return newAppointment(checked.data, id, event.uid, now);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { reason: error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message };
+    return { reason: error.issues ? unstorable(error.issues.map((i) => i.path.split('.')[0] ?? '')) : error.message };
   }
 }
 
@@ -168,3 +150,14 @@ export function repeatSummary(rule: Recurrence | null): string | null {
 }
 
 export const noteName = eventName;
+
+const FIELD_NAMES: Record<string, string> = {
+  title: 'title', startsAt: 'start', endsAt: 'end', allDay: 'all-day flag', location: 'place', notes: 'description',
+  kind: 'category', recurrence: 'repeat rule', reminderMinutes: 'reminder',
+};
+
+/** The report's words for an event the schedule cannot hold: which of its fields, never the validator's own text. */
+function unstorable(fields: string[]): string {
+  const names = [...new Set(fields.map((f) => FIELD_NAMES[f] ?? 'details'))];
+  return `its ${names.join(', ')} cannot be stored in the schedule`;
+}

@@ -117,24 +117,8 @@ function vtimezone(zone: string, fromMs: number, toMs: number): ICAL.Component {
 
 // ---------------------------------------------------------------------------------------------- import
 
-/** What one VEVENT becomes for the current import flow: the fields of appointments.create, plus its UID. */
-export interface ImportedEvent {
-  uid: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  allDay: boolean;
-  location: string | null;
-  notes: string | null;
-  kind: Appointment['kind'];
-  recurrence: Recurrence | null;
-  reminderMinutes: number | null;
-}
-
-export type ParsedEvent = { ok: true; event: ImportedEvent } | { ok: false; label: string; reason: string };
-
-/** The file is not iCalendar at all; the caller turns it into a VALIDATION error on `path`. */
-export class IcsFormatError extends Error {}
+/** What one VEVENT becomes for import: the fields of appointments.create, plus its UID. */
+export type ImportedEvent = Pick<IcsEvent, 'uid' | 'title' | 'startsAt' | 'endsAt' | 'allDay' | 'location' | 'notes' | 'kind' | 'recurrence' | 'reminderMinutes'>;
 
 const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -240,21 +224,28 @@ function occursAt(series: IcsEvent, start: string): boolean {
   }
 }
 
-/** The earlier import flow's shape over parseIcs: live events, and the ones skipped with their reasons. */
-export function parseCalendar(source: string, options: ParseOptions = {}): ParsedEvent[] {
-  const { events, warnings, calendars } = parseIcs(source, options);
-  if (calendars === 0 || (events.length === 0 && warnings.some((w) => /never ends|ends inside/.test(w.message)))) {
-    throw new IcsFormatError(`This is not a readable iCalendar (.ics) file: ${warnings[0]?.message ?? 'it has no events'}`);
-  }
-  const out: ParsedEvent[] = [];
-  for (const w of warnings) if (/was skipped$/.test(w.message)) out.push({ ok: false, label: w.uid ?? `line ${w.line ?? '?'}`, reason: w.message });
+/** Whether a parse found no calendar at all (or only an unterminated one): the file is not iCalendar. */
+export const notACalendar = ({ events, warnings, calendars }: ReturnType<typeof parseIcs>) =>
+  calendars === 0 || (events.length === 0 && warnings.some((w) => /never ends|ends inside/.test(w.message)));
+
+/**
+ * The live events to import, with their lines: cancelled ones left out (the parser's warning says so), a standalone
+ * occurrence under its occurrence UID, and each changed occurrence of a series as an appointment of its own (its
+ * series skips that date: exceptDates).
+ */
+export function importedEvents(events: readonly IcsEvent[]): { event: ImportedEvent; line: number }[] {
+  const out: { event: ImportedEvent; line: number }[] = [];
   for (const e of events) {
     if (e.status === 'cancelled') continue;
-    const event: ImportedEvent = { uid: e.recurrenceId ? occurrenceUid(e.uid, e.recurrenceId) : e.uid, title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, allDay: e.allDay, location: e.location, notes: e.notes, kind: e.kind, recurrence: e.recurrence, reminderMinutes: e.reminderMinutes };
-    out.push({ ok: true, event });
+    const event: ImportedEvent = {
+      uid: e.recurrenceId ? occurrenceUid(e.uid, e.recurrenceId) : e.uid,
+      title: e.title, startsAt: e.startsAt, endsAt: e.endsAt, allDay: e.allDay, location: e.location, notes: e.notes,
+      kind: e.kind, recurrence: e.recurrence, reminderMinutes: e.reminderMinutes,
+    };
+    out.push({ event, line: e.line });
     for (const x of e.exceptions) {
       if (x.cancelled) continue;
-      out.push({ ok: true, event: { ...event, uid: occurrenceUid(e.uid, x.recurrenceId), title: x.title, startsAt: x.startsAt, endsAt: x.endsAt, location: x.location, notes: x.notes, recurrence: null } });
+      out.push({ event: { ...event, uid: occurrenceUid(e.uid, x.recurrenceId), title: x.title, startsAt: x.startsAt, endsAt: x.endsAt, location: x.location, notes: x.notes, recurrence: null }, line: x.line });
     }
   }
   return out;
