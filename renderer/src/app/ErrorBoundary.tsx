@@ -34,7 +34,7 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <Alert color="red" icon={<IconAlertTriangle />} title="This page could not be shown" m="md" role="alert">
         <Stack gap="sm" align="flex-start">
-          <Text size="sm">{this.state.error.message}</Text>
+          <Text size="sm">Something went wrong inside Rapport. Try again, or go to another page.</Text>
           <Button variant="light" color="red" onClick={() => this.setState({ error: null })}>
             Try again
           </Button>

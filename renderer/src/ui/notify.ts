@@ -11,10 +11,29 @@ const TITLES: Record<IpcError['code'], string> = {
   INTERNAL: 'Something went wrong',
 };
 
+const INTERNAL_TEXT = 'Something went wrong inside Rapport. Details are in the log.';
+
+/**
+ * What the window says about a failure: main's own sentences where they are written for people (conflicts,
+ * unavailable), never a raw exception, a record id (`Contact 0193… was not found`) or a field path (`emails.0.value: …`).
+ */
+export function errorText(error: unknown): string {
+  if (!(error instanceof IpcError)) return INTERNAL_TEXT;
+  switch (error.code) {
+    case 'VALIDATION':
+      return error.issues.length > 0 ? [...new Set(error.issues.map((i) => i.message))].join(' ') : 'Some of what was entered is not valid.';
+    case 'NOT_FOUND':
+      return 'It is no longer there: it may have been moved or deleted.';
+    case 'INTERNAL':
+      return INTERNAL_TEXT;
+    default:
+      return error.message;
+  }
+}
+
 export function notifyError(error: unknown): void {
   const code = error instanceof IpcError ? error.code : 'INTERNAL';
-  const message = error instanceof Error ? error.message : String(error);
-  notifications.show({ color: 'red', title: TITLES[code], message, autoClose: 8000 });
+  notifications.show({ color: 'red', title: TITLES[code], message: errorText(error), autoClose: 8000 });
 }
 
 /** With an id, saying the same thing about the same record again does not stack a second toast. */

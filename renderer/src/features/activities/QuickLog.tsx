@@ -1,11 +1,12 @@
 // Log a call, email, meeting, note or letter from anywhere (Ctrl/Cmd+L, the menu, a contact page, the end
 // of a call), optionally with its follow-up, in one step. Enter saves; Ctrl/Cmd+Enter saves from the notes.
-import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useCreateActivity, useUpdateActivity } from '../../api/activities';
 import { useJobList } from '../../api/jobs';
 import { ContactSelect } from '../../ui/ContactSelect';
+import { NotSavedAlert } from '../../ui/NotSavedAlert';
 import { notifySuccess } from '../../ui/notify';
 import { DIRECTION_OPTIONS, OUTCOME_OPTIONS, TYPE_OPTIONS, formatDuration } from './activity-labels';
 import { type QuickLogValues, initialValues, parseDuration, toCreateInput, toUpdateInput } from './quick-log-values';
@@ -42,8 +43,8 @@ function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
       quickLog.close();
       notifySuccess(editing ? 'Saved' : `Logged for ${activity.contactName}`);
     } catch (error) {
-      if (error instanceof IpcError && error.issues) form.setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/^followUp\.title/, 'followUpTitle'), i.message])));
-      else if (error instanceof IpcError) form.setErrors({ subject: error.message });
+      // Anything but a field problem is shown by NotSavedAlert below.
+      if (error instanceof IpcError && error.code === 'VALIDATION') form.setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/^followUp\.title/, 'followUpTitle'), i.message])));
     }
   });
 
@@ -118,11 +119,7 @@ function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
             <TextInput label="Due" type="datetime-local" {...form.getInputProps('followUpDue')} />
           </SimpleGrid>
         )}
-        {saving.isError && !(saving.error instanceof IpcError && saving.error.code === 'VALIDATION') && (
-          <Alert color="red" title="Not saved">
-            {saving.error.message}
-          </Alert>
-        )}
+        <NotSavedAlert error={saving.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={quickLog.close}>
             Cancel

@@ -1,9 +1,10 @@
 // Create or edit one appointment (the keyboard path to everything drag and drop does): times, kind, contact,
 // reminder and repetition. Main's validation issues show by their fields; Delete moves it to Trash with Undo.
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Appointment } from '../../../../shared/domain/appointment';
 import { IpcError } from '../../../../shared/ipc/errors';
+import { NotSavedAlert } from '../../ui/NotSavedAlert';
 import { ContactSelect } from '../../ui/ContactSelect';
 import { useAppointment, useCreateAppointment, useDeleteAppointment, useRestoreAppointment, useSkipOccurrence, useUpdateAppointment } from '../../api/schedule';
 import { notifySuccess } from '../../ui/notify';
@@ -174,11 +175,7 @@ function AppointmentForm({ initial, existing, occurrenceStart, onClose }: { init
             )}
           </Stack>
         )}
-        {saving.isError && !(saving.error instanceof IpcError && saving.error.code === 'VALIDATION') && (
-          <Alert color="red" title="Not saved">
-            {saving.error.message}
-          </Alert>
-        )}
+        <NotSavedAlert error={saving.error} />
         <Group justify="space-between">
           <div>
             {existing && (
