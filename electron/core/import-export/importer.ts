@@ -66,7 +66,8 @@ export function createImporter(ctx: FeatureContext) {
     try {
       const st = prepareImportStatements(sqlite);
       st.startImport({ id: importId, fileName: source.fileName.slice(0, 255), format: source.format, dialect: source.dialect, duplicates: options.duplicates, startedAt: clock.now().toISOString() });
-      const index = indexOf(st);
+      // "Create new" never matches: no index of every contact to build (check does the same).
+      const index = options.duplicates === 'create' ? null : indexOf(st);
       const companies = new Map<string, { id: string; name: string }>();
       for (const company of st.liveCompanies()) if (!companies.has(company.sortName)) companies.set(company.sortName, { id: company.id, name: company.sortName });
 
@@ -96,12 +97,12 @@ export function createImporter(ctx: FeatureContext) {
         // batch and at its end, inside this transaction.
         let indexedTo = st.bulk.begin();
         for (const { line, record } of batch) {
-          const keys = index.keysOf(record);
-          const match = options.duplicates === 'create' ? undefined : index.find(keys);
+          const keys = index?.keysOf(record);
+          const match = keys && index!.find(keys);
           if (!match) {
             const id = newId();
             st.insertContact(importId, id, record, companyFor(record.companyName, now), now);
-            index.add(id, keys);
+            if (keys) index!.add(id, keys);
             counts.created++;
             continue;
           }
@@ -122,7 +123,7 @@ export function createImporter(ctx: FeatureContext) {
           }
           indexedTo = st.bulk.indexNew(indexedTo);
           st.updateContact(importId, existing, update);
-          index.add(match.id, index.keysOf(next));
+          index!.add(match.id, index!.keysOf(next));
           counts.updated++;
           if (matched.length < REPORTED_MATCHES) matched.push(matchedRow(line, 'updated', match, existing.row.display_name, describeChanges(existing.values, next)));
         }
