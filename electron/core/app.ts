@@ -3,27 +3,33 @@
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { Result } from '../../shared/ipc/errors';
-import { migrate, type MigrateResult } from '../db/migrator';
-import { openStore } from '../db/store';
+import { migrate, SchemaTooNewError, type MigrateResult } from '../db/migrator';
+import { openStore, type Store } from '../db/store';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Handlers } from './dispatcher';
 import { EventBus } from './events';
+import { sweepStaleExports } from './export-file';
 import { consoleLogger, type Logger } from './logger';
 import { createActivitiesModule } from './activities/module';
+import { createBackupsEngine } from './backups/engine';
+import { createBackupsModule } from './backups/module';
 import type { Reminders } from './activities/reminders';
 import { createCompaniesModule } from './companies/module';
 import { createContactsModule } from './contacts/module';
+import { createDataModule } from './data/module';
+import { createHold, type Hold } from './data/hold';
 import { createDocumentsModule } from './documents/module';
 import { createEmailModule } from './email/module';
 import { createFilesModule } from './files/module';
 import { createImportExportModule } from './import-export/module';
 import { createJobsModule } from './jobs/module';
-import { pickedFiles, type FeatureContext } from './modules';
+import { pickedFiles, type FeatureContext, type PickedFiles } from './modules';
 import type { Platform } from './platform';
 import { createReportsModule } from './reports/module';
 import type { AppointmentReminders } from './schedule/reminders';
 import { createScheduleModule } from './schedule/module';
 import { createSearchModule } from './search/module';
+import { checkStoreWritable, inspectStoreAtStart, startupProblemOf } from './startup-checks';
 import { createWakeTimer } from './wake-timer';
 
 export { DB_FILE } from '../db/connection';
@@ -36,7 +42,8 @@ export interface CoreOptions {
   /** Start the reminder timer (default true). Tests pass false and call reminders.tick() after moving the clock. */
   startReminders?: boolean;
   /** Dialogs, secrets, printing: Electron main passes the real ones, the harness and tests electron/harness/platform.ts. */
-  platform: Platform;
+  platform: Platform;  /** How long a write waits for another program's lock on the data file (default 5 s; tests shorten it). */
+  busyTimeoutMs?: number;
 }
 
 export interface Core {
@@ -50,29 +57,53 @@ export interface Core {
   platform: Platform;
   /** The features' modules, for tests that drive their background work by hand. */
   modules: ReturnType<typeof createModules>;
+  /** The data file's connections, for tests that put the store in a bad state (a full disk without a small tmpfs). */
+  store: Store;
+  /** Files the user chose this session; Electron main adds files dropped on the window (a drop is a choice). */
+  picks: Pick<PickedFiles, 'add'>;
+  /** Takes the backup on quit (when something changed): Electron main and the harness await it before close(). */
+  beforeQuit(): Promise<void>;
   close(): void;
 }
 
-/** Throws SchemaTooNewError (file untouched) when the data file comes from a newer Rapport. */
+/**
+ * Throws SchemaTooNewError (file untouched) when the data file comes from a newer Rapport, and a StartupProblem
+ * when the file cannot be used as it is (another Rapport has the folder, read-only, locked, full, damaged, unknown
+ * shape): startup.ts turns either into a screen.
+ */
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
-  const store = openStore(options.dataDir);
+  let store: Store;
+  try {
+    store = openStore(options.dataDir, {
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+      inspect: (sqlite) => inspectStoreAtStart(sqlite, options.dataDir),
+    });
+  } catch (error) {
+    throw startupProblemOf(error, options.dataDir) ?? error;
+  }
   const { db } = store;
   let migration: MigrateResult;
+  const backups = createBackupsEngine({ store, dataDir: options.dataDir, clock, logger, newId: uuidv7 });
   try {
-    migration = await migrate(store.sqlite, db, { backupDir: join(options.dataDir, 'backups'), now: () => clock.now() });
+    checkStoreWritable(store.sqlite);
+    migration = await migrate(store.sqlite, db, { backupDir: join(options.dataDir, 'backups'), now: () => clock.now(), backup: () => backups.beforeMigration() });
   } catch (error) {
     store.close();
-    throw error;
+    throw error instanceof SchemaTooNewError ? error : (startupProblemOf(error, options.dataDir) ?? error);
   }
   if (migration.applied.length > 0) logger.info(`applied migrations ${migration.applied.join(', ')}`, { backup: migration.backupPath });
+  sweepStaleExports(options.dataDir, logger);
 
   const events = new EventBus();
   const deps = { db, clock, events, newId: uuidv7 };
   const { platform } = options;
   const picks = pickedFiles();
-  const modules = createModules({ deps, store, dataDir: options.dataDir, platform, picks, logger });
+  // Moving the data folder holds every other call until it is done (see data/hold.ts).
+  const hold = createHold();
+  backups.connect(events, platform);
+  const modules = createModules({ deps, store, dataDir: options.dataDir, platform, picks, logger, backups }, hold);
   // Spelled out rather than merged in a loop, so a channel without a handler does not compile.
   const handlers: Handlers = {
     ...modules.contacts.handlers,
@@ -86,8 +117,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...modules.email.handlers,
     ...modules.documents.handlers,
     ...modules.reports.handlers,
+    ...modules.data.handlers,
+    ...modules.backups.handlers,
   };
-  const dispatch = createDispatcher(handlers, logger);
+  const dispatch = hold.guard(createDispatcher(handlers, logger, { dataDir: options.dataDir }));
   // One wake-up timer for both reminder loops: it sleeps until the earlier of their next due times.
   const reminderTimer = createWakeTimer([modules.activities.reminders, modules.schedule.reminders], { clock, events, logger });
   const background: { start?(): void; stop?(): void }[] = [reminderTimer];
@@ -95,16 +128,26 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   if (options.startReminders ?? true) {
     for (const module of background) module.start?.();
   }
+  // Background work writes too: it stops while the data folder moves, and starts again if the move fails.
+  hold.onChange((held) => {
+    for (const module of background) {
+      if (held) module.stop?.();
+      else if (options.startReminders ?? true) module.start?.();
+    }
+  });
   let closed = false;
   return {
     dispatch,
     events,
+    picks,
     dataDir: options.dataDir,
     migration,
     reminders: modules.activities.reminders,
     appointmentReminders: modules.schedule.reminders,
     platform,
     modules,
+    store,
+    beforeQuit: () => modules.backups.beforeQuit(),
     close() {
       if (closed) return;
       closed = true;
@@ -114,7 +157,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
 }
 
-function createModules(ctx: FeatureContext) {
+function createModules(ctx: FeatureContext, hold: Hold) {
   return {
     contacts: createContactsModule(ctx),
     companies: createCompaniesModule(ctx),
@@ -127,5 +170,7 @@ function createModules(ctx: FeatureContext) {
     email: createEmailModule(ctx),
     documents: createDocumentsModule(ctx),
     reports: createReportsModule(ctx),
+    data: createDataModule(ctx, hold),
+    backups: createBackupsModule(ctx),
   };
 }

@@ -9,14 +9,32 @@ export type Sqlite = Database.Database;
 /** The data file's name inside the data folder. */
 export const DB_FILE = 'rapport.sqlite';
 
-export function openSqlite(file: string, options: { readonly?: boolean } = {}): Sqlite {
+/** How long a write waits for another connection's lock before failing with SQLITE_BUSY ("the data file is busy"). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenOptions {
+  readonly?: boolean;
+  busyTimeoutMs?: number;
+  /** Read-only checks that must see the file before this connection changes it (the switch to WAL rewrites its header). */
+  inspect?: (db: Sqlite) => void;
+}
+
+export function openSqlite(file: string, options: OpenOptions = {}): Sqlite {
   const db = new Database(file, { readonly: options.readonly ?? false });
   // WAL: readers never block the writer. synchronous=FULL: a committed change survives a killed
   // process *and* a power cut (NORMAL in WAL only survives the former); writes here are small and few.
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  try {
+    // First, so a second writer waits its turn even for the journal_mode switch below.
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);
+    options.inspect?.(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+  } catch (error) {
+    // A file that is not a database, damaged, or unreachable: never leave the handle open behind the error.
+    db.close();
+    throw error;
+  }
   return db;
 }
 
@@ -27,11 +45,16 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}): 
  */
 const hotStatements = new WeakMap<Kysely<DB>, { sqlite: Sqlite; prepare: (sqlText: string) => Database.Statement }>();
 
+const ALREADY_ROLLED_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) } as unknown as Database.Statement;
+
 export function createKysely(sqlite: Sqlite): Kysely<DB> {
   const cache = new Map<string, Database.Statement>();
   const database = {
     close: () => sqlite.close(),
     prepare(sqlText: string) {
+      // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY mid-commit);
+      // Kysely's own ROLLBACK would then fail with "no transaction is active" and hide the real error behind it.
+      if (!sqlite.inTransaction && /^rollback\b/i.test(sqlText)) return ALREADY_ROLLED_BACK;
       let statement = cache.get(sqlText);
       if (!statement) {
         statement = sqlite.prepare(sqlText);

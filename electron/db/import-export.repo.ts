@@ -113,9 +113,17 @@ export async function closeInterruptedImports(db: Kysely<DB>, now: string): Prom
   await db.updateTable('imports').set({ status: 'cancelled', finished_at: now }).where('status', '=', 'running').execute();
 }
 
-/** Puts back what an import changed, in one transaction: created contacts and companies go to Trash, updated ones get their before-image. */
-export function undoImport(sqlite: Sqlite, importId: string, now: string): { contactIds: string[]; companyIds: string[] } {
+/**
+ * Puts back what an import changed, in one transaction: created contacts and companies go to Trash, updated ones get
+ * their before-image. A contact changed (edited, trashed, updated by a later import) after the import finished is
+ * left as it is and counted in `kept`: undo must never throw away what the user did since, nor bring a trashed
+ * contact back.
+ */
+export function undoImport(sqlite: Sqlite, importId: string, now: string): { contactIds: string[]; companyIds: string[]; kept: number } {
   const items = sqlite.prepare<[string], Row<'import_items'>>(`SELECT * FROM import_items WHERE import_id = ?`);
+  const finishedAt = sqlite.prepare<[string, string], string | null>(`SELECT coalesce(finished_at, ?) FROM imports WHERE id = ?`).pluck();
+  // updated_at is written by every change of a contact (the app's services and imports alike).
+  const changedSince = sqlite.prepare<[string, string], number>(`SELECT count(*) FROM contacts WHERE id = ? AND updated_at > ?`).pluck();
   const trashContact = sqlite.prepare<[string, string, string]>(`UPDATE contacts SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`);
   const cols = CONTACT_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at');
   const restore = sqlite.prepare<[ContactColumns]>(`UPDATE contacts SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
@@ -128,9 +136,15 @@ export function undoImport(sqlite: Sqlite, importId: string, now: string): { con
   return sqlite.transaction(() => {
     const contactIds: string[] = [];
     const companyIds: string[] = [];
+    let kept = 0;
+    const since = finishedAt.get(now, importId) ?? now;
     const all = items.all(importId);
     for (const item of all) {
       if (item.entity !== 'contact') continue;
+      if (changedSince.get(item.entity_id, since)) {
+        kept++;
+        continue;
+      }
       if (item.action === 'created') {
         if (trashContact.run(now, now, item.entity_id).changes) contactIds.push(item.entity_id);
       } else if (item.before) {
@@ -142,7 +156,7 @@ export function undoImport(sqlite: Sqlite, importId: string, now: string): { con
       if (item.entity === 'company' && trashCompany.run(now, now, item.entity_id, item.entity_id).changes) companyIds.push(item.entity_id);
     }
     markUndone.run(now, importId);
-    return { contactIds, companyIds };
+    return { contactIds, companyIds, kept };
   })();
 }
 
@@ -208,9 +222,9 @@ export function prepareImportStatements(sqlite: Sqlite) {
       `INSERT INTO companies (id, name, sort_name, tags, created_at, updated_at) VALUES (@id, @name, @sort_name, '[]', @now, @now)`,
     ),
     insertItem: sqlite.prepare<[Row<'import_items'>]>(`INSERT OR IGNORE INTO import_items (import_id, entity, entity_id, action, before) VALUES (@import_id, @entity, @entity_id, @action, @before)`),
-    liveContacts: sqlite.prepare<[], LiveContactRow>(
-      `SELECT c.id, c.first_name, c.last_name, c.emails, c.phones, c.addresses, c.job_title, c.website, c.birthday, c.notes, co.name AS company_name
-       FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.deleted_at IS NULL`,
+    liveContacts: sqlite.prepare<[number], LiveContactRow & { seq: number }>(
+      `SELECT c.rowid AS seq, c.id, c.first_name, c.last_name, c.emails, c.phones, c.addresses, c.job_title, c.website, c.birthday, c.notes, co.name AS company_name
+       FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.deleted_at IS NULL AND c.rowid > ? ORDER BY c.rowid LIMIT 1000`,
     ),
     liveCompanies: sqlite.prepare<[], { id: string; sort_name: string }>(`SELECT id, sort_name FROM companies WHERE deleted_at IS NULL ORDER BY created_at`),
     companyName: sqlite.prepare<[string], string>(`SELECT name FROM companies WHERE id = ?`).pluck(),
@@ -234,13 +248,21 @@ export function prepareImportStatements(sqlite: Sqlite) {
       st.finishImport.run({ id, status, finished_at: finishedAt });
       return toReport(st.importById.get(id)!);
     },
-    /** Every live contact's matching values (identifiers, name, and what "identical" compares), read once when an import starts. */
+    /**
+     * Every live contact's matching values (identifiers, name, and what "identical" compares), oldest first, read
+     * when an import starts a page at a time: the caller writes its duplicate index on this connection between pages.
+     */
     *liveContacts(): Generator<LiveContact> {
-      for (const row of st.liveContacts.iterate()) {
-        yield {
-          id: row.id, emails: parseJsonColumn(row.emails, []), phones: parseJsonColumn(row.phones, []), firstName: row.first_name, lastName: row.last_name,
-          companyName: row.company_name, addresses: parseJsonColumn(row.addresses, []), jobTitle: row.job_title, website: row.website, birthday: row.birthday, notes: row.notes,
-        };
+      for (let after = 0; ; ) {
+        const page = st.liveContacts.all(after);
+        if (page.length === 0) return;
+        for (const row of page) {
+          yield {
+            id: row.id, emails: parseJsonColumn(row.emails, []), phones: parseJsonColumn(row.phones, []), firstName: row.first_name, lastName: row.last_name,
+            companyName: row.company_name, addresses: parseJsonColumn(row.addresses, []), jobTitle: row.job_title, website: row.website, birthday: row.birthday, notes: row.notes,
+          };
+        }
+        after = page.at(-1)!.seq;
       }
     },
     /** Live companies by their folded name (oldest first). */

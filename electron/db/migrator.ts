@@ -1,9 +1,10 @@
 // Brings a data file up to the schema this build knows, safely: refuses files from a newer build,
-// writes an online backup before touching an existing file, and applies each migration in its own
+// writes a checked online backup before touching an existing file, and applies each migration in its own
 // transaction (Kysely's migrator does not wrap SQLite migrations, so a failure could leave half a schema).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { snapshotFile } from './backups.copy';
 import type { Sqlite } from './connection';
 import { migrations as allMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
@@ -23,6 +24,11 @@ export interface MigrateOptions {
   backupDir: string;
   now: () => Date;
   migrations?: readonly Migration[];
+  /**
+   * Takes the backup instead of the plain one below (the app passes its backups engine, so the copy is listed,
+   * kept by retention and restorable); returns the backup file's path. Throwing stops the migration.
+   */
+  backup?: (before: string) => Promise<string>;
 }
 
 export interface MigrateResult {
@@ -43,11 +49,14 @@ export async function migrate(sqlite: Sqlite, db: Kysely<DB>, options: MigrateOp
   if (pending.length === 0) return { applied: [], backupPath: null };
 
   let backupPath: string | null = null;
-  if (done.size > 0) {
+  if (done.size > 0 && options.backup) {
+    backupPath = await options.backup(pending[0]!.name);
+  } else if (done.size > 0) {
     mkdirSync(options.backupDir, { recursive: true });
     const stamp = options.now().toISOString().replace(/[:.]/g, '-');
     backupPath = join(options.backupDir, `rapport-${stamp}-before-${pending[0]!.name}.sqlite`);
-    await sqlite.backup(backupPath);
+    // Written to a temporary name, checked with integrity_check, then renamed: never a half file under this name.
+    await snapshotFile(sqlite.name, backupPath);
   }
 
   for (const migration of pending) {
@@ -57,4 +66,10 @@ export async function migrate(sqlite: Sqlite, db: Kysely<DB>, options: MigrateOp
     });
   }
   return { applied: pending.map((m) => m.name), backupPath };
+}
+
+/** Where a file with these applied migrations stands against this build: from a newer Rapport, or behind it. */
+export function schemaStanding(applied: readonly string[], known: readonly Migration[] = allMigrations): { tooNew: boolean; older: boolean } {
+  const names = new Set(known.map((m) => m.name));
+  return { tooNew: applied.some((n) => !names.has(n)), older: applied.length < known.length };
 }

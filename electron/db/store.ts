@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createKysely, DB_FILE, openSqlite, type Sqlite } from './connection';
+import { lockDataFolder } from './folder-lock';
 import type { DB } from './schema';
 
 export interface Store {
@@ -27,19 +28,39 @@ export interface Store {
   close(): void;
 }
 
-/** Opens (creating the folder if missing) the data file in `dataDir`. Does not migrate: see migrator.ts. */
-export function openStore(dataDir: string): Store {
+export interface StoreOptions {
+  /** How long a write waits for another program's lock before failing (tests shorten it). */
+  busyTimeoutMs?: number;
+  /** Checks on the main connection before it changes anything in the file (start-up: quick_check, shape). */
+  inspect?: (sqlite: Sqlite) => void;
+}
+
+/**
+ * Opens (creating the folder if missing) the data file in `dataDir`, after taking the folder's lock: throws
+ * FolderInUseError when another Rapport has it, and the driver's own error (SQLITE_CANTOPEN, SQLITE_NOTADB, EROFS)
+ * when the file cannot be opened. Does not migrate: see migrator.ts.
+ */
+export function openStore(dataDir: string, options: StoreOptions = {}): Store {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DB_FILE);
-  const sqlite = openSqlite(file);
+  const lock = lockDataFolder(dataDir);
+  // Only the main connection is inspected; the others open a file that has passed.
+  const { inspect: _inspected, ...others } = options;
+  let sqlite: Sqlite;
+  try {
+    sqlite = openSqlite(file, options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const db = createKysely(sqlite);
   return {
     dataDir,
     db,
     sqlite,
-    bulkWriter: () => openSqlite(file),
+    bulkWriter: () => openSqlite(file, others),
     readSnapshot() {
-      const reader = openSqlite(file, { readonly: true });
+      const reader = openSqlite(file, { ...others, readonly: true });
       try {
         reader.exec('BEGIN');
       } catch (error) {
@@ -50,6 +71,7 @@ export function openStore(dataDir: string): Store {
     },
     close() {
       if (sqlite.open) sqlite.close();
+      lock.release();
     },
   };
 }

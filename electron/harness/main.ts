@@ -1,8 +1,10 @@
 // `npm run harness -- --data-dir DIR --port N`: the real backend on plain Node plus the built UI, for
 // end-to-end tests and development without Electron. Prints its URL when ready; exits cleanly on SIGTERM.
+// A data file that cannot be used (in use, read-only, locked, damaged) gets the start-up screen, not a crash.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../core/app';
+import { consoleLogger } from '../core/logger';
+import { runStartupAction, startCore, type StartOptions } from '../core/startup';
 import { harnessPlatform } from './platform';
 import { ensureRendererBuild, RENDERER_DIST } from './renderer-build';
 import { startHarnessServer } from './server';
@@ -19,9 +21,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 ensureRendererBuild();
 const dataDir = resolve(values['data-dir']);
-const core = await openCore({ dataDir, platform: harnessPlatform(dataDir) });
-const harness = await startHarnessServer(core, { rendererDir: RENDERER_DIST, port });
-console.log(`Rapport harness ready at ${harness.url} (data: ${core.dataDir})`);
+const options: StartOptions = { dataDir, platform: harnessPlatform(dataDir), logger: consoleLogger };
+const started = await startCore(options);
+if (!started.ok) console.error(`Rapport cannot open its data: ${started.screen.title}. ${started.screen.message} (data: ${dataDir})`);
+const harness = await startHarnessServer(
+  started.ok
+    ? started.core
+    : { screen: started.screen, act: (action, screen) => runStartupAction(action, screen, options), quit: () => void stop('the Quit button') },
+  { rendererDir: RENDERER_DIST, port },
+);
+console.log(`Rapport harness ready at ${harness.url} (data: ${dataDir})`);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -29,7 +38,9 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`Rapport harness stopping (${signal})`);
   await harness.close();
-  core.close();
+  // As the desktop app does on quit: a backup when something changed since the last one.
+  await harness.core()?.beforeQuit().catch((error: unknown) => console.error('the backup on quit failed', error));
+  harness.core()?.close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));

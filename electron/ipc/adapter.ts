@@ -1,8 +1,8 @@
 // The Electron transport for the core: one ipcMain.handle that checks the sender and hands the call to
 // core.dispatch, and a forwarder that pushes every EventBus event to the window. Never throws across IPC
 // (Electron would keep only the message). Type-only `electron` import: main.ts passes ipcMain in.
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/bridge';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { IPC_DROPPED, IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/bridge';
 import type { Result } from '../../shared/ipc/errors';
 import type { Core } from '../core/app';
 import type { EventBus } from '../core/events';
@@ -51,6 +51,25 @@ export function registerInvokeHandler(ipcMain: Pick<IpcMain, 'handle' | 'removeH
   const handler = createInvokeHandler(deps);
   ipcMain.handle(IPC_INVOKE, (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => handler(event, channel, input));
   return () => ipcMain.removeHandler(IPC_INVOKE);
+}
+
+/**
+ * Files dropped on our window count as picked (see IPC_DROPPED): from our own frame only, one absolute-looking
+ * path of sane length per message. Every read still goes through the picked-file rule (core/files/picked.ts).
+ */
+export function registerDropHandler(
+  ipcMain: Pick<IpcMain, 'on' | 'removeListener'>,
+  deps: { trustedTarget: () => TrustedTarget | null; addPicked: (paths: string[]) => void; logger: Logger },
+): () => void {
+  const listener = (event: IpcMainEvent, path: unknown) => {
+    if (!isTrustedSender(event, deps.trustedTarget())) {
+      deps.logger.warn('dropped-file message refused: untrusted sender', { url: safeUrl(event) });
+      return;
+    }
+    if (typeof path === 'string' && path.length > 0 && path.length < 4096) deps.addPicked([path]);
+  };
+  ipcMain.on(IPC_DROPPED, listener);
+  return () => ipcMain.removeListener(IPC_DROPPED, listener);
 }
 
 /** The fields of Electron's WebContents the forwarder uses. */

@@ -3,22 +3,28 @@
 // Imports electron, electron/core, electron/ipc and shared; never the renderer.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, type Session, type WebContents } from 'electron';
-import { openCore, type Core } from '../core/app';
-import { consoleLogger } from '../core/logger';
-import { forwardEvents, registerInvokeHandler } from '../ipc/adapter';
+import type { Core } from '../core/app';
+import { consoleLogger, fileLogger } from '../core/logger';
+import { forwardEvents, registerDropHandler, registerInvokeHandler } from '../ipc/adapter';
 import type { TrustedTarget } from '../ipc/sender';
 import type { EventPayload } from '../../shared/ipc/events';
 import { menuTemplate } from './menu';
 import { electronPlatform } from './platform';
 import { appointmentNotification, reminderNotification } from './notifications';
+import { followMovedFolder } from '../core/data/location';
 import { bundlePaths, chromiumProfileDir, resolveDataDir, WINDOW_STATE_FILE } from './paths';
 import { APP_ENTRY_URL, APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isPermissionGranted, windowOptions } from './policy';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { openCoreWithScreens } from './startup-dialog';
 import { captureWindowState, loadWindowState, restoreWindowState, saveWindowState } from './window-state';
 
-const logger = consoleLogger;
 const bundle = bundlePaths(__dirname);
-const data = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+const resolved = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+// "Move data folder" leaves a note in the old folder: follow it (the Chromium profile stays where it was resolved).
+const moved = followMovedFolder(resolved.dataDir);
+const data = { ...resolved, dataDir: moved.dataDir };
+// "Details are in the log": <data folder>/logs/rapport.log, next to what the menu's "Show data folder" opens.
+const logger = fileLogger(join(data.dataDir, 'logs'), { also: consoleLogger });
 const windowStateFile = join(data.dataDir, WINDOW_STATE_FILE);
 
 let core: Core | null = null;
@@ -108,11 +114,44 @@ async function onReady(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(protocol, bundle.rendererRoot);
 
+  if (moved.missing !== null) {
+    // The data was moved to a folder that is not there now (a drive not plugged in): never start afresh here.
+    await dialog.showMessageBox({
+      type: 'error',
+      title: 'Rapport',
+      message: 'Your data folder cannot be found',
+      detail: `Your data was moved to ${moved.missing}, which cannot be found now. Connect the drive it is on (or make the folder available) and start Rapport again.`,
+      buttons: ['Quit'],
+    });
+    app.quit();
+    return;
+  }
   const platform = electronPlatform(data.dataDir, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow));
-  const opened = await openCore({ dataDir: data.dataDir, logger, platform });
+  // A data file that cannot be used (read-only, locked, full, damaged, another Rapport on it) gets a screen, not a crash.
+  const opened = await openCoreWithScreens(
+    { dataDir: data.dataDir, logger, platform },
+    {
+      showMessageBox: (options) => dialog.showMessageBox(options),
+      showFolder: (dir) => void shell.openPath(dir).catch(() => undefined),
+      logger,
+    },
+  );
+  if (opened === null) {
+    app.quit();
+    return;
+  }
   core = opened;
   registerInvokeHandler(ipcMain, { dispatch: (channel, input) => opened.dispatch(channel, input), trustedTarget, logger });
+  registerDropHandler(ipcMain, { trustedTarget, addPicked: (paths) => opened.picks.add(paths), logger });
   forwardEvents(opened.events, () => (mainWindow === null || mainWindow.isDestroyed() ? null : mainWindow.webContents), logger);
+  // After "Move data folder" the window shows the result for a moment, then Rapport restarts in the new folder.
+  opened.events.subscribe((name) => {
+    if (name !== 'data.folderMoved') return;
+    setTimeout(() => {
+      app.relaunch();
+      app.quit();
+    }, 1500);
+  });
 
   const template = menuTemplate({
     platform: process.platform,
@@ -169,11 +208,26 @@ function start(): void {
   app.on('activate', () => {
     if (mainWindow === null && core !== null) createWindow();
   });
+  // The quit backup (when something changed since the last one) runs before the store closes; quitting waits for it.
+  let backedUpForQuit = false;
+  app.on('before-quit', (event) => {
+    if (backedUpForQuit || core === null) return;
+    event.preventDefault();
+    backedUpForQuit = true;
+    core
+      .beforeQuit()
+      .catch((error: unknown) => logger.error('the backup on quit failed', error))
+      .finally(() => app.quit());
+  });
   app.on('will-quit', closeCore);
 
   app.whenReady().then(onReady).catch((error: unknown) => {
     logger.error('start-up failed', error);
-    dialog.showErrorBox('Rapport could not start', `Data folder: ${data.dataDir}\n\n${error instanceof Error ? error.message : String(error)}`);
+    // Problems with the data file have their own screens (startup-dialog.ts); this is a bug, so no library text here.
+    dialog.showErrorBox(
+      'Rapport could not start',
+      `Something went wrong inside Rapport while opening your data.\n\nDetails are in the log: ${logger.file}\nData folder: ${data.dataDir}`,
+    );
     closeCore();
     app.exit(1);
   });
@@ -182,7 +236,7 @@ function start(): void {
 // Both must happen before 'ready': the privileged scheme (Electron's rule) and the profile move (so the
 // single-instance lock and Chromium's caches follow an explicit data dir).
 registerAppScheme(protocol);
-const profile = chromiumProfileDir(data);
+const profile = chromiumProfileDir(resolved);
 if (profile !== undefined) app.setPath('userData', profile);
 if (process.platform === 'win32') app.setAppUserModelId('app.rapport.desktop');
 start();

@@ -45,11 +45,37 @@ export function isAllowedExternalUrl(url: unknown): boolean {
       // A host is required; credentials in the URL are a phishing trick, not something a CRM link needs.
       return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
     case 'mailto:':
+      return (parsed.pathname !== '' || parsed.search !== '') && !mailtoCarriesAttachment(parsed);
     case 'tel:':
       return parsed.pathname !== '' || parsed.search !== '';
     default:
       return false;
   }
+}
+
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Mail clients (Thunderbird, Evolution, some Outlook builds) attach a local file named in a mailto: link's `attach`,
+ * `attachment` or `attachments` field: a link in an email or a contact's notes could mail the user's files away. Any
+ * field whose name starts with "attach" (however encoded, `&` or `;` separated), or a `?` smuggled into the address
+ * part, refuses the whole link; a malformed escape does too.
+ */
+function mailtoCarriesAttachment(url: URL): boolean {
+  const address = decoded(url.pathname);
+  if (address === null || address.includes('?')) return true;
+  const query = url.search.replace(/^\?/, '');
+  if (query === '') return false;
+  return query.split(/[&;]/).some((field) => {
+    const name = decoded(field.split('=')[0] ?? '');
+    return name === null || /^attach/i.test(name.trim());
+  });
 }
 
 /** The window may only ever show the app itself; anything else is refused (and never loaded in-window). */

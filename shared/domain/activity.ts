@@ -1,7 +1,7 @@
 // Activities (what happened with a contact) and tasks (follow-ups: what must happen next), as they cross
 // the contract. Imports zod only.
 import { z } from 'zod';
-import { Cursor, Id, Limit, optionalText } from './fields';
+import { Cursor, Id, Limit, optionalText, text } from './fields';
 
 export const ActivityType = z.enum(['call', 'email', 'meeting', 'note', 'letter']);
 export type ActivityType = z.infer<typeof ActivityType>;
@@ -18,7 +18,7 @@ const Seconds = z
   .max(7 * 24 * 3600, { message: 'Must be at most a week' });
 
 export const FollowUpInput = z.strictObject({
-  title: z.string().trim().min(1, { message: 'Enter what to do' }).max(200),
+  title: text().trim().min(1, { message: 'Enter what to do' }).max(200),
   dueAt: Instant.nullable().optional(),
   allDay: z.boolean().optional(),
   priority: Priority.optional(),
@@ -74,7 +74,7 @@ export const Activity = z.object({
 export type Activity = z.infer<typeof Activity>;
 
 export const TaskCreate = z.strictObject({
-  title: z.string().trim().min(1, { message: 'Enter what to do' }).max(200, { message: 'Must be at most 200 characters' }),
+  title: text().trim().min(1, { message: 'Enter what to do' }).max(200, { message: 'Must be at most 200 characters' }),
   dueAt: Instant.nullable().optional(),
   /** A due date without a time: due the whole (local) day that dueAt starts. */
   allDay: z.boolean().optional(),

@@ -1,7 +1,7 @@
 // Appointments (time in the diary): one-off or recurring, timed (UTC instants) or all-day (plain dates,
 // never shifted by a time zone). Imports zod only.
 import { z } from 'zod';
-import { Id, optionalText } from './fields';
+import { Id, optionalText, text } from './fields';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -12,6 +12,50 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+const DAY = '(SU|MO|TU|WE|TH|FR|SA)';
+/** A comma list of whole numbers in [lo, hi], signed (then -hi..-lo too, never 0) or not. */
+const numbers = (lo: number, hi: number, signed = false) => (value: string) =>
+  value.split(',').every((item) => {
+    const m = /^([+-]?)(\d{1,3})$/.exec(item);
+    const n = Number(m?.[2]);
+    return !!m && (signed || !m[1]) && n >= lo && n <= hi && (!signed || n !== 0);
+  });
+/** RFC 5545's RECUR parts with the ranges calendar readers hold them to; other parts (X-, RSCALE) are kept, and ignored. */
+const RULE_PARTS: Record<string, (value: string) => boolean> = {
+  FREQ: (v) => /^(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)$/.test(v),
+  UNTIL: (v) => /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3])[0-5]\d([0-5]\d|60)Z?)?$/.test(v),
+  COUNT: (v) => /^\d{1,6}$/.test(v) && Number(v) >= 1,
+  INTERVAL: (v) => /^\d{1,4}$/.test(v) && Number(v) >= 1,
+  BYSECOND: numbers(0, 60),
+  BYMINUTE: numbers(0, 59),
+  BYHOUR: numbers(0, 23),
+  BYDAY: (v) => v.split(',').every((item) => new RegExp(`^([+-]?([1-9]|[1-4]\\d|5[0-3]))?${DAY}$`).test(item)),
+  BYMONTHDAY: numbers(1, 31, true),
+  BYYEARDAY: numbers(1, 366, true),
+  BYWEEKNO: numbers(1, 53, true),
+  BYMONTH: numbers(1, 12),
+  BYSETPOS: numbers(1, 366, true),
+  WKST: (v) => new RegExp(`^${DAY}$`).test(v),
+};
+
+/** Whether an RRULE's parts each hold a value a calendar reader accepts (the expander would throw on the others). */
+function isRepeatRule(rule: string): boolean {
+  const seen = new Set<string>();
+  return rule.split(';').every((part) => {
+    const [name = '', value = ''] = part.split('=');
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return RULE_PARTS[name]?.(value) ?? value !== '';
+  });
+}
+
+/** Diary years: repeats and ranges walk past their ends, and a walk past 9999 leaves what dates can say. */
+const inDiaryYears = (value: string) => Number(value.slice(0, 4)) >= 1000 && Number(value.slice(0, 4)) <= 8999;
+const DIARY_YEARS = { message: 'Use a year between 1000 and 8999' };
+const Instant = z.iso.datetime({ offset: true }).refine(inDiaryYears, DIARY_YEARS);
+/** Timed: an ISO instant with offset. All-day: a plain date. */
+const When = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { message: 'Use a date (YYYY-MM-DD) or a date and time (ISO 8601)' }).refine(inDiaryYears, DIARY_YEARS);
+
 export const AppointmentKind = z.enum(['meeting', 'call', 'visit', 'other']);
 export const Weekday = z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']);
 export const Recurrence = z.strictObject({
@@ -21,39 +65,36 @@ export const Recurrence = z.strictObject({
   /** Weekly only: which days; the start's weekday when omitted. */
   byWeekday: z.array(Weekday).max(7).optional(),
   /** Last day an occurrence may start on (inclusive), or a number of occurrences. */
-  until: z.iso.date().optional(),
+  until: z.iso.date().refine(inDiaryYears, DIARY_YEARS).optional(),
   count: z.number().int().min(1).max(1000).optional(),
   /**
    * The IANA zone a timed series repeats in (the renderer sends the OS zone): "every Tuesday at 10:00" stays at
    * 10:00 there across daylight-saving changes. Without one, a series repeats at the same UTC time.
    */
-  timeZone: z
-    .string()
+  timeZone: text()
     .max(64)
     .refine((zone) => isTimeZone(zone), { message: 'Not a time zone this system knows' })
     .optional(),
   /** Occurrences taken out of the series (moved on their own, or cancelled), by their start as listed. */
-  exceptDates: z.array(z.string().max(40)).max(500).optional(),
+  exceptDates: z.array(When).max(500).optional(),
   /**
    * An imported RRULE (RFC 5545 recurrence text, UNTIL already in the series' terms) that the fields above cannot
    * say (BYSETPOS, BYMONTHDAY, ordinal BYDAY, yearly...): expansion follows it, and freq/interval only summarise it.
    */
-  rule: z.string().max(1000).regex(/^FREQ=[A-Z]+(;[A-Z-]+=[A-Za-z0-9,+\-:]+)*$/, { message: 'Not a repeat rule' }).optional(),
+  rule: text().max(1000).regex(/^FREQ=[A-Z]+(;[A-Z-]+=[A-Za-z0-9,+\-:]+)*$/, { message: 'Not a repeat rule' }).refine(isRepeatRule, { message: 'Not a repeat rule' }).optional(),
   /** Extra occurrence starts (RDATE), in the stored form of the start: instants, or dates for all-day series. */
-  rdates: z.array(z.string().max(40)).max(500).optional(),
+  rdates: z.array(When).max(500).optional(),
   /**
    * A time zone defined only in the file (VTIMEZONE text) that the series repeats in, when no zone the system knows
    * has the same rules; `timeZone` is then absent.
    */
-  zoneDefinition: z.string().max(20_000).regex(/^BEGIN:VTIMEZONE\r\n[\s\S]*END:VTIMEZONE$/, { message: 'Not a time zone definition' }).optional(),
+  zoneDefinition: text().max(20_000).regex(/^BEGIN:VTIMEZONE\r\n[\s\S]*END:VTIMEZONE$/, { message: 'Not a time zone definition' }).optional(),
 });
 export type Recurrence = z.infer<typeof Recurrence>;
 
-/** Timed: an ISO instant with offset. All-day: a plain date. */
-const When = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { message: 'Use a date (YYYY-MM-DD) or a date and time (ISO 8601)' });
 
 const AppointmentFieldsShape = {
-  title: z.string().trim().min(1, { message: 'Give it a title' }).max(200),
+  title: text().trim().min(1, { message: 'Give it a title' }).max(200),
   startsAt: When,
   endsAt: When,
   allDay: z.boolean().optional(),
@@ -73,8 +114,8 @@ export const OccurrenceRef = z.strictObject({ id: Id, occurrenceStart: When });
 export const OccurrenceMove = OccurrenceRef.extend({ startsAt: When, endsAt: When });
 
 export const AppointmentRange = z.strictObject({
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
+  from: Instant,
+  to: Instant,
   /** Only this job's (or this contact's) appointments; conflicts are then judged among those only. */
   jobId: Id.optional(),
   contactId: Id.optional(),
@@ -124,5 +165,5 @@ export const Occurrence = z.object({
 });
 export type Occurrence = z.infer<typeof Occurrence>;
 
-export const IcsExportInput = z.strictObject({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional(), appointmentId: Id.optional() });
-export const IcsImportInput = z.strictObject({ path: z.string().min(1).max(4096) });
+export const IcsExportInput = z.strictObject({ from: Instant.optional(), to: Instant.optional(), appointmentId: Id.optional() });
+export const IcsImportInput = z.strictObject({ path: text().min(1).max(4096) });

@@ -1,10 +1,10 @@
 // Importing an .ics file into the schedule: the preview shown before anything is saved, the run's progress
 // and report, and undo. Events are matched by UID, so a second import of the same file changes nothing. Imports zod only.
 import { z } from 'zod';
-import { Id } from './fields';
+import { Id, text } from './fields';
 
 /** A file the user chose with the open dialog (purpose 'calendar'); no other path is read. */
-export const CalendarImportPath = z.strictObject({ path: z.string().min(1).max(4096) });
+export const CalendarImportPath = z.strictObject({ path: text().min(1).max(4096) });
 export const CalendarImportRef = z.strictObject({ importId: Id });
 
 /** Something said about one event: the event's title as the file has it, its line when known, and why. */

@@ -2,7 +2,7 @@
 // Imports zod only.
 import { z } from 'zod';
 import { AmountMinor, Currency, DueDate } from './job';
-import { Address, Birthday, Cursor, EmailEntry, Id, Limit, PhoneEntry, PhoneValue, Tag, Tags, Website, optionalText } from './fields';
+import { Address, Birthday, Cursor, EmailEntry, Id, Limit, PhoneEntry, PhoneValue, Tag, Tags, Website, optionalText, text } from './fields';
 
 export const ContactKind = z.enum(['customer', 'prospect', 'partner', 'supplier', 'other']);
 export type ContactKind = z.infer<typeof ContactKind>;
@@ -68,13 +68,13 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-const Place = z.string().trim().min(1, { message: 'Enter a place' }).max(100, { message: 'Must be at most 100 characters' });
+const Place = text().trim().min(1, { message: 'Enter a place' }).max(100, { message: 'Must be at most 100 characters' });
 /** The filters saved segments add (reports feature); with none of them set, contacts.list runs exactly as before. */
 export const SegmentFilterFields = {
   /** Any address of the contact is in this city / region (case-insensitive, whole name). */
   city: Place.optional(),
   region: Place.optional(),
-  leadSource: z.string().trim().min(1, { message: 'Enter a lead source' }).max(100).optional(),
+  leadSource: text().trim().min(1, { message: 'Enter a lead source' }).max(100).optional(),
   /** Last contacted before this day (never-contacted people included) / on or after it. */
   lastContactedBefore: DueDate.optional(),
   lastContactedAfter: DueDate.optional(),
@@ -91,7 +91,7 @@ export const ContactSort = z.enum(['name', 'lastName', 'createdAt', 'updatedAt',
 export type ContactSort = z.infer<typeof ContactSort>;
 
 export const ContactListInput = z.strictObject({
-  query: z.string().max(200).optional(),
+  query: text().max(200).optional(),
   tag: Tag.optional(),
   kind: ContactKind.optional(),
   companyId: Id.optional(),
@@ -123,7 +123,7 @@ export const Company = z.object({
 export type Company = z.infer<typeof Company>;
 
 export const CompanyFields = z.strictObject({
-  name: z.string().trim().min(1, { message: 'Enter the company name' }).max(200, { message: 'Must be at most 200 characters' }),
+  name: text().trim().min(1, { message: 'Enter the company name' }).max(200, { message: 'Must be at most 200 characters' }),
   website: Website,
   phone: z.union([z.literal('').transform(() => null), PhoneValue]).nullable().optional(),
   address: Address.nullable().optional(),
@@ -135,7 +135,7 @@ export const CompanyUpdate = CompanyFields.partial().extend({ id: Id });
 
 export const CompanySort = z.enum(['name', 'createdAt', 'updatedAt', 'deletedAt']);
 export const CompanyListInput = z.strictObject({
-  query: z.string().max(200).optional(),
+  query: text().max(200).optional(),
   tag: Tag.optional(),
   trashed: z.boolean().default(false),
   sort: CompanySort.optional(),

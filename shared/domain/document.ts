@@ -1,7 +1,7 @@
 // Documents: files kept with a contact, company or job. Either a copy stored by content hash beside the
 // database, or (mode 'link') a reference to a file or folder left where it is. Imports zod only.
 import { z } from 'zod';
-import { Cursor, Id, Limit, optionalText } from './fields';
+import { Cursor, Id, Limit, optionalText, text } from './fields';
 
 export const DocumentMode = z.enum(['copy', 'link']);
 /** What a link's target looks like now: 'missing' means moved, renamed or deleted; 'changed' means edited since it was linked. */
@@ -9,8 +9,7 @@ export const LinkState = z.enum(['ok', 'missing', 'changed']);
 export const DocumentSort = z.enum(['createdAt', 'name', 'size', 'type']);
 
 /** A display name only: never part of a stored path, so any Unicode is fine; control characters are not. */
-export const DocumentName = z
-  .string()
+export const DocumentName = text()
   .trim()
   .min(1, { message: 'Give the document a name' })
   .max(255, { message: 'Must be at most 255 characters' })
@@ -26,7 +25,7 @@ const Targets = {
 
 export const DocumentAttach = z.strictObject({
   /** An absolute path on this computer (from the file dialog or a drop). */
-  path: z.string().min(1, { message: 'Choose a file' }).max(4096, { message: 'Path too long' }),
+  path: text().min(1, { message: 'Choose a file' }).max(4096, { message: 'Path too long' }),
   ...Targets,
   mode: DocumentMode.default('copy'),
   note: optionalText(2000),
@@ -38,7 +37,7 @@ export const DocumentListInput = z.strictObject({
   ...Targets,
   /** The documents of any of these activities: one call for a whole timeline page instead of one per entry. */
   activityIds: z.array(Id).min(1, { message: 'Give at least one activity' }).max(200, { message: 'At most 200 activities' }).optional(),
-  query: z.string().max(200).optional(),
+  query: text().max(200).optional(),
   sort: DocumentSort.default('createdAt'),
   direction: z.enum(['asc', 'desc']).optional(),
   trashed: z.boolean().default(false),

@@ -4,34 +4,33 @@
 import { z } from 'zod';
 import { SegmentFilter } from './segment';
 import { ContactKind } from './contact';
-import { Id, Tag, optionalText } from './fields';
+import { Id, Tag, optionalText, text } from './fields';
 
 const NO_LINE_BREAKS = /^[^\r\n]*$/;
 const noLineBreaks = { message: 'Must be on one line' };
 
-export const Address = z
-  .string()
+export const Address = text()
   .trim()
   .max(254, { message: 'Must be at most 254 characters' })
   .regex(NO_LINE_BREAKS, noLineBreaks)
   .pipe(z.email({ message: 'Not a valid email address' }));
 
-export const Subject = z.string().regex(NO_LINE_BREAKS, noLineBreaks).trim().max(300, { message: 'Must be at most 300 characters' });
-export const Body = z.string().max(100_000, { message: 'Must be at most 100,000 characters' });
+export const Subject = text().regex(NO_LINE_BREAKS, noLineBreaks).trim().max(300, { message: 'Must be at most 300 characters' });
+export const Body = text().max(100_000, { message: 'Must be at most 100,000 characters' });
 
 export const SmtpSecurity = z.enum(['tls', 'starttls', 'none']);
 export type SmtpSecurity = z.infer<typeof SmtpSecurity>;
 
 export const SmtpSettingsInput = z.strictObject({
-  host: z.string().trim().min(1, { message: 'Enter the mail server' }).max(253).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, { message: 'Not a host name' }),
+  host: text().trim().min(1, { message: 'Enter the mail server' }).max(253).regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/, { message: 'Not a host name' }),
   port: z.number({ message: 'Must be a port number' }).int({ message: 'Must be a port number' }).min(1).max(65535),
   security: SmtpSecurity,
-  username: z.string().trim().max(254).regex(NO_LINE_BREAKS, noLineBreaks).optional(),
+  username: text().trim().max(254).regex(NO_LINE_BREAKS, noLineBreaks).optional(),
   /** Kept only in the OS secret store. undefined keeps the saved one; '' forgets it. */
-  password: z.string().max(1000).optional(),
-  fromName: z.string().trim().max(100).regex(NO_LINE_BREAKS, noLineBreaks),
+  password: text().max(1000).optional(),
+  fromName: text().trim().max(100).regex(NO_LINE_BREAKS, noLineBreaks),
   fromAddress: Address,
-  signature: z.string().max(2000).optional(),
+  signature: text().max(2000).optional(),
   /** Campaign messages at most this many a minute (some servers block bursts). */
   perMinute: z.number().int().min(1).max(600).optional(),
   /** Accept a self-signed or otherwise untrusted certificate (a small office server). Off unless chosen. */
@@ -62,7 +61,7 @@ export type Recipient = z.infer<typeof Recipient>;
 const Recipients = z.array(Recipient).max(100, { message: 'At most 100 recipients' });
 
 /** A file picked with files.pick (its path), or a stored document (named by the documents feature's id). */
-export const AttachmentInput = z.union([z.string().max(4096), z.strictObject({ documentId: Id })], {
+export const AttachmentInput = z.union([text().max(4096), z.strictObject({ documentId: Id })], {
   message: 'Attach a picked file or a document',
 });
 export type AttachmentInput = z.infer<typeof AttachmentInput>;
@@ -123,7 +122,7 @@ export const OutboxRetry = z.strictObject({
 });
 
 export const TemplateFields = z.strictObject({
-  name: z.string().trim().min(1, { message: 'Name the template' }).max(100),
+  name: text().trim().min(1, { message: 'Name the template' }).max(100),
   subject: Subject.min(1, { message: 'Enter a subject' }),
   body: Body,
 });
@@ -170,4 +169,4 @@ export const Campaign = z.object({
 });
 export type Campaign = z.infer<typeof Campaign>;
 
-export const EmlImport = z.strictObject({ path: z.string().min(1).max(4096), contactId: Id.optional() });
+export const EmlImport = z.strictObject({ path: text().min(1).max(4096), contactId: Id.optional() });

@@ -4,10 +4,23 @@ import { z } from 'zod';
 
 export const Id = z.uuid({ message: 'Must be an id' });
 
+/**
+ * C0 control characters other than tab, LF and CR, and DEL: never text a person meant (a pasted NUL cuts C strings,
+ * file names and SMTP commands short). Every string input of the contract starts from `text()`, so each is refused
+ * with the same words wherever it is (tests/shared/control-chars.test.ts walks every channel to hold that).
+ */
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+export const CONTROL_CHARACTER_MESSAGE = 'Must not contain control characters';
+
+/** A string of user text (or a path, a query, a cursor): control characters refused, see above. */
+export function text() {
+  return z.string().regex(NO_CONTROL_CHARACTERS, { message: CONTROL_CHARACTER_MESSAGE });
+}
+
 /** Optional free text: trimmed, '' becomes null (what an emptied form field means), capped. */
 export function optionalText(max: number) {
-  return z
-    .string()
+  return text()
     .trim()
     .max(max, { message: `Must be at most ${max} characters` })
     .transform((s) => (s === '' ? null : s))
@@ -15,14 +28,13 @@ export function optionalText(max: number) {
     .optional();
 }
 
-export const Label = z.string().trim().max(40, { message: 'Must be at most 40 characters' }).optional();
+export const Label = text().trim().max(40, { message: 'Must be at most 40 characters' }).optional();
 
 export const EmailEntry = z.strictObject({
-  value: z.string().trim().max(254).pipe(z.email({ message: 'Not a valid email address' })),
+  value: text().trim().max(254).pipe(z.email({ message: 'Not a valid email address' })),
   label: Label,
 });
-export const PhoneValue = z
-    .string()
+export const PhoneValue = text()
     .trim()
     .min(1, { message: 'Enter a phone number' })
     .max(40, { message: 'Must be at most 40 characters' })
@@ -31,18 +43,17 @@ export const PhoneValue = z
 export const PhoneEntry = z.strictObject({ value: PhoneValue, label: Label });
 export const Address = z.strictObject({
   label: Label,
-  street: z.string().trim().max(200).optional(),
-  city: z.string().trim().max(100).optional(),
-  region: z.string().trim().max(100).optional(),
-  postcode: z.string().trim().max(20).optional(),
-  country: z.string().trim().max(100).optional(),
+  street: text().trim().max(200).optional(),
+  city: text().trim().max(100).optional(),
+  region: text().trim().max(100).optional(),
+  postcode: text().trim().max(20).optional(),
+  country: text().trim().max(100).optional(),
 });
 
-export const Tag = z.string().trim().min(1, { message: 'A tag cannot be empty' }).max(50, { message: 'Must be at most 50 characters' });
+export const Tag = text().trim().min(1, { message: 'A tag cannot be empty' }).max(50, { message: 'Must be at most 50 characters' });
 export const Tags = z.array(Tag).max(50, { message: 'At most 50 tags' });
 
-export const Website = z
-  .string()
+export const Website = text()
   .trim()
   .max(2048)
   .refine((s) => s === '' || /^(https?:\/\/)?[^\s/$.?#][^\s]*\.[^\s]{2,}$/i.test(s), { message: 'Not a web address' })
@@ -51,8 +62,7 @@ export const Website = z
   .optional();
 
 /** A birthday is `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (vCard's and Google's form). */
-export const Birthday = z
-  .string()
+export const Birthday = text()
   .trim()
   .refine((s) => s === '' || isValidBirthday(s), { message: 'Use YYYY-MM-DD, or --MM-DD without a year' })
   .transform((s) => (s === '' ? null : s))
@@ -70,7 +80,7 @@ function isValidBirthday(s: string): boolean {
 }
 
 /** Keyset paging: the cursor is opaque to the renderer. */
-export const Cursor = z.string().max(1000).optional();
+export const Cursor = text().max(1000).optional();
 export const Limit = z.number().int().min(1).max(200).default(50);
 
 export type EmailEntry = z.infer<typeof EmailEntry>;

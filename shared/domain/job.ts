@@ -1,7 +1,7 @@
 // Jobs (work for a client, with its value) moving through a pipeline of stages. Money is an integer of
 // minor units plus an ISO 4217 code, never a float. Imports zod only.
 import { z } from 'zod';
-import { Cursor, Id, Limit, optionalText } from './fields';
+import { Cursor, Id, Limit, optionalText, text } from './fields';
 
 /** What a stage means for reports: still open, won (incl. in progress/completed), paid, or lost. */
 export const StageCategory = z.enum(['open', 'won', 'paid', 'lost']);
@@ -10,8 +10,7 @@ export type StageCategory = z.infer<typeof StageCategory>;
 export const Stage = z.object({ id: z.string(), name: z.string(), position: z.number().int(), category: StageCategory });
 export type Stage = z.infer<typeof Stage>;
 
-export const Currency = z
-  .string()
+export const Currency = text()
   .trim()
   .regex(/^[A-Za-z]{3}$/, { message: 'Use a three-letter currency code (ISO 4217), e.g. GBP' })
   .transform((c) => c.toUpperCase());
@@ -25,7 +24,7 @@ export const DueDate = z.iso.date({ message: 'Use YYYY-MM-DD' });
 export const PipelineUpdate = z.strictObject({
   /** The whole pipeline in order: listed stages are kept (renamed, re-categorised), unlisted ones removed. */
   stages: z
-    .array(z.strictObject({ id: Id.optional(), name: z.string().trim().min(1, { message: 'Name the stage' }).max(50), category: StageCategory }))
+    .array(z.strictObject({ id: Id.optional(), name: text().trim().min(1, { message: 'Name the stage' }).max(50), category: StageCategory }))
     .min(2, { message: 'A pipeline needs at least two stages' })
     .max(20),
   /** Where the jobs of each removed stage go: removed stage id -> index in `stages`. */
@@ -34,7 +33,7 @@ export const PipelineUpdate = z.strictObject({
 });
 
 export const JobFields = z.strictObject({
-  title: z.string().trim().min(1, { message: 'Give the job a title' }).max(200),
+  title: text().trim().min(1, { message: 'Give the job a title' }).max(200),
   contactId: Id.nullable().optional(),
   companyId: Id.nullable().optional(),
   /** A stage id; the first stage when omitted. */
@@ -56,7 +55,7 @@ export const JobListInput = z.strictObject({
   stage: Id.optional(),
   contactId: Id.optional(),
   companyId: Id.optional(),
-  query: z.string().max(200).optional(),
+  query: text().max(200).optional(),
   sort: JobSort.default('updatedAt'),
   trashed: z.boolean().default(false),
   limit: Limit,
@@ -65,7 +64,7 @@ export const JobListInput = z.strictObject({
 export const BoardInput = z.strictObject({
   contactId: Id.optional(),
   companyId: Id.optional(),
-  tag: z.string().max(50).optional(),
+  tag: text().max(50).optional(),
   /** Only jobs due (or, undated, created) in [from, to]. */
   from: DueDate.optional(),
   to: DueDate.optional(),

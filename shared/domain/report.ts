@@ -2,7 +2,7 @@
 // Money is always a list of { currency, amountMinor } integers: currencies are never mixed. Imports zod only.
 import { z } from 'zod';
 import { ActivityType } from './activity';
-import { Id } from './fields';
+import { Id, text } from './fields';
 import { Currency, DueDate, MoneyTotal, StageCategory } from './job';
 
 const MAX_DAYS = 3700; // ten years and a little
@@ -48,11 +48,11 @@ export const RecordsInput = z
     /** pipeline: one stage. */
     stageId: Id.optional(),
     /** wonJobs / paidJobs: one month of the period (YYYY-MM). */
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Use YYYY-MM' }).optional(),
+    month: text().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Use YYYY-MM' }).optional(),
     /** activities: one type. */
     type: ActivityType.optional(),
     /** leadSource: one source; '' means contacts with none. */
-    leadSource: z.string().trim().max(100).optional(),
+    leadSource: text().trim().max(100).optional(),
     /** topClients: one tier. */
     tier: Tier.optional(),
     /** The same period a year earlier (revenue comparison). */

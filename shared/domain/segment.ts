@@ -2,7 +2,7 @@
 // contacts filter is (the list, CSV export, campaigns). Imports zod only.
 import { z } from 'zod';
 import { ContactListInput } from './contact';
-import { Id } from './fields';
+import { Id, text } from './fields';
 
 /** Everything contacts.list filters by, minus paging, sorting and the Trash switch. */
 export const SegmentFilter = ContactListInput.pick({
@@ -25,7 +25,7 @@ export const SegmentFilter = ContactListInput.pick({
 });
 export type SegmentFilter = z.infer<typeof SegmentFilter>;
 
-const SegmentName = z.string().trim().min(1, { message: 'Name the segment' }).max(60, { message: 'Must be at most 60 characters' });
+const SegmentName = text().trim().min(1, { message: 'Name the segment' }).max(60, { message: 'Must be at most 60 characters' });
 
 export const SegmentCreate = z.strictObject({ name: SegmentName, filter: SegmentFilter });
 export const SegmentUpdate = z.strictObject({ id: Id, name: SegmentName.optional(), filter: SegmentFilter.optional() });

@@ -2,7 +2,7 @@
 // Imports zod only.
 import { z } from 'zod';
 import { SegmentFilter } from './segment';
-import { Id } from './fields';
+import { Id, text } from './fields';
 
 /** Where an imported column's value goes. `null` in a mapping means "ignore this column". */
 export const ImportTarget = z.enum([
@@ -37,12 +37,14 @@ export type ImportTarget = z.infer<typeof ImportTarget>;
  * and "E-mail 2 - Value"); `label` is a fixed label the column implies ("Home Phone" -> home).
  */
 export const MappingEntry = z.strictObject({
-  column: z.string().max(200),
+  column: text().max(200, { message: 'Must be at most 200 characters' }),
   target: ImportTarget.nullable(),
-  group: z.string().max(200).optional(),
-  label: z.string().max(40).optional(),
+  group: text().max(200).optional(),
+  label: text().max(40).optional(),
 });
 export type MappingEntry = z.infer<typeof MappingEntry>;
+/** The mapping as the preview reports it: a file's own header names, unchecked (a garbled header can be any length). */
+const MappingEntryOut = z.object({ column: z.string(), target: ImportTarget.nullable(), group: z.string().optional(), label: z.string().optional() });
 
 export const Dialect = z.enum(['rapport', 'google', 'google-legacy', 'google-outlook', 'outlook', 'outlook-com', 'thunderbird', 'linkedin', 'yahoo', 'generic', 'vcard']);
 export type Dialect = z.infer<typeof Dialect>;
@@ -53,7 +55,7 @@ export type ExportPreset = z.infer<typeof ExportPreset>;
 export const DuplicatePolicy = z.enum(['skip', 'update', 'create']);
 export type DuplicatePolicy = z.infer<typeof DuplicatePolicy>;
 
-const FilePath = z.string().min(1, { message: 'Choose a file' }).max(4096);
+const FilePath = text().min(1, { message: 'Choose a file' }).max(4096);
 
 /** Which contacts to export: a selection (ids), or the list's own search and filters; nothing means all. */
 export const ExportFilter = z.strictObject({
@@ -66,7 +68,7 @@ export const ExportContactsInput = z.strictObject({
   format: z.enum(['csv', 'vcard']),
   preset: ExportPreset.default('rapport'),
   /** Own choice of columns: Rapport preset headers, in this order. */
-  columns: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
+  columns: z.array(text().min(1).max(100)).min(1).max(200).optional(),
   filter: ExportFilter.optional(),
   /** A UTF-8 byte order mark, which Excel needs to read UTF-8. */
   bom: z.boolean().default(false),
@@ -103,7 +105,7 @@ export const ImportPreview = z.object({
   encodingGuessed: z.boolean(),
   delimiter: z.string(),
   columns: z.array(z.string()),
-  mapping: z.array(MappingEntry),
+  mapping: z.array(MappingEntryOut),
   /** The first rows as read (CSV: cells by column; vCard: one summary cell per card). */
   sample: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()), name: z.string() })),
   problems: z.array(RowProblem),
@@ -191,6 +193,10 @@ export const ImportSummary = z.object({
   undoneAt: z.string().nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
+
+/** What undo answers: the import as it now stands, and how many contacts it left alone because they changed since. */
+export const ImportUndone = ImportSummary.extend({ kept: z.number().int() });
+export type ImportUndone = z.infer<typeof ImportUndone>;
 
 export const ImportProgress = z.object({
   importId: z.string(),

@@ -13,6 +13,11 @@ export interface RapportBridge {
 /** IPC channel names used by the Electron adapter and the preload. */
 export const IPC_INVOKE = 'rapport:invoke';
 export const IPC_EVENT = 'rapport:event';
+/**
+ * Sent by the preload with the path of a file the user dropped on the page (webUtils.getPathForFile answers only
+ * for a real dropped or chosen File, never for one the page made up), so main counts it as picked: a drop is a choice.
+ */
+export const IPC_DROPPED = 'rapport:dropped';
 
 /** The meta tag in which the host (app:// protocol or harness) hands the page this load's CSP style nonce. */
 export const STYLE_NONCE_META = 'rapport-style-nonce';

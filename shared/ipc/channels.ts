@@ -1,8 +1,10 @@
 // Channel names without their schemas, for code that must stay tiny (the sandboxed preload's
 // allow-list). contract.ts is checked against this list both ways, so the two cannot drift apart.
 import { ACTIVITIES_CHANNELS } from './activities.channels';
+import { BACKUPS_CHANNELS } from './backups.channels';
 import { COMPANIES_CHANNELS } from './companies.channels';
 import { CONTACTS_CHANNELS } from './contacts.channels';
+import { DATA_CHANNELS } from './data.channels';
 import { DOCUMENTS_CHANNELS } from './documents.channels';
 import { EMAIL_CHANNELS } from './email.channels';
 import { FILES_CHANNELS } from './files.channels';
@@ -24,6 +26,8 @@ export const CHANNELS = [
   ...EMAIL_CHANNELS,
   ...DOCUMENTS_CHANNELS,
   ...REPORTS_CHANNELS,
+  ...DATA_CHANNELS,
+  ...BACKUPS_CHANNELS,
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

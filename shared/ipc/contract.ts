@@ -2,10 +2,14 @@
 // from one <domain>.contract.ts per domain. Types on both sides are inferred from here; nothing is written twice.
 // Imports zod and shared/ only.
 import type { z } from 'zod';
+// Validation messages in the app's words, installed before any schema is used (see zod-messages.ts).
+import './zod-messages';
 import { activitiesContract } from './activities.contract';
+import { backupsContract } from './backups.contract';
 import type { ChannelName } from './channels';
 import { companiesContract } from './companies.contract';
 import { contactsContract } from './contacts.contract';
+import { dataContract } from './data.contract';
 import { documentsContract } from './documents.contract';
 import { emailContract } from './email.contract';
 import { filesContract } from './files.contract';
@@ -27,6 +31,8 @@ export const contract = {
   ...emailContract,
   ...documentsContract,
   ...reportsContract,
+  ...dataContract,
+  ...backupsContract,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

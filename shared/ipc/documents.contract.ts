@@ -30,7 +30,8 @@ export const documentsContract = {
   'documents.restore': { input: ById, output: Document },
   /** Removes documents in Trash for good, then every stored file no document uses. */
   'documents.emptyTrash': { input: Empty, output: EmptyTrashResult },
-  'documents.open': { input: ById, output: z.object({ ok: z.literal(true) }) },
+  /** Opens a document type with the OS app; a program, script, shortcut or link is shown in its folder instead (`revealed`). */
+  'documents.open': { input: ById, output: z.object({ ok: z.literal(true), action: z.enum(['opened', 'revealed']) }) },
   'documents.reveal': { input: ById, output: z.object({ ok: z.literal(true) }) },
   /** Image or PDF bytes for the in-app viewer, under a size cap. */
   'documents.preview': { input: ById, output: DocumentPreview },

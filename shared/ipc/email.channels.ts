@@ -9,6 +9,7 @@ export const EMAIL_CHANNELS = [
   'outbox.list',
   'outbox.retry',
   'outbox.cancel',
+  'outbox.markSent',
   'outbox.sendNow',
   'templates.create',
   'templates.update',

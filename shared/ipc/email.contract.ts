@@ -37,6 +37,8 @@ export const emailContract = {
   'outbox.list': { input: OutboxListInput, output: z.object({ items: z.array(OutboxItem), counts: z.record(z.string(), z.number()), paused: z.boolean() }) },
   'outbox.retry': { input: OutboxRetry, output: Queued },
   'outbox.cancel': { input: ById, output: Queued },
+  /** The user's word that a "may have been sent" message did arrive: sent, filed on the timeline, never resent. */
+  'outbox.markSent': { input: ById, output: Queued },
   'outbox.sendNow': { input: Empty, output: z.object({ queued: z.number() }) },
 
   'templates.create': { input: TemplateFields, output: Template },

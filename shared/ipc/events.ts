@@ -1,6 +1,8 @@
 // Main -> renderer events: name -> payload schema. Imports zod only.
 import { z } from 'zod';
 import { activitiesEvents } from './activities.contract';
+import { dataEvents } from './data.contract';
+import { backupsEvents } from './backups.contract';
 import { documentsEvents } from './documents.contract';
 import { emailEvents } from './email.contract';
 import { reportsEvents } from './reports.contract';
@@ -22,6 +24,8 @@ export const events = {
   ...emailEvents,
   ...documentsEvents,
   ...reportsEvents,
+  ...dataEvents,
+  ...backupsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -2,7 +2,7 @@
 // contract.ts and events.ts spread these in. Imports zod and shared/domain only.
 import { z } from 'zod';
 import { Id } from '../domain/fields';
-import { ExportContactsInput, ExportProgress, ExportResult, ExportTableInput, ImportCheck, ImportPreview, ImportPreviewInput, ImportProgress, ImportReport, ImportRunInput, ImportSummary } from '../domain/transfer';
+import { ExportContactsInput, ExportProgress, ExportResult, ExportTableInput, ImportCheck, ImportPreview, ImportPreviewInput, ImportProgress, ImportReport, ImportRunInput, ImportSummary, ImportUndone } from '../domain/transfer';
 import type { ImportExportChannel } from './import-export.channels';
 
 const ByImport = z.strictObject({ importId: Id });
@@ -17,7 +17,7 @@ export const importExportContract = {
   'import.check': { input: ImportRunInput, output: ImportCheck },
   'import.run': { input: ImportRunInput, output: ImportReport },
   'import.cancel': { input: ByImport, output: z.object({ cancelling: z.boolean() }) },
-  'import.undo': { input: ByImport, output: ImportSummary },
+  'import.undo': { input: ByImport, output: ImportUndone },
   'imports.list': { input: z.strictObject({}), output: z.object({ items: z.array(ImportSummary) }) },
 } as const satisfies Record<ImportExportChannel, { input: z.ZodType; output: z.ZodType }>;
 

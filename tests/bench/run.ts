@@ -14,6 +14,7 @@ import { foldForSort } from '../../shared/domain/text';
 import { encodeCursor } from '../../electron/db/keyset';
 import { call } from './call';
 import { compare, round3, stats } from './measure';
+import { benchBackups } from './backups';
 import { benchReports } from './reports';
 import { seed } from './seed';
 import { benchTransfer } from './transfer';
@@ -465,10 +466,12 @@ async function benchCore(): Promise<void> {
 
 async function main(): Promise<void> {
   const suites = new Set((process.env.BENCH ?? 'core,transfer,reports').split(',').map((name) => name.trim()));
-  for (const name of suites) if (!['core', 'transfer', 'reports'].includes(name)) throw new Error(`Unknown bench suite "${name}" (core, transfer, reports)`);
+  // backups writes gigabytes (BENCH_BACKUP_DOCS_MB), so it runs only when named: BENCH=backups.
+  for (const name of suites) if (!['core', 'transfer', 'reports', 'backups'].includes(name)) throw new Error(`Unknown bench suite "${name}" (core, transfer, reports, backups)`);
   if (suites.has('core')) await benchCore();
   if (suites.has('transfer')) await benchTransfer();
   if (suites.has('reports')) await benchReports();
+  if (suites.has('backups')) await benchBackups(stderrLogger);
 }
 
 main().catch((error: unknown) => {

@@ -10,13 +10,15 @@ import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import * as esbuild from 'esbuild';
+// @ts-expect-error the build script is plain JavaScript (no declarations); its options are checked by tests/electron/build.test.ts
+import { electronBuildOptions } from '../../build/build-electron.mjs';
 import { v7 as uuidv7 } from 'uuid';
 import { DB_FILE, openCore } from '../../electron/core/app';
 import { memoryLogger } from '../../electron/core/logger';
 import { HARNESS_PICKS_FILE, harnessPlatform } from '../../electron/harness/platform';
-import { csvLine } from '../../electron/core/import-export/csv-io';
+import { csvLine } from '../../electron/core/csv-write';
 import { GOOGLE_FIXED } from '../../electron/core/import-export/headers';
 import { layoutFor, type GroupCounts } from '../../electron/core/import-export/presets';
 import { toContact, type ContactRow } from '../../electron/db/contacts.repo';
@@ -34,7 +36,7 @@ interface Person {
   phone: string;
 }
 
-function people(n: number): Person[] {
+export function people(n: number): Person[] {
   return Array.from({ length: n }, (_, i) => ({
     first: `Person${i % 997}`,
     last: `Surname${i}`,
@@ -45,7 +47,7 @@ function people(n: number): Person[] {
   }));
 }
 
-function writeGoogleCsv(file: string, rows: Person[]): void {
+export function writeGoogleCsv(file: string, rows: Person[]): void {
   const header = [...GOOGLE_FIXED, 'E-mail 1 - Label', 'E-mail 1 - Value', 'Phone 1 - Label', 'Phone 1 - Value'];
   const lines = [`\uFEFF${header.join(',')}`];
   for (const p of rows) {
@@ -57,7 +59,7 @@ function writeGoogleCsv(file: string, rows: Person[]): void {
 }
 
 /** A data dir with every migration applied, so timing an import starts from an empty, ready store. */
-async function freshDataDir(root: string, name: string): Promise<string> {
+export async function freshDataDir(root: string, name: string): Promise<string> {
   const dir = join(root, name);
   const core = await openCore({ dataDir: dir, logger: memoryLogger(), startReminders: false, platform: harnessPlatform(dir) });
   core.close();
@@ -65,27 +67,17 @@ async function freshDataDir(root: string, name: string): Promise<string> {
 }
 
 
-/** The peak RSS (MB) of a fresh process running one import of `csv` into `dataDir`, and of another exporting it all. */
-function childPeakRss(dataDir: string, csv: string): { importMb: number; exportMb: number } {
-  const run = (...args: string[]) =>
-    Number(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--memory', ...args], { encoding: 'utf8' }).trim().split('\n').pop());
+/**
+ * The peak RSS (MB) of a fresh process running one import of `csv` into `dataDir`, and of another exporting it all:
+ * transfer-memory.ts bundled as Electron main is (electronBuildOptions), run on plain Node.
+ */
+async function childPeakRss(root: string, dataDir: string, csv: string): Promise<{ importMb: number; exportMb: number }> {
+  const bundle = join(root, 'transfer-memory.cjs');
+  const { main } = electronBuildOptions(root);
+  await esbuild.build({ ...main, entryPoints: ['tests/bench/transfer-memory.ts'], outfile: bundle, sourcemap: false, external: ['better-sqlite3'] });
+  const env = { ...process.env, NODE_PATH: join(main.absWorkingDir, 'node_modules') };
+  const run = (...args: string[]) => Number(execFileSync(process.execPath, [bundle, ...args], { encoding: 'utf8', env }).trim().split('\n').pop());
   return { importMb: run('import', dataDir, csv), exportMb: run('export', dataDir) };
-}
-
-async function memoryChild(task: string, dataDir: string, csv: string | undefined): Promise<void> {
-  const core = await openCore({ dataDir, logger: memoryLogger(), startReminders: false, platform: harnessPlatform(dataDir) });
-  try {
-    if (task === 'import') {
-      if (!csv) throw new Error('the import child needs a CSV file');
-      writeFileSync(join(dataDir, HARNESS_PICKS_FILE), JSON.stringify([csv]));
-      await call(core, 'files.pick', { purpose: 'import' });
-      await call(core, 'import.run', { path: csv, duplicates: 'skip' });
-    } else await call(core, 'export.contacts', { format: 'csv' });
-    // maxRSS is the process's high-water mark (KiB).
-    process.stdout.write(`${Math.round(process.resourceUsage().maxRSS / 1024)}\n`);
-  } finally {
-    core.close();
-  }
 }
 
 export async function benchTransfer(): Promise<void> {
@@ -144,7 +136,7 @@ export async function benchTransfer(): Promise<void> {
       db.close();
     };
     const imported = await compare(importApp, importRaw, { warmup: 1, minIterations: ITERATIONS, maxIterations: ITERATIONS });
-    const memory = childPeakRss(await freshDataDir(root, 'memory'), csv);
+    const memory = await childPeakRss(root, await freshDataDir(root, 'memory'), csv);
     if (lastReport!.created !== ROWS) throw new Error(`import created ${lastReport!.created} of ${ROWS}`);
     console.log(
       JSON.stringify({
@@ -211,8 +203,21 @@ export async function benchTransfer(): Promise<void> {
   }
 }
 
+/** Only the memory figures (BENCH_TRANSFER_MEMORY_ONLY=1): a quick loop while working on the import's footprint. */
+async function memoryOnly(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'rapport-bench-memory-'));
+  try {
+    const csv = join(root, 'google.csv');
+    writeGoogleCsv(csv, people(ROWS));
+    const memory = await childPeakRss(root, await freshDataDir(root, 'memory'), csv);
+    console.log(JSON.stringify({ case: `peak RSS, ${ROWS.toLocaleString('en')}-row Google CSV`, importMb: memory.importMb, exportMb: memory.exportMb, targetRssMb: 300 }));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  (process.argv[2] === '--memory' ? memoryChild(process.argv[3]!, process.argv[4]!, process.argv[5]) : benchTransfer()).catch((error: unknown) => {
+  (process.env.BENCH_TRANSFER_MEMORY_ONLY ? memoryOnly : benchTransfer)().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });

@@ -5,13 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type Channel } from '../../shared/ipc/contract';
 import { openTestCore, type TestCore } from '../helpers/core';
 import { long, type Case } from './cases';
+import { backupsCases } from './backups.cases';
+import { dataCases } from './data.cases';
 import { documentsCases } from './documents.cases';
 import { emailCases } from './email.cases';
 import { reportsCases } from './reports.cases';
 import { importExportCases } from './import-export.cases';
 import { scheduleCases } from './schedule.cases';
 
-const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, backupsCases, dataCases];
 
 let t: TestCore;
 let contactId = '';
@@ -219,6 +221,8 @@ const cases: Record<Channel, Case> = {
   ...documentsCases.cases,
   ...reportsCases.cases,
   ...scheduleCases.cases,
+  ...backupsCases.cases,
+  ...dataCases.cases,
 };
 
 describe('the contract', () => {

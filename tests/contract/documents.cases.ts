@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentsChannel } from '../../shared/ipc/documents.channels';
+import { pickPaths } from '../helpers/picks';
 import { long, type FeatureCases, type Fixtures } from './cases';
 
 let fx: Fixtures;
@@ -22,6 +23,7 @@ export const documentsCases: FeatureCases<DocumentsChannel> = {
     writeFileSync(file, '%PDF-1.4 contract');
     writeFileSync(join(dir, 'photo.png'), PNG);
     writeFileSync(join(dir, 'notes.txt'), 'plain text');
+    await pickPaths(fx.t, [file, join(dir, 'photo.png'), join(dir, 'notes.txt')]);
     docId = (await fx.t.call('documents.attach', { path: file, contactId: fx.contactId })).id;
     imageId = (await fx.t.call('documents.attach', { path: join(dir, 'photo.png'), jobId: fx.jobId })).id;
     textId = (await fx.t.call('documents.attach', { path: join(dir, 'notes.txt') })).id;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmailChannel } from '../../shared/ipc/email.channels';
+import { pickPaths } from '../helpers/picks';
 import { smtpSettings, startSmtp } from '../helpers/smtp';
 import { long, type FeatureCases, type Fixtures } from './cases';
 
@@ -12,6 +13,7 @@ let port = 0;
 let withEmail = '';
 let queuedId = '';
 let cancelledId = '';
+let uncertainId = '';
 let templateId = '';
 let spareTemplateId = '';
 let campaignId = '';
@@ -26,6 +28,11 @@ export const emailCases: FeatureCases<EmailChannel> = {
     port = smtp.port;
     await fx.t.call('email.settings.update', smtpSettings(port));
     withEmail = (await fx.t.call('contacts.create', { firstName: 'Mailable', emails: [{ value: 'mailable@client.test' }], emailOptIn: true, tags: ['mail'] })).id;
+    // Stored by the server, which then drops the connection before answering: "may have been sent".
+    smtp.state.behaviour = 'drop';
+    uncertainId = (await fx.t.call('emails.send', { to: [{ contactId: withEmail }], subject: 'Maybe', body: 'x' })).id;
+    await fx.t.core.modules.email.outbox.drain();
+    smtp.state.behaviour = 'accept';
     queuedId = (await fx.t.call('emails.send', { to: [{ contactId: withEmail }], subject: 'Queued', body: 'x' })).id;
     cancelledId = (await fx.t.call('emails.send', { to: [{ address: 'a@b.test' }], subject: 'Cancelled', body: 'x' })).id;
     await fx.t.call('outbox.cancel', { id: cancelledId });
@@ -34,6 +41,7 @@ export const emailCases: FeatureCases<EmailChannel> = {
     campaignId = (await fx.t.call('campaigns.create', { templateId, segment: { tag: 'mail' } })).id;
     const quote = join(fx.t.dataDir, 'quote.txt');
     writeFileSync(quote, 'Quote: 3 days, parts included');
+    await pickPaths(fx.t, [quote]);
     documentId = (await fx.t.call('documents.attach', { path: quote, contactId: withEmail })).id;
     eml = join(fx.t.dataDir, 'received.eml');
     copyFileSync(join(process.cwd(), 'tests/fixtures/email/received.eml'), eml);
@@ -89,6 +97,7 @@ export const emailCases: FeatureCases<EmailChannel> = {
       invalid: [[() => ({ id: 'x' }), 'id'], [() => ({ id: cancelledId, subject: 'a\r\nb' }), 'subject'], [() => ({ id: cancelledId, to: [] }), 'to']],
     },
     'outbox.cancel': { valid: () => ({ id: queuedId }), invalid: [[() => ({}), 'id']] },
+    'outbox.markSent': { valid: () => ({ id: uncertainId }), invalid: [[() => ({ id: 'x' }), 'id']] },
     'outbox.sendNow': { valid: () => ({}), invalid: [[() => ({ id: queuedId }), '(input)']] },
     'templates.create': {
       valid: () => ({ name: 'Follow-up', subject: 'About {{job.title|your job}}', body: 'Dear {{name}}' }),

@@ -1,8 +1,9 @@
 // The dispatcher's promises: validation with field paths, typed errors, and nothing internal leaked.
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../electron/core/dispatcher';
 import { memoryLogger } from '../../electron/core/logger';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError, STORAGE_TEXT } from '../../shared/ipc/errors';
 
 function dispatcherWith(overrides: Partial<Handlers>) {
   const logger = memoryLogger();
@@ -56,6 +57,31 @@ describe('dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('secret');
     expect(logger.lines.some((l) => l.level === 'error' && String(l.details).includes('SQLITE_CORRUPT'))).toBe(true);
+  });
+
+  it('answers a storage failure with its reason, even wrapped by a service, and logs the driver error', async () => {
+    const { dispatch, logger } = dispatcherWith({
+      'tags.list': async () => {
+        let driver: unknown;
+        try {
+          writeFileSync('/dev/full', 'x'); // a real ENOSPC
+        } catch (error) {
+          driver = error;
+        }
+        throw new Error('saving the tag failed', { cause: driver });
+      },
+    });
+    expect(await dispatch('tags.list', {})).toEqual({ ok: false, error: { code: 'STORAGE', reason: 'diskFull', message: STORAGE_TEXT.diskFull.message } });
+    expect(logger.lines[0]).toMatchObject({ level: 'error', message: 'tags.list failed (diskFull)', details: { cause: { code: 'ENOSPC' } } });
+  });
+
+  it('passes AppError.storage through with its reason', async () => {
+    const { dispatch } = dispatcherWith({
+      'tags.list': async () => {
+        throw AppError.storage('locked');
+      },
+    });
+    expect(await dispatch('tags.list', {})).toEqual({ ok: false, error: { code: 'STORAGE', reason: 'locked', message: STORAGE_TEXT.locked.message } });
   });
 
   it('refuses to send output that breaks the contract', async () => {

@@ -11,6 +11,7 @@ import { openSqlite } from '../../electron/db/connection';
 import { DB_FILE } from '../../electron/core/app';
 import type { harnessPlatform } from '../../electron/harness/platform';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
+import { attachingPicked } from '../helpers/picks';
 
 let t: TestCore;
 let src = '';
@@ -32,7 +33,7 @@ const platform = () => t.core.platform as ReturnType<typeof harnessPlatform>;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 beforeEach(async () => {
-  t = await openTestCore();
+  t = attachingPicked(await openTestCore());
   src = tempDir('rapport-src-');
   okafor = (await t.call('companies.create', { name: 'Okafor Kitchens' })).id;
   maya = (await t.call('contacts.create', { firstName: 'Maya', lastName: 'Okafor', companyId: okafor })).id;

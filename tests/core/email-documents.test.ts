@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
+import { attachingPicked } from '../helpers/picks';
 import { smtpSettings, startSmtp, type TestSmtp } from '../helpers/smtp';
 
 let smtp: TestSmtp;
@@ -22,7 +23,7 @@ afterAll(() => smtp.close());
 beforeEach(async () => {
   smtp.received.length = 0;
   smtp.state.behaviour = 'accept';
-  t = await openTestCore();
+  t = attachingPicked(await openTestCore());
   files = tempDir('rapport-email-docs-');
   await t.call('email.settings.update', smtpSettings(smtp.port));
   ann = (await t.call('contacts.create', { firstName: 'Ann', lastName: 'Lee', emails: [{ value: 'ann@client.test' }] })).id;

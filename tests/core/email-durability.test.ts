@@ -34,7 +34,8 @@ describe('outbox durability', () => {
 
     smtp.state.behaviour = 'hang';
     smtp.state.dataStarted = 0;
-    const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['tests/fixtures/email/crash-child.ts', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // One process (node with tsx's loader), not the tsx CLI, which runs the script in a child that SIGKILL would orphan.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/email/crash-child.ts', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     await until(() => smtp.state.dataStarted === 1, 'the first message to reach DATA', 60_000);
     child.kill('SIGKILL');

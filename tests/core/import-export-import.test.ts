@@ -9,7 +9,7 @@ import { openTestCore, type TestCore } from '../helpers/core';
 import { allContacts, fixture, importFile, pick } from './import-export-helpers';
 
 /** The importer's rows per transaction (electron/core/import-export/importer.ts). */
-const BATCH = 5000;
+const BATCH = 500;
 let t: TestCore;
 beforeEach(async () => {
   t = await openTestCore();
@@ -201,6 +201,35 @@ describe('undo', () => {
     expect(await t.fail('import.undo', { importId: report.importId })).toMatchObject({ code: 'CONFLICT' });
     const list = await t.call('imports.list', {});
     expect(list.items[0]).toMatchObject({ id: report.importId, status: 'undone', fileName: 'google.csv', dialect: 'google', created: 2, updated: 1 });
+  });
+
+  it('keeps what changed since the import: the updated contact the user edited, and a created one they filled in', async () => {
+    const grace = await t.call('contacts.create', { firstName: 'Grace', emails: [{ value: 'grace@navy.example' }] });
+    const report = await importFile(t, fixture('google.csv'), 'update');
+    expect(report).toMatchObject({ created: 2, updated: 1 });
+    t.clock.advance(60_000);
+    const created = (await allContacts(t)).filter((c) => c.id !== grace.id);
+    // The user edits the updated contact, fills in one created contact and trashes nothing else.
+    const edited = await t.call('contacts.update', { id: grace.id, notes: 'Called back about the quote' });
+    await t.call('contacts.update', { id: created[0]!.id, notes: 'Gate code 1234' });
+    t.clock.advance(60_000);
+
+    const undone = await t.call('import.undo', { importId: report.importId });
+    expect(undone).toMatchObject({ status: 'undone', kept: 2 });
+    // Both changed contacts are exactly as the user left them; the untouched created one went to Trash.
+    expect(await t.call('contacts.get', { id: grace.id })).toMatchObject({ lastName: 'Hopper', notes: 'Called back about the quote', updatedAt: edited.updatedAt, deletedAt: null });
+    expect(await t.call('contacts.get', { id: created[0]!.id })).toMatchObject({ notes: 'Gate code 1234', deletedAt: null });
+    expect(await t.call('contacts.get', { id: created[1]!.id })).toMatchObject({ deletedAt: expect.any(String) });
+  });
+
+  it('does not bring back a contact trashed since the import', async () => {
+    const grace = await t.call('contacts.create', { firstName: 'Grace', emails: [{ value: 'grace@navy.example' }] });
+    const report = await importFile(t, fixture('google.csv'), 'update');
+    t.clock.advance(60_000);
+    await t.call('contacts.delete', { id: grace.id });
+    t.clock.advance(60_000);
+    expect(await t.call('import.undo', { importId: report.importId })).toMatchObject({ kept: 1 });
+    expect(await t.call('contacts.get', { id: grace.id })).toMatchObject({ deletedAt: expect.any(String), lastName: 'Hopper' });
   });
 
   it('an unknown import is NOT_FOUND', async () => {

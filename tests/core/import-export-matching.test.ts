@@ -144,6 +144,30 @@ describe('never merge two different people', () => {
   });
 });
 
+describe('what an update keeps', () => {
+  it("adds the file's notes below the contact's own, once, and never writes over them", async () => {
+    const ann = await t.call('contacts.create', { firstName: 'Ann', lastName: 'Archer', emails: [{ value: 'ann@harbour.example' }], notes: 'Gate code 4411' });
+    const file = csv('First Name,Last Name,E-mail Address,Notes', 'Ann,Archer,ann@harbour.example,Met at the trade fair');
+    expect(await importFile(t, file, 'update')).toMatchObject({ updated: 1 });
+    expect((await t.call('contacts.get', { id: ann.id })).notes).toBe('Gate code 4411\n\nMet at the trade fair');
+    // The same file again adds nothing: the notes already say it.
+    expect(await importFile(t, file, 'update')).toMatchObject({ updated: 0, skipped: 1 });
+    expect((await t.call('contacts.get', { id: ann.id })).notes).toBe('Gate code 4411\n\nMet at the trade fair');
+  });
+});
+
+describe('the index at scale', () => {
+  it('a key shared by more than 64 contacts stops matching, and two different keys never match', async () => {
+    // 70 people on one switchboard number; then the first and the last again, each with a new email (so neither is an
+    // identical record): rule 2 (same phone, same name) finds the first, but searches only the first 64 holders.
+    const lines = ['First Name,Last Name,Business Phone,E-mail Address'];
+    for (let i = 0; i < 70; i++) lines.push(`Person${i},Staff,+44 20 7946 0000,`);
+    expect(await importFile(t, csv(...lines), 'skip')).toMatchObject({ created: 70 });
+    const again = csv(lines[0]!, 'Person0,Staff,+44 20 7946 0000,p0@new.example', 'Person69,Staff,+44 20 7946 0000,p69@new.example');
+    expect(await importFile(t, again, 'skip')).toMatchObject({ created: 1, skipped: 1 });
+  });
+});
+
 describe('the report and the check', () => {
   it('names every skipped and updated row with the contact it matched and why, and the check agrees with the run', async () => {
     const ada = await t.call('contacts.create', { firstName: 'Ada', lastName: 'Lovelace', emails: [{ value: 'ada@engines.example' }] });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minorToDecimal } from '../../shared/domain/money';
-import { neutralise } from '../../electron/core/reports/export';
+import { neutralise } from '../../electron/core/csv-write';
 import { openTestCore, type TestCore } from '../helpers/core';
 
 let t: TestCore;

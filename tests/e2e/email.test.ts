@@ -1,6 +1,7 @@
 // Email in Chromium against the real harness and a real SMTP server on loopback: write to a contact from
 // their page, see the message wait in the outbox while the server answers 451, send it now, see it sent,
-// received once by the server, and filed on the contact's timeline. Plus settings and the empty outbox.
+// received once by the server, and filed on the contact's timeline. Plus settings and the empty outbox, and a
+// message the server stored but never confirmed: "may have been sent", marked as sent or sent again by the user.
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -90,6 +91,9 @@ describe('email', () => {
     for (const [name, text] of [['Kitchen quote.txt', 'Walnut worktop: 1,200'], ['Site photo notes.txt', 'north wall']] as const) {
       const path = join(app.harness.dataDir, name);
       writeFileSync(path, text);
+      // Chosen in the (harness's) open dialog first: only picked files may be attached.
+      writeFileSync(join(app.harness.dataDir, HARNESS_PICKS_FILE), JSON.stringify([path]));
+      await app.harness.rpc('files.pick', { purpose: 'document' });
       await app.harness.rpc('documents.attach', { path, contactId });
     }
     smtp.state.behaviour = 'accept';
@@ -149,6 +153,31 @@ describe('email', () => {
     await expect.poll(() => smtp.received.map((r) => r.mail.subject)).toEqual(['Winter offer for Bea']);
     await card.getByText('done').waitFor();
     await screenshot(page, 'email-campaign');
+    assertClean();
+  }, 60_000);
+
+  test('a message the server stored but never confirmed says so, with its last answer, and the user decides', async () => {
+    await app.harness.rpc('email.settings.update', smtpSettings(smtp.port));
+    smtp.received.length = 0;
+    smtp.state.behaviour = 'drop';
+    for (const subject of ['Deposit invoice', 'Final invoice']) await app.harness.rpc('emails.send', { to: [{ contactId }], subject, body: 'Attached.' });
+    await app.harness.rpc('outbox.sendNow', {});
+    await expect.poll(() => smtp.received.length).toBe(2);
+    const { page, assertClean } = await app.open('/email');
+    const outbox = page.getByRole('table', { name: 'Outbox' });
+    const deposit = outbox.getByRole('row').filter({ hasText: 'Deposit invoice' });
+    const final = outbox.getByRole('row').filter({ hasText: 'Final invoice' });
+    await deposit.getByText('May have been sent').waitFor();
+    await deposit.getByText(/lost after the whole message was handed over.*last answer was "354/).waitFor();
+    await screenshot(page, 'email-outbox-uncertain');
+    smtp.state.behaviour = 'accept';
+
+    await deposit.getByRole('button', { name: 'Mark as sent' }).click();
+    await deposit.getByText('Sent', { exact: true }).waitFor();
+    await final.getByRole('button', { name: 'Send again' }).click();
+    await final.getByText('Sent', { exact: true }).waitFor();
+    // Marked: nothing more went; sent again: once more, by the user's choice.
+    expect(smtp.received.map((r) => r.mail.subject)).toEqual(['Deposit invoice', 'Final invoice', 'Final invoice']);
     assertClean();
   }, 60_000);
 });

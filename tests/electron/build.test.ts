@@ -49,9 +49,10 @@ describe('preload bundle', () => {
     const code = readFileSync(join(out, 'preload.cjs'), 'utf8');
     const exposed: [string, unknown][] = [];
     const requested: string[] = [];
+    const sent: unknown[][] = [];
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push([key, api]) },
-      ipcRenderer: { invoke: async () => ({ ok: true, value: null }), on: () => undefined, removeListener: () => undefined },
+      ipcRenderer: { invoke: async () => ({ ok: true, value: null }), on: () => undefined, removeListener: () => undefined, send: (...args: unknown[]) => void sent.push(args) },
       webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
     };
     const module = { exports: {} };
@@ -71,6 +72,8 @@ describe('preload bundle', () => {
     const api = exposed[0]?.[1] as { pathForFile(file: unknown): string };
     expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
     expect(api.pathForFile({ name: 'quote.pdf' })).toBe('/dropped/quote.pdf');
+    // A dropped file is reported to main as picked (IPC_DROPPED) before the page can name it in a call.
+    expect(sent).toEqual([['rapport:dropped', '/dropped/quote.pdf']]);
   });
 });
 

@@ -25,6 +25,7 @@ interface BuilderConfig {
   linux: { target: string[]; category: string };
   win: { target: string[] };
   mac: { target: string[]; category: string };
+  electronFuses: Record<string, boolean>;
 }
 
 const text = readFileSync(resolve(repo, 'build/electron-builder.yml'), 'utf8');
@@ -56,6 +57,36 @@ describe('electron-builder.yml', () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
     expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([512, 512, 8, 6]);
+  });
+
+  it('locks the packaged binary down with Electron fuses, as electron-builder will flip them', async () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // electron-builder's own translation into @electron/fuses wires: every key above is one it knows (a misspelt key
+    // would be dropped here, silently, at packaging time).
+    const { PlatformPackager } = require('app-builder-lib') as {
+      PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>> } };
+    };
+    const { FuseV1Options, FuseVersion } = require('@electron/fuses') as { FuseV1Options: Record<string, number>; FuseVersion: { V1: string } };
+    const wires = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses);
+    expect(wires).toEqual({
+      version: FuseVersion.V1,
+      resetAdHocDarwinSignature: undefined,
+      [FuseV1Options.RunAsNode!]: false,
+      [FuseV1Options.EnableCookieEncryption!]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable!]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments!]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation!]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar!]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges!]: false,
+    });
   });
 
   it('matches the package.json it packages', () => {

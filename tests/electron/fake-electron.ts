@@ -161,6 +161,7 @@ export function createFakeElectron(options: { userData: string }) {
   let menuTemplate: MenuItem[] | null = null;
   const opened: string[] = [];
   const powerListeners = new Map<string, Listener>();
+  const dialogAnswers: string[] = [];
 
   const electron = {
     app,
@@ -173,6 +174,8 @@ export function createFakeElectron(options: { userData: string }) {
     ipcMain: {
       handle: (channel: string, listener: Listener) => void ipcHandlers.set(channel, listener),
       removeHandler: (channel: string) => void ipcHandlers.delete(channel),
+      on: (channel: string, listener: Listener) => void ipcHandlers.set(`on:${channel}`, listener),
+      removeListener: (channel: string) => void ipcHandlers.delete(`on:${channel}`),
     },
     Menu: {
       buildFromTemplate: (template: MenuItem[]) => ({ template }),
@@ -189,6 +192,13 @@ export function createFakeElectron(options: { userData: string }) {
     },
     dialog: {
       showErrorBox: (title: string, content: string) => record('dialog.showErrorBox', title, content),
+      // The start-up screen: answers with the button labelled by the next queued answer, else Escape (cancelId).
+      showMessageBox: async (options: { buttons: string[]; cancelId?: number }) => {
+        record('dialog.showMessageBox', options);
+        const answer = dialogAnswers.shift();
+        const response = answer === undefined ? (options.cancelId ?? 0) : options.buttons.findIndex((b) => b.startsWith(answer));
+        return { response };
+      },
       showSaveDialog: async () => ({ canceled: true }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     },
@@ -203,5 +213,7 @@ export function createFakeElectron(options: { userData: string }) {
     powerMonitor: { on: (event: string, listener: Listener) => void powerListeners.set(event, listener) },
   };
 
-  return { electron, app, calls, windows, session, protocolHandlers, ipcHandlers, opened, notifications, powerListeners, menu: () => menuTemplate };
+  return {
+    electron, app, calls, windows, session, protocolHandlers, ipcHandlers, opened, notifications, powerListeners, dialogAnswers, menu: () => menuTemplate,
+  };
 }

@@ -1,11 +1,11 @@
 // The Electron IPC adapter: only our window's main frame on app://rapport may call the core; replies are always
 // Result envelopes; every core event reaches the window.
 import { describe, expect, it } from 'vitest';
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/bridge';
+import { IPC_DROPPED, IPC_EVENT, IPC_INVOKE } from '../../shared/ipc/bridge';
 import type { Result } from '../../shared/ipc/errors';
 import { EventBus } from '../../electron/core/events';
 import { memoryLogger } from '../../electron/core/logger';
-import { createInvokeHandler, forwardEvents, registerInvokeHandler } from '../../electron/ipc/adapter';
+import { createInvokeHandler, forwardEvents, registerDropHandler, registerInvokeHandler } from '../../electron/ipc/adapter';
 import { isTrustedSender, urlOrigin, type FrameLike, type InvokeEventLike, type TrustedTarget } from '../../electron/ipc/sender';
 
 const target: TrustedTarget = { origin: 'app://rapport', webContentsId: 7, mainFrame: { processId: 3, routingId: 1 } };
@@ -111,6 +111,27 @@ describe('createInvokeHandler', () => {
     expect(await handlers.get(IPC_INVOKE)?.(event(), 'tags.list', {})).toEqual({ ok: true, value: 'hi' });
     remove();
     expect(handlers.size).toBe(0);
+  });
+});
+
+describe('registerDropHandler', () => {
+  it('counts a file dropped on our window as picked, and nothing from another frame or of the wrong shape', () => {
+    const listeners = new Map<string, (...args: never[]) => unknown>();
+    const fakeIpcMain = {
+      on: (channel: string, listener: (...args: never[]) => unknown) => void listeners.set(channel, listener),
+      removeListener: (channel: string) => void listeners.delete(channel),
+    };
+    const picked: string[] = [];
+    const remove = registerDropHandler(fakeIpcMain as never, { trustedTarget: () => target, addPicked: (paths) => picked.push(...paths), logger: memoryLogger() });
+    const send = listeners.get(IPC_DROPPED) as unknown as (event: InvokeEventLike, path: unknown) => void;
+    send(event(), '/home/ann/Quotes/kitchen.pdf');
+    send(event({}, 8), '/etc/shadow');
+    send(event({ origin: 'https://evil.example' }), '/etc/passwd');
+    send(event(), 42);
+    send(event(), '');
+    expect(picked).toEqual(['/home/ann/Quotes/kitchen.pdf']);
+    remove();
+    expect(listeners.size).toBe(0);
   });
 });
 

@@ -40,9 +40,14 @@ beforeAll(async () => {
   execFileSync(process.execPath, [join(repo, 'build/build-electron.mjs'), '--outdir', outdir], { cwd: repo, stdio: 'pipe' });
 
   fake = createFakeElectron({ userData: join(work, 'userData') });
+  boot(fake);
+}, 120_000);
+
+/** Runs the bundle's top level with `electron` resolved to the given stand-in, as Electron would on launch. */
+function boot(electron: ReturnType<typeof createFakeElectron>): void {
   const mainFile = join(outdir, 'main.cjs');
   const realRequire = createRequire(join(repo, 'package.json'));
-  const requireForBundle = (name: string) => (name === 'electron' ? fake.electron : realRequire(name));
+  const requireForBundle = (name: string) => (name === 'electron' ? electron.electron : realRequire(name));
   const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${readFileSync(mainFile, 'utf8')}\n})`, {
     filename: mainFile,
   }) as (...args: unknown[]) => void;
@@ -54,7 +59,7 @@ beforeAll(async () => {
   } finally {
     process.argv = argv;
   }
-}, 120_000);
+}
 
 afterAll(() => {
   fake?.app.emit('will-quit', new FakeEvent());
@@ -199,6 +204,24 @@ describe('after ready', () => {
   it('remembers the window bounds on close', () => {
     fake.windows[0]!.emit('close', new FakeEvent());
     expect(JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8'))).toEqual({ x: 360, y: 120, width: 1200, height: 800, maximized: false });
+  });
+
+  it('a second copy on the same data folder gets the "already open" screen, opens nothing, and quits on Quit', async () => {
+    const second = createFakeElectron({ userData: join(work, 'userData-2') });
+    second.dialogAnswers.push('Show the data folder', 'Quit');
+    boot(second);
+    second.app.fireReady();
+    await until(() => second.calls.some((c) => c.name === 'app.quit'), 'the second copy to quit');
+    const dialogs = second.calls.filter((c) => c.name === 'dialog.showMessageBox').map((c) => c.args[0] as { message: string; buttons: string[] });
+    expect(dialogs.map((d) => d.message)).toEqual(['Rapport is already open on this data', 'Rapport is already open on this data']);
+    expect(dialogs[0]!.buttons).toEqual(['Try again', 'Show the data folder', 'Quit']);
+    expect(second.opened).toEqual([dataDir]);
+    expect(second.windows).toHaveLength(0);
+    expect(second.ipcHandlers.size).toBe(0);
+    // The first copy is untouched and still answers.
+    const win = fake.windows[0]!;
+    const invoke = fake.ipcHandlers.get(IPC_INVOKE)!;
+    expect(await invoke({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, 'tags.list', {})).toMatchObject({ ok: true });
   });
 
   it('quits when the last window closes (outside macOS) and closes the core on will-quit', async () => {

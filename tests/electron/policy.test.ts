@@ -48,6 +48,26 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
 
+  it.each([
+    'mailto:ann@example.com?attach=/etc/passwd',
+    'mailto:ann@example.com?subject=Hi&attachment=C:%5CUsers%5Cann%5C.ssh%5Cid_rsa',
+    'mailto:ann@example.com?attachments=~/.ssh/id_rsa',
+    'mailto:ann@example.com?ATTACH=/etc/passwd',
+    'mailto:ann@example.com?%61ttach=/etc/passwd',
+    'mailto:ann@example.com?+attach=/etc/passwd',
+    'mailto:ann@example.com?subject=Hi;attach=/etc/passwd',
+    'mailto:ann@example.com%3Fattach=/etc/passwd',
+    'mailto:?to=ann@example.com&body=x&Attachment=file:///etc/shadow',
+    'mailto:ann@example.com?%E0%A4%A=x',
+  ])('denies a mailto: that would attach a local file: %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+
+  it('still allows a mailto: whose subject or body merely mentions attachments', () => {
+    expect(isAllowedExternalUrl('mailto:ann@example.com?subject=Invoice%20attached&body=See%20the%20attachment')).toBe(true);
+    expect(isAllowedExternalUrl('mailto:attachments@example.com')).toBe(true);
+  });
+
   it('denies non-strings', () => {
     for (const value of [undefined, null, 42, {}, ['https://example.com']]) expect(isAllowedExternalUrl(value)).toBe(false);
   });

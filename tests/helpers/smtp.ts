@@ -1,6 +1,7 @@
 // A real SMTP server on 127.0.0.1 for tests: smtp-server with AUTH (PLAIN/LOGIN) offered only after
 // STARTTLS, on a self-signed certificate made with the openssl CLI at test time. Tests choose how it
-// answers (accept, 451, 550, or hang mid-message) and read what it received, parsed with mailparser.
+// answers (accept, 451, 550, hang mid-message, store then drop the connection before answering, or drop it
+// while the message is still coming) and read what it received, parsed with mailparser.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,8 @@ import { tempDir } from './core';
 export const SMTP_USER = 'trader@example.test';
 export const SMTP_PASSWORD = 'correct horse battery staple';
 
-export type Behaviour = 'accept' | 'tempfail' | 'reject' | 'hang';
+/** drop: stores the message, then cuts the connection instead of answering 250. dropMidData: cuts it at the first chunk. */
+export type Behaviour = 'accept' | 'tempfail' | 'reject' | 'hang' | 'drop' | 'dropMidData';
 
 export interface Received {
   from: string;
@@ -34,44 +36,63 @@ export function selfSignedCert(): { key: Buffer; cert: Buffer } {
 
 export async function startSmtp(options: { port?: number } = {}) {
   const received: Received[] = [];
-  const state = { behaviour: 'accept' as Behaviour, dataStarted: 0, authAttempts: 0 };
+  /** pick, when set, chooses each session's behaviour instead of `behaviour` (drawn once, at its first recipient). */
+  const state = { behaviour: 'accept' as Behaviour, pick: null as (() => Behaviour) | null, dataStarted: 0, authAttempts: 0 };
+  const drawn = new Map<string, Behaviour>();
+  const behaviourOf = (sessionId: string): Behaviour => {
+    if (!state.pick) return state.behaviour;
+    if (!drawn.has(sessionId)) drawn.set(sessionId, state.pick());
+    return drawn.get(sessionId)!;
+  };
   const { key, cert: certificate } = selfSignedCert();
   // smtp-server refuses new sessions once closed (421), so going "up" again makes a fresh instance.
-  const create = () => new SMTPServer({
-    key,
-    cert: certificate,
-    authMethods: ['PLAIN', 'LOGIN'],
-    // AUTH only over TLS (the default): the client must do STARTTLS first.
-    allowInsecureAuth: false,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      state.authAttempts++;
-      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: auth.username });
-      const error = Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 });
-      return callback(error);
-    },
-    onRcptTo(address, _session, callback) {
-      if (state.behaviour === 'reject' || address.address.startsWith('nobody@')) {
-        return callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
-      }
-      if (state.behaviour === 'tempfail') return callback(Object.assign(new Error('4.7.1 Greylisted, try again later'), { responseCode: 451 }));
-      return callback();
-    },
-    onData(stream, session, callback) {
-      state.dataStarted++;
-      const hang = state.behaviour === 'hang';
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (hang) return; // never answers: the client is left mid-send
-        const raw = Buffer.concat(chunks).toString('utf8');
-        void simpleParser(raw).then((mail) => {
-          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, mail });
-          callback(null, 'Queued');
+  const create = (): SMTPServer => {
+    // The session's socket, to cut it the way a crashing or overloaded server does.
+    const cut = (sessionId: string) => [...instance.connections].find((c) => c.id === sessionId)?._socket.destroy();
+    const instance: SMTPServer = new SMTPServer({
+      key,
+      cert: certificate,
+      authMethods: ['PLAIN', 'LOGIN'],
+      // AUTH only over TLS (the default): the client must do STARTTLS first.
+      allowInsecureAuth: false,
+      logger: false,
+      onAuth(auth, _session, callback) {
+        state.authAttempts++;
+        if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) return callback(null, { user: auth.username });
+        const error = Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 });
+        return callback(error);
+      },
+      onRcptTo(address, session, callback) {
+        const behaviour = behaviourOf(session.id);
+        if (behaviour === 'reject' || address.address.startsWith('nobody@')) {
+          return callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+        }
+        if (behaviour === 'tempfail') return callback(Object.assign(new Error('4.7.1 Greylisted, try again later'), { responseCode: 451 }));
+        return callback();
+      },
+      onData(stream, session, callback) {
+        state.dataStarted++;
+        const behaviour = behaviourOf(session.id);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => {
+          if (behaviour === 'dropMidData' && chunks.length === 0) cut(session.id);
+          chunks.push(c);
         });
-      });
-    },
-  });
+        stream.on('end', () => {
+          if (behaviour === 'hang') return; // never answers: the client is left mid-send
+          const raw = Buffer.concat(chunks).toString('utf8');
+          void simpleParser(raw).then((mail) => {
+            received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, mail });
+            // Stored, and the connection goes before the 250 does.
+            if (behaviour === 'drop') cut(session.id);
+            else callback(null, 'Queued');
+          });
+        });
+        stream.on('error', () => undefined);
+      },
+    });
+    return instance;
+  };
   let server = create();
   const listen = (port: number) => new Promise<number>((resolve, reject) => {
     server = create();

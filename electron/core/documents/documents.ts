@@ -1,9 +1,10 @@
 // Documents kept with contacts, companies and jobs: attach (copy into the blob store, or link in place),
 // list, rename, Trash, open/reveal through the platform, previews, the integrity check and emptying Trash.
 // Blob writes and blob removals are serialised, so emptying Trash never removes a blob an attach is about
-// to use. No `electron` import.
+// to use; opens of one document are serialised too (two at once raced on its read-only copy). Only picked paths
+// are attached (files/picked.ts) and only document types are opened (open-rule.ts). No `electron` import.
 import { chmod, copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Document } from '../../../shared/domain/document';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
@@ -28,10 +29,12 @@ import {
 import { findActivity, toActivity } from '../../db/activities.repo';
 import { getSetting, setSetting } from '../../db/settings.repo';
 import type { DB } from '../../db/schema';
+import { checkFile, readChecked } from '../files/picked';
 import { requireCompany, requireContact, requireJob } from '../links';
 import type { FeatureContext } from '../modules';
 import { createBlobStore } from './blob-store';
 import { FOLDER_TYPE, indexableText, isTextType, safeExtension, sniffPreviewable, typeFromName } from './file-types';
+import { mayOpen } from './open-rule';
 
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
 const MAX_FILE_SETTING = 'documents.maxFileBytes';
@@ -66,13 +69,22 @@ async function requireActivity(db: Kysely<DB>, activityId: string): Promise<void
   if (!activity || toActivity(activity).deletedAt) throw AppError.notFound('Activity', activityId);
 }
 
-export function createDocumentsService({ deps: { db, clock, events, newId }, dataDir, platform }: FeatureContext) {
+export function createDocumentsService({ deps: { db, clock, events, newId }, dataDir, platform, picks }: FeatureContext) {
   const blobs = createBlobStore(join(dataDir, 'documents'));
   let queue: Promise<unknown> = Promise.resolve();
   /** Runs blob-changing work one at a time (see the header). */
   function serial<T>(work: () => Promise<T>): Promise<T> {
     const run = queue.then(work, work);
     queue = run.catch(() => undefined);
+    return run;
+  }
+  const opening = new Map<string, Promise<unknown>>();
+  /** Runs the opens of one document one at a time; different documents still open side by side. */
+  function oneOpenAtATime<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const run = (opening.get(id) ?? Promise.resolve()).then(work, work);
+    const settled = run.catch(() => undefined);
+    opening.set(id, settled);
+    void settled.then(() => opening.get(id) === settled && opening.delete(id));
     return run;
   }
 
@@ -132,6 +144,12 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     }
   }
 
+  /** A type Rapport does not open: the file is shown in its folder, and the answer says so. */
+  function revealInstead(path: string): ChannelOutput<'documents.open'> {
+    platform.revealPath(path);
+    return { ok: true, action: 'revealed' };
+  }
+
   async function removeUnusedBlob(sha256: string): Promise<number> {
     return (await shaInUse(db, sha256)) ? 0 : blobs.remove(sha256);
   }
@@ -162,7 +180,8 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     },
 
     async attach(input: ChannelParsedInput<'documents.attach'>): Promise<Document> {
-      if (!isAbsolute(input.path)) throw AppError.validation('path', 'Use the full path of the file');
+      // Only a path picked in the dialog this session, a regular file (or a folder to link) within the limit.
+      const picked = picks.check(input.path, 'path', input.mode === 'link' ? 'link' : 'document', input.mode === 'link' ? {} : { maxBytes: await maxFileBytes() });
       const targets = targetsOf(input);
       for (const target of targets) await requireTarget(db, target);
       const name = basename(input.path).normalize('NFC') || input.path;
@@ -173,24 +192,20 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
         let stored: { sha256: string } | null = null;
         let record: NewDocument;
         if (input.mode === 'link') {
-          const info = await stat(input.path).catch((error: NodeJS.ErrnoException) => {
-            if (error.code === 'ENOENT' || error.code === 'ENOTDIR') throw AppError.notFound('File', input.path);
-            throw AppError.validation('path', `The file could not be read (${error.code ?? 'unknown error'})`);
-          });
-          const folder = info.isDirectory();
+          const folder = picked.isFolder;
           record = {
             ...base,
             type: folder ? FOLDER_TYPE : typeFromName(name),
-            size: folder ? 0 : info.size,
+            size: picked.size,
             sha256: null,
             mode: 'link',
             linkPath: input.path,
-            linkMtimeMs: folder ? null : Math.trunc(info.mtimeMs),
+            linkMtimeMs: folder ? null : Math.trunc(picked.mtimeMs),
             isFolder: folder,
             content: null,
           };
         } else {
-          const blob = await blobs.put(input.path, { maxBytes: await maxFileBytes(), keepHead: INDEXED_TEXT_BYTES });
+          const blob = await blobs.put(picked.realPath, { maxBytes: await maxFileBytes(), keepHead: INDEXED_TEXT_BYTES });
           stored = blob;
           const byName = typeFromName(name);
           const type = byName === 'application/octet-stream' ? (sniffPreviewable(blob.head) ?? byName) : byName;
@@ -279,22 +294,30 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
       });
     },
 
-    async open({ id }: { id: string }): Promise<{ ok: true }> {
-      const { doc, path } = await locate(id);
-      if (doc.mode === 'link') {
-        await openWithOs(doc.name, path);
-        return { ok: true };
-      }
-      // Stored files have no extension, so the OS could not pick an app: hand it a read-only copy named by
-      // the document's id and a letters-only extension (never by its name).
-      const dir = join(dataDir, 'opened');
-      await mkdir(dir, { recursive: true });
-      const copy = join(dir, `${doc.id}${safeExtension(doc.name)}`);
-      await rm(copy, { force: true });
-      await copyFile(path, copy);
-      await chmod(copy, 0o444);
-      await openWithOs(doc.name, copy);
-      return { ok: true };
+    /** Opens a document type with the OS app; anything else (a program, a script, a link) is shown in its folder. */
+    open({ id }: { id: string }): Promise<ChannelOutput<'documents.open'>> {
+      return oneOpenAtATime(id, async () => {
+        const { doc, path } = await locate(id);
+        if (doc.mode === 'link') {
+          // Judged by the name the OS will see: the linked file's own, not the (renamable) document name.
+          if (!(await mayOpen(path, basename(path)))) return revealInstead(path);
+          await openWithOs(doc.name, path);
+          return { ok: true, action: 'opened' } as const;
+        }
+        // Stored files have no extension, so the OS could not pick an app: hand it a read-only copy named by
+        // the document's id and a letters-only extension (never by its name).
+        const copyName = `${doc.id}${safeExtension(doc.name)}`;
+        if (!(await mayOpen(path, copyName))) return revealInstead(path);
+        const dir = join(dataDir, 'opened');
+        await mkdir(dir, { recursive: true });
+        const copy = join(dir, copyName);
+        await chmod(copy, 0o600).catch(() => undefined); // Windows refuses to delete a read-only file
+        await rm(copy, { force: true });
+        await copyFile(path, copy);
+        await chmod(copy, 0o444);
+        await openWithOs(doc.name, copy);
+        return { ok: true, action: 'opened' } as const;
+      });
     },
 
     async reveal({ id }: { id: string }): Promise<{ ok: true }> {
@@ -306,9 +329,11 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     async preview({ id }: { id: string }): Promise<ChannelOutput<'documents.preview'>> {
       const { doc, path } = await locate(id);
       if (doc.isFolder) throw AppError.validation('id', 'A folder has no preview');
-      const size = (await stat(path)).size;
+      // A linked file is read under the picked-file rule (it may have become a link, a pipe or a folder since).
+      const linked = doc.mode === 'link' ? checkFile(path, 'id', 'link') : null;
+      const size = linked ? linked.size : (await stat(path)).size;
       if (size > PREVIEW_MAX_BYTES) throw AppError.validation('id', 'Too large to preview here: open it instead');
-      const bytes = await readFile(path);
+      const bytes = linked ? await readChecked(linked, 'id', 'link', { maxBytes: PREVIEW_MAX_BYTES }) : await readFile(path);
       const type = sniffPreviewable(bytes);
       if (type === null) throw AppError.validation('id', 'Only images (PNG, JPEG, GIF, WebP) and PDFs can be previewed');
       return { type, base64: bytes.toString('base64') };
@@ -322,7 +347,11 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
       const missingBlobs = rows.filter((r) => !onDisk.has(r.sha256)).map((r) => ({ documentId: r.id, name: r.name, sha256: r.sha256 }));
       const corruptBlobs: { sha256: string; actual: string }[] = [];
       for (const sha256 of onDisk) {
-        const actual = await blobs.hashOf(sha256);
+        // A blob removed since it was listed (Trash emptied meanwhile) is simply gone, not corrupt.
+        const actual = await blobs.hashOf(sha256).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return sha256;
+          throw error;
+        });
         if (actual !== sha256) corruptBlobs.push({ sha256, actual });
       }
       const brokenLinks: { documentId: string; name: string; path: string }[] = [];

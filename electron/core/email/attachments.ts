@@ -3,7 +3,6 @@
 // a path the user picked this session with files.pick, or { documentId } of a stored document (its copy
 // in the content-addressed store, or the file a 'link' document points at). Nothing else can be named,
 // so the renderer cannot make main read an arbitrary file.
-import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -13,6 +12,7 @@ import { findDocument } from '../../db/documents.repo';
 import type { StoredAttachment } from '../../db/email.repo';
 import type { DB } from '../../db/schema';
 import { createBlobStore } from '../documents/blob-store';
+import { checkFile, readChecked, readPicked } from '../files/picked';
 import type { FeatureContext } from '../modules';
 
 export type Attachment = StoredAttachment;
@@ -28,20 +28,22 @@ export function createAttachmentReader(ctx: FeatureContext) {
   // The documents feature's own store (same root, same path rule): a blob's path comes only from its hash.
   const blobs = createBlobStore(join(ctx.dataDir, 'documents'));
 
-  function readPicked(path: string, field: string, budget: number): Attachment & { size: number } {
-    if (!ctx.picks.has(path)) throw AppError.validation(field, 'Attach files with the Attach button (only picked files can be sent)');
-    let size: number;
+  async function readPickedFile(path: string, field: string, budget: number): Promise<Attachment & { size: number }> {
+    let content: Buffer;
     try {
-      const info = statSync(path);
-      if (!info.isFile()) throw new Error('not a file');
-      size = info.size;
-    } catch {
-      throw AppError.validation(field, 'The file cannot be read any more');
+      ({ bytes: content } = await readPicked(ctx.picks, path, field, 'attachment', { maxBytes: budget }));
+    } catch (error) {
+      // A picked file that has gone since is the user's to hear about on its line, not a missing record.
+      if (error instanceof AppError && error.code === 'NOT_FOUND') throw AppError.validation(field, 'The file cannot be read any more');
+      throw error;
     }
-    if (size > budget) throw AppError.validation(field, TOO_BIG);
-    const content = readFileSync(path);
     // basename is only the name shown to the recipient; nothing on disk is built from it.
     return { position: 0, filename: oneLine(basename(path)), contentType: null, content, size: content.length };
+  }
+
+  /** A linked document's file under the same rule as a picked one (it was picked when linked; it may have changed since). */
+  async function readLinked(path: string, field: string, budget: number): Promise<Buffer> {
+    return readChecked(checkFile(path, field, 'attachment', { maxBytes: budget }), field, 'attachment', { maxBytes: budget });
   }
 
   async function readDocument(db: Kysely<DB>, documentId: string, field: string, budget: number): Promise<Attachment & { size: number }> {
@@ -62,8 +64,9 @@ export function createAttachmentReader(ctx: FeatureContext) {
     if (info.size > budget) throw AppError.validation(field, TOO_BIG);
     let content: Buffer;
     try {
-      content = await readFile(path);
-    } catch {
+      content = row.mode === 'link' ? await readLinked(path, field, budget) : await readFile(path);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'VALIDATION') throw error;
       throw AppError.validation(field, `"${row.name}" cannot be read any more`);
     }
     // A linked file can grow between stat and read: the cap is on what is actually stored.
@@ -78,7 +81,7 @@ export function createAttachmentReader(ctx: FeatureContext) {
     for (const [i, item] of (list ?? []).entries()) {
       const field = `attachments.${i}`;
       const budget = MAX_ATTACHMENT_BYTES - total;
-      const { size, ...attachment } = typeof item === 'string' ? readPicked(item, field, budget) : await readDocument(db, item.documentId, field, budget);
+      const { size, ...attachment } = typeof item === 'string' ? await readPickedFile(item, field, budget) : await readDocument(db, item.documentId, field, budget);
       total += size;
       out.push({ ...attachment, position: i });
     }

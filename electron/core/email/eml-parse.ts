@@ -1,9 +1,19 @@
 // Reads a received message (.eml) into what filing needs: headers, the decoded plain text (any charset
 // mailparser's iconv-lite knows, ISO-2022-JP and ks_c_5601-1987 included) and every named part as an
-// attachment. Pure parsing: no database, no file system, no `electron` import.
+// attachment. Pure parsing: no database, no file system, no `electron` import. Linear and in steps (issue #16): the
+// bytes go in as small chunks with turns of the event loop between them, and HTML becomes text in one pass (html-text.ts).
 import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import { MailParser, type AddressObject } from 'mailparser';
+import { fileKindOf, looksLikeEmail } from '../file-kind';
+import { stripControls } from '../plain-text';
+import { htmlText } from './html-text';
+
+/** The file is not an email message; `message` says so in the app's words, naming what it is when that is known. */
+export class NotAnEmail extends Error {}
+
+/** Bytes fed to the parser between two turns of the event loop. */
+const FEED_BYTES = 64 * 1024;
 
 export interface ParsedEml {
   from?: AddressObject;
@@ -71,7 +81,8 @@ function sniffingDecoder(): Transform {
  * (roundcube-attachment-filenames.eml: 6 named parts) fails if a mailparser update moves it.
  */
 function namedPartsParser(): MailParser {
-  const parser = new MailParser({ skipHtmlToText: false, skipTextToHtml: true, skipImageLinks: true, checksumAlgo: false });
+  // HTML-only messages are turned into text by htmlText (linear), not by mailparser's html-to-text (issue #16).
+  const parser = new MailParser({ skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, checksumAlgo: false });
   const internal = parser as unknown as { createNode?: (mime: MimeNode) => TreeNode; decoder?: Decoder };
   const createNode = internal.createNode;
   const decoder = typeof internal.decoder?.decodeStream === 'function' ? internal.decoder : undefined;
@@ -99,7 +110,22 @@ function namedPartsParser(): MailParser {
   return parser;
 }
 
+const cleanAddress = <T extends AddressObject | AddressObject[] | undefined>(a: T): T => {
+  if (!a) return a;
+  const one = (o: AddressObject): AddressObject => ({ ...o, text: stripControls(o.text), value: o.value.map((v) => ({ ...v, name: stripControls(v.name) })) });
+  return (Array.isArray(a) ? a.map(one) : one(a as AddressObject)) as T;
+};
+
+/** Throws NotAnEmail unless the bytes start like an email message (header lines, one of them a mail header). */
+export function checkIsEmail(raw: Buffer): void {
+  const head = raw.subarray(0, 64 * 1024);
+  if (looksLikeEmail(head.toString('latin1'))) return;
+  const kind = fileKindOf(head, head.toString('utf8'));
+  throw new NotAnEmail(kind ? `This file is ${kind}, not an email message (.eml)` : 'This file is not an email message (.eml): it does not start with the header lines an email has');
+}
+
 export async function parseEml(raw: Buffer): Promise<ParsedEml> {
+  checkIsEmail(raw);
   const parser = namedPartsParser();
   const attachments: ParsedEml['attachments'] = [];
   const contents: Promise<void>[] = [];
@@ -110,7 +136,7 @@ export async function parseEml(raw: Buffer): Promise<ParsedEml> {
   });
   parser.on('data', (data) => {
     if (data.type === 'text') {
-      text = data.text ?? '';
+      text = data.text || (typeof data.html === 'string' ? htmlText(data.html) : '');
       return;
     }
     // Pushed in order now; the bytes arrive before mailparser moves on (it waits for release()).
@@ -129,8 +155,29 @@ export async function parseEml(raw: Buffer): Promise<ParsedEml> {
       }),
     );
   });
-  parser.end(raw);
+  // Fed in small chunks, each after a turn of the event loop, so a 50 MB message never holds up other calls.
+  let failed = false;
+  ended.catch(() => (failed = true));
+  for (let at = 0; at < raw.length && !failed; at += FEED_BYTES) {
+    if (!parser.write(raw.subarray(at, at + FEED_BYTES))) {
+      await new Promise<void>((resolve) => {
+        parser.once('drain', resolve);
+        ended.then(resolve, resolve);
+      });
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  parser.end();
   await ended;
   await Promise.all(contents);
-  return { from: parser.from, to: parser.to, cc: parser.cc, subject: parser.subject, date: parser.date, text, attachments };
+  for (const a of attachments) if (a.filename) a.filename = stripControls(a.filename);
+  return {
+    from: cleanAddress(parser.from),
+    to: cleanAddress(parser.to),
+    cc: cleanAddress(parser.cc),
+    subject: parser.subject === undefined ? undefined : stripControls(parser.subject),
+    date: parser.date,
+    text: stripControls(text),
+    attachments,
+  };
 }

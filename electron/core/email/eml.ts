@@ -1,17 +1,15 @@
 // Filing a received email (.eml saved from any mail program) on a contact's timeline, offline: its sender,
 // date, subject and text become an inbound email activity; its attachments are kept with it in SQLite.
-import { readFileSync, statSync } from 'node:fs';
 import type { AddressObject } from 'mailparser';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { findActivity, insertActivity, toActivity } from '../../db/activities.repo';
 import { findContactIdByEmail, insertReceivedAttachments } from '../../db/email.repo';
+import { readPicked } from '../files/picked';
 import { requireContact } from '../links';
 import type { FeatureContext } from '../modules';
-import { parseEml, type ParsedEml } from './eml-parse';
+import { NotAnEmail, parseEml, type ParsedEml } from './eml-parse';
 import { loadSmtp } from './settings';
-
-const MAX_EML_BYTES = 50 * 1024 * 1024;
 
 const addresses = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address ?? '')).filter(Boolean);
 const text = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).map((o) => o.text).join(', ');
@@ -20,21 +18,14 @@ export function createEmlImport(ctx: FeatureContext) {
   const { db, clock, events, newId } = ctx.deps;
 
   return async function importEml(input: ChannelParsedInput<'emails.importEml'>): Promise<ChannelOutput<'emails.importEml'>> {
-    // Only a file the user picked (or dropped, which the renderer turns into a pick) may be read.
-    if (!ctx.picks.has(input.path)) throw AppError.validation('path', 'Choose the .eml file with the file picker');
-    let raw: Buffer;
-    try {
-      if (statSync(input.path).size > MAX_EML_BYTES) throw AppError.validation('path', 'This file is larger than 50 MB');
-      raw = readFileSync(input.path);
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw AppError.validation('path', 'The file cannot be read');
-    }
+    // Only a file the user picked may be read; its size (50 MB) is checked before a byte is (files/picked.ts).
+    const { bytes: raw } = await readPicked(ctx.picks, input.path, 'path', 'eml');
     let mail: ParsedEml;
     try {
       mail = await parseEml(raw);
-    } catch {
-      throw AppError.validation('path', 'This file could not be read as an email message (.eml)');
+    } catch (error) {
+      // NotAnEmail names what the file is instead ("This file is a PDF document…"), in the app's words.
+      throw AppError.validation('path', error instanceof NotAnEmail ? error.message : 'This file could not be read as an email message (.eml)');
     }
     if (!mail.from && !mail.subject && !mail.text) throw AppError.validation('path', 'This is not an email message (.eml)');
 

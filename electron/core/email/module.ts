@@ -28,6 +28,7 @@ export function createEmailModule(ctx: FeatureContext) {
     'outbox.list': (input) => outbox.list(input),
     'outbox.retry': (input) => outbox.retry(input),
     'outbox.cancel': ({ id }) => outbox.cancel(id),
+    'outbox.markSent': ({ id }) => outbox.markSent(id),
     'outbox.sendNow': () => outbox.sendNow(),
 
     'templates.create': (input) => templates.create(input),

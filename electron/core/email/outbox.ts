@@ -146,6 +146,8 @@ export function createOutbox(ctx: FeatureContext) {
     const row = await require(input.id);
     const retryable: OutboxStatus[] = ['failed', 'uncertain', 'waiting', 'paused', 'cancelled'];
     if (!retryable.includes(row.status)) throw new AppError('CONFLICT', `This email is ${row.status}; it cannot be resent`);
+    // The user chose to send it again: the sent log must not hold it back as "may have been sent".
+    if ((await worker.log.verdict(row.id)) === 'uncertain') await worker.step(row, 'resend');
     await db.transaction().execute(async (trx) => {
       const patch: Partial<OutboxRecord> = { status: 'queued', nextAttemptAt: null, lastError: null, updatedAt: now() };
       if (input.to) {
@@ -173,6 +175,15 @@ export function createOutbox(ctx: FeatureContext) {
     return { id, status: 'cancelled' };
   }
 
+  /** The user says a "may have been sent" message did arrive: recorded in the sent log first, then in the store. */
+  async function markSent(id: string): Promise<{ id: string; status: OutboxStatus }> {
+    const row = await require(id);
+    if (row.status !== 'uncertain') throw new AppError('CONFLICT', `This email is ${row.status}; only one that may have been sent can be marked as sent`);
+    await worker.step(row, 'sent').catch((e: unknown) => ctx.logger.error(`email ${id}: the sent log could not be written`, e));
+    if (!(await worker.markSent(row, row.sendingAt ?? now(), ['uncertain']))) throw new AppError('CONFLICT', 'This email changed meanwhile; look again');
+    return { id, status: 'sent' };
+  }
+
   /** The outbox as the Outbox screen lists it, after start-up recovery. */
   async function list({ status, limit }: ChannelParsedInput<'outbox.list'>): Promise<ChannelOutput<'outbox.list'>> {
     await recover();
@@ -193,6 +204,7 @@ export function createOutbox(ctx: FeatureContext) {
     queued,
     retry,
     cancel,
+    markSent,
     require,
     /** Resolves recipients and merge fields the way send() does, for campaigns and previews. */
     resolve,

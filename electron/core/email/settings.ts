@@ -62,6 +62,21 @@ export async function saveSmtp(db: Kysely<DB>, secrets: SecretStore, input: Chan
   else if (password !== undefined) secrets.set(PASSWORD_KEY, password);
 }
 
+/** How to reach the saved account's server: shared by the settings test and the outbox (smtp-send.ts). */
+export function sessionOptions(smtp: StoredSmtp) {
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.security === 'tls',
+    // 'none' still upgrades when the server offers STARTTLS; 'starttls' refuses to go on without it.
+    requireTLS: smtp.security === 'starttls',
+    tls: { rejectUnauthorized: !smtp.allowUntrustedCertificate },
+    connectionTimeout: 15_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 60_000,
+  };
+}
+
 /**
  * A nodemailer transport for the saved account. File and URL access are off: a message's content is only
  * ever the bytes stored in the outbox. Certificates are checked unless the user chose otherwise.
@@ -70,16 +85,8 @@ export function transportFor(smtp: StoredSmtp, secrets: SecretStore) {
   const password = secrets.get(PASSWORD_KEY);
   return createTransport(
     {
-      host: smtp.host,
-      port: smtp.port,
-      secure: smtp.security === 'tls',
-      // 'none' still upgrades when the server offers STARTTLS; 'starttls' refuses to go on without it.
-      requireTLS: smtp.security === 'starttls',
+      ...sessionOptions(smtp),
       ...(smtp.username ? { auth: { user: smtp.username, pass: password ?? '' } } : {}),
-      tls: { rejectUnauthorized: !smtp.allowUntrustedCertificate },
-      connectionTimeout: 15_000,
-      greetingTimeout: 10_000,
-      socketTimeout: 60_000,
       disableFileAccess: true,
       disableUrlAccess: true,
     },
@@ -87,15 +94,28 @@ export function transportFor(smtp: StoredSmtp, secrets: SecretStore) {
   );
 }
 
+/**
+ * What went wrong when the server gave no answer, in the app's words: the library's own text (and the OS's,
+ * "connect ECONNREFUSED 10.0.0.1:587") is for the log only.
+ */
+function unanswered(e: { code?: string; originalCode?: string; message?: string }): string {
+  if (e.code === 'ETIMEDOUT') return 'The mail server did not answer in time; Rapport will try again.';
+  if (e.code === 'EDNS' || e.originalCode === 'ENOTFOUND') return 'The mail server\'s name could not be found: check the server in email settings, or your internet connection.';
+  if (e.originalCode === 'ECONNREFUSED') return 'The mail server refused to connect (is the port right, is the server up?); Rapport will try again.';
+  if (e.code === 'EAUTH') return 'The mail server did not accept the user name or password.';
+  if (e.code === 'ETLS') return 'A secure connection to the mail server could not be made.';
+  return 'The connection to the mail server failed before the message was handed over; Rapport will try again.';
+}
+
 /** How a delivery error is treated: retry later, stop for good, or pause everything for the password. */
 export function classify(error: unknown): { outcome: 'waiting' | 'failed' | 'paused'; text: string } {
-  const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
-  const text = (e.response ?? e.message ?? String(error)).slice(0, 1000);
+  const e = error as { code?: string; originalCode?: string; responseCode?: number; response?: string; message?: string };
+  const text = (e.response ?? unanswered(e)).slice(0, 1000);
   if (e.code === 'EAUTH' || e.responseCode === 535 || e.responseCode === 534) return { outcome: 'paused', text };
   if (typeof e.responseCode === 'number' && e.responseCode >= 500) return { outcome: 'failed', text };
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) return { outcome: 'waiting', text };
   // A certificate the user has not chosen to trust will not fix itself by waiting.
-  if (/certificate|self[- ]signed/i.test(text)) return { outcome: 'failed', text: `${text} (the server's certificate is not trusted)` };
+  if (/certificate|self[- ]signed/i.test(e.message ?? '')) return { outcome: 'failed', text: 'The mail server\'s certificate is not trusted. If it is your own office server, allow it in email settings.' };
   return { outcome: 'waiting', text };
 }
 
@@ -132,7 +152,9 @@ export function createSmtpSettings(ctx: FeatureContext, outbox: { wake(): void }
         });
       } catch (error) {
         const { outcome, text } = classify(error);
-        throw new AppError('UNAVAILABLE', outcome === 'paused' ? `The server refused the user name or password: ${text}` : `The mail server said: ${text}`);
+        // The server's own words are quoted as such; without them, classify's text already says what happened.
+        const answered = typeof (error as { response?: unknown }).response === 'string';
+        throw new AppError('UNAVAILABLE', !answered ? text : outcome === 'paused' ? `The server refused the user name or password: ${text}` : `The mail server said: ${text}`);
       } finally {
         transport.close();
       }

@@ -1,24 +1,41 @@
 // The outbox's worker: claims a due message by moving it to 'sending' in its own commit before talking to the
-// server, so a crash leaves a row that start-up marks 'uncertain' instead of sending it again; files what was
-// delivered on the recipients' timelines. Driven by the injected clock: tests call tick()/drain() instead of sleeping.
+// server, so a crash leaves a row that start-up marks 'uncertain' instead of sending it again; a connection lost
+// after the whole message went is 'uncertain' too. The sent log (sent-log.ts) outlives a restored store. Files what
+// was delivered on the recipients' timelines. Driven by the injected clock: tests call tick()/drain(), never sleep.
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { StoredRecipient } from '../../../shared/domain/email';
 import { insertActivity } from '../../db/activities.repo';
 import { findContact } from '../../db/contacts.repo';
-import { attachmentsOf, campaignSendsSince, dueOutbox, markInFlightUncertain, outboxCounts, requeue, transition, updateOutbox, type OutboxRecord } from '../../db/email.repo';
+import { attachmentsOf, campaignSendsSince, dueOutbox, listOutbox, markInFlightUncertain, outboxCounts, requeue, transition, updateOutbox, type OutboxRecord } from '../../db/email.repo';
 import type { DB } from '../../db/schema';
 import type { FeatureContext } from '../modules';
 import { toHtml } from './merge';
-import { classify, isPaused, loadSmtp, setPaused, transportFor } from './settings';
+import { SENT_LOG, createSentLog, type SentLogState } from './sent-log';
+import { classify, isPaused, loadSmtp, setPaused } from './settings';
+import { DeliveryError, sendOnce } from './smtp-send';
 
 /** Retry delays after the 1st, 2nd... transient failure; the last repeats. */
 const BACKOFF_MS = [60_000, 2 * 60_000, 5 * 60_000, 15 * 60_000, 30 * 60_000, 60 * 60_000];
 /** How long the timer waits between looks at the outbox when nothing wakes it. */
 const POLL_MS = 15_000;
 
+/** The user's next step for a message that may have been delivered, said the same way everywhere. */
+const DECIDE = 'Check your Sent folder or ask the recipient, then send it again or mark it as sent.';
+
+/** A connection lost after the whole message went: the server's last words (its reply code first) are shown. */
+export function lostAfterData(lastResponse: string | null): string {
+  const said = lastResponse && /^3\d\d/.test(lastResponse) ? ` Its last answer was "${lastResponse}" (ready to take the message).` : lastResponse ? ` Its last answer was "${lastResponse}".` : '';
+  return `The connection to the mail server was lost after the whole message was handed over, before the server confirmed it: it may have been delivered.${said} ${DECIDE}`;
+}
+
+const RESTORED_UNCERTAIN = `Rapport's sent log shows this was being sent before your data was restored: it may have been delivered. ${DECIDE}`;
+const NO_LOG = 'Rapport could not write its sent log in the data folder (is the disk full or read-only?); it will try again.';
+
 export function createOutboxWorker(ctx: FeatureContext) {
   const { db, clock, events, newId } = ctx.deps;
   const { secrets } = ctx.platform;
+  const log = createSentLog(join(ctx.dataDir, SENT_LOG));
   let recovered: Promise<void> | null = null;
   let running: Promise<number> | null = null;
   let again = false;
@@ -30,9 +47,16 @@ export function createOutboxWorker(ctx: FeatureContext) {
     events.emit('outbox.changed', { ids, paused: await isPaused(db) });
   }
 
+  const step = (row: OutboxRecord, state: SentLogState, at = now()) => log.append({ id: row.id, messageId: row.messageId, state, at });
+
   /** Once per process, before any work: rows left in 'sending' by a previous run may have been delivered. */
   function recover(): Promise<void> {
     recovered ??= (async () => {
+      // The log may know better: the server took it and Rapport stopped before the store said so.
+      for (const row of await listOutbox(db, 'sending', 1000)) {
+        const last = await log.last(row.id);
+        if (last?.state === 'sent') await markSent(row, last.at, ['sending']);
+      }
       const ids = await markInFlightUncertain(db, now());
       if (ids.length > 0) {
         ctx.logger.warn(`${ids.length} email(s) were being sent when Rapport stopped; marked "may have been sent"`);
@@ -74,8 +98,40 @@ export function createOutboxWorker(ctx: FeatureContext) {
     return { activityIds, contactIds: filed };
   }
 
+  /**
+   * Records a delivered message (the server's 250, the sent log after a restore, or the user's word) and files it
+   * on the timelines, if the row is still in one of `from`. True when this call moved it.
+   */
+  async function markSent(row: OutboxRecord, sentAt: string, from: OutboxRecord['status'][], lastError: string | null = null): Promise<boolean> {
+    const at = now();
+    const filed = await db.transaction().execute(async (trx) => {
+      if (!(await transition(trx, row.id, from, { status: 'sent', sentAt, updatedAt: at, nextAttemptAt: null, lastError }))) return null;
+      return fileOnTimeline(trx, row, sentAt);
+    });
+    if (!filed) return false;
+    await changed([row.id]);
+    if (filed.activityIds.length > 0) {
+      events.emit('data.changed', { entity: 'activity', action: 'created', ids: filed.activityIds });
+      events.emit('data.changed', { entity: 'contact', action: 'updated', ids: filed.contactIds });
+    }
+    return true;
+  }
+
+  /** A due message the sent log already knows (a store restored from before it went): never sent again. */
+  async function settleFromLog(row: OutboxRecord): Promise<boolean> {
+    const verdict = await log.verdict(row.id);
+    if (verdict === 'sent') {
+      const last = await log.last(row.id);
+      await markSent(row, last?.at ?? now(), ['queued', 'waiting']);
+    } else if (verdict === 'uncertain') {
+      if (await transition(db, row.id, ['queued', 'waiting'], { status: 'uncertain', nextAttemptAt: null, lastError: RESTORED_UNCERTAIN, updatedAt: now() })) await changed([row.id]);
+    }
+    return verdict !== null;
+  }
+
   /** One delivery attempt of one claimed row. */
   async function deliver(row: OutboxRecord): Promise<void> {
+    if (await settleFromLog(row)) return;
     const smtp = await loadSmtp(db);
     const startedAt = now();
     const claimed = await transition(db, row.id, ['queued', 'waiting'], { status: 'sending', sendingAt: startedAt, attempts: row.attempts + 1, updatedAt: startedAt });
@@ -84,37 +140,49 @@ export function createOutboxWorker(ctx: FeatureContext) {
     const r = row.recipients;
     const attachments = await attachmentsOf(db, row.id);
     const address = (x: StoredRecipient) => ({ name: x.name ?? '', address: x.address });
-    let rejected: string[] = [];
+    const retryAt = () => new Date(clock.now().getTime() + BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length - 1)]!).toISOString();
     try {
-      const transport = transportFor(smtp, secrets);
-      try {
-        const info = await transport.sendMail({
-          from: { name: smtp.fromName, address: smtp.fromAddress },
-          to: r.to.map(address),
-          cc: r.cc.map(address),
-          bcc: r.bcc.map(address),
-          ...(row.replyTo ? { replyTo: row.replyTo } : {}),
-          subject: row.subject,
-          text: row.body,
-          html: toHtml(row.body),
-          messageId: row.messageId,
-          date: clock.now(),
-          attachments: attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), ...(a.contentType ? { contentType: a.contentType } : {}) })),
-          disableFileAccess: true,
-          disableUrlAccess: true,
-        });
-        rejected = [...(info.rejected ?? [])];
-      } finally {
-        transport.close();
-      }
+      await step(row, 'start', startedAt);
     } catch (error) {
-      const { outcome, text } = classify(error);
+      ctx.logger.error(`email ${row.id}: the sent log could not be written`, error);
+      await updateOutbox(db, row.id, { status: 'waiting', lastError: NO_LOG, nextAttemptAt: retryAt(), updatedAt: now() });
+      await changed([row.id]);
+      return;
+    }
+    let rejected: string[];
+    try {
+      const info = await sendOnce(smtp, secrets, {
+        from: { name: smtp.fromName, address: smtp.fromAddress },
+        to: r.to.map(address),
+        cc: r.cc.map(address),
+        bcc: r.bcc.map(address),
+        ...(row.replyTo ? { replyTo: row.replyTo } : {}),
+        subject: row.subject,
+        text: row.body,
+        html: toHtml(row.body),
+        messageId: row.messageId,
+        date: clock.now(),
+        attachments: attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), ...(a.contentType ? { contentType: a.contentType } : {}) })),
+      });
+      rejected = info.rejected;
+    } catch (error) {
+      if (error instanceof DeliveryError && error.afterData) {
+        // The same as a crash at this moment: only the user can say whether to send it again.
+        const text = lostAfterData(error.lastResponse);
+        await step(row, 'uncertain').catch((e: unknown) => ctx.logger.error(`email ${row.id}: the sent log could not be written`, e));
+        await updateOutbox(db, row.id, { status: 'uncertain', lastError: text, nextAttemptAt: null, updatedAt: now() });
+        ctx.logger.warn(`email ${row.id} uncertain: connection lost after the message was sent`, { cause: String(error.cause) });
+        await changed([row.id]);
+        return;
+      }
+      const { outcome, text } = classify(error instanceof DeliveryError ? error.cause : error);
+      // Certainly not delivered; if this line is lost, a restore shows it as "may have been sent", never resends it.
+      await step(row, 'unsent').catch((e: unknown) => ctx.logger.error(`email ${row.id}: the sent log could not be written`, e));
       const at = now();
-      const delay = BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length - 1)]!;
       await updateOutbox(db, row.id, {
         status: outcome,
         lastError: text,
-        nextAttemptAt: outcome === 'waiting' ? new Date(clock.now().getTime() + delay).toISOString() : null,
+        nextAttemptAt: outcome === 'waiting' ? retryAt() : null,
         updatedAt: at,
       });
       if (outcome === 'paused') await setPaused(db, true);
@@ -123,21 +191,9 @@ export function createOutboxWorker(ctx: FeatureContext) {
       return;
     }
     const sentAt = now();
-    const filed = await db.transaction().execute(async (trx) => {
-      await updateOutbox(trx, row.id, {
-        status: 'sent',
-        sentAt,
-        updatedAt: sentAt,
-        nextAttemptAt: null,
-        lastError: rejected.length > 0 ? `The server refused: ${rejected.join(', ')}` : null,
-      });
-      return fileOnTimeline(trx, row, sentAt);
-    });
-    await changed([row.id]);
-    if (filed.activityIds.length > 0) {
-      events.emit('data.changed', { entity: 'activity', action: 'created', ids: filed.activityIds });
-      events.emit('data.changed', { entity: 'contact', action: 'updated', ids: filed.contactIds });
-    }
+    // On disk before the store: a restored store, or a crash before the next commit, still knows it went.
+    await step(row, 'sent', sentAt).catch((e: unknown) => ctx.logger.error(`email ${row.id}: the sent log could not be written`, e));
+    await markSent(row, sentAt, ['sending'], rejected.length > 0 ? `The server refused: ${rejected.join(', ')}` : null);
   }
 
   /** One pass: every due message, oldest first, campaign ones within the per-minute rate. Returns how many were tried. */
@@ -224,6 +280,10 @@ export function createOutboxWorker(ctx: FeatureContext) {
   return {
     changed,
     recover,
+    markSent,
+    /** The sent log, for the user's own decisions (resend, mark as sent). */
+    log,
+    step,
     tick,
     drain,
     wake,

@@ -1,5 +1,5 @@
 // The files domain's entry: the OS open dialog. Every path it returns is remembered in ctx.picks, and only
-// those paths may be read by an import or attached to an email. A handler map and nothing else.
+// those paths may be read by any channel (picked.ts holds the rule). A handler map and nothing else.
 import type { FilesChannel } from '../../../shared/ipc/files.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
 import { PICK_FILTERS } from './filters';

@@ -7,9 +7,21 @@ import type { ContactValues } from '../../db/import-export.repo';
 import { emailKey, phoneKey } from './matcher';
 import type { ImportRecord } from './records';
 
-const LIMITS = { emails: 20, phones: 20, addresses: 10, tags: 50 };
+const LIMITS = { emails: 20, phones: 20, addresses: 10, tags: 50, notes: 20_000 };
 
-/** "Update the existing contact": the file's non-empty values win, lists gain what they lack. */
+/**
+ * Notes are the user's own writing: a file's notes are added below them (once: a re-import adds nothing), never
+ * written over them. What would pass the notes' limit is not added.
+ */
+function mergedNotes(existing: string | null, incoming: string | null): string | null {
+  if (!incoming?.trim()) return existing;
+  if (!existing?.trim()) return incoming;
+  if (foldForSort(existing).includes(foldForSort(incoming))) return existing;
+  const both = `${existing}\n\n${incoming}`;
+  return both.length <= LIMITS.notes ? both : existing;
+}
+
+/** "Update the existing contact": the file's non-empty values win, lists gain what they lack, notes are added to. */
 export function merged(existing: ContactValues, record: ImportRecord): ImportRecord {
   const { emails, phones, addresses } = existing;
   const emailKeys = new Set(emails.map((e) => emailKey(e.value)));
@@ -27,7 +39,7 @@ export function merged(existing: ContactValues, record: ImportRecord): ImportRec
     website: record.website ?? existing.website,
     birthday: record.birthday ?? existing.birthday,
     tags: dedupeTags([...existing.tags, ...record.tags]).slice(0, LIMITS.tags),
-    notes: record.notes ?? existing.notes,
+    notes: mergedNotes(existing.notes, record.notes),
     ...(record.kind ? { kind: record.kind } : existing.kind ? { kind: existing.kind } : {}),
     leadSource: record.leadSource ?? existing.leadSource,
     ...(record.emailOptIn !== undefined ? { emailOptIn: record.emailOptIn } : existing.emailOptIn !== undefined ? { emailOptIn: existing.emailOptIn } : {}),

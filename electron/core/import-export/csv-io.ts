@@ -1,11 +1,11 @@
-// Reading and writing CSV the way spreadsheets expect: encoding and delimiter sniffed from the first bytes,
-// records streamed with csv-parse (never the whole file in memory), RFC 4180 quoting and formula
-// neutralisation on the way out. No `electron` import.
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+// Reading CSV the way spreadsheets expect: encoding and delimiter sniffed from the first bytes,
+// records streamed with csv-parse (never the whole file in memory). Writing is ../csv-write.ts's, shared with
+// every export. No `electron` import.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
+import { stripControls } from '../plain-text';
 import { bomLength, decodeAll, detectEncoding, streamDecoder, type Detected } from './text-encoding';
 
 export interface Sniffed {
@@ -17,6 +17,8 @@ export interface Sniffed {
   guessed: boolean;
   /** The first bytes decoded, for delimiter and format detection. */
   head: string;
+  /** The first bytes as they are, for telling a PDF, a picture or an archive from text (file-kind.ts). */
+  magic: Uint8Array;
 }
 
 const SNIFF_BYTES = 64 * 1024;
@@ -40,7 +42,7 @@ export function sniffBytes(bytes: Uint8Array, whole: boolean): Sniffed {
 }
 
 function decoded(detected: Detected, bytes: Uint8Array): Sniffed {
-  return { ...detected, head: decodeAll(bytes.subarray(detected.bom), detected.encoding) };
+  return { ...detected, head: decodeAll(bytes.subarray(detected.bom), detected.encoding), magic: Uint8Array.from(bytes.subarray(0, 32)) };
 }
 
 /** The delimiter that splits the header line into the most cells (quotes respected). */
@@ -69,7 +71,9 @@ export function decodedStream(path: string, sniffed: Sniffed, onBytes?: (n: numb
       done(null, decoder.end());
     },
   });
-  return createReadStream(path, { start: sniffed.bom, highWaterMark: 256 * 1024 }).pipe(decode);
+  // 64 KB chunks: csv-parse works through a chunk in one go, and a 256 KB chunk inside a 4 MB quoted cell held the
+  // event loop for over 100 ms (tests/core/parse-ping.test.ts); 64 KB keeps it near 50.
+  return createReadStream(path, { start: sniffed.bom, highWaterMark: 64 * 1024 }).pipe(decode);
 }
 
 /** The file's bytes one char per byte (Latin-1), for a reader that decodes each value by its own charset. */
@@ -80,12 +84,8 @@ export async function* byteStream(path: string, sniffed: Sniffed, onBytes?: (n: 
   }
 }
 
-/** C0 control characters (NUL and the like) are never text a person typed; tab, CR and LF are. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]+/g;
-export const stripControls = (value: string) => (CONTROL.test(value) ? value.replace(CONTROLS, '') : value);
+/** NUL and other control characters are never text a person typed: stripped from every cell (plain-text.ts). */
+export { stripControls };
 
 export type CsvRecord = { line: number; toLine: number; cells: string[] } | { line: number; toLine: number; error: string };
 
@@ -158,68 +158,4 @@ export function fitRow(record: { line: number; toLine: number; cells: string[] }
   }
   if (cells.length >= columns) return { cells: cells.slice(0, columns), extra: cells.slice(columns).filter((c) => c.trim() !== '') };
   return { cells: [...cells, ...Array<string>(columns - cells.length).fill('')], extra: [] };
-}
-
-// ---- writing ----
-
-/** OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading apostrophe. */
-const FORMULA = /^'*[=+\-@\t\r]/;
-export function neutralise(value: string): string {
-  // Cells already starting with apostrophes before a formula character get one more, so undoing is exact.
-  return FORMULA.test(value) ? `'${value}` : value;
-}
-export function unneutralise(value: string): string {
-  return value.length > 1 && value[0] === "'" && FORMULA.test(value) ? value.slice(1) : value;
-}
-
-/**
- * A phone number that needs no guard in a phone column written for an importer: `+`, then only digits, spaces,
- * brackets, dots and hyphens. No function name, cell reference, `@`, `=`, `|` or quote can be in it, so a
- * spreadsheet can at most do arithmetic with it; nothing runs, nothing is fetched. Google's and Outlook's own
- * exports write such numbers bare, and their importers keep an apostrophe as part of the number (README).
- */
-export const PLAIN_PHONE = /^\+[0-9 ().-]*[0-9][0-9 ().-]*$/;
-
-/**
- * One RFC 4180 record. Written by hand rather than with csv-stringify: with a CRLF record delimiter
- * csv-stringify leaves a field holding a lone LF unquoted, which splits the record when read back.
- * `plainPhones`: indexes of phone cells written for another program's importer (see PLAIN_PHONE).
- */
-export function csvLine(cells: readonly string[], delimiter = ',', quoteAll = false, plainPhones?: ReadonlySet<number>): string {
-  let out = '';
-  for (let i = 0; i < cells.length; i++) {
-    if (i) out += delimiter;
-    const cell = cells[i]!;
-    // Most cells of a wide layout are empty: nothing to neutralise or quote.
-    if (cell === '' && !quoteAll) continue;
-    const raw = plainPhones?.has(i) && PLAIN_PHONE.test(cell) ? cell : neutralise(cell);
-    const needs = quoteAll || NEEDS_QUOTES.test(raw) || raw.includes(delimiter);
-    out += needs ? `"${raw.replaceAll('"', '""')}"` : raw;
-  }
-  return `${out}\r\n`;
-}
-
-/** A quote, a line break, or leading or trailing white space (which readers would trim) must be quoted. */
-const NEEDS_QUOTES = /["\n\r]|^\s|\s$/;
-
-/**
- * Streams text into a temp file beside `target` and renames it into place only when `fill` finishes, so a
- * failed or interrupted export never leaves half a file under the chosen name. `write` waits when the disk
- * is slower than the producer (back-pressure).
- */
-export async function writeFileAtomically(target: string, fill: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
-  const temp = `${target}.${process.pid}.part`;
-  const out = createWriteStream(temp, { encoding: 'utf8' });
-  try {
-    await fill(async (text) => {
-      if (!out.write(text)) await once(out, 'drain');
-    });
-    out.end();
-    await once(out, 'finish');
-    await rename(temp, target);
-  } catch (error) {
-    out.destroy();
-    await rm(temp, { force: true });
-    throw error;
-  }
 }

@@ -72,6 +72,14 @@ const TINE_ADDRESS: Record<string, ImportTarget> = { street: 'addressStreet', st
 const ADDRESS_KIND: Record<string, string> = { business: 'Work', work: 'Work', home: 'Home', other: 'Other' };
 const JOB_TITLE_COLUMNS = new Set(['job title', 'organization title', 'organization 1 - title', 'position', 'role']);
 
+/** Answered once per header: a header of thousands of "Title" columns must not search all columns for each. */
+const jobTitleColumns = new WeakMap<ReadonlySet<string>, boolean>();
+function hasJobTitle(columns: ReadonlySet<string>): boolean {
+  let known = jobTitleColumns.get(columns);
+  if (known === undefined) jobTitleColumns.set(columns, (known = [...columns].some((c) => JOB_TITLE_COLUMNS.has(c))));
+  return known;
+}
+
 function rule(column: string, dialect: Dialect, columns: ReadonlySet<string>, german: boolean): Rule {
   const name = englishHeader(column, german);
   const lower = name.toLowerCase();
@@ -115,7 +123,7 @@ function rule(column: string, dialect: Dialect, columns: ReadonlySet<string>, ge
 
   // "Title" is a name prefix (Mr, Dr) in Outlook's layouts and beside a job-title column; elsewhere a job title.
   if (lower === 'title' || lower === 'titel') {
-    const prefix = outlookish || lower === 'titel' || [...columns].some((c) => JOB_TITLE_COLUMNS.has(c));
+    const prefix = outlookish || lower === 'titel' || hasJobTitle(columns);
     return prefix ? note('Name prefix') : to('jobTitle');
   }
   const simple = SIMPLE[lower];

@@ -8,7 +8,8 @@ import { exportContactsQuery } from '../../db/contacts.repo';
 import { contactListSizes, snapshotContacts } from '../../db/import-export.exports.repo';
 import { revenueCurrencyFor } from '../contacts/contacts';
 import type { FeatureContext } from '../modules';
-import { csvLine, writeFileAtomically } from './csv-io';
+import { csvLine } from '../csv-write';
+import { writeFileAtomically } from '../export-file';
 import { ExportCancelled, type ExportRuns } from './export-runs';
 import { layoutFor, type GroupCounts } from './presets';
 import { contactToVcard } from './vcard';
@@ -73,7 +74,7 @@ export async function exportContacts(ctx: FeatureContext, runs: ExportRuns, inpu
       let buffer = input.bom && !vcard ? '\uFEFF' : '';
       if (layout) buffer += csvLine(layout.header, ',', layout.quoteAll);
       for (const batch of source.batches) {
-        for (const contact of batch) buffer += layout ? csvLine(layout.row(contact), ',', layout.quoteAll, layout.plainPhones) : contactToVcard(contact, input.vcardVersion);
+        for (const contact of batch) buffer += layout ? csvLine(layout.row(contact), ',', layout.quoteAll, layout.plain) : contactToVcard(contact, input.vcardVersion);
         count += batch.length;
         run.advance(batch.length);
         if (buffer.length >= CHUNK_CHARS) {
@@ -82,7 +83,7 @@ export async function exportContacts(ctx: FeatureContext, runs: ExportRuns, inpu
         }
       }
       await write(buffer);
-    });
+    }, ctx.dataDir);
   } catch (error) {
     if (error instanceof ExportCancelled) return { path: null, count: 0, cancelled: true };
     throw error;

@@ -6,15 +6,23 @@ import { statSync } from 'node:fs';
 import type { DuplicatePolicy, ImportCheck, ImportReport, MappingEntry, MatchedRow, RowProblem } from '../../../shared/domain/transfer';
 import { contactDisplayName, foldForSort } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/ipc/errors';
+import type { Sqlite } from '../../db/connection';
 import { prepareImportStatements, type ContactValues, type ImportStatements } from '../../db/import-export.repo';
+import { prepareMatchStore } from '../../db/import-export.matching.repo';
 import type { FeatureContext } from '../modules';
 import { describeChanges, merged } from './changes';
-import { DuplicateIndex, type Match } from './matcher';
+import { DuplicateIndex, MAX_CANDIDATES, type Match } from './matcher';
 import type { ImportRecord } from './records';
 import { openSource, type Source } from './source';
 
-/** Rows per transaction (and per progress event): bulk indexing pays off better per batch the bigger it is. */
-const BATCH_ROWS = 5000;
+/**
+ * Rows read before they are written (a cancel stops only between batches, so it keeps whole batches). Bulk
+ * indexing pays off better the bigger a batch is, but rows held for a big batch live long enough to reach the old
+ * heap (5,000 cost tens of MB of peak memory at 100k rows).
+ */
+const BATCH_ROWS = 500;
+/** A batch is written in steps of about this long, each its own transaction; with its commit (an fsync) a step stays well under 100 ms. */
+const STEP_MS = 25;
 const REPORTED_REJECTIONS = 1000;
 /** The run's report names this many skipped and updated rows (the counts are always complete); a dry run, fewer. */
 const REPORTED_MATCHES = 10_000;
@@ -30,15 +38,18 @@ export interface RunOptions {
 
 /** Opens the file the way the preview showed it (with the user's encoding when they chose one). */
 async function open(options: { path: string; encoding?: string | undefined }): Promise<Source> {
-  return openSource(options.path, { encoding: options.encoding }).catch(() => {
-    throw AppError.validation('path', 'The file could not be read');
+  return openSource(options.path, { encoding: options.encoding }).catch((error: unknown) => {
+    // A file of another kind (a PDF, a calendar) is refused in openSource's own words.
+    throw error instanceof AppError ? error : AppError.validation('path', 'The file could not be read');
   });
 }
 
 /** The index of every live contact, so a re-import matches (and, with "skip", creates nothing). */
-function indexOf(st: ImportStatements): DuplicateIndex {
-  const index = new DuplicateIndex();
-  for (const contact of st.liveContacts()) index.add(contact.id, index.keysOf(contact));
+function indexOf(sqlite: Sqlite, st: ImportStatements): DuplicateIndex {
+  const index = new DuplicateIndex(prepareMatchStore(sqlite, MAX_CANDIDATES));
+  st.transaction(() => {
+    for (const contact of st.liveContacts()) index.add(contact.id, index.keysOf(contact));
+  })();
   return index;
 }
 
@@ -53,7 +64,7 @@ export function createImporter(ctx: FeatureContext) {
 
   function checkPicked(path: string): void {
     // Only a file the user chose in the open dialog may be read: the renderer never names arbitrary paths.
-    if (!ctx.picks.has(path)) throw AppError.validation('path', 'Choose the file with the Import button first');
+    ctx.picks.check(path, 'path', 'import');
   }
 
   async function run(options: RunOptions): Promise<ImportReport> {
@@ -67,7 +78,7 @@ export function createImporter(ctx: FeatureContext) {
       const st = prepareImportStatements(sqlite);
       st.startImport({ id: importId, fileName: source.fileName.slice(0, 255), format: source.format, dialect: source.dialect, duplicates: options.duplicates, startedAt: clock.now().toISOString() });
       // "Create new" never matches: no index of every contact to build (check does the same).
-      const index = options.duplicates === 'create' ? null : indexOf(st);
+      const index = options.duplicates === 'create' ? null : indexOf(sqlite, st);
       const companies = new Map<string, { id: string; name: string }>();
       for (const company of st.liveCompanies()) if (!companies.has(company.sortName)) companies.set(company.sortName, { id: company.id, name: company.sortName });
 
@@ -91,12 +102,15 @@ export function createImporter(ctx: FeatureContext) {
         return id;
       };
 
-      const writeBatch = st.transaction((batch: { line: number; record: ImportRecord }[]) => {
+      /** Writes rows from `at` on, in one transaction, until the batch ends or the step has taken STEP_MS; where it stopped. */
+      const writeStep = st.transaction((batch: { line: number; record: ImportRecord }[], at: number): number => {
         const now = clock.now().toISOString();
+        const until = performance.now() + STEP_MS;
         // New contacts are indexed for search and tags in bulk (see migration 0012), before any update of this
-        // batch and at its end, inside this transaction.
+        // step and at its end, inside this transaction.
         let indexedTo = st.bulk.begin();
-        for (const { line, record } of batch) {
+        for (; at < batch.length && performance.now() < until; at++) {
+          const { line, record } = batch[at]!;
           const keys = index?.keysOf(record);
           const match = keys && index!.find(keys);
           if (!match) {
@@ -130,6 +144,7 @@ export function createImporter(ctx: FeatureContext) {
         st.bulk.indexNew(indexedTo);
         st.bulk.end();
         st.saveCounts(importId, counts, rejected);
+        return at;
       });
 
       progress(false);
@@ -137,13 +152,15 @@ export function createImporter(ctx: FeatureContext) {
       let sinceFlush = 0;
       let status: ImportReport['status'] = 'done';
       const flush = async () => {
-        writeBatch(batch);
+        for (let at = 0; at < batch.length; ) {
+          at = writeStep(batch, at);
+          // Progress only: the app refetches once, when the import ends (one data.changed below).
+          progress(false);
+          // Other calls get their turn between steps; a cancel request is honoured between batches.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         batch = [];
         sinceFlush = 0;
-        // Progress only: the app refetches once, when the import ends (one data.changed below).
-        progress(false);
-        // Let a cancel request (and other calls) in between batches.
-        await new Promise((resolve) => setImmediate(resolve));
       };
       try {
         for await (const item of source.items(options.mapping, (n) => (bytesRead += n))) {
@@ -188,7 +205,7 @@ export function createImporter(ctx: FeatureContext) {
     const sqlite = ctx.store.bulkWriter();
     try {
       const st = prepareImportStatements(sqlite);
-      const index = options.duplicates === 'create' ? null : indexOf(st);
+      const index = options.duplicates === 'create' ? null : indexOf(sqlite, st);
       // Contacts as this dry run left them: rows it would create (by line) and contacts it would update.
       const simulated = new Map<string, { values: ContactValues; name: string; line?: number }>();
       const known = (id: string) => {

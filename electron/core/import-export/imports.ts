@@ -15,8 +15,9 @@ export async function previewImport(importer: ReturnType<typeof createImporter>,
   const { path } = input;
   importer.checkPicked(path);
   // The encoding the user chose in the preview's selector (else the detected one).
-  const source = await openSource(path, { encoding: input.encoding }).catch(() => {
-    throw AppError.validation('path', 'The file could not be read');
+  const source = await openSource(path, { encoding: input.encoding }).catch((error: unknown) => {
+    // A file of another kind (a PDF, a calendar) is refused in openSource's own words.
+    throw error instanceof AppError ? error : AppError.validation('path', 'The file could not be read');
   });
   const sample: { line: number; cells: string[]; name: string }[] = [];
   const problems: RowProblem[] = [];
@@ -51,6 +52,7 @@ export function createImportHistory(ctx: FeatureContext, importer: ReturnType<ty
       if (!found) throw AppError.notFound('Import', importId);
       if (importer.isRunning(importId)) throw new AppError('CONFLICT', 'This import is still running: cancel it first');
       if (found.status === 'undone') throw new AppError('CONFLICT', 'This import was already undone');
+      await ctx.backups.before('before-undo-import');
       const sqlite = ctx.store.bulkWriter();
       let changed: ReturnType<typeof undoImport>;
       try {
@@ -61,7 +63,7 @@ export function createImportHistory(ctx: FeatureContext, importer: ReturnType<ty
       events.emit('data.changed', { entity: 'contact', action: 'deleted', ids: changed.contactIds });
       if (changed.companyIds.length) events.emit('data.changed', { entity: 'company', action: 'deleted', ids: changed.companyIds });
       events.emit('data.changed', { entity: 'import', action: 'updated', ids: [importId] });
-      return (await findImport(db, importId))!;
+      return { ...(await findImport(db, importId))!, kept: changed.kept };
     },
 
     async list(): Promise<ChannelOutput<'imports.list'>> {

@@ -6,6 +6,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { Address } from '../../../shared/domain/fields';
 import type { MatchKey } from '../../../shared/domain/transfer';
 import { foldForSort, phoneDigits } from '../../../shared/domain/text';
+import type { MatchStore } from '../../db/import-export.matching.repo';
 
 export function emailKey(email: string): string {
   return email.trim().toLowerCase();
@@ -119,27 +120,31 @@ export function sameBy(row: MatchKeys, known: MatchKeys, rule: 1 | 2 | 3 | 4 | 5
 }
 
 /** A key shared by more contacts than this (a switchboard, info@) is not searched further: none of them can be "the" person. */
-const MAX_CANDIDATES = 64;
+export const MAX_CANDIDATES = 64;
+/** Phone keys remembered per import: enough for a re-import to meet its own numbers, bounded for a 100,000-row file. */
+const PHONE_CACHE = 20_000;
 
-/** A key's contacts: one id (by far the most common: no array per key, which 100,000 contacts would feel), or several. */
-type Ids = string | string[];
-
-function push(map: Map<string, Ids>, key: string, id: string): void {
-  const ids = map.get(key);
-  if (ids === undefined) map.set(key, id);
-  else if (typeof ids === 'string') {
-    if (ids !== id) map.set(key, [ids, id]);
-  } else if (ids.length < MAX_CANDIDATES && !ids.includes(id)) ids.push(id);
+/** A 31-bit hash of a key (FNV-1a). A collision only adds a candidate: every candidate is checked on its full keys (sameBy). */
+function hashKey(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 1;
 }
 
+type Packed = [string[], string[], string | null, string | null, string | null, string | null, string];
+const KIND = { email: 1, phone: 2, nameCompany: 3, fingerprint: 4 } as const;
+const nameCompany = (keys: MatchKeys) => `${keys.tokens ?? ''}\u0000${keys.company}`;
+
+/**
+ * The people an import compares its rows with: the store's live contacts, then each row as it is created or
+ * updated. Kept in a MatchStore (the import connection's TEMP tables: electron/db/import-export.matching.repo.ts),
+ * so 100,000 contacts do not sit in the heap; only a candidate's keys are unpacked.
+ */
 export class DuplicateIndex {
-  private readonly people = new Map<string, MatchKeys>();
-  private readonly byEmail = new Map<string, Ids>();
-  private readonly byPhone = new Map<string, Ids>();
-  private readonly byNameCompany = new Map<string, Ids>();
-  private readonly byFingerprint = new Map<string, Ids>();
   /** Phone keys seen this import: re-importing a file meets the same numbers the store already holds. */
   private readonly phoneKeys = new Map<string, string | null>();
+
+  constructor(private readonly store: MatchStore) {}
 
   keysOf(source: MatchSource): MatchKeys {
     const phones: string[] = [];
@@ -147,6 +152,7 @@ export class DuplicateIndex {
       let key = this.phoneKeys.get(p.value);
       if (key === undefined) {
         key = phoneKey(p.value);
+        if (this.phoneKeys.size >= PHONE_CACHE) this.phoneKeys.clear();
         this.phoneKeys.set(p.value, key);
       }
       if (key && !phones.includes(key)) phones.push(key);
@@ -171,34 +177,38 @@ export class DuplicateIndex {
 
   /** Records `id` under `keys` (again after an update: its newest keys are what later rows are compared with). */
   add(id: string, keys: MatchKeys): void {
-    this.people.set(id, keys);
-    for (const key of keys.emails) push(this.byEmail, key, id);
-    for (const key of keys.phones) push(this.byPhone, key, id);
-    if (keys.company) push(this.byNameCompany, `${keys.tokens ?? ''}\u0000${keys.company}`, id);
-    push(this.byFingerprint, keys.fingerprint, id);
+    const { emails, phones, given, family, tokens, company, fingerprint } = keys;
+    const packed: Packed = [emails, phones, given, family, tokens, company, fingerprint];
+    const slot = this.store.put(id, JSON.stringify(packed));
+    for (const key of emails) this.store.addKey(KIND.email, hashKey(key), slot);
+    for (const key of phones) this.store.addKey(KIND.phone, hashKey(key), slot);
+    if (company) this.store.addKey(KIND.nameCompany, hashKey(nameCompany(keys)), slot);
+    this.store.addKey(KIND.fingerprint, hashKey(fingerprint), slot);
   }
 
   /** The contact the row is the same person as (the oldest when several are), and the keys they share. */
   find(keys: MatchKeys): Match | undefined {
-    const tryRule = (rule: 1 | 2 | 3 | 4 | 5, ids: Ids | undefined): Match | undefined => {
-      for (const id of typeof ids === 'string' ? [ids] : (ids ?? [])) {
-        const known = this.people.get(id)!;
+    const tryRule = (rule: 1 | 2 | 3 | 4 | 5, kind: number, key: string): Match | undefined => {
+      for (const slot of this.store.slots(kind, hashKey(key))) {
+        const { id, packed } = this.store.person(slot);
+        const [emails, phones, given, family, tokens, company, fingerprint] = JSON.parse(packed) as Packed;
+        const known: MatchKeys = { emails, phones, given, family, tokens, company, fingerprint };
         if (sameBy(keys, known, rule)) return { id, on: rule === 5 ? ['identical'] : agreeingKeys(keys, known).filter((k) => k !== 'identical') };
       }
       return undefined;
     };
     for (const key of keys.emails) {
-      const found = tryRule(1, this.byEmail.get(key));
+      const found = tryRule(1, KIND.email, key);
       if (found) return found;
     }
     for (const key of keys.phones) {
-      const found = tryRule(2, this.byPhone.get(key));
+      const found = tryRule(2, KIND.phone, key);
       if (found) return found;
     }
     if (keys.company) {
-      const found = tryRule(keys.tokens ? 3 : 4, this.byNameCompany.get(`${keys.tokens ?? ''}\u0000${keys.company}`));
+      const found = tryRule(keys.tokens ? 3 : 4, KIND.nameCompany, nameCompany(keys));
       if (found) return found;
     }
-    return tryRule(5, this.byFingerprint.get(keys.fingerprint));
+    return tryRule(5, KIND.fingerprint, keys.fingerprint);
   }
 }

@@ -23,6 +23,7 @@ export function createImportExportModule(ctx: FeatureContext): FeatureModule<Imp
       'import.check': (input) => importer.check(input),
       async 'import.run'(input) {
         await history.closeInterrupted();
+        await ctx.backups.before('before-import');
         return importer.run(input);
       },
       'import.cancel': async ({ importId }) => ({ cancelling: importer.cancel(importId) }),

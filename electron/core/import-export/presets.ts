@@ -5,6 +5,7 @@ import type { Contact } from '../../../shared/domain/contact';
 import type { Address } from '../../../shared/domain/fields';
 import type { ExportPreset } from '../../../shared/domain/transfer';
 import { AppError } from '../../../shared/ipc/errors';
+import { plainColumns, type PlainForm } from '../csv-write';
 import { GOOGLE_ADDRESS_PARTS, GOOGLE_FIXED, MULTI_SEPARATOR, OUTLOOK_COM, OUTLOOK_DESKTOP, OUTLOOK_PHONES, RAPPORT_ADDRESS_PARTS, RAPPORT_FIXED_HEAD, RAPPORT_FIXED_TAIL } from './headers';
 
 /** How many numbered groups the rows need (Google's and Rapport's headers have only as many as the data needs). */
@@ -21,13 +22,11 @@ export interface Layout {
   quoteAll: boolean;
   /**
    * Cells (by index) that hold phone numbers written for another program's importer, not for a spreadsheet:
-   * a number like `+44 20 7946 0000` goes out without the formula guard's apostrophe, which importers keep
-   * (README, "Phone numbers in Google and Outlook files"). Other cells are guarded as always.
+   * a plain number like `+44 20 7946 0000` goes out without the formula guard's apostrophe, which importers keep
+   * (README, "Phone numbers in Google and Outlook files"). Anything else in them, and all other cells, are guarded.
    */
-  plainPhones?: ReadonlySet<number>;
+  plain?: ReadonlyMap<number, PlainForm>;
 }
-
-const cellsOf = (header: readonly string[], pick: (h: string) => boolean) => new Set(header.flatMap((h, i) => (pick(h) ? [i] : [])));
 
 const numbered = (n: number, make: (i: number) => string[]) => Array.from({ length: n }, (_, i) => make(i + 1)).flat();
 
@@ -110,7 +109,7 @@ function googleLayout(counts: GroupCounts): Layout {
   ];
   return {
     header,
-    plainPhones: cellsOf(header, (h) => /^Phone \d+ - Value$/.test(h)),
+    plain: plainColumns(header, (h) => /^Phone \d+ - Value$/.test(h), 'phone'),
     row(c) {
       const fixed: Record<(typeof GOOGLE_FIXED)[number], string> = {
         'First Name': c.firstName ?? '', 'Middle Name': '', 'Last Name': c.lastName ?? '', 'Phonetic First Name': '', 'Phonetic Middle Name': '',
@@ -179,7 +178,7 @@ function outlookLayout(header: readonly string[], desktop: boolean): Layout {
   const columns = new Set(header);
   return {
     header: [...header],
-    plainPhones: cellsOf(header, (h) => h in OUTLOOK_PHONES),
+    plain: plainColumns(header, (h) => h in OUTLOOK_PHONES, 'phone'),
     row(c) {
       const v = new Map<string, string>();
       v.set('First Name', c.firstName ?? '');

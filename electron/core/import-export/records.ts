@@ -8,7 +8,7 @@ import { splitAddressText } from './address-text';
 import { isPoBoxColumn, isWholeAddressColumn, tagSeparator } from './dialects';
 import { MULTI_SEPARATOR } from './headers';
 import { NOISE_VALUES } from './import-headers';
-import { unneutralise } from './csv-io';
+import { unneutralise } from '../csv-write';
 
 export interface ImportRecord {
   firstName: string | null;

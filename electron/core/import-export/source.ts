@@ -3,6 +3,9 @@
 import { basename, extname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Dialect, ImportPreview, MappingEntry, RowProblem } from '../../../shared/domain/transfer';
+import { AppError } from '../../../shared/ipc/errors';
+import { fileKindOf } from '../file-kind';
+import { pacer } from '../steps';
 import { byteStream, csvRecords, decodedStream, detectDelimiter, findHeader, fitRow, sniffFile, type Sniffed } from './csv-io';
 import { detectDialect, mapColumns } from './dialects';
 import { buildFromCells, compileMapping, warningText, type Built } from './records';
@@ -39,7 +42,17 @@ async function* asText(stream: AsyncIterable<Buffer | string>): AsyncGenerator<s
   yield utf8.end();
 }
 
-const isVcard = (path: string, sniffed: Sniffed) => ['.vcf', '.vcard'].includes(extname(path).toLowerCase()) || /^\s*BEGIN:VCARD/i.test(sniffed.head);
+/**
+ * vCard by its first line, or by its name when its bytes show no other kind; anything else a CSV reader would
+ * import as garbage (a PDF, a picture, random bytes, a calendar) is refused, naming what it is (issue #16).
+ */
+function formatOf(path: string, sniffed: Sniffed): 'vcard' | 'csv' {
+  if (/^\s*BEGIN:VCARD/i.test(sniffed.head)) return 'vcard';
+  const kind = fileKindOf(sniffed.magic, sniffed.head);
+  if (kind === 'a calendar file (iCalendar)') throw AppError.validation('path', `This file is ${kind}, not a CSV or vCard file: import it in the Calendar`);
+  if (kind) throw AppError.validation('path', `This file is ${kind}, not a CSV or vCard file`);
+  return ['.vcf', '.vcard'].includes(extname(path).toLowerCase()) ? 'vcard' : 'csv';
+}
 
 export interface OpenOptions {
   /** The encoding the user chose in the preview, instead of the detected one. */
@@ -49,7 +62,7 @@ export interface OpenOptions {
 export async function openSource(path: string, options: OpenOptions = {}): Promise<Source> {
   const sniffed = await sniffFile(path, options.encoding);
   const fileName = basename(path);
-  if (isVcard(path, sniffed)) {
+  if (formatOf(path, sniffed) === 'vcard') {
     return {
       fileName,
       format: 'vcard',
@@ -64,7 +77,11 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
         // and UTF-8 on the next both read right; UTF-16 and the like are decoded whole first.
         const bytes = asciiSafe(sniffed.encoding);
         const chunks = bytes ? byteStream(path, sniffed, onBytes) : asText(decodedStream(path, sniffed, onBytes));
-        for await (const { line, built, name, warnings } of vcardRecords(chunks, { bytes, chosen: options.encoding ?? null })) yield { line, built, cells: [name], warnings };
+        const pace = pacer();
+        for await (const { line, built, name, warnings } of vcardRecords(chunks, { bytes, chosen: options.encoding ?? null })) {
+          yield { line, built, cells: [name], warnings };
+          await pace();
+        }
       },
     };
   }
@@ -86,7 +103,10 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
     mapping: detected,
     async *items(mapping = detected, onBytes) {
       const compiled = compileMapping(columns, mapping, dialect);
+      // The reader's work and the caller's per record share the budget: the event loop gets a turn every few ms.
+      const pace = pacer();
       for await (const record of csvRecords(path, sniffed, delimiter, onBytes)) {
+        await pace();
         if (record.line <= headerLine) continue;
         if ('error' in record) {
           const lines = record.toLine > record.line ? `lines ${record.line}–${record.toLine}` : `line ${record.line}`;

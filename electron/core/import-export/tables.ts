@@ -7,11 +7,14 @@ import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { activitiesToExport, companiesToExport, countLive, jobsToExport, type ExportTableName } from '../../db/import-export.exports.repo';
 import type { DB } from '../../db/schema';
 import type { FeatureContext } from '../modules';
-import { csvLine, writeFileAtomically } from './csv-io';
+import { csvLine, plainColumns, type PlainForm } from '../csv-write';
+import { writeFileAtomically } from '../export-file';
 import { ExportCancelled, type ExportRuns } from './export-runs';
 
 interface Table {
   header: string[];
+  /** Number columns: a plain decimal goes out bare (see PLAIN in csv-write), anything else is guarded. */
+  numbers?: readonly string[];
   /** The next page's lines after `afterSeq`, each with its seq (where the page after it starts). */
   page: (db: Kysely<DB>, afterSeq: number, limit: number) => Promise<{ seq: number; cells: string[] }[]>;
 }
@@ -29,6 +32,7 @@ const TABLES: Record<ChannelParsedInput<'export.table'>['table'] & ExportTableNa
   },
   jobs: {
     header: ['Title', 'Client', 'Company', 'Stage', 'Amount', 'Currency', 'Due date', 'Probability %', 'Notes', 'Lost reason', 'Created'],
+    numbers: ['Amount', 'Probability %'],
     page: async (db, after, limit) =>
       (await jobsToExport(db, after, limit)).map((r) => ({
         seq: r.seq,
@@ -38,6 +42,7 @@ const TABLES: Record<ChannelParsedInput<'export.table'>['table'] & ExportTableNa
   },
   activities: {
     header: ['When', 'Type', 'Direction', 'Contact', 'Company', 'Subject', 'Notes', 'Outcome', 'Duration (minutes)'],
+    numbers: ['Duration (minutes)'],
     page: async (db, after, limit) =>
       (await activitiesToExport(db, after, limit)).map((r) => ({
         seq: r.seq,
@@ -53,6 +58,7 @@ export async function exportTable(ctx: FeatureContext, runs: ExportRuns, input: 
   const target = await ctx.platform.saveTarget(`${input.table}.csv`, [{ name: 'CSV', extensions: ['csv'] }]);
   if (!target) return { path: null, count: 0, cancelled: true };
   const run = runs.start(await countLive(ctx.deps.db, input.table));
+  const plain: ReadonlyMap<number, PlainForm> = plainColumns(table.header, (h) => table.numbers?.includes(h) ?? false, 'number');
   let count = 0;
   try {
     await writeFileAtomically(target, async (write) => {
@@ -60,7 +66,7 @@ export async function exportTable(ctx: FeatureContext, runs: ExportRuns, input: 
       let buffer = (input.bom ? '\uFEFF' : '') + csvLine(table.header);
       for (;;) {
         const lines = await table.page(ctx.deps.db, after, PAGE);
-        for (const line of lines) buffer += csvLine(line.cells);
+        for (const line of lines) buffer += csvLine(line.cells, ',', false, plain);
         count += lines.length;
         run.advance(lines.length);
         await write(buffer);
@@ -68,7 +74,7 @@ export async function exportTable(ctx: FeatureContext, runs: ExportRuns, input: 
         if (lines.length < PAGE) break;
         after = Number(lines[lines.length - 1]!.seq);
       }
-    });
+    }, ctx.dataDir);
   } catch (error) {
     if (error instanceof ExportCancelled) return { path: null, count: 0, cancelled: true };
     throw error;

@@ -1,9 +1,10 @@
 // vCard in: 2.1 (quoted-printable, CHARSET, bare types), 3.0 and 4.0, several cards per file, Apple's `itemN.`
 // groups with X-ABLabel. A value Rapport cannot store never costs the card: it goes to notes with a warning on
-// its line. Photos are skipped (Rapport keeps no contact photos). Writing is vcard-write.ts. No `electron` import.
+// its line. Photos are skipped and said so (Rapport keeps no contact photos). Writing is vcard-write.ts. No `electron` import.
 import { Birthday, EmailEntry, PhoneValue, Tag, Website } from '../../../shared/domain/fields';
 import type { RowProblem } from '../../../shared/domain/transfer';
 import { emptyRecord, normaliseBirthday, validate, warningText, type Built, type FieldWarning, type ImportRecord } from './records';
+import { stripControls } from '../plain-text';
 import { decodeValue, logicalLines, type DecodeContext, type Property } from './vcard-lines';
 
 export { contactToVcard, foldLine } from './vcard-write';
@@ -76,6 +77,8 @@ function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[]): 
   let guessWarned = false;
   const value = (p: Property): string => {
     const decoded = decodeValue(p, ctx);
+    // NUL and other control characters are never text a person typed (a stray NUL would reach names and notes).
+    decoded.text = stripControls(decoded.text);
     if (decoded.guessed && !guessWarned) {
       guessWarned = true;
       warn(p.line, `${FIELD_NAMES[p.name] ?? 'Text'}: no character set given, read as Western (Windows-1252); if letters look wrong, choose the file's encoding`);
@@ -84,10 +87,10 @@ function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[]): 
   };
   const record: ImportRecord = emptyRecord();
   const notes: string[] = [];
-  const extras: string[] = [];
+  // A set: a card with thousands of values for notes must not cost a search of all the others each.
+  const extras = new Set<string>();
   const extra = (heading: string, text: string) => {
-    const line = `${heading}: ${text.trim()}`;
-    if (text.trim() && !extras.includes(line)) extras.push(line);
+    if (text.trim()) extras.add(`${heading}: ${text.trim()}`);
   };
 
   const labels = new Map<string, string>();
@@ -106,7 +109,7 @@ function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[]): 
   let names: string[] | null = null;
   let fullName: string | null = null;
   const nicknames: string[] = [];
-  const titles: string[] = [];
+  const titles = new Set<string>();
   let company = false;
   const alternatives = new Set<string>();
   for (const p of card.props) {
@@ -144,7 +147,7 @@ function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[]): 
       }
       case 'TITLE': {
         const title = unescape(value(p)).trim();
-        if (title && !titles.includes(title)) titles.push(title);
+        if (title) titles.add(title);
         break;
       }
       case 'EMAIL': {
@@ -257,12 +260,12 @@ function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[]): 
     record.companyName = record.companyName.slice(0, LIMITS.company).trim();
     warn(card.line, `Company: longer than ${LIMITS.company} characters; the whole name is in notes`);
   }
-  if (titles.length) {
-    const joined = titles.join('; ');
-    record.jobTitle = joined.length <= LIMITS.name ? joined : titles[0]!.slice(0, LIMITS.name);
+  if (titles.size) {
+    const joined = [...titles].join('; ');
+    record.jobTitle = joined.length <= LIMITS.name ? joined : [...titles][0]!.slice(0, LIMITS.name);
     if (joined.length > LIMITS.name) for (const t of titles) extra('Job title', t);
   }
-  const body = [notes.join('\n\n'), extras.join('\n')].filter(Boolean).join('\n\n');
+  const body = [notes.join('\n\n'), [...extras].join('\n')].filter(Boolean).join('\n\n');
   if (body.length > LIMITS.notes) warn(card.line, `Notes: longer than ${LIMITS.notes.toLocaleString('en')} characters; the rest was cut`);
   record.notes = body.slice(0, LIMITS.notes) || null;
   const built = validate(record);
@@ -329,6 +332,18 @@ function nameTheRecord(record: ImportRecord, card: { names: string[] | null; ful
 export type VcardItem = { line: number; built: Built; name: string; warnings: RowProblem[] };
 
 /**
+ * Binary values are skipped (issue #16: a phone's 10 MB photo is never held, vcard-lines.ts) and said so once per
+ * file, on the first card that has one: Rapport keeps no contact photos, and a warning on every card of a phone's
+ * export would bury the warnings that need a look.
+ */
+const NOT_IMPORTED: Record<string, FieldWarning> = {
+  PHOTO: { field: 'Photo', reason: 'not imported: Rapport keeps no contact photos (this applies to every card with one)' },
+  LOGO: { field: 'Logo', reason: 'not imported: Rapport keeps no logos (this applies to every card with one)' },
+  SOUND: { field: 'Sound', reason: 'not imported: Rapport keeps no sound clips (this applies to every card with one)' },
+  KEY: { field: 'Key', reason: 'not imported: Rapport keeps no encryption keys (this applies to every card with one)' },
+};
+
+/**
  * Every card in the stream, each built into a record (with per-field warnings) or a reason it was skipped.
  * A card nested in another (2.1 AGENT) belongs to its parent and is skipped with it; a card cut short (no
  * END:VCARD before the next card or the end of the file) keeps what it has, with a warning.
@@ -337,6 +352,7 @@ export async function* vcardRecords(chunks: AsyncIterable<string>, ctx: DecodeCo
   let card: Card | null = null;
   let depth = 0;
   let warnings: LineWarning[] = [];
+  const toldNotImported = new Set<string>();
   const edge = (p: Property, name: string) => p.name === name && p.raw.trim().toUpperCase() === 'VCARD';
   const built = (c: Card): VcardItem => {
     const b = cardToRecord(c, ctx, warnings);
@@ -368,7 +384,14 @@ export async function* vcardRecords(chunks: AsyncIterable<string>, ctx: DecodeCo
         yield built(card);
         card = null;
       }
-    } else if (card && depth === 0) card.props.push(p);
+    } else if (card && depth === 0) {
+      card.props.push(p);
+      const skipped = p.skipped ? NOT_IMPORTED[p.name] : undefined;
+      if (skipped && !toldNotImported.has(p.name)) {
+        toldNotImported.add(p.name);
+        warnings.push({ line: p.line, ...skipped });
+      }
+    }
   }
   if (card) yield cutShort(card);
 }

@@ -1,41 +1,37 @@
-// Report exports: any records table as CSV (cells that a spreadsheet would run as a formula are neutralised),
-// the dashboard as PDF through the platform's printer, or as HTML where there is none (the harness).
-// File names are fixed words and dates, never user data. No `electron` import.
-import { writeFileSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
+// Report exports: any records table as CSV (through the one CSV writer every export shares, ../csv-write), the
+// dashboard as PDF through the platform's printer, or as HTML where there is none (the harness). Written
+// atomically like every export. File names are fixed words and dates, never user data. No `electron` import.
 import { minorToDecimal } from '../../../shared/domain/money';
 import type { Dashboard, RecordsInput, ReportTable } from '../../../shared/domain/report';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
+import { csvLine, type PlainForm } from '../csv-write';
+import { writeFileAtomically } from '../export-file';
 import type { FeatureContext } from '../modules';
 import type { Platform } from '../platform';
 import { dashboard } from './dashboard';
 import { records } from './records';
 
-/** = + - @ tab CR at the start make Excel, LibreOffice and Sheets evaluate a cell: prefix them with '. */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 export function tableToCsv(table: ReportTable): string {
   const currencyAt = table.columns.findIndex((c) => c.key === 'currency');
-  const rows = table.rows.map((row) =>
-    row.cells.map((cell, i) => {
-      if (cell === null) return '';
-      if (typeof cell === 'number') {
-        const currency = currencyAt >= 0 ? row.cells[currencyAt] : null;
-        return table.columns[i]?.kind === 'money' && typeof currency === 'string' ? minorToDecimal(cell, currency) : String(cell);
-      }
-      return neutralise(cell);
-    }),
-  );
+  const lines = table.rows.map((row) => {
+    // A number cell is written as a plain decimal and goes out bare; a text cell is guarded, whatever it holds.
+    const plain = new Map<number, PlainForm>();
+    const cells = row.cells.map((cell, i) => {
+      if (cell === null || typeof cell === 'string') return cell ?? '';
+      plain.set(i, 'number');
+      const currency = currencyAt >= 0 ? row.cells[currencyAt] : null;
+      return table.columns[i]?.kind === 'money' && typeof currency === 'string' ? minorToDecimal(cell, currency) : String(cell);
+    });
+    return csvLine(cells, ',', false, plain);
+  });
   // A BOM so Excel reads UTF-8 names right; CRLF as RFC 4180 says.
-  return `\uFEFF${stringify([table.columns.map((c) => neutralise(c.label)), ...rows], { record_delimiter: 'windows' })}`;
+  return `\uFEFF${csvLine(table.columns.map((c) => c.label))}${lines.join('')}`;
 }
 
-export async function exportCsv(platform: Platform, table: ReportTable, name: string): Promise<{ path: string | null; format: 'csv'; rows: number }> {
+export async function exportCsv(platform: Platform, table: ReportTable, name: string, dataDir?: string): Promise<{ path: string | null; format: 'csv'; rows: number }> {
   const path = await platform.saveTarget(`${name}.csv`, [{ name: 'CSV', extensions: ['csv'] }]);
   if (path === null) return { path: null, format: 'csv', rows: 0 };
-  writeFileSync(path, tableToCsv(table), 'utf8');
+  await writeFileAtomically(path, (write) => write(tableToCsv(table)), dataDir);
   return { path, format: 'csv', rows: table.rows.length };
 }
 
@@ -70,23 +66,23 @@ ${section('Activities', ['Type', 'Count'], d.activityCounts.map((a) => [a.type, 
 </body></html>`;
 }
 
-export async function exportDashboard(platform: Platform, d: Dashboard): Promise<{ path: string | null; format: 'pdf' | 'html'; rows: number }> {
+export async function exportDashboard(platform: Platform, d: Dashboard, dataDir?: string): Promise<{ path: string | null; format: 'pdf' | 'html'; rows: number }> {
   const html = dashboardHtml(d);
   const pdf = await platform.printToPdf(html);
   const format = pdf ? 'pdf' : 'html';
   const path = await platform.saveTarget(`rapport-dashboard-${d.from}-to-${d.to}.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
   if (path === null) return { path: null, format, rows: 0 };
-  writeFileSync(path, pdf ?? html);
+  await writeFileAtomically(path, (write) => write(pdf ?? html), dataDir);
   return { path, format, rows: 1 };
 }
 
 /** reports.exportCsv: the records behind one figure, as a CSV named for the figure and the period. */
 export async function exportRecords(ctx: FeatureContext, input: RecordsInput) {
   const table = await records(ctx.deps.db, input, ctx.deps.clock.now());
-  return exportCsv(ctx.platform, table, `rapport-${input.metric}-${input.from}-to-${input.to}`);
+  return exportCsv(ctx.platform, table, `rapport-${input.metric}-${input.from}-to-${input.to}`, ctx.dataDir);
 }
 
 /** reports.exportPdf: the period's dashboard as a printable page. */
 export async function exportDashboardOf(ctx: FeatureContext, input: ChannelParsedInput<'reports.exportPdf'>) {
-  return exportDashboard(ctx.platform, await dashboard(ctx.deps.db, input, ctx.deps.clock.now()));
+  return exportDashboard(ctx.platform, await dashboard(ctx.deps.db, input, ctx.deps.clock.now()), ctx.dataDir);
 }

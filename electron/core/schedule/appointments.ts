@@ -35,6 +35,8 @@ export function createAppointmentsService({ db, clock, events, newId }: ServiceD
   async function exceptOccurrence(trx: Kysely<DB>, series: StoredAppointment, occurrenceStart: string): Promise<string> {
     const rule = series.recurrence;
     if (!rule || series.deletedAt) throw AppError.validation('id', 'Not a repeating appointment');
+    // An all-day series starts on dates, a timed one at instants: the other form names no occurrence.
+    if (isPlainDate(occurrenceStart) !== series.allDay) throw AppError.validation('occurrenceStart', 'The series has no occurrence starting then');
     const start = series.allDay ? occurrenceStart : utc(occurrenceStart);
     const probe = series.allDay
       ? { fromInstant: `${start}T00:00:00.000Z`, toInstant: `${addDays(start, 1)}T00:00:00.000Z`, fromDay: start, toDay: addDays(start, 1) }

@@ -21,6 +21,11 @@ export function checkWhen(input: { startsAt: string; endsAt: string; allDay: boo
     if (allDay && !isPlainDate(value)) throw AppError.validation(path, 'An all-day appointment takes a date (YYYY-MM-DD), not a time');
     if (!allDay && isPlainDate(value)) throw AppError.validation(path, 'Give a time too, or make it all-day');
   }
+  for (const field of ['rdates', 'exceptDates'] as const) {
+    recurrence?.[field]?.forEach((value, i) => {
+      if (isPlainDate(value) !== allDay) throw AppError.validation(`recurrence.${field}.${i}`, allDay ? 'An all-day repeat takes dates (YYYY-MM-DD)' : 'A timed repeat takes dates with times');
+    });
+  }
   let startsAt = allDay ? givenStart : utc(givenStart);
   let endsAt = allDay ? givenEnd : utc(givenEnd);
   if (recurrence && !recurrence.rdates?.length && isPlainDate(startsAt) === allDay && isPlainDate(endsAt) === allDay) {

@@ -1,7 +1,6 @@
 // What a calendar import would do, shared by its preview and its run: the picked file read safely (size checked
 // first, never quoted in an error), its events parsed by ics.ts, and each one planned against the store by UID
 // (create, update the fields a file carries, leave unchanged, or skip). No SQL here; no `electron` import.
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppointmentCreate, type Recurrence } from '../../../shared/domain/appointment';
@@ -9,11 +8,11 @@ import type { CalendarEventAction, CalendarImportNote } from '../../../shared/do
 import { AppError } from '../../../shared/ipc/errors';
 import { findAppointmentByUid, type AppointmentRecord, type StoredAppointment } from '../../db/schedule.repo';
 import type { DB } from '../../db/schema';
-import type { PickedFiles } from '../modules';
+import { checkFile, checkPicked as checkPickedFile, readChecked, type PickMemory } from '../files/picked';
 import { MAX_REMINDER_MINUTES, newAppointment, sameRule } from './fields';
-import { importedEvents, notACalendar, parseIcs, type IcsWarning, type ImportedEvent } from './ics';
+import { importedEvents, notACalendar, parseIcsInSteps, type IcsWarning, type ImportedEvent, type ParsedIcs } from './ics';
 
-/** Larger than any real calendar export; refused before a byte is read. */
+/** Larger than any real calendar export; refused before a byte is read (files/picked.ts's `calendar` limit). */
 export const MAX_CALENDAR_BYTES = 50 * 1024 * 1024;
 
 /** Only what a calendar file carries is compared and written on re-import; the contact, job and Trash state stay ours. */
@@ -34,9 +33,9 @@ export interface ReadCalendar {
   problems: CalendarImportNote[];
 }
 
-/** Only a file chosen with the open dialog may be read: the window never names arbitrary paths. */
-export function checkPicked(picks: PickedFiles, path: string): void {
-  if (!picks.has(path)) throw AppError.validation('path', 'Choose the calendar file with "Choose file…" first');
+/** Only a file chosen with the open dialog may be read (files/picked.ts: the rule every channel shares). */
+export function checkPicked(picks: PickMemory, path: string): void {
+  checkPickedFile(picks, path, 'path', 'calendar', { maxBytes: MAX_CALENDAR_BYTES });
 }
 
 function decode(bytes: Buffer): string {
@@ -57,21 +56,14 @@ function noteOf(warning: IcsWarning): CalendarImportNote {
 
 /** Reads and parses a picked .ics file. Every failure is a VALIDATION error on `path` in our own words. */
 export async function readCalendarFile(path: string): Promise<ReadCalendar> {
-  let bytes: Buffer;
+  // Checked again here (a file, not a link, device or /proc, within the limit), so no caller can skip it.
+  const limit = { maxBytes: MAX_CALENDAR_BYTES };
+  const bytes = await readChecked(checkFile(path, 'path', 'calendar', limit), 'path', 'calendar', limit);
+  if (bytes.length === 0) throw AppError.validation('path', 'This file is empty');
+  let parsed: ParsedIcs;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw AppError.validation('path', 'This is a folder, not a calendar file');
-    if (info.size > MAX_CALENDAR_BYTES) throw AppError.validation('path', 'This file is too large for a calendar (over 50 MB)');
-    if (info.size === 0) throw AppError.validation('path', 'This file is empty');
-    bytes = await readFile(path);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw AppError.notFound('File', path);
-    throw AppError.validation('path', 'The file could not be read');
-  }
-  let parsed: ReturnType<typeof parseIcs>;
-  try {
-    parsed = parseIcs(decode(bytes));
+    // In steps: a large calendar never holds up other calls (issue #16).
+    parsed = await parseIcsInSteps(decode(bytes));
   } catch {
     // parseIcs never throws by design; if it ever does, the file is still the user's problem to hear about, not INTERNAL.
     throw AppError.validation('path', 'This calendar file could not be read');

@@ -19,10 +19,11 @@ import {
 import type { ServiceDeps } from '../deps';
 import type { Logger } from '../logger';
 import type { PickedFiles } from '../modules';
+import { pacer } from '../steps';
 import { checkPicked, noteName, planEvent, PREVIEW_ACTION, readCalendarFile, repeatSummary, SKIP_REASON, type ReadEvent } from './ics-import-plan';
 
 /** Events per transaction (and per progress event). */
-const BATCH_EVENTS = 200;
+const BATCH_EVENTS = 100;
 const PREVIEW_EVENTS = 50;
 const REPORTED_NOTES = 1000;
 
@@ -55,7 +56,10 @@ export function createCalendarImport({ deps, picks, logger }: CalendarImportCont
     const seen = new Set<string>();
     let events = 0;
     let repeating = 0;
+    // Each plan is a query: the event loop gets a turn every few milliseconds of them.
+    const pace = pacer();
     for (const { event, line } of file.events) {
+      await pace();
       if (seen.has(event.uid)) {
         problems.push({ event: noteName(event.title), line, reason: SKIP_REASON.duplicate });
         continue;

@@ -3,9 +3,10 @@
 // ical.js's recurrence engine, RECURRENCE-ID overrides attached to their series. Never throws: parseIcs returns
 // events and warnings. Pure: no database, no file system, no `electron` import.
 import { createHash } from 'node:crypto';
+import { stripControls } from '../plain-text';
 import ICAL from 'ical.js';
 import { AppointmentKind, type Appointment, type Recurrence } from '../../../shared/domain/appointment';
-import { blocks, blockText, unfold, type IcsBlock, type IcsLine } from './ics-lines';
+import { blocksInSteps, blockText, unfoldInSteps, type IcsBlock, type IcsLine } from './ics-lines';
 import { FileZones, ianaZone, UTC_ZONE, wallOf, wallToInstant, type ResolvedZone, type ZoneRules, type ZoneSource } from './ics-zones';
 import { addDays, iso } from './occurrences';
 import { readRule, RuleProblem, type EventTimes } from './ics-rules';
@@ -67,7 +68,8 @@ const MAX_EXTRA_DATES = 500;
 
 const text = (value: unknown): string | null => {
   if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
+  // NUL and other control characters are never text a person typed: they never reach a title or notes.
+  const trimmed = stripControls(value).trim();
   return trimmed === '' ? null : trimmed;
 };
 
@@ -297,10 +299,10 @@ class Reader {
 
 export { Reader, label, text };
 
-/** Splits a file into its calendars' VTIMEZONE and VEVENT blocks, after the tolerant line pass. */
-export function calendarsOf(source: string, reader: Reader): { zones: IcsBlock[]; events: IcsBlock[]; calendars: number } {
-  const unfolded = unfold(source);
-  const tree = blocks(unfolded.lines);
+/** Splits a file into its calendars' VTIMEZONE and VEVENT blocks, after the tolerant line pass; in steps (steps.ts). */
+export function* calendarsOf(source: string, reader: Reader): Generator<void, { zones: IcsBlock[]; events: IcsBlock[]; calendars: number }> {
+  const unfolded = yield* unfoldInSteps(source);
+  const tree = yield* blocksInSteps(unfolded.lines);
   for (const w of [...unfolded.warnings, ...tree.warnings]) reader.warn(w.message, { line: w.line });
   const calendars = tree.roots.filter((b) => b.name === 'VCALENDAR');
   const of = (name: string) => calendars.flatMap((c) => c.children.filter((b) => b.name === name));

@@ -1,13 +1,14 @@
 // iCalendar export: writes the chosen appointments to an .ics file in the data folder (import is ics-import.ts).
 // The text itself is ics.ts's; rows come through db/schedule.repo.ts. No SQL, no `electron` import.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Appointment } from '../../../shared/domain/appointment';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { allLiveAppointments, findAppointment } from '../../db/schedule.repo';
 import type { ServiceDeps } from '../deps';
+import { writeFileAtomically } from '../export-file';
 import { buildCalendar } from './ics';
 import { occurrencesBetween, storedRange } from './occurrences';
 
@@ -35,14 +36,8 @@ export function createIcsTransfer({ db, clock }: ServiceDeps) {
       mkdirSync(dir, { recursive: true });
       const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
       const path = join(dir, `rapport-schedule-${stamp}-${randomBytes(4).toString('hex')}.ics`);
-      const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        writeFileSync(temp, ics, { encoding: 'utf8', flag: 'wx' });
-        renameSync(temp, path);
-      } catch (error) {
-        rmSync(temp, { force: true });
-        throw error;
-      }
+      // Rapport's one temp-then-rename writer: a kill mid-write leaves a temp the next start removes.
+      await writeFileAtomically(path, (write) => write(ics), dataDir);
       return { path, ics, count: appointments.length };
     },
   };

@@ -62,6 +62,7 @@ export function useEmail(id: string | null) {
 export const useSendEmail = () => useEmailMutation((input: ChannelInput<'emails.send'>) => invoke('emails.send', input), true);
 export const useRetryEmail = () => useEmailMutation((input: ChannelInput<'outbox.retry'>) => invoke('outbox.retry', input));
 export const useCancelEmail = () => useEmailMutation((id: string) => invoke('outbox.cancel', { id }));
+export const useMarkEmailSent = () => useEmailMutation((id: string) => invoke('outbox.markSent', { id }));
 export const useSendNow = () => useEmailMutation(() => invoke('outbox.sendNow', {}));
 export const useImportEml = () => useEmailMutation((input: ChannelInput<'emails.importEml'>) => invoke('emails.importEml', input), true);
 

@@ -2,6 +2,8 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { IpcError } from '../../../shared/ipc/errors';
+import { errorText, errorTitle } from '../ui/notify';
 
 interface Props {
   children: ReactNode;
@@ -30,11 +32,14 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   override render(): ReactNode {
-    if (!this.state.error) return this.props.children;
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    // A page that could not load its data because of the disk (full, read-only, locked) says so, in the app's words.
+    const storage = error instanceof IpcError && error.code === 'STORAGE';
     return (
-      <Alert color="red" icon={<IconAlertTriangle />} title="This page could not be shown" m="md" role="alert">
+      <Alert color="red" icon={<IconAlertTriangle />} title={storage ? errorTitle(error) : 'This page could not be shown'} m="md" role="alert">
         <Stack gap="sm" align="flex-start">
-          <Text size="sm">Something went wrong inside Rapport. Try again, or go to another page.</Text>
+          <Text size="sm">{storage ? errorText(error) : 'Something went wrong inside Rapport. Try again, or go to another page.'}</Text>
           <Button variant="light" color="red" onClick={() => this.setState({ error: null })}>
             Try again
           </Button>

@@ -1,10 +1,12 @@
 // Hash routes (#/contacts/…) so the same build works under app:// and http://. One error boundary per page.
 import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { CompaniesPage } from '../features/companies/CompaniesPage';
 import { CompanyPage } from '../features/companies/CompanyPage';
 import { NewCompanyPage } from '../features/companies/NewCompanyPage';
 import { ContactPage } from '../features/contacts/ContactPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
+import { DataPage } from '../features/data/DataPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { NewContactPage } from '../features/contacts/NewContactPage';
 import { ActivityPage } from '../features/activities/ActivityPage';
@@ -46,6 +48,8 @@ export function Routes() {
         <Route path="/reports/records" component={RecordsPage} />
         <Route path="/import" component={ImportPage} />
         <Route path="/trash" component={TrashPage} />
+        <Route path="/backups" component={BackupsPage} />
+        <Route path="/data" component={DataPage} />
         <Route>
           <Redirect to="/today" replace />
         </Route>

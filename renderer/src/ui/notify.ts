@@ -1,13 +1,14 @@
 // One way to tell the user something went wrong, so a backend error is a notification and never a blank screen.
 // Shared by every feature and the query cache; imports no feature and nothing from app/.
 import { notifications } from '@mantine/notifications';
-import { IpcError } from '../../../shared/ipc/errors';
+import { IpcError, STORAGE_TEXT } from '../../../shared/ipc/errors';
 
 const TITLES: Record<IpcError['code'], string> = {
   VALIDATION: 'Please check the form',
   NOT_FOUND: 'Not found',
   CONFLICT: 'Someone else changed this',
   UNAVAILABLE: 'Not available right now',
+  STORAGE: 'Rapport could not save or read its data',
   INTERNAL: 'Something went wrong',
 };
 
@@ -26,14 +27,25 @@ export function errorText(error: unknown): string {
       return 'It is no longer there: it may have been moved or deleted.';
     case 'INTERNAL':
       return INTERNAL_TEXT;
+    case 'STORAGE':
+      // The shared words for the reason (read-only, disk full, locked, damaged): what happened and what to do.
+      return error.reason ? STORAGE_TEXT[error.reason].message : error.message;
     default:
       return error.message;
   }
 }
 
+/** The notification's heading: for a storage failure, its reason's own ("The disk is full"). */
+export function errorTitle(error: unknown): string {
+  if (!(error instanceof IpcError)) return TITLES.INTERNAL;
+  if (error.code === 'STORAGE' && error.reason) return STORAGE_TEXT[error.reason].title;
+  return TITLES[error.code];
+}
+
 export function notifyError(error: unknown): void {
-  const code = error instanceof IpcError ? error.code : 'INTERNAL';
-  notifications.show({ color: 'red', title: TITLES[code], message: errorText(error), autoClose: 8000 });
+  // A storage failure stays up until dismissed: the user has something to do outside Rapport.
+  const storage = error instanceof IpcError && error.code === 'STORAGE';
+  notifications.show({ color: 'red', title: errorTitle(error), message: errorText(error), autoClose: storage ? false : 8000 });
 }
 
 /** With an id, saying the same thing about the same record again does not stack a second toast. */

@@ -30,7 +30,7 @@ export function DocumentList({ filter, empty, label, readOnly, showLinks, shown,
   const details = detailsId ? (items.find((d) => d.id === detailsId) ?? (shown?.id === detailsId ? shown : null)) : (shown ?? null);
 
   const handlers = {
-    onOpen: (doc: DocumentRow) => actions.open(doc.id),
+    onOpen: (doc: DocumentRow) => actions.open(doc.id, doc.name),
     onReveal: (doc: DocumentRow) => actions.reveal(doc.id),
     onRename: (doc: DocumentRow) => setRenaming(doc),
     onTrash: (doc: DocumentRow) => {

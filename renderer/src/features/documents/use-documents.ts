@@ -1,5 +1,6 @@
 // What every documents view does: attach several files with progress (cancellable between files, with a
-// report at the end: one notification, not one per failure), open or show in folder, and move to Trash with Undo.
+// report at the end: one notification, not one per failure), open (or, for a type Rapport does not open, show in
+// folder and say so) or show in folder, and move to Trash with Undo.
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -71,7 +72,18 @@ export function useDocumentActions() {
     href: (id) => `/documents/${id}`,
   });
   return {
-    open: (id: string) => open.mutate({ id }),
+    // Main opens only document types; a program, script or shortcut is shown in its folder, and we say why.
+    open: (id: string, name = 'the file') =>
+      open.mutate(
+        { id },
+        {
+          onSuccess: (result) => {
+            if ('action' in result && result.action === 'revealed') {
+              notifications.show({ color: 'yellow', message: `Rapport does not open programs, scripts or shortcuts: it showed “${name}” in its folder instead.`, autoClose: 8000 });
+            }
+          },
+        },
+      ),
     reveal: (id: string) => open.mutate({ id, reveal: true }),
     trash: (id: string) => trash(id),
     restore: (id: string) => restoreOne(id),

@@ -1,15 +1,15 @@
 // The outbox: every message and where it stands. Waiting ones say when they retry and why; failed ones
-// show the server's words and can be edited and resent; "may have been sent" ones wait for the user to
-// resend or dismiss; a paused outbox asks for the password.
+// show the server's words and can be edited and resent; "may have been sent" ones say why (with the server's
+// last answer) and wait for the user to send them again or mark them as sent; a paused outbox asks for the password.
 import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { IconPencil, IconRefresh, IconSend, IconX } from '@tabler/icons-react';
+import { IconCheck, IconPencil, IconRefresh, IconSend, IconX } from '@tabler/icons-react';
 import { formatDistanceToNow } from 'date-fns';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { OutboxItem } from '../../../../shared/domain/email';
-import { useCancelEmail, useEmail, useOutbox, useRetryEmail, useSendNow, useSmtpSettings } from '../../api/email';
+import { useCancelEmail, useEmail, useMarkEmailSent, useOutbox, useRetryEmail, useSendNow, useSmtpSettings } from '../../api/email';
 import { Empty } from '../../ui/Empty';
-import { CAN_CANCEL, CAN_DISMISS, CAN_RESEND, STATUS } from './outbox-labels';
+import { CAN_CANCEL, CAN_DISMISS, CAN_MARK_SENT, CAN_RESEND, STATUS } from './outbox-labels';
 
 export function OutboxPanel() {
   const outbox = useOutbox();
@@ -87,12 +87,14 @@ export function OutboxPanel() {
 function OutboxRow({ item, onEdit }: { item: OutboxItem; onEdit: () => void }) {
   const retry = useRetryEmail();
   const cancel = useCancelEmail();
+  const markSent = useMarkEmailSent();
   const status = STATUS[item.status];
   const when = item.sentAt ?? item.nextAttemptAt;
   return (
     <Table.Tr>
+      {/* Wide enough for the whole label ("May have been sent"), however long the details beside it. */}
       <Table.Td>
-        <Badge color={status.color} variant="light">
+        <Badge color={status.color} variant="light" style={{ minWidth: 'max-content' }}>
           {status.label}
         </Badge>
       </Table.Td>
@@ -103,7 +105,7 @@ function OutboxRow({ item, onEdit }: { item: OutboxItem; onEdit: () => void }) {
         <Text size="sm">{item.subject}</Text>
       </Table.Td>
       <Table.Td>
-        <Text size="xs" c={item.status === 'failed' ? 'red' : 'dimmed'}>
+        <Text size="xs" c={item.status === 'failed' ? 'red' : item.status === 'uncertain' ? undefined : 'dimmed'}>
           {item.status === 'sent' && when ? `Sent ${formatDistanceToNow(new Date(when), { addSuffix: true })}` : null}
           {item.status === 'waiting' && when ? `Retrying ${formatDistanceToNow(new Date(when), { addSuffix: true })}. ` : null}
           {item.status !== 'sent' ? item.lastError : null}
@@ -118,7 +120,12 @@ function OutboxRow({ item, onEdit }: { item: OutboxItem; onEdit: () => void }) {
           )}
           {CAN_RESEND.has(item.status) && (
             <Button size="xs" variant="light" loading={retry.isPending} onClick={() => retry.mutate({ id: item.id })}>
-              {item.status === 'waiting' ? 'Retry now' : 'Resend'}
+              {item.status === 'waiting' ? 'Retry now' : item.status === 'uncertain' ? 'Send again' : 'Resend'}
+            </Button>
+          )}
+          {CAN_MARK_SENT.has(item.status) && (
+            <Button size="xs" variant="light" color="teal" leftSection={<IconCheck size={14} />} loading={markSent.isPending} onClick={() => markSent.mutate(item.id)}>
+              Mark as sent
             </Button>
           )}
           {(CAN_CANCEL.has(item.status) || CAN_DISMISS.has(item.status)) && (

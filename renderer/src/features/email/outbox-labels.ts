@@ -14,4 +14,6 @@ export const STATUS: Record<OutboxStatus, { label: string; color: string }> = {
 
 export const CAN_RESEND: ReadonlySet<OutboxStatus> = new Set(['failed', 'uncertain', 'waiting', 'paused', 'cancelled']);
 export const CAN_CANCEL: ReadonlySet<OutboxStatus> = new Set(['queued', 'waiting', 'paused']);
-export const CAN_DISMISS: ReadonlySet<OutboxStatus> = new Set(['failed', 'uncertain']);
+export const CAN_DISMISS: ReadonlySet<OutboxStatus> = new Set(['failed']);
+/** "May have been sent": only the user can tell, so they choose between sending it again and marking it sent. */
+export const CAN_MARK_SENT: ReadonlySet<OutboxStatus> = new Set(['uncertain']);

@@ -9,6 +9,11 @@ import { Empty } from '../../ui/Empty';
 
 const STATUS_COLORS: Record<ImportSummary['status'], string> = { running: 'blue', done: 'teal', cancelled: 'yellow', failed: 'red', undone: 'gray' };
 
+const undoneMessage = (fileName: string, kept: number) =>
+  kept === 0
+    ? `Import of ${fileName} undone`
+    : `Import of ${fileName} undone. ${kept === 1 ? '1 contact was' : `${kept} contacts were`} changed since the import and kept as ${kept === 1 ? 'it is' : 'they are'}.`;
+
 export function ImportHistory() {
   const imports = useImports();
   const undo = useUndoImport();
@@ -52,7 +57,7 @@ export function ImportHistory() {
                   variant="subtle"
                   leftSection={<IconArrowBackUp size={14} />}
                   loading={undo.isPending && undo.variables === i.id}
-                  onClick={() => undo.mutate(i.id, { onSuccess: () => notifySuccess(`Import of ${i.fileName} undone`) })}
+                  onClick={() => undo.mutate(i.id, { onSuccess: (done) => notifySuccess(undoneMessage(i.fileName, done.kept)) })}
                   aria-label={`Undo import of ${i.fileName}`}
                 >
                   Undo import
