@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshotFile } from '../../electron/db/backups.copy';
 import { backupFile, restoreLatestGood } from '../../electron/db/backups.files';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
-import { attachingPicked } from '../helpers/picks';
+import { attachingPicked, pickPaths } from '../helpers/picks';
 import { fixture, importFile } from './import-export-helpers';
 
 let t: TestCore;
@@ -97,6 +97,22 @@ describe('taking a backup', () => {
     expect(t.events.filter((e) => e.name === 'backups.progress').map((e) => (e.payload as { phase: string }).phase)).toEqual(
       expect.arrayContaining(['copying', 'checking', 'done']),
     );
+  });
+
+  it('takes a backup before the Trash is emptied and before a calendar import runs or is undone', async () => {
+    const maya = await t.call('contacts.create', { firstName: 'Maya' });
+    const path = join(src, 'old-quote.txt');
+    writeFileSync(path, 'an old quote');
+    const doc = await t.call('documents.attach', { path, contactId: maya.id });
+    await t.call('documents.delete', { id: doc.id });
+    await t.call('documents.emptyTrash', {});
+    const [calendarFile] = await pickPaths(t, [join(import.meta.dirname, '..', 'fixtures', 'real', 'ics', 'icaljs-google-birthday.ics')], 'calendar');
+    const report = await t.call('schedule.importRun', { path: calendarFile! });
+    await t.call('schedule.importUndo', { importId: report.importId });
+    const reasons = (await t.call('backups.list', {})).items.map((b) => b.reason);
+    expect(reasons).toEqual(['before-undo-import', 'before-import', 'before-empty-trash']);
+    // The backup before emptying the Trash still holds the document that went.
+    expect((await t.call('backups.list', {})).items[2]!.documentsBytes).toBe('an old quote'.length);
   });
 
   it('takes a backup before an import runs and before it is undone', async () => {

@@ -20,7 +20,11 @@ export function createDocumentsModule(ctx: FeatureContext): FeatureModule<Docume
       'documents.unlink': service.unlink,
       'documents.delete': service.delete,
       'documents.restore': service.restore,
-      'documents.emptyTrash': () => service.emptyTrash(),
+      // Emptying the Trash removes files for good: a backup first (issue #17).
+      async 'documents.emptyTrash'() {
+        await ctx.backups.before('before-empty-trash');
+        return service.emptyTrash();
+      },
       'documents.open': service.open,
       'documents.reveal': service.reveal,
       'documents.preview': service.preview,

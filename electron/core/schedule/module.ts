@@ -26,9 +26,16 @@ export function createScheduleModule(ctx: FeatureContext) {
       'schedule.exportIcs': (input) => ics.exportIcs(input, ctx.dataDir),
       // Only a file picked with files.pick (purpose 'calendar') is read.
       'schedule.importPreview': calendarImport.preview,
-      'schedule.importRun': calendarImport.run,
+      // Large or destructive: a backup first (issue #17), as for contacts.
+      async 'schedule.importRun'(input) {
+        await ctx.backups.before('before-import');
+        return calendarImport.run(input);
+      },
       'schedule.importCancel': calendarImport.cancel,
-      'schedule.importUndo': calendarImport.undo,
+      async 'schedule.importUndo'(input) {
+        await ctx.backups.before('before-undo-import');
+        return calendarImport.undo(input);
+      },
       'schedule.imports': () => calendarImport.list(),
     },
   } satisfies FeatureModule<ScheduleChannel> & Record<string, unknown>;
