@@ -129,13 +129,17 @@ const HEADER_SEARCH = 10;
  * The header row: the first record with two or more named cells, within the first few records. Lines before it
  * (LinkedIn's "Notes:" preamble, a title line) are not contacts. A one-column file's header is its first record.
  */
+const MAX_COLUMN_NAME = 200;
+
 export async function findHeader(path: string, sniffed: Sniffed, delimiter: string): Promise<{ line: number; columns: string[] }> {
   let first: { line: number; columns: string[] } | null = null;
   let seen = 0;
   for await (const record of csvRecords(path, sniffed, delimiter)) {
     if (++seen > HEADER_SEARCH) break;
     if (!('cells' in record)) continue;
-    const columns = record.cells.map((c) => c.trim());
+    // A header name longer than a mapping may name (200: shared/domain/transfer.ts) is cut the same way for
+    // preview and run, so the mapping the preview showed is the one the run accepts.
+    const columns = record.cells.map((c) => c.trim().slice(0, MAX_COLUMN_NAME));
     first ??= { line: record.line, columns };
     if (columns.filter(Boolean).length >= 2) return { line: record.line, columns };
   }
