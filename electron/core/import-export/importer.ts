@@ -152,13 +152,15 @@ export function createImporter(ctx: FeatureContext) {
       let sinceFlush = 0;
       let status: ImportReport['status'] = 'done';
       const flush = async () => {
-        for (let at = 0; at < batch.length; ) {
+        // At least one step, even for a batch of only rejected rows: a step also saves the counts.
+        let at = 0;
+        do {
           at = writeStep(batch, at);
           // Progress only: the app refetches once, when the import ends (one data.changed below).
           progress(false);
           // Other calls get their turn between steps; a cancel request is honoured between batches.
           await new Promise((resolve) => setImmediate(resolve));
-        }
+        } while (at < batch.length);
         batch = [];
         sinceFlush = 0;
       };
