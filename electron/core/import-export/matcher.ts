@@ -120,7 +120,7 @@ export function sameBy(row: MatchKeys, known: MatchKeys, rule: 1 | 2 | 3 | 4 | 5
 }
 
 /** A key shared by more contacts than this (a switchboard, info@) is not searched further: none of them can be "the" person. */
-export const MAX_CANDIDATES = 64;
+const MAX_CANDIDATES = 64;
 /** Phone keys remembered per import: enough for a re-import to meet its own numbers, bounded for a 100,000-row file. */
 const PHONE_CACHE = 20_000;
 
@@ -132,15 +132,36 @@ function hashKey(text: string): number {
 }
 
 type Packed = [string[], string[], string | null, string | null, string | null, string | null, string];
-const KIND = { email: 1, phone: 2, nameCompany: 3, fingerprint: 4 } as const;
 const nameCompany = (keys: MatchKeys) => `${keys.tokens ?? ''}\u0000${keys.company}`;
+
+/** A key's contacts as slots: one (by far the most common: no array per key), or several. */
+type Slots = number | number[];
+
+function push(map: Map<number, Slots>, key: string, slot: number): void {
+  const hash = hashKey(key);
+  const slots = map.get(hash);
+  if (slots === undefined) map.set(hash, slot);
+  else if (typeof slots === 'number') {
+    if (slots !== slot) map.set(hash, [slots, slot]);
+  } else if (slots.length < MAX_CANDIDATES && !slots.includes(slot)) slots.push(slot);
+}
+
+const slotsOf = (map: Map<number, Slots>, key: string): readonly number[] => {
+  const slots = map.get(hashKey(key));
+  return slots === undefined ? [] : typeof slots === 'number' ? [slots] : slots;
+};
 
 /**
  * The people an import compares its rows with: the store's live contacts, then each row as it is created or
- * updated. Kept in a MatchStore (the import connection's TEMP tables: electron/db/import-export.matching.repo.ts),
- * so 100,000 contacts do not sit in the heap; only a candidate's keys are unpacked.
+ * updated. Their keys are kept in a MatchStore (a TEMP table of the import's connection:
+ * electron/db/import-export.matching.repo.ts), so 100,000 contacts do not sit in the heap, and unpacked only for a
+ * candidate; here only maps from key hashes (small integers) to slots, read for every row.
  */
 export class DuplicateIndex {
+  private readonly byEmail = new Map<number, Slots>();
+  private readonly byPhone = new Map<number, Slots>();
+  private readonly byNameCompany = new Map<number, Slots>();
+  private readonly byFingerprint = new Map<number, Slots>();
   /** Phone keys seen this import: re-importing a file meets the same numbers the store already holds. */
   private readonly phoneKeys = new Map<string, string | null>();
 
@@ -180,16 +201,16 @@ export class DuplicateIndex {
     const { emails, phones, given, family, tokens, company, fingerprint } = keys;
     const packed: Packed = [emails, phones, given, family, tokens, company, fingerprint];
     const slot = this.store.put(id, JSON.stringify(packed));
-    for (const key of emails) this.store.addKey(KIND.email, hashKey(key), slot);
-    for (const key of phones) this.store.addKey(KIND.phone, hashKey(key), slot);
-    if (company) this.store.addKey(KIND.nameCompany, hashKey(nameCompany(keys)), slot);
-    this.store.addKey(KIND.fingerprint, hashKey(fingerprint), slot);
+    for (const key of emails) push(this.byEmail, key, slot);
+    for (const key of phones) push(this.byPhone, key, slot);
+    if (company) push(this.byNameCompany, nameCompany(keys), slot);
+    push(this.byFingerprint, fingerprint, slot);
   }
 
   /** The contact the row is the same person as (the oldest when several are), and the keys they share. */
   find(keys: MatchKeys): Match | undefined {
-    const tryRule = (rule: 1 | 2 | 3 | 4 | 5, kind: number, key: string): Match | undefined => {
-      for (const slot of this.store.slots(kind, hashKey(key))) {
+    const tryRule = (rule: 1 | 2 | 3 | 4 | 5, map: Map<number, Slots>, key: string): Match | undefined => {
+      for (const slot of slotsOf(map, key)) {
         const { id, packed } = this.store.person(slot);
         const [emails, phones, given, family, tokens, company, fingerprint] = JSON.parse(packed) as Packed;
         const known: MatchKeys = { emails, phones, given, family, tokens, company, fingerprint };
@@ -198,17 +219,17 @@ export class DuplicateIndex {
       return undefined;
     };
     for (const key of keys.emails) {
-      const found = tryRule(1, KIND.email, key);
+      const found = tryRule(1, this.byEmail, key);
       if (found) return found;
     }
     for (const key of keys.phones) {
-      const found = tryRule(2, KIND.phone, key);
+      const found = tryRule(2, this.byPhone, key);
       if (found) return found;
     }
     if (keys.company) {
-      const found = tryRule(keys.tokens ? 3 : 4, KIND.nameCompany, nameCompany(keys));
+      const found = tryRule(keys.tokens ? 3 : 4, this.byNameCompany, nameCompany(keys));
       if (found) return found;
     }
-    return tryRule(5, KIND.fingerprint, keys.fingerprint);
+    return tryRule(5, this.byFingerprint, keys.fingerprint);
   }
 }
