@@ -1,26 +1,11 @@
 // The damaged-store screen's restore, run while no core is open: the newest good backup (the backups feature's, or
 // failing that a pre-migration copy an older Rapport left as a plain file) replaces the data file, which is kept
 // aside as rapport.sqlite.damaged-<time> (never deleted). The folder lock is held while files move.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { latestGoodBackup, restoreLatestGood } from '../db/backups.files';
-import { DB_FILE } from '../db/connection';
+import { latestGoodBackup, passesQuickCheck, replaceDataFile, restoreLatestGood } from '../db/backups.files';
 import { lockDataFolder } from '../db/folder-lock';
 import type { GoodBackup, StartupRecovery } from './startup';
-
-function passesQuickCheck(file: string): boolean {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return db.pragma('quick_check(1)', { simple: true }) === 'ok';
-    } finally {
-      db.close();
-    }
-  } catch {
-    return false;
-  }
-}
 
 /** Pre-migration copies from before the backups feature: `rapport-<time>-before-<migration>.sqlite`, no manifest. */
 const LEGACY = /^rapport-.*\.sqlite$/;
@@ -54,22 +39,8 @@ export function backupFolderRecovery(dataDir: string, backupDir = join(dataDir, 
           return;
         }
         if (!candidates().some((c) => c.id === id)) throw new Error(`no backup named ${id}`);
-        const source = join(backupDir, id);
-        const target = join(dataDir, DB_FILE);
-        const temp = `${target}.restoring`;
-        rmSync(temp, { force: true });
-        const from = new Database(source, { readonly: true, fileMustExist: true });
-        try {
-          await from.backup(temp);
-        } finally {
-          from.close();
-        }
-        if (!passesQuickCheck(temp)) throw new Error(`backup ${id} did not pass quick_check after copying`);
-        const aside = `${target}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-        for (const suffix of ['', '-wal', '-shm']) {
-          if (existsSync(target + suffix)) renameSync(target + suffix, aside + suffix);
-        }
-        renameSync(temp, target);
+        // A legacy copy is a closed, plain SQLite file: copied, checked and put in place like a managed backup.
+        replaceDataFile(dataDir, join(backupDir, id));
       } finally {
         lock.release();
       }

@@ -73,7 +73,8 @@ export function cleanUpBackups(dataDir: string): void {
   }
 }
 
-function quickCheckOk(file: string): boolean {
+/** Whether a closed SQLite file passes quick_check (false when it cannot even be opened). */
+export function passesQuickCheck(file: string): boolean {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
@@ -88,26 +89,38 @@ function quickCheckOk(file: string): boolean {
 
 /** The newest backup that still passes quick_check, for the damaged-store screen's "restore from (time)". */
 export function latestGoodBackup(dataDir: string): BackupManifest | null {
-  return readManifests(dataDir).find((m) => quickCheckOk(backupFile(dataDir, m.id))) ?? null;
+  return readManifests(dataDir).find((m) => passesQuickCheck(backupFile(dataDir, m.id))) ?? null;
 }
 
 /**
- * For the damaged-store screen, before the core opens (nothing may have the data file open): moves the damaged
- * file (and its -wal/-shm) aside as rapport.sqlite.damaged-<time>, then puts the newest good backup in its place
- * through a temporary name. Returns null, changing nothing, when there is no good backup.
+ * Before the core opens (nothing may have the data file open): copies `from` to a temporary name, checks the copy,
+ * moves the current file (and its -wal/-shm) aside as rapport.sqlite.damaged-<time>, never deleted, and renames the
+ * copy into place. Throws, changing nothing, when the copy does not pass quick_check.
  */
-export function restoreLatestGood(dataDir: string, now: Date = new Date()): { backup: BackupManifest; damagedPath: string } | null {
-  const backup = latestGoodBackup(dataDir);
-  if (!backup) return null;
+export function replaceDataFile(dataDir: string, from: string, now: Date = new Date()): { damagedPath: string } {
   const live = join(dataDir, DB_FILE);
   const damagedPath = `${live}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
   const temp = live + TEMP_SUFFIX;
-  copyFileSync(backupFile(dataDir, backup.id), temp);
+  copyFileSync(from, temp);
+  if (!passesQuickCheck(temp)) {
+    rmSync(temp, { force: true });
+    throw new Error(`${from} did not pass quick_check after copying`);
+  }
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(live + suffix)) renameSync(live + suffix, damagedPath + suffix);
   }
   renameSync(temp, live);
-  return { backup, damagedPath };
+  return { damagedPath };
+}
+
+/**
+ * For the damaged-store screen: puts the newest good backup in place of the damaged file (replaceDataFile).
+ * Returns null, changing nothing, when there is no good backup.
+ */
+export function restoreLatestGood(dataDir: string, now: Date = new Date()): { backup: BackupManifest; damagedPath: string } | null {
+  const backup = latestGoodBackup(dataDir);
+  if (!backup) return null;
+  return { backup, ...replaceDataFile(dataDir, backupFile(dataDir, backup.id), now) };
 }
 
 export function ensureDir(path: string): void {
