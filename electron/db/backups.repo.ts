@@ -145,6 +145,16 @@ function copyRows(sqlite: Sqlite, table: string, where: string, overrides: Recor
   return sqlite.prepare(`INSERT OR IGNORE INTO main.${table} (${names}) SELECT ${exprs.join(', ')} FROM bk.${table} src WHERE ${where}`).run().changes;
 }
 
+/** Runs `fn` with the backup `file` attached to `sqlite` as `bk` (what recordRows and copyRecord read from). */
+export function withBackupAttached<T>(sqlite: Sqlite, file: string, fn: () => T): T {
+  sqlite.prepare('ATTACH DATABASE ? AS bk').run(file);
+  try {
+    return fn();
+  } finally {
+    sqlite.prepare('DETACH DATABASE bk').run();
+  }
+}
+
 /** Writes the chosen rows (already mapped in `idMap`) into main in one transaction; reminders already due stay quiet. */
 export function copyRecord(sqlite: Sqlite, rows: RecordRows, idMap: ReadonlyMap<string, string>, now: string) {
   return sqlite.transaction(() => {

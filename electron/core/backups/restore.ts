@@ -10,7 +10,7 @@ import { restoreInto } from '../../db/backups.copy';
 import { backupFile, blobPath, readManifests, type BackupManifest } from '../../db/backups.files';
 import {
   backupContactView, copyRecord, documentBlobs, existingIds, keepRemindersFired, migrationNames, openBackupReader, recordRows,
-  searchBackupContacts,
+  searchBackupContacts, withBackupAttached,
 } from '../../db/backups.repo';
 import { createKysely, DB_FILE, openSqlite, type Sqlite } from '../../db/connection';
 import { migrate, schemaStanding } from '../../db/migrator';
@@ -111,10 +111,7 @@ export async function restoreRecord(deps: RestoreDeps, input: { id: string; type
   try {
     await engine.before('before-restore');
     const sqlite = store.sqlite;
-    sqlite.prepare('ATTACH DATABASE ? AS bk').run(readable.path);
-    let result: RestoreRecordResult;
-    let hashes: string[];
-    try {
+    const { result, hashes } = withBackupAttached(sqlite, readable.path, () => {
       const rows = recordRows(sqlite, input.type, input.recordId);
       if (!rows) throw AppError.notFound(input.type === 'contact' ? 'Contact' : 'Job', input.recordId);
       const idMap = new Map<string, string>();
@@ -124,17 +121,16 @@ export async function restoreRecord(deps: RestoreDeps, input: { id: string; type
       }
       for (const doc of rows.documents) idMap.set(doc, doc);
       const fresh = rows.documents.filter((d) => !existingIds(sqlite, 'documents', [d]).has(d));
-      hashes = documentBlobs(sqlite, fresh);
+      const blobs = documentBlobs(sqlite, fresh);
       const counts = copyRecord(sqlite, rows, idMap, clock.now().toISOString());
       const recordId = idMap.get(input.recordId)!;
-      result = {
+      const restored: RestoreRecordResult = {
         mode: recordId === input.recordId ? 'original' : 'copy',
         recordId,
         counts: { activities: counts.activities, tasks: counts.tasks, jobs: counts.jobs, documents: counts.documents },
       };
-    } finally {
-      sqlite.prepare('DETACH DATABASE bk').run();
-    }
+      return { result: restored, hashes: blobs };
+    });
     await restoreDocuments(dataDir, hashes);
     return result;
   } finally {
