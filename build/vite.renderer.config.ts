@@ -17,5 +17,13 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // zod and the renderer's zod settings (jitless: the CSP forbids eval) in one chunk, settings right after zod:
+        // split routes put schemas in shared chunks that run before the entry's own modules, and a schema built before
+        // jitless is set probes `new Function`, which the CSP reports as a violation.
+        manualChunks: (id) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]renderer[\\/]src[\\/]app[\\/]zod-config\.ts$/.test(id) ? 'zod' : undefined),
+      },
+    },
   },
 });

@@ -29,6 +29,8 @@ import { createReportsModule } from './reports/module';
 import type { AppointmentReminders } from './schedule/reminders';
 import { createScheduleModule } from './schedule/module';
 import { createSearchModule } from './search/module';
+import { createTrashModule } from './trash/module';
+import { createFieldsModule } from './fields/module';
 import { checkStoreWritable, inspectStoreAtStart, startupProblemOf } from './startup-checks';
 import { createWakeTimer } from './wake-timer';
 
@@ -119,6 +121,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...modules.reports.handlers,
     ...modules.data.handlers,
     ...modules.backups.handlers,
+    ...modules.trash.handlers,
+    ...modules.fields.handlers,
   };
   const dispatch = hold.guard(createDispatcher(handlers, logger, { dataDir: options.dataDir }));
   // One wake-up timer for both reminder loops: it sleeps until the earlier of their next due times.
@@ -158,6 +162,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 }
 
 function createModules(ctx: FeatureContext, hold: Hold) {
+  const documents = createDocumentsModule(ctx);
   return {
     contacts: createContactsModule(ctx),
     companies: createCompaniesModule(ctx),
@@ -168,9 +173,11 @@ function createModules(ctx: FeatureContext, hold: Hold) {
     files: createFilesModule(ctx),
     importExport: createImportExportModule(ctx),
     email: createEmailModule(ctx),
-    documents: createDocumentsModule(ctx),
+    documents,
     reports: createReportsModule(ctx),
     data: createDataModule(ctx, hold),
     backups: createBackupsModule(ctx),
+    trash: createTrashModule(ctx, documents.service),
+    fields: createFieldsModule(ctx),
   };
 }

@@ -7,7 +7,7 @@ import { OVERDUE_FROM } from './activities.repo';
 import { readRows } from './connection';
 import { toFtsQuery } from './fts';
 import { parseJsonColumn } from './json';
-import { afterCursor, finishPage } from './keyset';
+import { afterCursor, type CursorValue, finishPage } from './keyset';
 import type { ContactsTable, DB } from './schema';
 
 export type ContactRow = Selectable<ContactsTable> & { company_name: string | null };
@@ -139,6 +139,8 @@ export interface ContactQuery {
   sort?: ContactSort | undefined;
   limit: number;
   cursor?: string | undefined;
+  /** Rows to skip before the page (random access for a scrolled list); ignored when a cursor is given. */
+  offset?: number | undefined;
   /** What "overdue" and "N days ago" are measured from (the service's clock). */
   now: Date;
 }
@@ -266,6 +268,19 @@ export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ i
   const tagTotal = q.tag ? await count(db, totalQuery) : null;
   const pageWhere = tagTotal !== null && tagTotal >= WALK_SORT_INDEX_FROM ? (conditions(q, true) ?? where) : [...where];
   if (q.cursor) pageWhere.push(afterCursor(q.cursor, `c.${column}`, 'c.id', direction));
+  else if (q.offset) {
+    // Seek, then page: the row at the offset is found on the sort index alone (the partial live-row index
+    // covers the plain list), then the page is read from it by key, so row 90,000 costs a few ms, not a scan.
+    const at = await readRows(
+      db,
+      sql<{ v: CursorValue; id: string }>`SELECT ${sql.ref(`c.${column}`)} AS v, c.id FROM contacts c WHERE ${sql.join(pageWhere, sql` AND `)}
+      ORDER BY ${sql.ref(`c.${column}`)} ${sql.raw(direction)}, c.id ${sql.raw(direction)} LIMIT 1 OFFSET ${q.offset}`,
+    );
+    const first = at[0];
+    if (!first) return { items: [], total: tagTotal ?? (await count(db, totalQuery)), nextCursor: null };
+    const op = sql.raw(direction === 'asc' ? '>=' : '<=');
+    pageWhere.push(sql<SqlBool>`(${sql.ref(`c.${column}`)}, c.id) ${op} (${first.v}, ${first.id})`);
+  }
 
   // A template, not the query builder: it compiles in ~0.01 ms instead of ~0.08 ms, a fifth of this
   // call's own cost at 100,000 contacts (measured with npm run bench). The columns are selectContacts'.
@@ -279,8 +294,8 @@ export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ i
     ORDER BY ${sql.ref(`c.${column}`)} ${order}, c.id ${order} LIMIT ${q.limit + 1}`,
   );
 
-  // An empty page after a cursor still has a total; an empty first page has none to count.
-  const total = tagTotal ?? (rows[0] ? Number(rows[0].total) : q.cursor ? await count(db, totalQuery) : 0);
+  // An empty page after a cursor or an offset still has a total; an empty first page has none to count.
+  const total = tagTotal ?? (rows[0] ? Number(rows[0].total) : q.cursor || q.offset ? await count(db, totalQuery) : 0);
   return { ...finishPage(rows, q.limit, column), total };
 }
 

@@ -119,14 +119,16 @@ export async function closeInterruptedImports(db: Kysely<DB>, now: string): Prom
  * left as it is and counted in `kept`: undo must never throw away what the user did since, nor bring a trashed
  * contact back.
  */
-export function undoImport(sqlite: Sqlite, importId: string, now: string): { contactIds: string[]; companyIds: string[]; kept: number } {
+export function undoImport(sqlite: Sqlite, importId: string, now: string): { contactIds: string[]; companyIds: string[]; kept: number; gone: number } {
   const items = sqlite.prepare<[string], Row<'import_items'>>(`SELECT * FROM import_items WHERE import_id = ?`);
   const finishedAt = sqlite.prepare<[string, string], string | null>(`SELECT coalesce(finished_at, ?) FROM imports WHERE id = ?`).pluck();
   // updated_at is written by every change of a contact (the app's services and imports alike).
   const changedSince = sqlite.prepare<[string, string], number>(`SELECT count(*) FROM contacts WHERE id = ? AND updated_at > ?`).pluck();
   const trashContact = sqlite.prepare<[string, string, string]>(`UPDATE contacts SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`);
   const cols = CONTACT_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at');
-  const restore = sqlite.prepare<[ContactColumns]>(`UPDATE contacts SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+  // A company deleted for good since (Trash) is not put back as a link to nothing.
+  const restoreValue = (c: string) => (c === 'company_id' ? `(SELECT id FROM companies WHERE id = @company_id)` : `@${c}`);
+  const restore = sqlite.prepare<[ContactColumns]>(`UPDATE contacts SET ${cols.map((c) => `${c} = ${restoreValue(c)}`).join(', ')} WHERE id = @id`);
   // A company the import created is only trashed when nothing else now points at it.
   const trashCompany = sqlite.prepare<[string, string, string, string]>(
     `UPDATE companies SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL
@@ -137,6 +139,8 @@ export function undoImport(sqlite: Sqlite, importId: string, now: string): { con
     const contactIds: string[] = [];
     const companyIds: string[] = [];
     let kept = 0;
+    // Updated contacts deleted for good since (Trash): nothing left to put back.
+    let gone = 0;
     const since = finishedAt.get(now, importId) ?? now;
     const all = items.all(importId);
     for (const item of all) {
@@ -150,13 +154,14 @@ export function undoImport(sqlite: Sqlite, importId: string, now: string): { con
       } else if (item.before) {
         const before = JSON.parse(item.before) as ContactColumns;
         if (restore.run(before).changes) contactIds.push(item.entity_id);
+        else gone++;
       }
     }
     for (const item of all) {
       if (item.entity === 'company' && trashCompany.run(now, now, item.entity_id, item.entity_id).changes) companyIds.push(item.entity_id);
     }
     markUndone.run(now, importId);
-    return { contactIds, companyIds, kept };
+    return { contactIds, companyIds, kept, gone };
   })();
 }
 

@@ -11,6 +11,8 @@ import type {
   RevenueMonthsTable,
   StageCategory,
 } from './schema.summaries';
+import type { ContactBulkEditItemsTable, ContactBulkEditsTable } from './schema.bulk-edits';
+import type { CustomFieldsTable, CustomValuesTable } from './schema.custom-fields';
 
 export type { ActivityDaysTable, ClientJobsTable, ContactTouchesTable, JobMilestonesTable, PipelineTotalsTable, RevenueMonthsTable };
 
@@ -374,6 +376,8 @@ export interface DB {
   import_items: ImportItemsTable;
   calendar_imports: CalendarImportsTable;
   calendar_import_items: CalendarImportItemsTable;
+  contact_bulk_edits: ContactBulkEditsTable;
+  contact_bulk_edit_items: ContactBulkEditItemsTable;
   email_templates: EmailTemplatesTable;
   email_campaigns: EmailCampaignsTable;
   outbox: OutboxTable;
@@ -388,6 +392,8 @@ export interface DB {
   client_jobs: ClientJobsTable;
   bulk_insert: BulkInsertTable;
   schema_migrations: SchemaMigrationsTable;
+  custom_fields: CustomFieldsTable;
+  custom_values: CustomValuesTable;
 
   contacts_search: { seq: number; name: string; details: string; job_title: string | null; tags: string; notes: string | null };
   companies_search: { seq: number; name: string; website: string | null; phone: string | null; tags: string; notes: string | null };

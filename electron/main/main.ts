@@ -94,7 +94,24 @@ function createWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  // A form has unsaved changes (the window's beforeunload said so, ui/unsaved-changes.ts): Electron shows no
+  // prompt of its own, so ask here. Preventing the event lets the window close.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Keep editing', 'Close without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Some changes are not saved.',
+      detail: 'Drafts of contacts and jobs are kept for next time; other changes will be lost.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   win.webContents.on('render-process-gone', (_event, details) => logger.error('renderer process gone', details));
+  // The window's handled failures (notify.ts logDetail, ErrorBoundary) warn in its console: their detail belongs in the log.
+  win.webContents.on('console-message', (event) => {
+    if (event.level === 'error' || event.level === 'warning') logger.warn(`window: ${event.message}`, { source: event.sourceId, line: event.lineNumber });
+  });
   win.webContents.on('did-fail-load', (_event, code, description, url) => logger.error('page failed to load', { code, description, url }));
 
   win.loadURL(APP_ENTRY_URL).catch((error: unknown) => logger.error('could not load the UI', error));

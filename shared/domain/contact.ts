@@ -2,7 +2,7 @@
 // Imports zod only.
 import { z } from 'zod';
 import { AmountMinor, Currency, DueDate } from './job';
-import { Address, Birthday, Cursor, EmailEntry, Id, Limit, PhoneEntry, PhoneValue, Tag, Tags, Website, optionalText, text } from './fields';
+import { Address, Birthday, Cursor, EmailEntry, Id, Limit, PhoneEntry, PhoneValue, Tag, Tags, Website, optionalText, searchQuery, text } from './fields';
 
 export const ContactKind = z.enum(['customer', 'prospect', 'partner', 'supplier', 'other']);
 export type ContactKind = z.infer<typeof ContactKind>;
@@ -91,7 +91,7 @@ export const ContactSort = z.enum(['name', 'lastName', 'createdAt', 'updatedAt',
 export type ContactSort = z.infer<typeof ContactSort>;
 
 export const ContactListInput = z.strictObject({
-  query: text().max(200).optional(),
+  query: searchQuery(200).optional(),
   tag: Tag.optional(),
   kind: ContactKind.optional(),
   companyId: Id.optional(),
@@ -135,7 +135,7 @@ export const CompanyUpdate = CompanyFields.partial().extend({ id: Id });
 
 export const CompanySort = z.enum(['name', 'createdAt', 'updatedAt', 'deletedAt']);
 export const CompanyListInput = z.strictObject({
-  query: text().max(200).optional(),
+  query: searchQuery(200).optional(),
   tag: Tag.optional(),
   trashed: z.boolean().default(false),
   sort: CompanySort.optional(),

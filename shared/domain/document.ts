@@ -1,7 +1,7 @@
 // Documents: files kept with a contact, company or job. Either a copy stored by content hash beside the
 // database, or (mode 'link') a reference to a file or folder left where it is. Imports zod only.
 import { z } from 'zod';
-import { Cursor, Id, Limit, optionalText, text } from './fields';
+import { Cursor, Id, Limit, optionalText, searchQuery, text } from './fields';
 
 export const DocumentMode = z.enum(['copy', 'link']);
 /** What a link's target looks like now: 'missing' means moved, renamed or deleted; 'changed' means edited since it was linked. */
@@ -37,7 +37,7 @@ export const DocumentListInput = z.strictObject({
   ...Targets,
   /** The documents of any of these activities: one call for a whole timeline page instead of one per entry. */
   activityIds: z.array(Id).min(1, { message: 'Give at least one activity' }).max(200, { message: 'At most 200 activities' }).optional(),
-  query: text().max(200).optional(),
+  query: searchQuery(200).optional(),
   sort: DocumentSort.default('createdAt'),
   direction: z.enum(['asc', 'desc']).optional(),
   trashed: z.boolean().default(false),

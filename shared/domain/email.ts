@@ -169,4 +169,20 @@ export const Campaign = z.object({
 });
 export type Campaign = z.infer<typeof Campaign>;
 
+/** What a campaign would do, before it is queued: the same walk as the send (issue #18). */
+export const CampaignPreviewInput = z.strictObject({ templateId: Id, segment: Segment });
+export const SkipReason = z.enum(['notOptedIn', 'noEmail', 'trashed', 'duplicate', 'mergeField']);
+export const CampaignPreview = z.object({
+  /** The name a campaign gets when none is given: the template's and the segment's. */
+  name: z.string(),
+  /** How many emails it would queue, one per person. */
+  sends: z.number().int(),
+  skipped: z.number().int(),
+  /** Why they are skipped, most common first. */
+  reasons: z.array(z.object({ reason: SkipReason, count: z.number().int() })),
+  /** The first few skipped, by name. */
+  examples: z.array(SkippedContact),
+});
+export type CampaignPreview = z.infer<typeof CampaignPreview>;
+
 export const EmlImport = z.strictObject({ path: text().min(1).max(4096), contactId: Id.optional() });

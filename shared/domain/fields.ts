@@ -18,6 +18,14 @@ export function text() {
   return z.string().regex(NO_CONTROL_CHARACTERS, { message: CONTROL_CHARACTER_MESSAGE });
 }
 
+/**
+ * What was typed in a search box: cut to `max` characters rather than refused, so a pasted paragraph still searches
+ * (by its start). Control characters are refused like any text.
+ */
+export function searchQuery(max = 200) {
+  return text().transform((s) => (s.length <= max ? s : s.slice(0, /[\uD800-\uDBFF]/.test(s.charAt(max - 1)) ? max - 1 : max)));
+}
+
 /** Optional free text: trimmed, '' becomes null (what an emptied form field means), capped. */
 export function optionalText(max: number) {
   return text()

@@ -1,7 +1,8 @@
 // Jobs (work for a client, with its value) moving through a pipeline of stages. Money is an integer of
 // minor units plus an ISO 4217 code, never a float. Imports zod only.
 import { z } from 'zod';
-import { Cursor, Id, Limit, optionalText, text } from './fields';
+import { Cursor, Id, Limit, optionalText, searchQuery, text } from './fields';
+import { isCurrencyCode } from './money';
 
 /** What a stage means for reports: still open, won (incl. in progress/completed), paid, or lost. */
 export const StageCategory = z.enum(['open', 'won', 'paid', 'lost']);
@@ -12,7 +13,8 @@ export type Stage = z.infer<typeof Stage>;
 
 export const Currency = text()
   .trim()
-  .regex(/^[A-Za-z]{3}$/, { message: 'Use a three-letter currency code (ISO 4217), e.g. GBP' })
+  // A real ISO 4217 code, checked whole: "POUNDS" is refused, never cut to "POU".
+  .refine(isCurrencyCode, { message: 'Currency must be a three-letter ISO 4217 code, such as GBP, EUR or USD' })
   .transform((c) => c.toUpperCase());
 export const AmountMinor = z
   .number({ message: 'Must be a whole number of minor units (pence, cents)' })
@@ -55,7 +57,7 @@ export const JobListInput = z.strictObject({
   stage: Id.optional(),
   contactId: Id.optional(),
   companyId: Id.optional(),
-  query: text().max(200).optional(),
+  query: searchQuery(200).optional(),
   sort: JobSort.default('updatedAt'),
   trashed: z.boolean().default(false),
   limit: Limit,

@@ -55,3 +55,19 @@ export function parseMoney(text: string, currency: string): ParsedMoney {
   const minor = Number(`${match[1] || '0'}${fraction.padEnd(digits, '0')}`);
   return Number.isSafeInteger(minor) ? { ok: true, minor } : { ok: false, error: 'The amount is too large' };
 }
+
+/**
+ * ISO 4217 codes the runtime's Intl may leave out (fund codes, and codes newer than its ICU data). Everything else
+ * comes from Intl.supportedValuesOf('currency'), which Node 22 and Chromium both have: the active ISO 4217 list.
+ */
+const ISO_4217_EXTRA = ['BOV', 'CHE', 'CHW', 'CLF', 'COU', 'MXV', 'USN', 'UYI', 'UYW', 'VED', 'XCG', 'ZWG', 'SLE', 'XDR', 'XSU', 'XUA'];
+
+let known: Set<string> | null = null;
+
+/** Whether `code` (any case, spaces around allowed) is a real ISO 4217 currency: "GBP" yes, "POU" or "POUNDS" no. */
+export function isCurrencyCode(code: string): boolean {
+  const c = code.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(c)) return false;
+  known ??= new Set([...Intl.supportedValuesOf('currency'), ...ISO_4217_EXTRA]);
+  return known.has(c);
+}

@@ -194,8 +194,11 @@ export const ImportSummary = z.object({
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
-/** What undo answers: the import as it now stands, and how many contacts it left alone because they changed since. */
-export const ImportUndone = ImportSummary.extend({ kept: z.number().int() });
+/**
+ * What undo answers: the import as it now stands, how many contacts it left alone because they changed since, and
+ * how many updated ones it could not put back because they were deleted for good since (issue #18).
+ */
+export const ImportUndone = ImportSummary.extend({ kept: z.number().int(), gone: z.number().int() });
 export type ImportUndone = z.infer<typeof ImportUndone>;
 
 export const ImportProgress = z.object({

@@ -6,7 +6,7 @@ import type { BackupsChannel } from './backups.channels';
 
 export const BackupReason = z.enum([
   'hourly', 'quit', 'manual', 'before-migration', 'before-import', 'before-undo-import', 'before-restore',
-  'before-merge', 'before-erase', 'before-empty-trash',
+  'before-merge', 'before-erase', 'before-empty-trash', 'before-delete-for-good', 'before-field-change',
 ]);
 export type BackupReason = z.infer<typeof BackupReason>;
 

@@ -13,6 +13,8 @@ import { JOBS_CHANNELS } from './jobs.channels';
 import { REPORTS_CHANNELS } from './reports.channels';
 import { SCHEDULE_CHANNELS } from './schedule.channels';
 import { SEARCH_CHANNELS } from './search.channels';
+import { TRASH_CHANNELS } from './trash.channels';
+import { FIELDS_CHANNELS } from './fields.channels';
 
 export const CHANNELS = [
   ...CONTACTS_CHANNELS,
@@ -28,6 +30,8 @@ export const CHANNELS = [
   ...REPORTS_CHANNELS,
   ...DATA_CHANNELS,
   ...BACKUPS_CHANNELS,
+  ...TRASH_CHANNELS,
+  ...FIELDS_CHANNELS,
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -18,6 +18,8 @@ import { jobsContract } from './jobs.contract';
 import { reportsContract } from './reports.contract';
 import { scheduleContract } from './schedule.contract';
 import { searchContract } from './search.contract';
+import { trashContract } from './trash.contract';
+import { fieldsContract } from './fields.contract';
 
 export const contract = {
   ...contactsContract,
@@ -33,6 +35,8 @@ export const contract = {
   ...reportsContract,
   ...dataContract,
   ...backupsContract,
+  ...trashContract,
+  ...fieldsContract,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
-// The data domain's part of the contract: "Export everything" to one zip, and moving the data folder. contract.ts
-// and events.ts spread these in. Imports zod and shared/domain only.
+// The data domain's part of the contract: "Export everything" to one zip, moving the data folder, and the first
+// run's welcome with its removable sample data. contract.ts and events.ts spread these in. Imports zod and
+// shared/domain only.
 import { z } from 'zod';
 import { Id, text } from '../domain/fields';
 import type { DataChannel } from './data.channels';
@@ -38,6 +39,23 @@ export const MoveFolderResult = z.object({
   backupPath: z.string().nullable(),
 });
 
+/** The sample records still in the store, by kind (what "Remove sample data" removes). */
+export const SampleCounts = z.object({
+  companies: z.number().int(),
+  contacts: z.number().int(),
+  jobs: z.number().int(),
+  activities: z.number().int(),
+  followUps: z.number().int(),
+  appointments: z.number().int(),
+});
+
+export const SampleStatus = z.object({
+  /** Show the welcome: the store holds nothing yet and the welcome was not dismissed. */
+  welcome: z.boolean(),
+  /** The sample records still here; null when no sample data was added (or it was removed). */
+  sample: SampleCounts.nullable(),
+});
+
 export const dataContract = {
   'data.info': {
     input: z.strictObject({}),
@@ -49,6 +67,10 @@ export const dataContract = {
     input: z.strictObject({ path: text().min(1, { message: 'Choose a folder' }).max(4096, { message: 'Path too long' }), dryRun: z.boolean().default(false) }),
     output: MoveFolderResult,
   },
+  'data.sample.status': { input: z.strictObject({}), output: SampleStatus },
+  'data.sample.add': { input: z.strictObject({}), output: SampleCounts },
+  'data.sample.remove': { input: z.strictObject({}), output: SampleCounts },
+  'data.welcome.dismiss': { input: z.strictObject({}), output: SampleStatus },
 } as const satisfies Record<DataChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const dataEvents = {

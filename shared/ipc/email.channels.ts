@@ -16,6 +16,7 @@ export const EMAIL_CHANNELS = [
   'templates.delete',
   'templates.list',
   'templates.preview',
+  'campaigns.preview',
   'campaigns.create',
   'campaigns.get',
   'campaigns.list',

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   Campaign,
   CampaignCreate,
+  CampaignPreview,
+  CampaignPreviewInput,
   Email,
   EmailSend,
   EmlImport,
@@ -47,6 +49,8 @@ export const emailContract = {
   'templates.list': { input: Empty, output: z.object({ items: z.array(Template) }) },
   'templates.preview': { input: TemplatePreview, output: z.object({ subject: z.string(), body: z.string(), to: z.string() }) },
 
+  /** Who a campaign would reach and who it would skip, and why: exactly what campaigns.create would do now. */
+  'campaigns.preview': { input: CampaignPreviewInput, output: CampaignPreview },
   'campaigns.create': { input: CampaignCreate, output: Campaign },
   'campaigns.get': { input: ById, output: Campaign },
   'campaigns.list': { input: Empty, output: z.object({ items: z.array(Campaign) }) },

@@ -8,11 +8,12 @@ import { emailEvents } from './email.contract';
 import { reportsEvents } from './reports.contract';
 import { importExportEvents } from './import-export.contract';
 import { scheduleEvents } from './schedule.contract';
+import { trashEvents } from './trash.contract';
 
 export const events = {
   /** Something in the store changed; the renderer refreshes what shows it. */
   'data.changed': z.object({
-    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment']),
+    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field']),
     action: z.enum(['created', 'updated', 'deleted', 'restored']),
     ids: z.array(z.string()),
   }),
@@ -26,6 +27,7 @@ export const events = {
   ...reportsEvents,
   ...dataEvents,
   ...backupsEvents,
+  ...trashEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -2,7 +2,7 @@
 // contract.ts spreads it in. Imports zod and shared/domain only.
 import { z } from 'zod';
 import { SearchHit } from '../domain/contact';
-import { text } from '../domain/fields';
+import { searchQuery } from '../domain/fields';
 import type { SearchChannel } from './search.channels';
 import { Empty } from './shapes';
 
@@ -12,7 +12,7 @@ export const searchContract = {
     output: z.object({ items: z.array(z.object({ tag: z.string(), contacts: z.number().int(), companies: z.number().int() })) }),
   },
   'search.global': {
-    input: z.strictObject({ query: text().max(200), limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.strictObject({ query: searchQuery(200), limit: z.number().int().min(1).max(50).default(20) }),
     output: z.object({ items: z.array(SearchHit) }),
   },
 } as const satisfies Record<SearchChannel, { input: z.ZodType; output: z.ZodType }>;

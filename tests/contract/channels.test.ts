@@ -12,8 +12,11 @@ import { emailCases } from './email.cases';
 import { reportsCases } from './reports.cases';
 import { importExportCases } from './import-export.cases';
 import { scheduleCases } from './schedule.cases';
+import { trashCases } from './trash.cases';
+import { contactsCases } from './contacts.cases';
+import { fieldsCases } from './fields.cases';
 
-const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, backupsCases, dataCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, backupsCases, dataCases, trashCases, fieldsCases, contactsCases];
 
 let t: TestCore;
 let contactId = '';
@@ -81,8 +84,10 @@ const cases: Record<Channel, Case> = {
       [() => ({ limit: 201 }), 'limit'],
       [() => ({ limit: 1.5 }), 'limit'],
       [() => ({ sort: 'random' }), 'sort'],
-      [() => ({ query: long(201) }), 'query'],
+      [() => ({ query: 'a\u0000b' }), 'query'], // a longer one is cut to the limit, not refused (#18)
       [() => ({ trashed: 'yes' }), 'trashed'],
+      [() => ({ offset: -1 }), 'offset'],
+      [() => ({ offset: 2.5 }), 'offset'],
       [() => ({ cursor: long(1001) }), 'cursor'],
     ],
   },
@@ -208,7 +213,7 @@ const cases: Record<Channel, Case> = {
     valid: () => ({ query: 'fixture', limit: 5 }),
     invalid: [
       [() => ({}), 'query'],
-      [() => ({ query: long(201) }), 'query'],
+      [() => ({ query: 'a\u0000b' }), 'query'], // a longer one is cut to the limit, not refused (#18)
       [() => ({ query: 'x', limit: 51 }), 'limit'],
     ],
   },
@@ -223,6 +228,9 @@ const cases: Record<Channel, Case> = {
   ...scheduleCases.cases,
   ...backupsCases.cases,
   ...dataCases.cases,
+  ...trashCases.cases,
+  ...contactsCases.cases,
+  ...fieldsCases.cases,
 };
 
 describe('the contract', () => {

@@ -38,5 +38,10 @@ export const dataCases: FeatureCases<DataChannel> = {
         [() => ({ path: folder, move: true }), '(input)'],
       ],
     },
+    // Added, then removed: the shared fixture core is left as the sample found it.
+    'data.sample.status': { valid: () => ({}), invalid: [[() => ({ welcome: true }), '(input)']] },
+    'data.sample.add': { valid: () => ({}), invalid: [[() => ({ contacts: 20 }), '(input)']] },
+    'data.sample.remove': { valid: () => ({}), invalid: [[() => ({ all: true }), '(input)']] },
+    'data.welcome.dismiss': { valid: () => ({}), invalid: [[() => ({ forever: 'yes' }), '(input)']] },
   },
 };

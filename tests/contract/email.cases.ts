@@ -114,6 +114,13 @@ export const emailCases: FeatureCases<EmailChannel> = {
       valid: () => ({ templateId, contactId: withEmail }),
       invalid: [[() => ({ templateId }), 'contactId'], [() => ({ subject: 'x', body: 'Hi {{firstName}}', contactId: fx.contactId }), 'contactId']],
     },
+    'campaigns.preview': {
+      valid: () => ({ templateId, segment: { tag: 'mail' } }),
+      invalid: [
+        [() => ({ templateId: 'x', segment: {} }), 'templateId'],
+        [() => ({ templateId, segment: { kind: 'friend' } }), 'segment.kind'],
+      ],
+    },
     'campaigns.create': {
       valid: () => ({ templateId, segment: { kind: 'customer', filter: { query: 'mailable' } } }),
       invalid: [

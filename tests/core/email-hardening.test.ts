@@ -30,7 +30,7 @@ describe('transport', () => {
   it('classifies server answers: 4xx and network errors wait, 5xx fail, 535 pauses', () => {
     expect(classify({ responseCode: 451, response: '451 try later' }).outcome).toBe('waiting');
     expect(classify({ code: 'ECONNECTION', message: 'connect ECONNREFUSED' }).outcome).toBe('waiting');
-    expect(classify({ responseCode: 550, response: '550 no such user' })).toEqual({ outcome: 'failed', text: '550 no such user' });
+    expect(classify({ responseCode: 550, response: '550 no such user' })).toEqual({ outcome: 'failed', text: "The server refused the message (550): no such user. Check the recipients' addresses, then edit and resend it." });
     expect(classify({ code: 'EAUTH', responseCode: 535, response: '535 bad credentials' }).outcome).toBe('paused');
   });
 });

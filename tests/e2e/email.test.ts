@@ -148,6 +148,8 @@ describe('email', () => {
     await page.getByRole('combobox', { name: 'Contacts tagged' }).click();
     await page.getByRole('option', { name: 'newsletter' }).click();
     await page.getByRole('button', { name: 'Queue emails' }).click();
+    // Issue #18: a confirmation says who gets it and who is skipped before anything is queued.
+    await page.getByRole('dialog', { name: 'Queue this campaign?' }).getByRole('button', { name: 'Queue 1 email' }).click();
     const card = page.getByLabel(/^Campaign Winter offer/);
     await card.getByText('Dot: has not opted in to email').waitFor();
     await expect.poll(() => smtp.received.map((r) => r.mail.subject)).toEqual(['Winter offer for Bea']);

@@ -70,7 +70,7 @@ describe('saving a contact', () => {
     const list = page.getByRole('list', { name: 'Contacts' });
     await list.getByRole('link', { name: 'Rahul Mehta' }).click();
     await page.getByRole('heading', { name: 'Rahul Mehta', level: 1 }).waitFor();
-    await page.getByText('Send the revised quote').waitFor();
+    await page.getByRole('region', { name: 'Follow-ups' }).getByText('Send the revised quote').waitFor();
     await page.getByText('Kitchen refit').first().waitFor();
     await rpc.quiet();
     rpc.take();

@@ -17,7 +17,7 @@ export interface RunningHarness {
   output(): string;
 }
 
-export async function startHarness(options: { dataDir?: string } = {}): Promise<RunningHarness> {
+export async function startHarness(options: { dataDir?: string; startTimeoutMs?: number } = {}): Promise<RunningHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'rapport-harness-'));
   const tsx = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(process.execPath, [tsx, 'electron/harness/main.ts', '--data-dir', dataDir, '--port', '0'], {
@@ -27,7 +27,8 @@ export async function startHarness(options: { dataDir?: string } = {}): Promise<
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`harness did not start in 60 s:\n${output}`)), 60_000);
+    const limit = options.startTimeoutMs ?? 60_000;
+    const timer = setTimeout(() => fail(new Error(`harness did not start in ${limit / 1000} s:\n${output}`)), limit);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);

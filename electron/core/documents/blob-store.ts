@@ -159,7 +159,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function tooBig(maxBytes: number): AppError {
-  return AppError.validation('path', `The file is larger than the ${formatBytes(maxBytes)} limit for documents (change it in Settings)`);
+  return AppError.validation('path', `The file is larger than the ${formatBytes(maxBytes)} limit for documents. Change the limit in Settings → Documents.`);
 }
 
 function unreadable(error: unknown, source: string): AppError {

@@ -78,6 +78,17 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     queue = run.catch(() => undefined);
     return run;
   }
+  /** Removes the stored files of `hashes` that no document row (live or trashed) holds; call inside `serial`. */
+  async function freeUnused(hashes: readonly string[]): Promise<{ blobsRemoved: number; bytesFreed: number }> {
+    let blobsRemoved = 0;
+    let bytesFreed = 0;
+    for (const sha256 of hashes) {
+      if (await shaInUse(db, sha256)) continue; // another document (live or trashed) still holds these bytes
+      bytesFreed += await blobs.remove(sha256);
+      blobsRemoved++;
+    }
+    return { blobsRemoved, bytesFreed };
+  }
   const opening = new Map<string, Promise<unknown>>();
   /** Runs the opens of one document one at a time; different documents still open side by side. */
   function oneOpenAtATime<T>(id: string, work: () => Promise<T>): Promise<T> {
@@ -282,17 +293,14 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
     emptyTrash(): Promise<ChannelOutput<'documents.emptyTrash'>> {
       return serial(async () => {
         const removed = await db.transaction().execute((trx) => deleteTrashed(trx));
-        let blobsRemoved = 0;
-        let bytesFreed = 0;
-        for (const sha256 of removed.hashes) {
-          if (await shaInUse(db, sha256)) continue; // another document (live or trashed) still holds these bytes
-          bytesFreed += await blobs.remove(sha256);
-          blobsRemoved++;
-        }
+        const freed = await freeUnused(removed.hashes);
         if (removed.count > 0) events.emit('data.changed', { entity: 'document', action: 'deleted', ids: [] });
-        return { documents: removed.count, blobsRemoved, bytesFreed };
+        return { documents: removed.count, ...freed };
       });
     },
+
+    /** After document rows were deleted elsewhere (Trash's delete for good): removes the files no document uses now. */
+    freeBlobs: (hashes: readonly string[]) => serial(() => freeUnused(hashes)),
 
     /** Opens a document type with the OS app; anything else (a program, a script, a link) is shown in its folder. */
     open({ id }: { id: string }): Promise<ChannelOutput<'documents.open'>> {

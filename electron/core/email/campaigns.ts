@@ -1,12 +1,9 @@
 // Campaigns: one template to a segment of contacts, as individual outbox messages (one per person, merged
-// for them), written in one transaction. Contacts without email opt-in, without an address, or missing a
-// merge field's value are skipped and listed. The worker sends them at the user's per-minute rate.
-import type { Kysely } from 'kysely';
-import type { Campaign, Segment } from '../../../shared/domain/email';
-import { SegmentFilter } from '../../../shared/domain/segment';
+// for them), written in one transaction. Who is reached and who is skipped (and why) is campaign-audience.ts's
+// walk, which the preview runs too. The worker sends them at the user's per-minute rate.
+import type { Campaign, CampaignPreview } from '../../../shared/domain/email';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { listContacts, toContact } from '../../db/contacts.repo';
 import {
   cancelCampaignMessages,
   findCampaign,
@@ -19,14 +16,14 @@ import {
   type CampaignRecord,
   type Skipped,
 } from '../../db/email.repo';
-import { findSegment } from '../../db/reports.segments.repo';
-import type { DB } from '../../db/schema';
-import { revenueCurrencyFor } from '../contacts/contacts';
 import type { FeatureContext } from '../modules';
-import { MergeError, render, valuesFor } from './merge';
+import { campaignName, resolveSegment, walkAudience, type SkipCode } from './campaign-audience';
 import type { Outbox } from './outbox';
 import { isPaused } from './settings';
 import type { Templates } from './templates';
+
+/** The confirmation names this many of the skipped. */
+const PREVIEW_EXAMPLES = 20;
 
 export function createCampaigns(ctx: FeatureContext, outbox: Outbox, templates: Templates) {
   const { db, clock, events, newId } = ctx.deps;
@@ -54,62 +51,39 @@ export function createCampaigns(ctx: FeatureContext, outbox: Outbox, templates: 
     return row;
   }
 
-  /** The contacts filter a segment stands for: a saved segment's filter, narrowed by the tag, kind and filter given. */
-  async function resolveSegment(trx: Kysely<DB>, segment: Segment) {
-    let saved: SegmentFilter = {};
-    if (segment.segmentId) {
-      const row = await findSegment(trx, segment.segmentId);
-      if (!row) throw AppError.notFound('Segment', segment.segmentId);
-      saved = SegmentFilter.parse(JSON.parse(row.filter));
-    }
-    const filter = { ...saved, ...segment.filter };
-    if (segment.tag) filter.tag = segment.tag;
-    if (segment.kind) filter.kind = segment.kind;
-    // Revenue limits are per currency: the same default the contacts list uses when none is named.
-    const revenueCurrency = filter.revenueAboveMinor === undefined && filter.revenueBelowMinor === undefined ? filter.revenueCurrency : await revenueCurrencyFor(trx, filter);
-    return { ...filter, revenueCurrency };
-  }
-
-  function describe(segment: Segment): string {
-    const parts = [segment.tag ?? segment.filter?.tag, segment.kind ?? segment.filter?.kind, segment.filter?.query].filter(Boolean);
-    return parts.length > 0 ? parts.join(', ') : 'everyone';
-  }
-
   return {
+    /** Who it would reach and who it would skip, and why: the send's own walk, without writing anything. */
+    async preview(input: ChannelParsedInput<'campaigns.preview'>): Promise<CampaignPreview> {
+      const template = await templates.require(input.templateId);
+      let sends = 0;
+      const { filter, savedName } = await resolveSegment(db, input.segment);
+      const skipped = await walkAudience(db, filter, template, clock.now(), async () => {
+        sends++;
+      });
+      const counts = new Map<SkipCode, number>();
+      for (const s of skipped) counts.set(s.code, (counts.get(s.code) ?? 0) + 1);
+      return {
+        name: campaignName(template.name, input.segment, savedName),
+        sends,
+        skipped: skipped.length,
+        reasons: [...counts].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ reason, count })),
+        examples: skipped.slice(0, PREVIEW_EXAMPLES).map(({ contactId, name, reason }) => ({ contactId, name, reason })),
+      };
+    },
+
     async create(input: ChannelParsedInput<'campaigns.create'>): Promise<Campaign> {
       const template = await templates.require(input.templateId);
       const id = newId();
       const at = clock.now().toISOString();
       const { segment } = input;
-      const skipped: Skipped[] = [];
       const ids = await db.transaction().execute(async (trx) => {
-        await insertCampaign(trx, { id, name: input.name ?? `${template.name} to ${describe(segment)}`, templateId: template.id, segment, skipped: [], cancelledAt: null, createdAt: at });
-        const filter = await resolveSegment(trx, segment);
+        const { filter, savedName } = await resolveSegment(trx, segment);
+        await insertCampaign(trx, { id, name: input.name ?? campaignName(template.name, segment, savedName), templateId: template.id, segment, skipped: [], cancelledAt: null, createdAt: at });
         const queued: string[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await listContacts(trx, { ...filter, trashed: false, limit: 200, cursor, now: clock.now() });
-          for (const row of page.items) {
-            const contact = toContact(row);
-            const skip = (reason: string) => skipped.push({ contactId: contact.id, name: contact.displayName, reason });
-            if (!contact.emailOptIn) skip('has not opted in to email');
-            else if (!contact.emails[0]) skip('has no email address');
-            else {
-              try {
-                const values = valuesFor(contact, null);
-                const subject = render(template.subject, values, contact.displayName).replace(/[\r\n]+/g, ' ');
-                const body = render(template.body, values, contact.displayName);
-                const to = [{ address: contact.emails[0].value, name: contact.displayName.replace(/[\r\n]+/g, ' '), contactId: contact.id }];
-                queued.push(await outbox.insert(trx, { recipients: { to, cc: [], bcc: [] }, subject, body, templateId: template.id, campaignId: id }));
-              } catch (error) {
-                if (!(error instanceof MergeError)) throw error;
-                skip(error.message);
-              }
-            }
-          }
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-        await setCampaignSkipped(trx, id, skipped);
+        const skipped = await walkAudience(trx, filter, template, clock.now(), async ({ to, subject, body }) => {
+          queued.push(await outbox.insert(trx, { recipients: { to: [to], cc: [], bcc: [] }, subject, body, templateId: template.id, campaignId: id }));
+        });
+        await setCampaignSkipped(trx, id, skipped.map(({ contactId, name, reason }): Skipped => ({ contactId, name, reason })));
         return queued;
       });
       events.emit('data.changed', { entity: 'campaign', action: 'created', ids: [id] });

@@ -37,6 +37,7 @@ export function createEmailModule(ctx: FeatureContext) {
     'templates.list': () => templates.list(),
     'templates.preview': (input) => templates.preview(input),
 
+    'campaigns.preview': (input) => campaigns.preview(input),
     'campaigns.create': (input) => campaigns.create(input),
     'campaigns.get': ({ id }) => campaigns.get(id),
     'campaigns.list': () => campaigns.list(),

@@ -10,6 +10,7 @@ import { getSetting, setSetting } from '../../db/settings.repo';
 import type { DB } from '../../db/schema';
 import type { FeatureContext } from '../modules';
 import type { SecretStore } from '../platform';
+import { describeSmtpError, type Outcome, type SmtpServer } from './smtp-words';
 
 const SETTINGS_KEY = 'email.smtp';
 const PAUSED_KEY = 'email.paused';
@@ -94,29 +95,9 @@ export function transportFor(smtp: StoredSmtp, secrets: SecretStore) {
   );
 }
 
-/**
- * What went wrong when the server gave no answer, in the app's words: the library's own text (and the OS's,
- * "connect ECONNREFUSED 10.0.0.1:587") is for the log only.
- */
-function unanswered(e: { code?: string; originalCode?: string; message?: string }): string {
-  if (e.code === 'ETIMEDOUT') return 'The mail server did not answer in time; Rapport will try again.';
-  if (e.code === 'EDNS' || e.originalCode === 'ENOTFOUND') return 'The mail server\'s name could not be found: check the server in email settings, or your internet connection.';
-  if (e.originalCode === 'ECONNREFUSED') return 'The mail server refused to connect (is the port right, is the server up?); Rapport will try again.';
-  if (e.code === 'EAUTH') return 'The mail server did not accept the user name or password.';
-  if (e.code === 'ETLS') return 'A secure connection to the mail server could not be made.';
-  return 'The connection to the mail server failed before the message was handed over; Rapport will try again.';
-}
-
-/** How a delivery error is treated: retry later, stop for good, or pause everything for the password. */
-export function classify(error: unknown): { outcome: 'waiting' | 'failed' | 'paused'; text: string } {
-  const e = error as { code?: string; originalCode?: string; responseCode?: number; response?: string; message?: string };
-  const text = (e.response ?? unanswered(e)).slice(0, 1000);
-  if (e.code === 'EAUTH' || e.responseCode === 535 || e.responseCode === 534) return { outcome: 'paused', text };
-  if (typeof e.responseCode === 'number' && e.responseCode >= 500) return { outcome: 'failed', text };
-  if (typeof e.responseCode === 'number' && e.responseCode >= 400) return { outcome: 'waiting', text };
-  // A certificate the user has not chosen to trust will not fix itself by waiting.
-  if (/certificate|self[- ]signed/i.test(e.message ?? '')) return { outcome: 'failed', text: 'The mail server\'s certificate is not trusted. If it is your own office server, allow it in email settings.' };
-  return { outcome: 'waiting', text };
+/** How a delivery error is treated (retry later, stop for good, or pause for the password), in the app's words. */
+export function classify(error: unknown, server?: SmtpServer, retries = true): { outcome: Outcome; text: string } {
+  return describeSmtpError(error, server, retries);
 }
 
 /** The email.settings.* channels: read, save (which ends a pause), and a test email sent now, not through the outbox. */
@@ -151,10 +132,9 @@ export function createSmtpSettings(ctx: FeatureContext, outbox: { wake(): void }
           disableUrlAccess: true,
         });
       } catch (error) {
-        const { outcome, text } = classify(error);
-        // The server's own words are quoted as such; without them, classify's text already says what happened.
-        const answered = typeof (error as { response?: unknown }).response === 'string';
-        throw new AppError('UNAVAILABLE', !answered ? text : outcome === 'paused' ? `The server refused the user name or password: ${text}` : `The mail server said: ${text}`);
+        // The app's sentence (with the server's own words, if it gave any) to the window; the library's text to the log.
+        ctx.logger.warn('the test email failed', { error: String(error), response: (error as { response?: unknown }).response });
+        throw new AppError('UNAVAILABLE', classify(error, smtp, false).text);
       } finally {
         transport.close();
       }

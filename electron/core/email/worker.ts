@@ -175,7 +175,8 @@ export function createOutboxWorker(ctx: FeatureContext) {
         await changed([row.id]);
         return;
       }
-      const { outcome, text } = classify(error instanceof DeliveryError ? error.cause : error);
+      const cause = error instanceof DeliveryError ? error.cause : error;
+      const { outcome, text } = classify(cause, smtp);
       // Certainly not delivered; if this line is lost, a restore shows it as "may have been sent", never resends it.
       await step(row, 'unsent').catch((e: unknown) => ctx.logger.error(`email ${row.id}: the sent log could not be written`, e));
       const at = now();
@@ -186,14 +187,15 @@ export function createOutboxWorker(ctx: FeatureContext) {
         updatedAt: at,
       });
       if (outcome === 'paused') await setPaused(db, true);
-      ctx.logger.warn(`email ${row.id} ${outcome}`, { error: text });
+      // The library's own text (and the server's full reply) for whoever reads the log; the window shows `text`.
+      ctx.logger.warn(`email ${row.id} ${outcome}`, { error: text, cause: String(cause), response: (cause as { response?: unknown } | null)?.response });
       await changed([row.id]);
       return;
     }
     const sentAt = now();
     // On disk before the store: a restored store, or a crash before the next commit, still knows it went.
     await step(row, 'sent', sentAt).catch((e: unknown) => ctx.logger.error(`email ${row.id}: the sent log could not be written`, e));
-    await markSent(row, sentAt, ['sending'], rejected.length > 0 ? `The server refused: ${rejected.join(', ')}` : null);
+    await markSent(row, sentAt, ['sending'], rejected.length > 0 ? `Sent, but the server refused ${rejected.length === 1 ? 'this address' : 'these addresses'}: ${rejected.join(', ')}. Check ${rejected.length === 1 ? 'it' : 'them'}, then write to ${rejected.length === 1 ? 'it' : 'them'} again.` : null);
   }
 
   /** One pass: every due message, oldest first, campaign ones within the per-minute rate. Returns how many were tried. */

@@ -84,7 +84,7 @@ const RULES: Record<ReadPurpose, Rule> = {
     notPicked: 'Choose the file with "Attach files" first',
     folder: 'That is a folder: link it instead of copying it',
     notFile: 'That is not a regular file, so it cannot be stored',
-    tooBig: (max) => `The file is larger than the ${formatBytes(max)} limit for documents (change it in Settings)`,
+    tooBig: (max) => `The file is larger than the ${formatBytes(max)} limit for documents. Change the limit in Settings → Documents.`,
   },
   link: {
     maxBytes: Number.POSITIVE_INFINITY,

@@ -63,7 +63,7 @@ export function createImportHistory(ctx: FeatureContext, importer: ReturnType<ty
       events.emit('data.changed', { entity: 'contact', action: 'deleted', ids: changed.contactIds });
       if (changed.companyIds.length) events.emit('data.changed', { entity: 'company', action: 'deleted', ids: changed.companyIds });
       events.emit('data.changed', { entity: 'import', action: 'updated', ids: [importId] });
-      return { ...(await findImport(db, importId))!, kept: changed.kept };
+      return { ...(await findImport(db, importId))!, kept: changed.kept, gone: changed.gone };
     },
 
     async list(): Promise<ChannelOutput<'imports.list'>> {

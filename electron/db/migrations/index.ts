@@ -16,6 +16,10 @@ import * as m0012 from './0012_bulk_insert';
 import * as m0013 from './0013_revenue_lead_times';
 import * as m0014 from './0014_client_sources';
 import * as m0015 from './0015_calendar_imports';
+import * as m0016 from './0016_contact_bulk_edits';
+import * as m0018 from './0018_list_seek_indexes';
+import * as m0019 from './0019_purge_indexes';
+import * as m0020 from './0020_custom_fields';
 
 export interface Migration {
   name: string;
@@ -38,4 +42,8 @@ export const migrations: readonly Migration[] = [
   { name: '0013_revenue_lead_times', up: m0013.up },
   { name: '0014_client_sources', up: m0014.up },
   { name: '0015_calendar_imports', up: m0015.up },
+  { name: '0016_contact_bulk_edits', up: m0016.up },
+  { name: '0018_list_seek_indexes', up: m0018.up },
+  { name: '0019_purge_indexes', up: m0019.up },
+  { name: '0020_custom_fields', up: m0020.up },
 ];

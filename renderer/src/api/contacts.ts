@@ -1,17 +1,21 @@
 // TanStack Query hooks for contacts, their query keys, and which changes make them stale; pages are fetched
-// by keyset cursor so 100,000 rows stay cheap. Imports the transport only through ./client.
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../shared/ipc/contract';
+// by keyset cursor, or as blocks at any offset for the scrolled list, so 100,000 rows stay cheap.
+// Imports the transport only through ./client.
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { Contact } from '../../../shared/domain/contact';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { invoke } from './client';
 import { type Families, listsAndRecords } from './families';
 import { byId, useEntityMutation } from './mutations';
 
-export type ContactListFilter = Omit<ChannelInput<'contacts.list'>, 'cursor'>;
+export type ContactListFilter = Omit<ChannelInput<'contacts.list'>, 'cursor' | 'offset'>;
 
 export const contactKeys = {
   all: ['contacts'] as const,
   lists: ['contacts', 'list'] as const,
   list: (filter: ContactListFilter) => ['contacts', 'list', filter] as const,
+  block: (filter: ContactListFilter, block: number) => ['contacts', 'list', filter, 'block', block] as const,
   one: (id: string) => ['contacts', 'one', id] as const,
 };
 
@@ -40,6 +44,63 @@ export function useContactList(filter: ContactListFilter, options: { enabled?: b
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
+}
+
+/** Rows per block of the windowed list: one contacts.list call each. */
+export const CONTACT_BLOCK = 100;
+
+export interface ContactWindow {
+  /** total entries; a row not loaded yet is undefined (a placeholder). */
+  rows: readonly (Contact | undefined)[];
+  total: number | undefined;
+  isPending: boolean;
+  isFetching: boolean;
+}
+
+/**
+ * The list as a window: only the blocks of CONTACT_BLOCK rows that cover rows [first, last] are fetched, each
+ * straight at its offset, so a scrollbar dragged to the middle of 100,000 rows loads that middle and nothing in
+ * between. A new filter keeps each block's old rows on screen until its new ones arrive (no flash of a loader).
+ */
+export function useContactWindow(filter: Omit<ContactListFilter, 'limit'>, first: number, last: number): ContactWindow {
+  const from = Math.max(0, Math.floor(first / CONTACT_BLOCK));
+  const to = Math.max(from, Math.floor(last / CONTACT_BLOCK));
+  const blocks = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const listFilter: ContactListFilter = { ...filter, limit: CONTACT_BLOCK };
+  const results = useQueries({
+    queries: blocks.map((block) => ({
+      queryKey: contactKeys.block(listFilter, block),
+      queryFn: () => invoke('contacts.list', { ...listFilter, ...(block > 0 ? { offset: block * CONTACT_BLOCK } : {}) }),
+      // Only the same block under the previous filter stands in: another block's rows would sit at the wrong place.
+      placeholderData: (previous: ChannelOutput<'contacts.list'> | undefined, query?: { queryKey: readonly unknown[] }) =>
+        query?.queryKey[4] === block ? previous : undefined,
+    })),
+  });
+  // Blocks scrolled to are not loaded yet: the list keeps the total it last had for this filter meanwhile.
+  const filterKey = JSON.stringify(listFilter);
+  const [known, setKnown] = useState<{ key: string; total: number } | null>(null);
+  const fetchedTotal = results.find((r) => r.data)?.data?.total;
+  // Set during render, React's pattern for state that follows what was fetched: no render shows a stale total.
+  if (fetchedTotal !== undefined && (known?.key !== filterKey || known.total !== fetchedTotal)) setKnown({ key: filterKey, total: fetchedTotal });
+  const total = fetchedTotal ?? (known?.key === filterKey ? known.total : undefined);
+  const dataKey = JSON.stringify([listFilter, from, results.map((r) => [r.isPlaceholderData, r.dataUpdatedAt, r.data?.items.length])]);
+  const rows = useMemo(() => {
+    const all = new Array<Contact | undefined>(total ?? 0);
+    results.forEach((result, i) => {
+      const start = (blocks[i] ?? 0) * CONTACT_BLOCK;
+      result.data?.items.forEach((item, j) => {
+        if (start + j < all.length) all[start + j] = item;
+      });
+    });
+    return all;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt when a block's data or the total changes, not on every render
+  }, [dataKey, total]);
+  return {
+    rows,
+    total,
+    isPending: total === undefined && results.every((r) => r.isPending),
+    isFetching: results.some((r) => r.isFetching),
+  };
 }
 
 /** A short page of contacts matching what was typed, for pickers (the server filters). */
@@ -71,4 +132,14 @@ export function useDeleteContact() {
 
 export function useRestoreContact() {
   return useEntityMutation('contacts.restore', { detailKey: contactKeys.one, toInput: byId });
+}
+
+/** One change to the ticked contacts, or to everyone a filter matches (issue #18); main answers with an undo id. */
+export function useBulkUpdateContacts() {
+  return useMutation({ mutationFn: (input: ChannelInput<'contacts.bulkUpdate'>) => invoke('contacts.bulkUpdate', input) });
+}
+
+/** Puts back what one bulk change changed, on the contacts nobody changed since. */
+export function useBulkUndoContacts() {
+  return useMutation({ mutationFn: (undoId: string) => invoke('contacts.bulkUndo', { undoId }) });
 }

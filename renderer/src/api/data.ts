@@ -1,6 +1,6 @@
-// "Your data": where it lives, "Export everything" with live progress and Cancel, and "Move data folder" (check,
-// then move). The only code of the data page that knows the transport.
-import { useMutation, useQuery } from '@tanstack/react-query';
+// "Your data": where it lives, "Export everything" with live progress and Cancel, "Move data folder" (check,
+// then move), and the first run's welcome and sample data. The only code of those pages that knows the transport.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import type { EventPayload } from '../../../shared/ipc/events';
@@ -12,9 +12,38 @@ export type ExportAllResult = ChannelOutput<'data.exportAll'>;
 export type MoveProgress = EventPayload<'data.moveProgress'>;
 export type MoveResult = ChannelOutput<'data.moveFolder'>;
 
+export type SampleStatus = ChannelOutput<'data.sample.status'>;
+export type SampleCounts = ChannelOutput<'data.sample.add'>;
+
 export const dataKeys = {
   info: ['data', 'info'] as const,
+  sample: ['data', 'sample'] as const,
 };
+
+/** Whether to welcome a new user, and which sample records are here; asked afresh each time a page needs it. */
+export function useSampleStatus() {
+  return useQuery({ queryKey: dataKeys.sample, queryFn: () => invoke('data.sample.status', {}), staleTime: 0, refetchOnMount: 'always' });
+}
+
+/** Adding or removing the sample touches every list: everything cached is refetched once. */
+function useSampleMutation(channel: 'data.sample.add' | 'data.sample.remove') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => invoke(channel, {}),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
+
+export const useAddSample = () => useSampleMutation('data.sample.add');
+export const useRemoveSample = () => useSampleMutation('data.sample.remove');
+
+export function useDismissWelcome() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => invoke('data.welcome.dismiss', {}),
+    onSuccess: (status) => client.setQueryData(dataKeys.sample, status),
+  });
+}
 
 export function useDataInfo() {
   return useQuery({ queryKey: dataKeys.info, queryFn: () => invoke('data.info', {}) });

@@ -77,6 +77,16 @@ export const usePreviewTemplate = () => useMutation({ mutationFn: (input: Channe
 export function useCampaigns() {
   return useQuery({ queryKey: emailKeys.campaigns, queryFn: () => invoke('campaigns.list', {}) });
 }
+/** Who a campaign would reach and skip, asked afresh each time the confirmation opens (contacts change meanwhile). */
+export function useCampaignPreview(input: ChannelInput<'campaigns.preview'> | null) {
+  return useQuery({
+    queryKey: ['email', 'campaign-preview', input] as const,
+    queryFn: () => invoke('campaigns.preview', input!),
+    enabled: input !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
 export const useCreateCampaign = () => useEmailMutation((input: ChannelInput<'campaigns.create'>) => invoke('campaigns.create', input), true);
 export const useCancelCampaign = () => useEmailMutation((id: string) => invoke('campaigns.cancel', { id }));
 

@@ -15,6 +15,7 @@ import { jobsFamilies } from './jobs';
 import { reportKeys, reportsFamilies } from './reports';
 import { scheduleFamilies } from './schedule';
 import { searchFamilies } from './search';
+import { trashFamilies } from './trash';
 
 const DOMAINS: readonly Families[] = [
   contactsFamilies,
@@ -27,6 +28,7 @@ const DOMAINS: readonly Families[] = [
   emailFamilies,
   reportsFamilies,
   importExportFamilies,
+  trashFamilies,
 ];
 
 /** An import (or its undo) creates, updates or removes contacts and companies in bulk, without naming them. */

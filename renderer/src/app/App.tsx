@@ -3,12 +3,15 @@ import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import '../../../shared/ipc/zod-messages';
 import { Router } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
 import { useLiveData } from '../api/live';
 import { QuickLog } from '../features/activities/QuickLog';
 import { QuickSearch } from '../features/search/QuickSearch';
 import { useReminders } from '../features/today/use-reminders';
+import { useDialogFocusReturn } from '../ui/focus-keeper';
+import { useGuardedHashLocation } from '../ui/unsaved-changes';
+import { UnsavedChangesPrompt } from '../ui/unsaved-prompt';
 import { createQueryClient } from './query-client';
 import { Routes } from './Routes';
 import { Shell } from './Shell';
@@ -21,6 +24,9 @@ const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 });
 
+/** Just below the header bar (56 px), above the page title's line. */
+const TOAST_TOP = 64;
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [nonce] = useState(installStyleNonce);
@@ -28,9 +34,12 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={() => nonce}>
       <QueryClientProvider client={queryClient}>
-        <Router hook={useHashLocation}>
-          {/* Bottom-left: the save buttons sit bottom-right, and a notification must never cover them. */}
-          <Notifications position="bottom-left" limit={4} />
+        <Router hook={useGuardedHashLocation}>
+          {/* Top-centre, under the app's header bar: page actions sit top-right and form buttons at the bottom (right on
+              record forms, left on settings), so a notification never covers the button the user needs next. */}
+          {/* `top` as a prop would reach every position's (empty) container and stretch the bottom ones over the page,
+              swallowing clicks: styles.root pins them all to the top instead. */}
+          <Notifications position="top-center" limit={4} containerWidth={360} styles={{ root: { top: TOAST_TOP, bottom: 'auto' } }} />
           <Live />
           <Shell>
             <Routes />
@@ -46,10 +55,12 @@ function Live() {
   useLiveData();
   useAppCommands();
   useReminders();
+  useDialogFocusReturn();
   return (
     <>
       <QuickSearch />
       <QuickLog />
+      <UnsavedChangesPrompt />
     </>
   );
 }

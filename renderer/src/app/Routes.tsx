@@ -1,59 +1,74 @@
 // Hash routes (#/contacts/…) so the same build works under app:// and http://. One error boundary per page.
-import { Redirect, Route, Switch, useLocation } from 'wouter';
-import { BackupsPage } from '../features/backups/BackupsPage';
-import { CompaniesPage } from '../features/companies/CompaniesPage';
-import { CompanyPage } from '../features/companies/CompanyPage';
-import { NewCompanyPage } from '../features/companies/NewCompanyPage';
-import { ContactPage } from '../features/contacts/ContactPage';
-import { ContactsPage } from '../features/contacts/ContactsPage';
-import { DataPage } from '../features/data/DataPage';
-import { DocumentsPage } from '../features/documents/DocumentsPage';
-import { NewContactPage } from '../features/contacts/NewContactPage';
-import { ActivityPage } from '../features/activities/ActivityPage';
-import { JobPage } from '../features/jobs/JobPage';
-import { JobsPage } from '../features/jobs/JobsPage';
-import { ComposePage } from '../features/email/ComposePage';
-import { EmailPage } from '../features/email/EmailPage';
-import { RecordsPage } from '../features/reports/RecordsPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { SchedulePage } from '../features/schedule/SchedulePage';
-import { TodayPage } from '../features/today/TodayPage';
-import { TrashPage } from '../features/trash/TrashPage';
-import { ImportPage } from '../features/import-export/ImportPage';
+// Each page is its own chunk (lazyPage), so the first paint waits only for the shell and the page shown.
+import { Suspense, useEffect } from 'react';
+import { Route, Switch, useLocation } from 'wouter';
+import { StartRedirect } from '../features/welcome/StartRedirect';
 import { ErrorBoundary } from './ErrorBoundary';
+import { lazyPage, prefetchPages } from './lazy-page';
+import classes from './Routes.module.css';
+
+const BackupsPage = lazyPage(() => import('../features/backups/BackupsPage'), 'BackupsPage');
+const CompaniesPage = lazyPage(() => import('../features/companies/CompaniesPage'), 'CompaniesPage');
+const CompanyPage = lazyPage(() => import('../features/companies/CompanyPage'), 'CompanyPage');
+const NewCompanyPage = lazyPage(() => import('../features/companies/NewCompanyPage'), 'NewCompanyPage');
+const ContactPage = lazyPage(() => import('../features/contacts/ContactPage'), 'ContactPage');
+const ContactsPage = lazyPage(() => import('../features/contacts/ContactsPage'), 'ContactsPage');
+const DataPage = lazyPage(() => import('../features/data/DataPage'), 'DataPage');
+const DocumentsPage = lazyPage(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
+const NewContactPage = lazyPage(() => import('../features/contacts/NewContactPage'), 'NewContactPage');
+const ActivityPage = lazyPage(() => import('../features/activities/ActivityPage'), 'ActivityPage');
+const JobPage = lazyPage(() => import('../features/jobs/JobPage'), 'JobPage');
+const JobsPage = lazyPage(() => import('../features/jobs/JobsPage'), 'JobsPage');
+const ComposePage = lazyPage(() => import('../features/email/ComposePage'), 'ComposePage');
+const EmailPage = lazyPage(() => import('../features/email/EmailPage'), 'EmailPage');
+const RecordsPage = lazyPage(() => import('../features/reports/RecordsPage'), 'RecordsPage');
+const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const SchedulePage = lazyPage(() => import('../features/schedule/SchedulePage'), 'SchedulePage');
+const TodayPage = lazyPage(() => import('../features/today/TodayPage'), 'TodayPage');
+const TrashPage = lazyPage(() => import('../features/trash/TrashPage'), 'TrashPage');
+const ImportPage = lazyPage(() => import('../features/import-export/ImportPage'), 'ImportPage');
+const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const WelcomePage = lazyPage(() => import('../features/welcome/WelcomePage'), 'WelcomePage');
 
 export function Routes() {
   const [location] = useLocation();
+  useEffect(prefetchPages, []);
   return (
     <ErrorBoundary resetKey={location}>
-      <Switch>
-        <Route path="/today" component={TodayPage} />
-        <Route path="/schedule" component={SchedulePage} />
-        <Route path="/activity" component={ActivityPage} />
-        <Route path="/contacts" component={ContactsPage} />
-        <Route path="/contacts/new" component={NewContactPage} />
-        <Route path="/contacts/:id">{(params) => <ContactPage key={params.id} id={params.id} />}</Route>
-        <Route path="/companies" component={CompaniesPage} />
-        <Route path="/companies/new" component={NewCompanyPage} />
-        <Route path="/companies/:id">{(params) => <CompanyPage key={params.id} id={params.id} />}</Route>
-        <Route path="/jobs" component={JobsPage} />
-        <Route path="/email">{() => <EmailPage />}</Route>
-        <Route path="/email/compose">{() => <ComposePage />}</Route>
-        <Route path="/email/compose/:contactId">{(params) => <ComposePage key={params.contactId} contactId={params.contactId} />}</Route>
-        <Route path="/email/:tab">{(params) => <EmailPage tab={params.tab} />}</Route>
-        <Route path="/jobs/:id">{(params) => <JobPage key={params.id} id={params.id} />}</Route>
-        <Route path="/documents">{() => <DocumentsPage />}</Route>
-        <Route path="/documents/:id">{(params) => <DocumentsPage focusId={params.id} />}</Route>
-        <Route path="/reports" component={ReportsPage} />
-        <Route path="/reports/records" component={RecordsPage} />
-        <Route path="/import" component={ImportPage} />
-        <Route path="/trash" component={TrashPage} />
-        <Route path="/backups" component={BackupsPage} />
-        <Route path="/data" component={DataPage} />
-        <Route>
-          <Redirect to="/today" replace />
-        </Route>
-      </Switch>
+      {/* An empty page-sized box while a page's chunk loads: nothing jumps when the page arrives. */}
+      <Suspense fallback={<div className={classes.loading} />}>
+        <Switch>
+          <Route path="/today" component={TodayPage} />
+          <Route path="/schedule" component={SchedulePage} />
+          <Route path="/activity" component={ActivityPage} />
+          <Route path="/contacts" component={ContactsPage} />
+          <Route path="/contacts/new" component={NewContactPage} />
+          <Route path="/contacts/:id">{(params) => <ContactPage key={params.id} id={params.id} />}</Route>
+          <Route path="/companies" component={CompaniesPage} />
+          <Route path="/companies/new" component={NewCompanyPage} />
+          <Route path="/companies/:id">{(params) => <CompanyPage key={params.id} id={params.id} />}</Route>
+          <Route path="/jobs" component={JobsPage} />
+          <Route path="/email">{() => <EmailPage />}</Route>
+          <Route path="/email/compose">{() => <ComposePage />}</Route>
+          <Route path="/email/compose/:contactId">{(params) => <ComposePage key={params.contactId} contactId={params.contactId} />}</Route>
+          <Route path="/email/:tab">{(params) => <EmailPage tab={params.tab} />}</Route>
+          <Route path="/jobs/:id">{(params) => <JobPage key={params.id} id={params.id} />}</Route>
+          <Route path="/documents">{() => <DocumentsPage />}</Route>
+          <Route path="/documents/:id">{(params) => <DocumentsPage focusId={params.id} />}</Route>
+          <Route path="/reports" component={ReportsPage} />
+          <Route path="/reports/records" component={RecordsPage} />
+          <Route path="/import" component={ImportPage} />
+          <Route path="/trash" component={TrashPage} />
+          <Route path="/backups" component={BackupsPage} />
+          <Route path="/data" component={DataPage} />
+          <Route path="/settings">{() => <SettingsPage />}</Route>
+          <Route path="/settings/:section">{(params) => <SettingsPage key={params.section} section={params.section} />}</Route>
+          <Route path="/welcome" component={WelcomePage} />
+          <Route>
+            <StartRedirect />
+          </Route>
+        </Switch>
+      </Suspense>
     </ErrorBoundary>
   );
 }

@@ -3,6 +3,7 @@ import { AppShell, Burger, Group, Kbd, NavLink, Text, UnstyledButton } from '@ma
 import { useDisclosure } from '@mantine/hooks';
 import { CallTimer } from '../features/activities/CallTimer';
 import { SegmentsNav } from '../features/reports/SegmentsNav';
+import { SampleBanner } from '../features/welcome/SampleBanner';
 import { quickSearch } from '../features/search/quick-search-store';
 import { IconAddressBook, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -52,7 +53,10 @@ export function Shell({ children }: { children: ReactNode }) {
         ))}
         <SegmentsNav onNavigate={close} />
       </AppShell.Navbar>
-      <AppShell.Main className={classes.main}>{children}</AppShell.Main>
+      <AppShell.Main className={classes.main}>
+        <SampleBanner />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -1,5 +1,5 @@
 // The sections in the sidebar. Adding a section is one line here plus its routes in Routes.tsx.
-import { IconBriefcase, IconBuilding, IconChartBar, IconCalendar, IconDatabase, IconFileImport, IconFileZip, IconFiles, IconMail, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconChartBar, IconCalendar, IconDatabase, IconFileImport, IconFileZip, IconFiles, IconMail, IconSettings, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -21,4 +21,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Trash', path: '/trash', icon: IconTrash },
   { label: 'Backups', path: '/backups', icon: IconDatabase },
   { label: 'Your data', path: '/data', icon: IconFileZip },
+  { label: 'Settings', path: '/settings', icon: IconSettings },
 ];

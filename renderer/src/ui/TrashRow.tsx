@@ -1,8 +1,9 @@
-// One deleted item in a Trash list: its name (opens it read-only), when it was deleted, and Restore; and the
+// One deleted item in a Trash list: its name (opens it read-only), when it was deleted, Restore and (where it can)
+// Delete for good; and the
 // list's Show more, loader and empty state. Shared by the Trash page and each feature's own trashed list; imports
 // no feature.
 import { Anchor, Button, Center, Group, Loader, Paper, Text } from '@mantine/core';
-import { IconArrowBackUp, IconTrashX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconTrash, IconTrashX } from '@tabler/icons-react';
 import { formatDistanceToNow } from 'date-fns';
 import { Link } from 'wouter';
 import { Empty } from './Empty';
@@ -14,9 +15,11 @@ interface Props {
   detail: string | null;
   deletedAt: string | null;
   onRestore: () => void;
+  /** Asks to delete it for good (the caller confirms); without one the row only restores. */
+  onPurge?: (() => void) | undefined;
 }
 
-export function TrashRow({ href, name, detail, deletedAt, onRestore }: Props) {
+export function TrashRow({ href, name, detail, deletedAt, onRestore, onPurge }: Props) {
   return (
     <Paper withBorder px="md" py="xs" role="listitem">
       <Group justify="space-between" wrap="nowrap">
@@ -34,9 +37,16 @@ export function TrashRow({ href, name, detail, deletedAt, onRestore }: Props) {
             {[detail, deletedAt && `deleted ${formatDistanceToNow(new Date(deletedAt), { addSuffix: true })}`].filter(Boolean).join(' · ')}
           </Text>
         </div>
-        <Button size="xs" variant="light" leftSection={<IconArrowBackUp size={14} />} onClick={onRestore} aria-label={`Restore ${name}`}>
-          Restore
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <Button size="xs" variant="light" leftSection={<IconArrowBackUp size={14} />} onClick={onRestore} aria-label={`Restore ${name}`}>
+            Restore
+          </Button>
+          {onPurge && (
+            <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={onPurge} aria-label={`Delete ${name} for good`}>
+              Delete for good
+            </Button>
+          )}
+        </Group>
       </Group>
     </Paper>
   );

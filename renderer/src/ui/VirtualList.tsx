@@ -1,18 +1,28 @@
-// A keyboard-friendly virtual list of links for lists that may hold 100,000 rows: only visible rows
-// are in the DOM, pages load as the end comes into view, and arrow keys move a single tab stop (roving tabindex).
+// A keyboard-friendly virtual list of links for lists that may hold 100,000 rows: only visible rows are in
+// the DOM; rows come either as pages loaded as the end comes into view, or as a window the page fetches at any
+// scroll point (rows not loaded yet are placeholders); arrow keys move a single tab stop (roving tabindex).
 import { Center, Loader } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { useSearchIntoList } from './search-into-list';
 import classes from './VirtualList.module.css';
 
 export interface VirtualListProps<T> {
   label: string;
-  items: readonly T[];
+  /** The rows; an undefined entry is a row not loaded yet, shown as a placeholder. */
+  items: readonly (T | undefined)[];
   total: number;
-  hasMore: boolean;
-  loadingMore: boolean;
-  loadMore: () => void;
+  /** Paged lists: another page exists and is fetched when the end comes into view. */
+  hasMore?: boolean;
+  loadingMore?: boolean;
+  loadMore?: () => void;
+  /** Windowed lists: which rows are on screen (with some overscan), so the page can fetch them. */
+  onRangeChange?: (first: number, last: number) => void;
+  /** When it changes (a new search or sort), the list scrolls back to its top. */
+  resetKey?: string;
+  /** The list's search box: ArrowDown there focuses the first row, ArrowUp on the first row goes back. */
+  searchBox?: RefObject<HTMLInputElement | null>;
   rowHeight: number;
   getKey: (item: T) => string;
   getHref: (item: T) => string;
@@ -27,9 +37,11 @@ export interface VirtualListProps<T> {
 const PAGE_KEYS: Record<string, number> = { PageDown: 10, PageUp: -10, ArrowDown: 1, ArrowUp: -1 };
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { items, hasMore, loadingMore, loadMore, rowHeight } = props;
+  const { items, hasMore = false, loadingMore = false, loadMore, rowHeight, onRangeChange } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // A row focused by key before it was loaded: it takes focus as soon as its link exists.
+  const pendingFocus = useRef<number | null>(null);
   const count = items.length + (hasMore ? 1 : 0);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders this component itself; nothing here is memoised
@@ -40,26 +52,65 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     overscan: 10,
   });
   const virtualRows = virtualizer.getVirtualItems();
+  const firstVisible = virtualRows[0]?.index ?? 0;
   const lastVisible = virtualRows.at(-1)?.index ?? 0;
 
   useEffect(() => {
-    if (hasMore && !loadingMore && lastVisible >= items.length - 20) loadMore();
+    if (hasMore && !loadingMore && lastVisible >= items.length - 20) loadMore?.();
   }, [hasMore, loadingMore, lastVisible, items.length, loadMore]);
+
+  const { resetKey } = props;
+  const lastResetKey = useRef(resetKey);
+  const justReset = useRef(false);
+  useEffect(() => {
+    if (lastResetKey.current === resetKey) return;
+    lastResetKey.current = resetKey;
+    justReset.current = true;
+    virtualizer.scrollToOffset(0);
+    setActive(0);
+  }, [resetKey, virtualizer]);
+
+  useEffect(() => {
+    // Right after a reset the rows rendered are still those of the old scroll position: report the top instead.
+    const shift = justReset.current ? firstVisible : 0;
+    justReset.current = false;
+    onRangeChange?.(firstVisible - shift, lastVisible - shift);
+  }, [onRangeChange, firstVisible, lastVisible]);
 
   useEffect(() => {
     if (active >= items.length) setActive(Math.max(0, items.length - 1));
   }, [active, items.length]);
 
+  const rowLink = (index: number) => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] a`) ?? null;
+
+  // After every render: a row waiting for focus gets it once it is loaded and on screen.
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const link = rowLink(pendingFocus.current);
+    if (!link) return;
+    pendingFocus.current = null;
+    link.focus();
+  });
+
   const focusRow = (index: number) => {
     const target = Math.min(Math.max(index, 0), items.length - 1);
     if (target < 0) return;
     setActive(target);
+    pendingFocus.current = target;
     virtualizer.scrollToIndex(target, { align: 'auto' });
     // The row may only exist after the virtualizer re-renders for the new scroll position.
     requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"] a`)?.focus();
+      const link = pendingFocus.current === target ? rowLink(target) : null;
+      if (!link) return;
+      pendingFocus.current = null;
+      link.focus();
     });
   };
+
+  useSearchIntoList(props.searchBox, scrollRef, {
+    enter: () => focusRow(0),
+    isFirst: (element) => element === rowLink(0),
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const step = PAGE_KEYS[event.key];
@@ -77,13 +128,15 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         <div role="list" aria-label={props.label} className={classes.canvas} style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((row) => {
             const item = items[row.index];
+            const placeholder = item === undefined && row.index < items.length;
             return (
               <div
-                key={item ? props.getKey(item) : 'loading'}
+                key={item ? props.getKey(item) : `row-${row.index}`}
                 role="listitem"
                 data-index={row.index}
                 aria-setsize={props.total}
                 aria-posinset={row.index + 1}
+                aria-busy={item ? undefined : true}
                 className={classes.item}
                 style={{ height: row.size, transform: `translateY(${row.start}px)` }}
                 onFocus={() => setActive(row.index)}
@@ -98,6 +151,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
                   >
                     {props.renderRow(item)}
                   </Link>
+                ) : placeholder ? (
+                  <div className={classes.placeholder} />
                 ) : (
                   <Center h="100%">
                     <Loader size="sm" aria-label="Loading more" />

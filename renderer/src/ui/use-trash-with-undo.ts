@@ -1,7 +1,9 @@
 // Moving any entity to Trash and back with an Undo notification. Contacts, companies and the entities still to come
-// share this one behaviour, so a fix to Undo (or its wording) lands everywhere at once.
+// share this one behaviour, so a fix to Undo (or its wording) lands everywhere at once. Focus follows: to the next row
+// (or the page a record's Delete goes back to), and after Undo to what came back.
 import { notifications } from '@mantine/notifications';
 import { useLocation } from 'wouter';
+import { focusNextPageHeading, focusRowWhenReady, planFocusAfterRemoval } from './focus-keeper';
 import { notifySuccess } from './notify';
 import { showUndoNotification } from './undo-notification';
 
@@ -32,15 +34,27 @@ export function useTrashWithUndo<T extends { id: string }>({ remove, restore, la
       .then((entity) => {
         notifications.hide(`trashed-${entity.id}`); // its Undo has nothing left to undo
         notifySuccess(`${label(entity)} is back`, `restored-${entity.id}`);
-        if (options.open && href) navigate(href(entity.id));
+        if (options.open && href) {
+          const heading = document.querySelector('main h1');
+          navigate(href(entity.id));
+          focusNextPageHeading(heading);
+        } else if (options.open) {
+          focusRowWhenReady(entity.id);
+        }
       })
       .catch(() => undefined);
 
-  const trashOne = (id: string, after?: () => void) =>
-    remove
+  /** `after` runs once it is in Trash: a record's page passes its navigation back to the list. */
+  const trashOne = (id: string, after?: () => void) => {
+    const refocus = planFocusAfterRemoval(document.activeElement);
+    const heading = document.querySelector('main h1');
+    return remove
       .mutateAsync(id)
       .then((entity) => {
-        after?.();
+        if (after) {
+          after();
+          focusNextPageHeading(heading);
+        } else refocus();
         showUndoNotification({
           id: `trashed-${entity.id}`,
           message: `${label(entity)} moved to Trash`,
@@ -48,6 +62,7 @@ export function useTrashWithUndo<T extends { id: string }>({ remove, restore, la
         });
       })
       .catch(() => undefined);
+  };
 
   return { trash: trashOne, restore: restoreOne, trashing: remove.isPending, restoring: restore.isPending };
 }

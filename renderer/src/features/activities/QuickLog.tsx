@@ -8,20 +8,23 @@ import { useJobList } from '../../api/jobs';
 import { ContactSelect } from '../../ui/ContactSelect';
 import { NotSavedAlert } from '../../ui/NotSavedAlert';
 import { notifySuccess } from '../../ui/notify';
+import { UnsavedScope, useGuardedClose, useUnsavedGuard } from '../../ui/unsaved-changes';
 import { DIRECTION_OPTIONS, OUTCOME_OPTIONS, TYPE_OPTIONS, formatDuration } from './activity-labels';
 import { type QuickLogValues, initialValues, parseDuration, toCreateInput, toUpdateInput } from './quick-log-values';
 import { type QuickLogPrefill, quickLog, useQuickLogState } from './quick-log-store';
 
 export function QuickLog() {
   const { quickLog: prefill } = useQuickLogState();
+  // Escape, ×, a click outside and Cancel ask first when something was typed; a save closes at once.
+  const guarded = useGuardedClose(quickLog.close);
   return (
-    <Modal opened={prefill !== null} onClose={quickLog.close} title={prefill?.editing ? 'Edit activity' : 'Log activity'} size="lg">
-      {prefill && <QuickLogForm prefill={prefill} />}
+    <Modal opened={prefill !== null} onClose={guarded.close} title={prefill?.editing ? 'Edit activity' : 'Log activity'} size="lg">
+      <UnsavedScope value={guarded.scope}>{prefill && <QuickLogForm prefill={prefill} onCancel={guarded.close} />}</UnsavedScope>
     </Modal>
   );
 }
 
-function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
+function QuickLogForm({ prefill, onCancel }: { prefill: QuickLogPrefill; onCancel: () => void }) {
   const create = useCreateActivity();
   const update = useUpdateActivity();
   const editing = prefill.editing;
@@ -37,15 +40,23 @@ function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
   const v = form.values;
   const seconds = parseDuration(v.duration);
 
-  const save = form.onSubmit(async (values) => {
+  const saveValues = async (values: QuickLogValues): Promise<boolean> => {
     try {
       const activity = editing ? await update.mutateAsync(toUpdateInput(editing.id, values)) : await create.mutateAsync(toCreateInput(values));
       quickLog.close();
       notifySuccess(editing ? 'Saved' : `Logged for ${activity.contactName}`);
+      return true;
     } catch (error) {
       // Anything but a field problem is shown by NotSavedAlert below.
       if (error instanceof IpcError && error.code === 'VALIDATION') form.setErrors(Object.fromEntries(error.issues.map((i) => [i.path.replace(/^followUp\.title/, 'followUpTitle'), i.message])));
+      return false;
     }
+  };
+  const save = form.onSubmit(saveValues);
+  useUnsavedGuard({
+    what: v.withFollowUp ? 'this activity and its follow-up' : 'this activity',
+    isDirty: () => form.isDirty(),
+    save: async () => !form.validate().hasErrors && (await saveValues(form.getValues())),
   });
 
   return (
@@ -121,7 +132,7 @@ function QuickLogForm({ prefill }: { prefill: QuickLogPrefill }) {
         )}
         <NotSavedAlert error={saving.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={quickLog.close}>
+          <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
           <Button type="submit" loading={saving.isPending}>

@@ -12,6 +12,8 @@ export const REASON_TEXT: Record<BackupRow['reason'], string> = {
   'before-merge': 'Before a merge',
   'before-erase': 'Before an erase',
   'before-empty-trash': 'Before emptying the Trash',
+  'before-delete-for-good': 'Before deleting for good',
+  'before-field-change': 'Before changing a field type',
 };
 
 export function backupTime(iso: string): string {

@@ -2,7 +2,7 @@
 import { Button, Center, Loader, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue, useSessionStorage } from '@mantine/hooks';
 import { IconBuildingPlus, IconPlus, IconSearch, IconSearchOff } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link } from 'wouter';
 import { type CompanyListFilter, useCompanyList } from '../../api/companies';
 import { Empty } from '../../ui/Empty';
@@ -27,6 +27,7 @@ export function CompaniesPage() {
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total;
   const filtered = search.trim() !== '';
+  const searchBox = useRef<HTMLInputElement>(null);
 
   return (
     <div className={pageClasses.page}>
@@ -43,6 +44,7 @@ export function CompaniesPage() {
         <div className={pageClasses.toolbar} role="search">
           <TextInput
             className={pageClasses.search}
+            ref={searchBox}
             aria-label="Search companies"
             placeholder="Search by name, website, phone…"
             leftSection={<IconSearch size={16} />}
@@ -92,6 +94,7 @@ export function CompaniesPage() {
           hasMore={list.hasNextPage}
           loadingMore={list.isFetchingNextPage}
           loadMore={() => void list.fetchNextPage()}
+          searchBox={searchBox}
           rowHeight={COMPANY_ROW_HEIGHT}
           getKey={(c) => c.id}
           getHref={(c) => `/companies/${c.id}`}

@@ -7,6 +7,7 @@ import { IpcError } from '../../../../shared/ipc/errors';
 import { useTags } from '../../api/search';
 import { notifyError } from '../../ui/notify';
 import { errorsFromIssues } from '../../ui/form-errors';
+import { useUnsavedGuard } from '../../ui/unsaved-changes';
 import { type CompanyFieldsInput, type CompanyFormValues, companyValuesToInput } from './company-form-values';
 
 interface Props {
@@ -30,16 +31,24 @@ export function CompanyForm({ initialValues, companyId, disabled, submitLabel, o
   });
   const tags = useTags();
 
-  const submit = form.onSubmit(async (values) => {
+  const saveValues = async (values: CompanyFormValues): Promise<boolean> => {
     try {
-      await onSave(companyValuesToInput(values));
+      await whileSaving(() => onSave(companyValuesToInput(values)));
       form.resetDirty(values);
       onSaved?.();
+      return true;
     } catch (error) {
-      if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return;
+      if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return false;
       form.setErrors(errorsFromIssues(error.issues, {}));
       if (!error.issues.some((i) => i.path.split('.')[0]! in values)) notifyError(error);
+      return false;
     }
+  };
+  const submit = form.onSubmit(saveValues);
+  const { whileSaving } = useUnsavedGuard({
+    what: companyId ? 'this company' : 'the new company',
+    isDirty: () => !disabled && form.isDirty(),
+    save: async () => !form.validate().hasErrors && (await saveValues(form.getValues())),
   });
 
   return (

@@ -1,4 +1,5 @@
-// One company: its details, its people, Delete (to Trash, with Undo) and a Restore banner when trashed.
+// One company: how to reach it and its open jobs at a glance (key facts), its people, jobs, documents and timeline,
+// its details as an editable form, Delete (to Trash, with Undo) and a Restore banner when trashed.
 import { Avatar, Button, Stack, Text } from '@mantine/core';
 import { IconBuilding, IconTrash } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
@@ -6,7 +7,11 @@ import type { Company } from '../../../../shared/domain/contact';
 import { useCompany, useUpdateCompany } from '../../api/companies';
 import { notifySuccess } from '../../ui/notify';
 import pageClasses from '../../ui/ListPage.module.css';
-import { PageHeader } from '../../ui/PageHeader';
+import { plural } from '../../ui/format';
+import { KeyFacts, NoValue, TagList } from '../../ui/KeyFacts';
+import { PhoneLinks, WebsiteLink } from '../../ui/ReachLinks';
+import { OpenJobs } from '../../ui/RecordFacts';
+import { RecordHeader } from '../../ui/RecordHeader';
 import { RecordGate } from '../../ui/RecordGate';
 import { TrashedBanner } from '../../ui/TrashedBanner';
 import { companyToValues } from './company-form-values';
@@ -33,15 +38,15 @@ function CompanyDetails({ c }: { c: Company }) {
   return (
     <div className={pageClasses.scrollPage}>
       <div className={pageClasses.content}>
-        <PageHeader
+        <RecordHeader
           leading={
             <Avatar size={52} color="indigo" variant="light" aria-hidden>
               <IconBuilding size={28} />
             </Avatar>
           }
           title={c.name}
-          subtitle={c.contactCount === 1 ? '1 person' : `${c.contactCount} people`}
-          actions={
+          subtitle={plural(c.contactCount, 'person', 'people')}
+          apart={
             !trashed && (
               <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => trashCompany(c.id, () => navigate('/companies'))}>
                 Delete
@@ -49,6 +54,7 @@ function CompanyDetails({ c }: { c: Company }) {
             )
           }
         />
+        <CompanyFacts c={c} />
         {c.deletedAt !== null && <TrashedBanner what="company" deletedAt={c.deletedAt} restoring={restoring} onRestore={() => restoreCompany(c.id)} />}
         <Stack gap="md" className={pageClasses.formGap}>
           <CompanyPeople company={c} readOnly={trashed} />
@@ -75,5 +81,20 @@ function CompanyDetails({ c }: { c: Company }) {
         </Stack>
       </div>
     </div>
+  );
+}
+
+function CompanyFacts({ c }: { c: Company }) {
+  const address = c.address ? [c.address.street, c.address.city, c.address.region, c.address.postcode, c.address.country].filter(Boolean).join(', ') : '';
+  return (
+    <KeyFacts
+      facts={[
+        { label: 'Phone', value: <PhoneLinks phones={c.phone ? [{ value: c.phone }] : []} /> },
+        { label: 'Website', value: <WebsiteLink site={c.website} /> },
+        { label: 'Tags', value: <TagList tags={c.tags} /> },
+        { label: 'Address', value: address || <NoValue>None</NoValue>, wide: address.length > 40 },
+        { label: 'Open jobs', value: <OpenJobs owner={{ companyId: c.id }} /> },
+      ]}
+    />
   );
 }

@@ -9,6 +9,9 @@ import { useTags } from '../../api/search';
 import { notifyError } from '../../ui/notify';
 import { errorsFromIssues, remapErrors } from '../../ui/form-errors';
 import { CompanySelect } from '../../ui/CompanySelect';
+import { useUnsavedGuard } from '../../ui/unsaved-changes';
+import { DraftRestoredNote } from '../../ui/unsaved-draft-note';
+import { localDraftStore, useFormDraft } from '../../ui/use-draft';
 import { AddressRows } from './AddressRows';
 import { type ContactFieldsInput, type ContactFormValues, valuesToInput } from './contact-form-values';
 import { KIND_OPTIONS } from './contact-labels';
@@ -25,9 +28,13 @@ interface Props {
   /** Called after a successful save with the values now saved. */
   onSaved?: (values: ContactFormValues) => void;
   secondaryAction?: ReactNode;
+  /** Where the typing is kept until saved or discarded; an existing contact's id by default, none for a new one. */
+  draftKey?: string;
 }
 
-export function ContactForm({ initialValues, contactId, companyName, disabled, submitLabel, onSave, onSaved, secondaryAction }: Props) {
+const drafts = localDraftStore<ContactFormValues>('rapport.contactDraft');
+
+export function ContactForm({ initialValues, contactId, companyName, disabled, submitLabel, onSave, onSaved, secondaryAction, draftKey = contactId }: Props) {
   const resolve = useMemo(() => schemaResolver(contactId ? ContactUpdate : ContactCreate, { sync: true }), [contactId]);
   const form = useForm<ContactFormValues>({
     initialValues,
@@ -38,25 +45,37 @@ export function ContactForm({ initialValues, contactId, companyName, disabled, s
   });
   const tags = useTags();
   const tagOptions = (tags.data?.items ?? []).map((t) => t.tag);
+  const draft = useFormDraft(drafts, disabled ? undefined : draftKey, form);
 
-  const submit = form.onSubmit(async (values) => {
+  const saveValues = async (values: ContactFormValues): Promise<boolean> => {
     const { input, rows } = valuesToInput(values);
     try {
-      await onSave(input);
+      await whileSaving(() => onSave(input));
       form.resetDirty(values);
+      draft.clear();
       onSaved?.(values);
+      return true;
     } catch (error) {
-      if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return; // already notified by the query client
+      if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return false; // already notified by the query client
       const errors = errorsFromIssues(error.issues, rows);
       form.setErrors(errors);
       if (!Object.keys(errors).some((path) => path.split('.')[0]! in values)) notifyError(error);
+      return false;
     }
+  };
+  const submit = form.onSubmit(saveValues);
+  const { whileSaving } = useUnsavedGuard({
+    what: contactId ? 'this contact' : 'the new contact',
+    isDirty: () => !disabled && form.isDirty(),
+    save: async () => !form.validate().hasErrors && (await saveValues(form.getValues())),
+    discard: draft.clear,
   });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Contact details">
       <Fieldset variant="unstyled" m={0} miw={0} disabled={disabled || form.submitting}>
         <Stack gap="md">
+          {draft.restored && <DraftRestoredNote onDiscard={draft.discard} />}
           <Section title="Name and work">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="First name" autoComplete="off" data-autofocus autoFocus={!contactId} {...form.getInputProps('firstName')} />
@@ -101,7 +120,7 @@ export function ContactForm({ initialValues, contactId, companyName, disabled, s
           {!disabled && (
             <Group justify="flex-end" gap="sm">
               {secondaryAction}
-              <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty()}>
+              <Button variant="default" onClick={draft.discard} disabled={!form.isDirty()}>
                 Discard changes
               </Button>
               <Button type="submit" loading={form.submitting}>

@@ -2,7 +2,9 @@
 // ticked, how many and what can be done with them. It takes the header's place, so the rows never move under
 // the pointer while someone is ticking them.
 import { Button, Checkbox, Group, Text, VisuallyHidden } from '@mantine/core';
-import { useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
+import type { SegmentFilter } from '../../../../shared/domain/segment';
+import { formatCount } from '../../ui/format';
 import rows from '../../ui/ListRow.module.css';
 import { ExportMenu } from '../import-export/panels';
 import { ContactColumnNames, contactRowClass } from './ContactRow';
@@ -15,17 +17,27 @@ interface ContactListHeaderProps {
   loaded: number;
   onSelectAll: () => void;
   onClear: () => void;
+  /** Everyone the filter matches is selected ("Select all N matching"), not only the ticked rows. */
+  allMatching?: { total: number; filter: SegmentFilter } | undefined;
+  /** What else can be done with the selection (bulk changes). */
+  actions?: ReactNode;
 }
 
-export function ContactListHeader({ selectedIds, loaded, onSelectAll, onClear }: ContactListHeaderProps) {
+export function ContactListHeader({ selectedIds, loaded, onSelectAll, onClear, allMatching, actions }: ContactListHeaderProps) {
   const selectAll = useRef<HTMLInputElement>(null);
-  const count = selectedIds.length;
-  const all = count > 0 && count === loaded;
+  const count = allMatching ? allMatching.total : selectedIds.length;
+  const all = !!allMatching || (count > 0 && count === loaded);
   const clear = () => {
     onClear();
     // The bar's buttons go away with it; leave focus on the box beside them rather than on the page.
     selectAll.current?.focus();
   };
+  // When the selection empties by itself (its contacts went to Trash) the bar's buttons go: focus stays in the list.
+  const hadSelection = useRef(false);
+  useEffect(() => {
+    if (count === 0 && hadSelection.current && document.activeElement === document.body) selectAll.current?.focus();
+    hadSelection.current = count > 0;
+  }, [count]);
   return (
     <div className={`${contactRowClass} ${rows.header}`}>
       <Checkbox
@@ -47,9 +59,10 @@ export function ContactListHeader({ selectedIds, loaded, onSelectAll, onClear }:
           onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.contains(e.target as Node) && clear()}
         >
           <Text span size="sm" fw={600} aria-hidden>
-            {count.toLocaleString()} selected
+            {allMatching ? `All ${formatCount(count)} selected` : `${formatCount(count)} selected`}
           </Text>
-          <ExportMenu ids={selectedIds} size="xs" />
+          {allMatching ? <ExportMenu filter={allMatching.filter} count={allMatching.total} size="xs" /> : <ExportMenu ids={selectedIds} size="xs" />}
+          {actions}
           <Button size="xs" variant="subtle" onClick={clear}>
             Clear selection
           </Button>

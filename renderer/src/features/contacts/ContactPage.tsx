@@ -1,4 +1,5 @@
-// One contact: its details as an editable form, Delete (to Trash, with Undo), and a Restore banner when trashed.
+// One contact: who they are and how to reach them at a glance (key facts), their follow-ups, jobs, documents and
+// timeline, the details as an editable form, Delete (to Trash, with Undo), and a Restore banner when trashed.
 import { Anchor, Avatar, Button, Text } from '@mantine/core';
 import { IconNotes, IconPhoneCall, IconTrash } from '@tabler/icons-react';
 import { formatDistanceToNow } from 'date-fns';
@@ -7,7 +8,10 @@ import type { Contact } from '../../../../shared/domain/contact';
 import { useContact, useUpdateContact } from '../../api/contacts';
 import { notifySuccess } from '../../ui/notify';
 import pageClasses from '../../ui/ListPage.module.css';
-import { PageHeader } from '../../ui/PageHeader';
+import { KeyFacts, NoValue, TagList } from '../../ui/KeyFacts';
+import { PhoneLinks, EmailLinks } from '../../ui/ReachLinks';
+import { NextStep, OpenJobs } from '../../ui/RecordFacts';
+import { RecordHeader } from '../../ui/RecordHeader';
 import { RecordGate } from '../../ui/RecordGate';
 import { TrashedBanner } from '../../ui/TrashedBanner';
 import { callTimer, quickLog, Timeline } from '../activities/panels';
@@ -17,6 +21,7 @@ import { ContactEmailActions } from '../email/panels';
 import { ContactFollowUps } from '../today/panels';
 import { contactToValues } from './contact-form-values';
 import { ContactForm } from './ContactForm';
+import { KIND_LABELS } from './contact-labels';
 import { useTrashContact } from './use-trash-contact';
 
 export function ContactPage({ id }: { id: string }) {
@@ -35,28 +40,10 @@ function ContactDetails({ c }: { c: Contact }) {
   return (
     <div className={pageClasses.scrollPage}>
       <div className={pageClasses.content}>
-        <PageHeader
+        <RecordHeader
           leading={<Avatar name={c.displayName} color="initials" size={52} aria-hidden />}
           title={c.displayName}
-          subtitle={
-            <>
-              {c.jobTitle}
-              {c.jobTitle && c.companyName ? ' at ' : ''}
-              {c.companyId && c.companyName ? (
-                <Anchor component={Link} href={`/companies/${c.companyId}`} size="sm">
-                  {c.companyName}
-                </Anchor>
-              ) : null}
-              {c.phones.map((p) => (
-                <Anchor key={p.value} href={`tel:${p.value}`} size="sm" ml={c.jobTitle || c.companyName ? 'sm' : 0} mr="sm" aria-label={`Call ${p.value}`} onClick={() => callTimer.start(c.id, c.displayName)}>
-                  {p.value}
-                </Anchor>
-              ))}
-              <Text span size="sm" c="dimmed" ml={c.jobTitle || c.companyName || c.phones.length ? 'sm' : 0}>
-                {c.lastContactedAt ? `Last contacted ${formatDistanceToNow(new Date(c.lastContactedAt), { addSuffix: true })}` : 'Not contacted yet'}
-              </Text>
-            </>
-          }
+          subtitle={c.jobTitle}
           actions={
             !trashed && (
               <>
@@ -72,13 +59,18 @@ function ContactDetails({ c }: { c: Contact }) {
                 >
                   Log activity
                 </Button>
-                <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => trashContact(c.id, () => navigate('/contacts'))}>
-                  Delete
-                </Button>
               </>
             )
           }
+          apart={
+            !trashed && (
+              <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => trashContact(c.id, () => navigate('/contacts'))}>
+                Delete
+              </Button>
+            )
+          }
         />
+        <ContactFacts c={c} />
         {c.deletedAt !== null && <TrashedBanner what="contact" deletedAt={c.deletedAt} restoring={restoring} onRestore={() => restoreContact(c.id)} />}
         <div className={pageClasses.formGap}>
           <ContactFollowUps contactId={c.id} readOnly={trashed} />
@@ -113,5 +105,40 @@ function ContactDetails({ c }: { c: Contact }) {
         </div>
       </div>
     </div>
+  );
+}
+
+function ContactFacts({ c }: { c: Contact }) {
+  const call = () => callTimer.start(c.id, c.displayName);
+  return (
+    <KeyFacts
+      facts={[
+        {
+          label: 'Company',
+          value:
+            c.companyId && c.companyName ? (
+              <Anchor component={Link} href={`/companies/${c.companyId}`} size="sm">
+                {c.companyName}
+              </Anchor>
+            ) : (
+              <NoValue>None</NoValue>
+            ),
+        },
+        { label: 'Kind', value: KIND_LABELS[c.kind] },
+        { label: 'Tags', value: <TagList tags={c.tags} /> },
+        { label: 'Phone', value: <PhoneLinks phones={c.phones} onCall={c.deletedAt === null ? call : undefined} /> },
+        { label: 'Email', value: <EmailLinks emails={c.emails} />, wide: true },
+        {
+          label: 'Last contacted',
+          value: c.lastContactedAt ? (
+            <span title={new Date(c.lastContactedAt).toLocaleString()}>{formatDistanceToNow(new Date(c.lastContactedAt), { addSuffix: true })}</span>
+          ) : (
+            <NoValue>Not yet</NoValue>
+          ),
+        },
+        { label: 'Next step', value: <NextStep scope={{ contactId: c.id }} /> },
+        { label: 'Open jobs', value: <OpenJobs owner={{ contactId: c.id }} /> },
+      ]}
+    />
   );
 }

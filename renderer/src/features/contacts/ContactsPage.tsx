@@ -1,18 +1,19 @@
-// The contacts list: instant search, filters and sort done by main in SQL, rows virtualised and paged
-// by keyset cursor so it stays smooth with 100,000 contacts. Rows can be ticked to export just those.
+// The contacts list: instant search, filters and sort done by main in SQL, rows virtualised and fetched as
+// the window on screen (at any scroll point) so it stays smooth with 100,000 contacts. Rows can be ticked to export just those.
 import { Button, Center, Loader, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { type KeyboardEvent, useMemo } from 'react';
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { ContactKind } from '../../../../shared/domain/contact';
-import { type ContactListFilter, useContactList } from '../../api/contacts';
+import { CONTACT_BLOCK, useContactWindow } from '../../api/contacts';
 import { useTags } from '../../api/search';
 import { PageHeader } from '../../ui/PageHeader';
 import { VirtualList } from '../../ui/VirtualList';
 import { ExportMenu } from '../import-export/panels';
 import pageClasses from '../../ui/ListPage.module.css';
 import { CONTACT_SORT_OPTIONS, type ContactListSort, DRIFT_OPTIONS, KIND_OPTIONS } from './contact-labels';
+import { BulkActions } from './BulkActions';
 import { ContactListHeader } from './ContactListHeader';
 import { CONTACT_ROW_HEIGHT, ContactRow, ContactRowCheckbox, contactRowClass } from './ContactRow';
 import rowClasses from './ContactRow.module.css';
@@ -24,21 +25,38 @@ import { toSegmentFilter, useContactFilter } from './use-contact-filter';
 import { useSegmentParam } from './use-segment-param';
 import { useSelection } from './use-selection';
 
-const PAGE_SIZE = 100;
+/** The search waits this long after a keystroke: short enough that results paint within 100 ms of the last one. */
+export const SEARCH_DEBOUNCE_MS = 50;
 
 export function ContactsPage() {
   const { filter, update, replace, reset, isFiltered } = useContactFilter();
   useSegmentParam(filter.sort, replace);
-  const [query] = useDebouncedValue(filter.query.trim(), 150);
+  const [query] = useDebouncedValue(filter.query.trim(), SEARCH_DEBOUNCE_MS);
   // What the list shows, with the debounced search: the same filter a saved segment or an export takes.
   const shown = useMemo(() => toSegmentFilter({ ...filter, query }), [filter, query]);
-  const listFilter = useMemo<ContactListFilter>(() => ({ sort: filter.sort, limit: PAGE_SIZE, ...shown }), [filter.sort, shown]);
-  const list = useContactList(listFilter);
-  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total;
+  const listFilter = useMemo(() => ({ sort: filter.sort, ...shown }), [filter.sort, shown]);
+  const listKey = JSON.stringify(listFilter);
+  // The rows on screen, kept per block so scrolling inside a block does not re-render the page.
+  const [range, setRange] = useState({ key: listKey, first: 0, last: 0 });
+  const onRangeChange = useCallback(
+    (first: number, last: number) =>
+      setRange((current) => {
+        const same = current.key === listKey && Math.floor(current.first / CONTACT_BLOCK) === Math.floor(first / CONTACT_BLOCK);
+        return same && Math.floor(current.last / CONTACT_BLOCK) === Math.floor(last / CONTACT_BLOCK) ? current : { key: listKey, first, last };
+      }),
+    [listKey],
+  );
+  // A new filter starts at the top (the list scrolls back there), so it never asks for rows past its end.
+  const shownRange = range.key === listKey ? range : { first: 0, last: 0 };
+  const list = useContactWindow(listFilter, shownRange.first, shownRange.last);
+  const items = list.rows;
+  const total = list.total;
+  const searchBox = useRef<HTMLInputElement>(null);
   // A new search, filter or segment clears the selection, so nobody exports contacts they can no longer see.
   const selection = useSelection(JSON.stringify([filter.segment?.id ?? null, shown]));
-  const selectedIds = useMemo(() => items.filter((c) => selection.selected.has(c.id)).map((c) => c.id), [items, selection.selected]);
+  // The rows loaded so far, in list order: what "select all" and a Shift+click range act on.
+  const loadedIds = useMemo(() => items.flatMap((c) => (c ? [c.id] : [])), [items]);
+  const selectedIds = useMemo(() => loadedIds.filter((id) => selection.selected.has(id)), [loadedIds, selection.selected]);
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Only keys pressed in the list itself: Escape in the Export menu's dropdown (a portal) just closes the menu.
     if (event.key !== 'Escape' || selectedIds.length === 0 || !event.currentTarget.contains(event.target as Node)) return;
@@ -72,9 +90,10 @@ export function ContactsPage() {
             aria-label="Search contacts"
             placeholder="Search by name, email, phone, company…"
             leftSection={<IconSearch size={16} />}
+            ref={searchBox}
             value={filter.query}
             onChange={(e) => update({ query: e.currentTarget.value })}
-            rightSection={list.isFetching && !list.isFetchingNextPage ? <Loader size={14} aria-label="Searching" /> : null}
+            rightSection={list.isFetching ? <Loader size={14} aria-label="Searching" /> : null}
           />
           <Select
             aria-label="Filter by tag"
@@ -135,7 +154,7 @@ export function ContactsPage() {
         <Center flex={1}>
           <Loader aria-label="Loading contacts" />
         </Center>
-      ) : items.length === 0 ? (
+      ) : total === 0 ? (
         <ContactsEmpty filtered={isFiltered} query={filter.query.trim()} onClear={reset} />
       ) : (
         <div className={rowClasses.list} onKeyDown={onListKeyDown}>
@@ -143,9 +162,9 @@ export function ContactsPage() {
             label="Contacts"
             items={items}
             total={total ?? items.length}
-            hasMore={list.hasNextPage}
-            loadingMore={list.isFetchingNextPage}
-            loadMore={() => void list.fetchNextPage()}
+            onRangeChange={onRangeChange}
+            resetKey={listKey}
+            searchBox={searchBox}
             rowHeight={CONTACT_ROW_HEIGHT}
             getKey={(c) => c.id}
             getHref={(c) => `/contacts/${c.id}`}
@@ -156,16 +175,32 @@ export function ContactsPage() {
                 contact={c}
                 checked={selection.selected.has(c.id)}
                 tabbable={tabbable}
-                onChange={(on, extend) => selection.toggle(c.id, on, extend ? items.map((i) => i.id) : undefined)}
+                onChange={(on, extend) => selection.toggle(c.id, on, extend ? loadedIds : undefined)}
               />
             )}
             rowClassName={contactRowClass}
             header={
               <ContactListHeader
                 selectedIds={selectedIds}
-                loaded={items.length}
-                onSelectAll={() => selection.selectAll(items.map((c) => c.id))}
+                loaded={loadedIds.length}
+                onSelectAll={() => selection.selectAll(loadedIds)}
                 onClear={selection.clear}
+                allMatching={selection.allMatching && total !== undefined ? { total, filter: shown } : undefined}
+                actions={
+                  <BulkActions
+                    selectedIds={selectedIds}
+                    filter={shown}
+                    total={total}
+                    loaded={loadedIds.length}
+                    allMatching={selection.allMatching}
+                    onSelectAllMatching={() => selection.selectAllMatching(loadedIds)}
+                    onTrashed={() => {
+                      // The rows (maybe all of them) leave the list: focus goes to its search box, not <body>.
+                      selection.clear();
+                      searchBox.current?.focus();
+                    }}
+                  />
+                }
               />
             }
           />

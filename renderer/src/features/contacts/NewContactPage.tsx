@@ -19,6 +19,7 @@ export function NewContactPage() {
         <div className={pageClasses.formGap}>
           <ContactForm
             initialValues={emptyContactValues()}
+            draftKey="new"
             submitLabel="Create contact"
             onSave={async (fields) => {
               const contact = await create.mutateAsync(fields);

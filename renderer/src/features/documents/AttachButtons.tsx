@@ -4,6 +4,7 @@ import { Button, Group, Menu, Progress, Text } from '@mantine/core';
 import { IconChevronDown, IconFolder, IconLink, IconPaperclip } from '@tabler/icons-react';
 import { pickDocumentFiles } from '../../api/documents';
 import type { useAttachFiles } from './use-documents';
+import { formatCount } from '../../ui/format';
 
 export function AttachButtons({ attach, size = 'sm' }: { attach: ReturnType<typeof useAttachFiles>; size?: 'xs' | 'sm' }) {
   if (attach.progress) return <AttachProgress attach={attach} size={size} />;
@@ -38,7 +39,7 @@ export function AttachProgress({ attach, size }: { attach: ReturnType<typeof use
   return (
     <Group gap="xs" wrap="nowrap" role="status" aria-live="polite">
       <Text size={size}>
-        Adding {Math.min(progress.done + 1, progress.total)} of {progress.total}…
+        Adding {formatCount(Math.min(progress.done + 1, progress.total))} of {formatCount(progress.total)}…
       </Text>
       <Progress value={(progress.done / progress.total) * 100} w={size === 'sm' ? 80 : 60} aria-label="Progress of adding files" />
       <Button size={`compact-${size}`} variant="subtle" onClick={attach.cancel}>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useDocumentPreview, useLinkDocument, useUnlinkDocument, type DocumentRow } from '../../api/documents';
 import { ContactSelect } from '../../ui/ContactSelect';
+import { reasonText } from '../../ui/notify';
 import { LinkBadge } from './DocumentTable';
 import { canPreview, formatSize, typeLabel } from './format';
 
@@ -88,7 +89,7 @@ function Preview({ doc }: { doc: DocumentRow }) {
   if (preview.isError) {
     return (
       <Alert color="yellow" title="No preview">
-        {preview.error.message.replace(/^id: /, '')}
+        {reasonText(preview.error)}
       </Alert>
     );
   }

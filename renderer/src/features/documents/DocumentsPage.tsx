@@ -3,12 +3,13 @@
 import { TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFiles, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useDocument } from '../../api/documents';
 import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
+import { useSearchIntoList } from '../../ui/search-into-list';
 import { AttachButtons } from './AttachButtons';
 import { DocumentList } from './DocumentList';
 import { StorageMenu } from './StorageMenu';
@@ -20,6 +21,9 @@ export function DocumentsPage({ focusId }: { focusId?: string }) {
   const attach = useAttachFiles(null);
   const focused = useFocused(focusId);
   const [, navigate] = useLocation();
+  const searchBox = useRef<HTMLInputElement>(null);
+  const listArea = useRef<HTMLDivElement>(null);
+  useSearchIntoList(searchBox, listArea);
 
   return (
     <div className={pageClasses.scrollPage}>
@@ -31,6 +35,7 @@ export function DocumentsPage({ focusId }: { focusId?: string }) {
             </>
           } />
         <TextInput
+          ref={searchBox}
           mt="lg"
           mb="md"
           placeholder="Search by name, note or text"
@@ -39,26 +44,28 @@ export function DocumentsPage({ focusId }: { focusId?: string }) {
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
         />
-        <DocumentList
-          filter={debounced ? { query: debounced } : {}}
-          label="All documents"
-          showLinks
-          shown={focused}
-          onShownClose={() => focusId && navigate('/documents', { replace: true })}
-          empty={
-            debounced ? (
-              <Empty icon={<IconSearch size={32} />} title="No documents found" description={`Nothing named or noted “${debounced}”.`} py="xl" />
-            ) : (
-              <Empty
-                icon={<IconFiles size={32} />}
-                withIndicatorBackground
-                title="No documents yet"
-                description="Open a contact, company or job and use “Attach files” to keep quotes, contracts and photos with them. Files are copied into Rapport’s data folder, so they are backed up with it."
-                py="xl"
-              />
-            )
-          }
-        />
+        <div ref={listArea}>
+          <DocumentList
+            filter={debounced ? { query: debounced } : {}}
+            label="All documents"
+            showLinks
+            shown={focused}
+            onShownClose={() => focusId && navigate('/documents', { replace: true })}
+            empty={
+              debounced ? (
+                <Empty icon={<IconSearch size={32} />} title="No documents found" description={`Nothing named or noted “${debounced}”.`} py="xl" />
+              ) : (
+                <Empty
+                  icon={<IconFiles size={32} />}
+                  withIndicatorBackground
+                  title="No documents yet"
+                  description="Open a contact, company or job and use “Attach files” to keep quotes, contracts and photos with them. Files are copied into Rapport’s data folder, so they are backed up with it."
+                  py="xl"
+                />
+              )
+            }
+          />
+        </div>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { useDocumentCheck, useDocumentSettings, useSetDocumentSettings } from '../../api/documents';
 import { notifySuccess } from '../../ui/notify';
+import { plural } from '../../ui/format';
 
 type Report = ChannelOutput<'documents.check'>;
 const MB = 1024 * 1024;
@@ -59,7 +60,7 @@ function CheckReport({ report }: { report: Report }) {
             {report.corruptBlobs.map((c) => (
               <List.Item key={c.sha256}>Stored file {c.sha256.slice(0, 12)}… is damaged: its content no longer matches.</List.Item>
             ))}
-            {report.orphanBlobs.length > 0 && <List.Item>{report.orphanBlobs.length} stored file(s) belong to no document (safe to keep; emptying Trash does not remove them).</List.Item>}
+            {report.orphanBlobs.length > 0 && <List.Item>{plural(report.orphanBlobs.length, 'stored file')} {report.orphanBlobs.length === 1 ? 'belongs' : 'belong'} to no document (safe to keep; emptying Trash does not remove them).</List.Item>}
             {report.brokenLinks.map((b) => (
               <List.Item key={b.documentId}>
                 “{b.name}” was linked at {b.path}, which has moved or been deleted.
@@ -72,7 +73,8 @@ function CheckReport({ report }: { report: Report }) {
   );
 }
 
-function LimitForm({ onClose }: { onClose: () => void }) {
+/** The size limit per file; in the menu's dialog (with Cancel) and on the Settings page (without). */
+export function LimitForm({ onClose }: { onClose?: () => void }) {
   const current = useDocumentSettings();
   const [value, setValue] = useState<number | string>('');
   const save = useSetDocumentSettings();
@@ -82,7 +84,7 @@ function LimitForm({ onClose }: { onClose: () => void }) {
       {
         onSuccess: (settings) => {
           notifySuccess(`Files up to ${Math.round(settings.maxFileBytes / MB)} MB can be attached`);
-          onClose();
+          onClose?.();
         },
       },
     );
@@ -91,9 +93,11 @@ function LimitForm({ onClose }: { onClose: () => void }) {
     <Stack>
       <NumberInput label="Largest file to copy in (MB)" description="Bigger files can still be linked where they are." min={1} max={8192} value={shown} onChange={setValue} data-autofocus />
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          Cancel
-        </Button>
+        {onClose && (
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+        )}
         <Button loading={save.isPending} disabled={typeof shown !== 'number' || shown < 1} onClick={() => typeof shown === 'number' && submit(shown)}>
           Save
         </Button>

@@ -6,8 +6,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { attachDocument, useDeleteDocument, useOpenDocument, useRestoreDocument, type DocumentTarget } from '../../api/documents';
-import { notifySuccess } from '../../ui/notify';
+import { notifySuccess, reasonText } from '../../ui/notify';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
+import { formatCount } from '../../ui/format';
 
 export interface AttachProgress {
   done: number;
@@ -33,7 +34,7 @@ export function useAttachFiles(target: DocumentTarget | null) {
       try {
         await attachDocument(client, input);
       } catch (error) {
-        failed.push(`${baseName(path)}: ${error instanceof Error ? error.message.replace(/^path: /, '') : String(error)}`);
+        failed.push(`${baseName(path)}: ${reasonText(error)}`);
       }
       done++;
       setProgress({ done, total: paths.length });
@@ -43,10 +44,10 @@ export function useAttachFiles(target: DocumentTarget | null) {
     const skipped = paths.length - done;
     const summary = [
       attached > 0 ? `${attached} ${mode === 'link' ? 'linked' : 'attached'}` : null,
-      skipped > 0 ? `${skipped} skipped (cancelled)` : null,
+      skipped > 0 ? `${formatCount(skipped)} skipped (cancelled)` : null,
     ].filter(Boolean).join(', ');
     if (failed.length > 0) {
-      notifications.show({ color: 'red', title: `${failed.length} could not be added${summary ? ` (${summary})` : ''}`, message: failed.join('\n'), autoClose: false });
+      notifications.show({ color: 'red', title: `${formatCount(failed.length)} could not be added${summary ? ` (${summary})` : ''}`, message: failed.join('\n'), autoClose: false });
     } else if (summary) {
       notifySuccess(summary.charAt(0).toUpperCase() + summary.slice(1));
     }

@@ -1,17 +1,19 @@
-// Campaigns: one template to everyone in a saved segment, with a tag or of a kind, as individual emails. Contacts who have not
-// opted in, or have no address, are skipped and listed. The page shows queued, sent and failed counts live.
+// Campaigns: one template to everyone in a saved segment, with a tag or of a kind, as individual emails. Before anything
+// is queued a confirmation says who gets it and who is skipped and why (CampaignConfirm); the page shows queued,
+// sent and failed counts live.
 import { Badge, Button, Card, Group, List, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ContactKind } from '../../../../shared/domain/contact';
 import type { Campaign } from '../../../../shared/domain/email';
+import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { useCampaigns, useCancelCampaign, useCreateCampaign, useSmtpSettings, useTemplates } from '../../api/email';
 import { useSegments } from '../../api/reports';
 import { useTags } from '../../api/search';
+import { plural } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Empty } from '../../ui/Empty';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { CampaignConfirm } from './CampaignConfirm';
 
 export function CampaignsPanel() {
   const campaigns = useCampaigns();
@@ -25,11 +27,22 @@ export function CampaignsPanel() {
   const [tag, setTag] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
 
-  const start = () => {
+  // Nothing is queued before the confirmation has said who gets it and who is skipped, and why.
+  const [confirming, setConfirming] = useState<ChannelInput<'campaigns.preview'> | null>(null);
+  const ask = () => {
     if (!templateId) return;
+    setConfirming({ templateId, segment: { ...(segmentId ? { segmentId } : {}), ...(tag ? { tag } : {}), ...(kind ? { kind: kind as ContactKind } : {}) } });
+  };
+  const start = (name: string | undefined) => {
+    if (!confirming) return;
     create.mutate(
-      { templateId, segment: { ...(segmentId ? { segmentId } : {}), ...(tag ? { tag } : {}), ...(kind ? { kind: kind as ContactKind } : {}) } },
-      { onSuccess: (c) => notifySuccess(`${plural(c.counts.queued, 'email')} queued${c.skipped.length ? `, ${plural(c.skipped.length, 'contact')} skipped` : ''}`) },
+      { ...confirming, ...(name ? { name } : {}) },
+      {
+        onSuccess: (c) => {
+          setConfirming(null);
+          notifySuccess(`${plural(c.counts.queued, 'email')} queued${c.skipped.length ? `, ${plural(c.skipped.length, 'contact')} skipped` : ''}`);
+        },
+      },
     );
   };
 
@@ -57,7 +70,7 @@ export function CampaignsPanel() {
             />
             <Select label="Contacts tagged" clearable data={(tags.data?.items ?? []).map((t) => t.tag)} value={tag} onChange={setTag} w={200} />
             <Select label="Kind" clearable data={ContactKind.options} value={kind} onChange={setKind} w={160} />
-            <Button leftSection={<IconSpeakerphone size={16} />} disabled={!templateId} loading={create.isPending} onClick={start}>
+            <Button leftSection={<IconSpeakerphone size={16} />} disabled={!templateId} onClick={ask}>
               Queue emails
             </Button>
           </Group>
@@ -66,6 +79,7 @@ export function CampaignsPanel() {
           Only contacts who opted in to email get it. Sent at most {settings.data?.perMinute ?? 30} a minute (change it in Settings).
         </Text>
       </Card>
+      <CampaignConfirm input={confirming} busy={create.isPending} onConfirm={start} onClose={() => setConfirming(null)} />
       {campaigns.data && campaigns.data.items.length === 0 && <Empty title="No campaigns yet" description="Send a newsletter or an offer to a tagged group of contacts." />}
       {(campaigns.data?.items ?? []).map((c) => (
         <CampaignCard key={c.id} campaign={c} />

@@ -10,6 +10,7 @@ import type { OutboxItem } from '../../../../shared/domain/email';
 import { useCancelEmail, useEmail, useMarkEmailSent, useOutbox, useRetryEmail, useSendNow, useSmtpSettings } from '../../api/email';
 import { Empty } from '../../ui/Empty';
 import { CAN_CANCEL, CAN_DISMISS, CAN_MARK_SENT, CAN_RESEND, STATUS } from './outbox-labels';
+import { formatCount } from '../../ui/format';
 
 export function OutboxPanel() {
   const outbox = useOutbox();
@@ -43,7 +44,7 @@ export function OutboxPanel() {
         <Text size="sm" c="dimmed">
           {Object.entries(outbox.data?.counts ?? {})
             .filter(([, n]) => n > 0)
-            .map(([status, n]) => `${n} ${STATUS[status as OutboxItem['status']]?.label.toLowerCase() ?? status}`)
+            .map(([status, n]) => `${formatCount(n)} ${STATUS[status as OutboxItem['status']]?.label.toLowerCase() ?? status}`)
             .join(' · ')}
         </Text>
         <Group gap="xs">

@@ -11,10 +11,17 @@ export type ContactLabels = Map<string, string>;
 
 export const labelFor = (name: string, address: string) => `${name} <${address}>`;
 
+/** "Siobhan O'Neill <siobhan@example.com>": the name (anything, quotes included) and the address in angle brackets. */
+const NAMED = /^[^<>]*<([^<>\s]+)>$/;
+
 export function toRecipients(values: readonly string[], labels: ContactLabels): Recipient[] {
   return values.map((v) => {
     const contactId = labels.get(v);
-    return contactId ? { contactId } : { address: v.trim() };
+    if (contactId) return { contactId };
+    // A "Name <address>" whose contact this window has not looked up (a draft restored after leaving the page, a
+    // pasted recipient) goes by its address alone; main finds the contact by it again and files the email there.
+    const named = NAMED.exec(v.trim());
+    return { address: named ? named[1]! : v.trim() };
   });
 }
 

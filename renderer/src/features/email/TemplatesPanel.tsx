@@ -7,6 +7,7 @@ import type { Template } from '../../../../shared/domain/email';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useCreateTemplate, useDeleteTemplate, usePreviewTemplate, useTemplates, useUpdateTemplate } from '../../api/email';
 import { ContactSelect } from '../../ui/ContactSelect';
+import { reasonText } from '../../ui/notify';
 import { Empty } from '../../ui/Empty';
 
 const FIELDS = '{{firstName}} {{lastName}} {{name}} {{email}} {{company}} {{jobTitle}} {{job.title}} {{job.amount}} {{job.stage}} {{job.dueDate}}';
@@ -78,9 +79,9 @@ function TemplateEditor({ template, onDone }: { template: Template | null; onDon
             Preview
           </Button>
         </Group>
-        {preview.error instanceof IpcError && (
+        {preview.error && (
           <Alert color="red" title="This contact cannot get this template yet">
-            {preview.error.issues[0]?.message ?? preview.error.message}
+            {reasonText(preview.error)}
           </Alert>
         )}
         {preview.data && !preview.isError && (

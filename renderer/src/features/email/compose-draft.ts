@@ -1,5 +1,7 @@
 // The compose form's draft, kept in this window's localStorage as the user types, so closing the page or
 // the app does not lose a half-written email. One draft per recipient contact (or one general draft).
+import { localDraftStore } from '../../ui/use-draft';
+
 export interface Draft {
   to: string[];
   cc: string[];
@@ -15,21 +17,18 @@ export interface Draft {
 
 export const EMPTY_DRAFT: Draft = { to: [], cc: [], bcc: [], subject: '', body: '', replyTo: '', templateId: null, attachments: [], documents: [] };
 
-const key = (contactId: string | undefined) => `rapport.emailDraft.${contactId ?? 'new'}`;
+const drafts = localDraftStore<Draft>('rapport.emailDraft');
+const key = (contactId: string | undefined) => contactId ?? 'new';
 
 export function loadDraft(contactId: string | undefined): Draft | null {
-  try {
-    const raw = window.localStorage.getItem(key(contactId));
-    return raw ? { ...EMPTY_DRAFT, ...(JSON.parse(raw) as Partial<Draft>) } : null;
-  } catch {
-    return null;
-  }
+  const draft = drafts.load(key(contactId));
+  return draft ? { ...EMPTY_DRAFT, ...draft } : null;
 }
 
 export function saveDraft(contactId: string | undefined, draft: Draft): void {
-  window.localStorage.setItem(key(contactId), JSON.stringify(draft));
+  drafts.save(key(contactId), draft);
 }
 
 export function clearDraft(contactId: string | undefined): void {
-  window.localStorage.removeItem(key(contactId));
+  drafts.clear(key(contactId));
 }

@@ -7,6 +7,7 @@ import type { ExportFilter } from '../../../../shared/domain/transfer';
 import { useExportContacts } from '../../api/import-export';
 import { notifySuccess } from '../../ui/notify';
 import { ExportProgressButton } from './ExportProgressButton';
+import { plural } from '../../ui/format';
 
 type Choice = Omit<ChannelInput<'export.contacts'>, 'filter'> & { label: string };
 
@@ -30,11 +31,11 @@ export function ExportMenu({ size, ...props }: ExportMenuProps & { size?: Button
   const exporter = useExportContacts();
   const filter: ExportFilter = props.ids ? { ids: [...props.ids] } : props.filter;
   const count = props.ids ? props.ids.length : props.count;
-  const heading = count === undefined ? 'Export this list' : `Export ${count.toLocaleString()} ${props.ids ? 'selected ' : ''}${count === 1 ? 'contact' : 'contacts'}`;
+  const heading = count === undefined ? 'Export this list' : `Export ${plural(count, `${props.ids ? 'selected ' : ''}contact`)}`;
   const run = ({ label: _label, ...choice }: Choice) =>
     exporter.mutate(
       { ...choice, filter },
-      { onSuccess: (r) => !r.cancelled && notifySuccess(`Exported ${r.count.toLocaleString()} ${r.count === 1 ? 'contact' : 'contacts'} to ${r.path}`) },
+      { onSuccess: (r) => !r.cancelled && notifySuccess(`Exported ${plural(r.count, 'contact')} to ${r.path}`) },
     );
   if (exporter.isPending) return <ExportProgressButton progress={exporter.progress} size={size} />;
   return (

@@ -2,11 +2,12 @@
 // It takes the Export button's place, so keyboard focus and the eye are already there.
 import { Button, type ButtonProps, RingProgress } from '@mantine/core';
 import { type ExportProgress, useCancelExport } from '../../api/import-export';
+import { formatCount } from '../../ui/format';
 
 export function ExportProgressButton({ progress, size }: { progress: ExportProgress | null; size?: ButtonProps['size'] }) {
   const cancel = useCancelExport();
   const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.written / progress.total) * 100)) : 0;
-  const done = progress ? `${progress.written.toLocaleString()} of ${progress.total.toLocaleString()}` : 'starting';
+  const done = progress ? `${formatCount(progress.written)} of ${formatCount(progress.total)}` : 'starting';
   return (
     <Button
       size={size}

@@ -5,14 +5,20 @@ import { IconArrowBackUp } from '@tabler/icons-react';
 import type { ImportSummary } from '../../../../shared/domain/transfer';
 import { useImports, useUndoImport } from '../../api/import-export';
 import { notifySuccess } from '../../ui/notify';
+import { formatCount, plural } from '../../ui/format';
 import { Empty } from '../../ui/Empty';
 
 const STATUS_COLORS: Record<ImportSummary['status'], string> = { running: 'blue', done: 'teal', cancelled: 'yellow', failed: 'red', undone: 'gray' };
 
-const undoneMessage = (fileName: string, kept: number) =>
-  kept === 0
-    ? `Import of ${fileName} undone`
-    : `Import of ${fileName} undone. ${kept === 1 ? '1 contact was' : `${kept} contacts were`} changed since the import and kept as ${kept === 1 ? 'it is' : 'they are'}.`;
+const undoneMessage = (fileName: string, kept: number, gone: number) =>
+  [
+    `Import of ${fileName} undone${kept > 0 || gone > 0 ? '.' : ''}`,
+    kept > 0 && `${kept === 1 ? '1 contact was' : `${formatCount(kept)} contacts were`} changed since the import and kept as ${kept === 1 ? 'it is' : 'they are'}.`,
+    // Issue #18: a contact deleted for good from Trash cannot be put back as it was.
+    gone > 0 && `${plural(gone, 'contact')} it updated ${gone === 1 ? 'was' : 'were'} deleted for good since, so could not be put back.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
 export function ImportHistory() {
   const imports = useImports();
@@ -42,7 +48,7 @@ export function ImportHistory() {
             </Table.Td>
             <Table.Td>
               <Text size="sm">
-                {i.created} created, {i.updated} updated, {i.skipped} skipped, {i.rejectedCount} rejected
+                {formatCount(i.created)} created, {formatCount(i.updated)} updated, {formatCount(i.skipped)} skipped, {formatCount(i.rejectedCount)} rejected
               </Text>
             </Table.Td>
             <Table.Td>
@@ -57,7 +63,7 @@ export function ImportHistory() {
                   variant="subtle"
                   leftSection={<IconArrowBackUp size={14} />}
                   loading={undo.isPending && undo.variables === i.id}
-                  onClick={() => undo.mutate(i.id, { onSuccess: (done) => notifySuccess(undoneMessage(i.fileName, done.kept)) })}
+                  onClick={() => undo.mutate(i.id, { onSuccess: (done) => notifySuccess(undoneMessage(i.fileName, done.kept, done.gone)) })}
                   aria-label={`Undo import of ${i.fileName}`}
                 >
                   Undo import

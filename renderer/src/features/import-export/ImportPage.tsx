@@ -13,6 +13,7 @@ import { ImportPreviewView } from './ImportPreviewView';
 import { ImportReportView } from './ImportReportView';
 import { ImportReview } from './ImportReview';
 import { TableExports } from './TableExports';
+import { formatCount, plural } from '../../ui/format';
 
 export function ImportPage() {
   const [path, setPath] = useState<string | null>(null);
@@ -77,7 +78,7 @@ export function ImportPage() {
               </Title>
               <Progress value={progress && progress.totalBytes ? (100 * progress.bytesRead) / progress.totalBytes : 0} aria-label="Import progress" />
               <Text size="sm">
-                {progress ? `${progress.rows.toLocaleString()} rows read: ${progress.created} created, ${progress.updated} updated, ${progress.skipped} skipped, ${progress.rejected} rejected` : 'Starting…'}
+                {progress ? `${plural(progress.rows, 'row')} read: ${formatCount(progress.created)} created, ${formatCount(progress.updated)} updated, ${formatCount(progress.skipped)} skipped, ${formatCount(progress.rejected)} rejected` : 'Starting…'}
               </Text>
               <Group>
                 <Button variant="default" disabled={!progress || cancel.isPending} onClick={() => progress && cancel.mutate(progress.importId)}>

@@ -4,6 +4,7 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import type { RowProblem } from '../../../../shared/domain/transfer';
 import type { ImportReport } from '../../api/import-export';
 import { MatchedTable } from './MatchedTable';
+import { formatCount } from '../../ui/format';
 
 function LineTable({ rows, label, reasonHeader }: { rows: readonly RowProblem[]; label: string; reasonHeader: string }) {
   return (
@@ -34,7 +35,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         {title}
       </Title>
       <Text>
-        {report.created} created, {report.updated} updated, {report.skipped} skipped, {report.rejectedCount} rejected.
+        {formatCount(report.created)} created, {formatCount(report.updated)} updated, {formatCount(report.skipped)} skipped, {formatCount(report.rejectedCount)} rejected.
         {report.status === 'cancelled' && ' The rows imported before you cancelled were kept; undo the import below to remove them.'}
       </Text>
       {report.rejected.length > 0 && <LineTable rows={report.rejected} label="Rejected rows" reasonHeader="Why it was not imported" />}
@@ -46,7 +47,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <MatchedTable rows={report.matched} label="Skipped and updated rows" />
           {report.matched.length < report.updated + report.skipped && (
             <Text size="sm" c="dimmed">
-              The first {report.matched.length.toLocaleString()} are listed.
+              The first {formatCount(report.matched.length)} are listed.
             </Text>
           )}
         </>
@@ -54,7 +55,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       {report.warnings.length > 0 && (
         <>
           <Title order={3} size="h5">
-            Warnings ({report.warningCount.toLocaleString()})
+            Warnings ({formatCount(report.warningCount)})
           </Title>
           <LineTable rows={report.warnings} label="Import warnings" reasonHeader="What was kept elsewhere or left out" />
         </>

@@ -3,6 +3,7 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { ImportCheck } from '../../api/import-export';
 import { MatchedTable } from './MatchedTable';
+import { formatCount, plural } from '../../ui/format';
 
 interface Props {
   check: ImportCheck;
@@ -19,7 +20,7 @@ export function ImportReview({ check, onConfirm, onBack }: Props) {
         What this import will do
       </Title>
       <Text aria-live="polite">
-        {check.rows.toLocaleString()} rows: {check.created} new, {check.updated} updated, {check.skipped} skipped, {check.rejectedCount} rejected.
+        {plural(check.rows, 'row')}: {formatCount(check.created)} new, {formatCount(check.updated)} updated, {formatCount(check.skipped)} skipped, {formatCount(check.rejectedCount)} rejected.
       </Text>
       {check.updated === 0 && <Alert variant="light">No contact already here will change.</Alert>}
       {updates.length > 0 && (
@@ -40,7 +41,7 @@ export function ImportReview({ check, onConfirm, onBack }: Props) {
       )}
       {check.matched.length < check.updated + check.skipped && (
         <Text size="sm" c="dimmed">
-          The first {check.matched.length} matched rows are listed; the report names them all.
+          The first {formatCount(check.matched.length)} matched rows are listed; the report names them all.
         </Text>
       )}
       <Group>

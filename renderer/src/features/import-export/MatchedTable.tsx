@@ -4,6 +4,7 @@ import { Button, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { MatchedRow } from '../../../../shared/domain/transfer';
 import { CHANGE_LABELS, MATCH_LABELS } from './import-export-labels';
+import { formatCount } from '../../ui/format';
 
 /** Rows drawn at first: a re-import of a big file matches thousands; the rest are a click away. */
 const FIRST_ROWS = 200;
@@ -42,7 +43,7 @@ export function MatchedTable({ rows, label }: { rows: readonly MatchedRow[]; lab
       </Table>
       {!all && rows.length > FIRST_ROWS && (
         <Button variant="subtle" size="xs" onClick={() => setAll(true)}>
-          Show all {rows.length.toLocaleString()} rows
+          Show all {formatCount(rows.length)} rows
         </Button>
       )}
     </Stack>

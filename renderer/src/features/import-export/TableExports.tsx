@@ -5,6 +5,7 @@ import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { useExportTable } from '../../api/import-export';
 import { notifySuccess } from '../../ui/notify';
 import { ExportProgressButton } from './ExportProgressButton';
+import { formatCount } from '../../ui/format';
 
 type Table = ChannelInput<'export.table'>['table'];
 const TABLES: { table: Table; label: string }[] = [
@@ -28,7 +29,7 @@ export function TableExports() {
             variant="default"
             leftSection={<IconDownload size={14} />}
             disabled={exporter.isPending}
-            onClick={() => exporter.mutate({ table }, { onSuccess: (r) => !r.cancelled && notifySuccess(`Exported ${r.count.toLocaleString()} ${label.toLowerCase()} to ${r.path}`) })}
+            onClick={() => exporter.mutate({ table }, { onSuccess: (r) => !r.cancelled && notifySuccess(`Exported ${formatCount(r.count)} ${label.toLowerCase()} to ${r.path}`) })}
           >
             {label}
           </Button>

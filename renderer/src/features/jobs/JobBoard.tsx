@@ -2,9 +2,10 @@
 // drag and drop (onto a column, or onto a card to go before it) or from the keyboard; a move to a "lost"
 // stage first asks why.
 import { Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Stage } from '../../../../shared/domain/job';
 import { type Board, type BoardColumn, type JobBoardFilter, type JobRow, useMoveJob } from '../../api/jobs';
+import { focusWhenReady } from '../../ui/focus-keeper';
 import { notifySuccess } from '../../ui/notify';
 import classes from './Board.module.css';
 import { dropBeforeId, moveIntent } from './board-model';
@@ -20,6 +21,8 @@ interface PendingLost {
   job: JobRow;
   stage: Stage;
   beforeId: string | null;
+  /** Moved from the keyboard or the card's menu: focus follows the card into its new column. */
+  follow: boolean;
 }
 
 export function JobBoard({ board, filter }: Props) {
@@ -28,17 +31,25 @@ export function JobBoard({ board, filter }: Props) {
   const [lost, setLost] = useState<PendingLost | null>(null);
   const [reason, setReason] = useState('');
   const stages = board.stages.map((c) => c.stage);
+  const boardRef = useRef<HTMLDivElement>(null);
 
-  const requestMove = (job: JobRow, stage: Stage, beforeId: string | null = null, announce = false) => {
+  // The card re-mounts in its new column, so focus would drop to <body>: put it on the card where it landed.
+  const followCard = (jobId: string, stageId: string) =>
+    focusWhenReady(() => boardRef.current?.querySelector<HTMLElement>(`[data-stage-id="${CSS.escape(stageId)}"] [data-job-id="${CSS.escape(jobId)}"]`) ?? null);
+
+  const requestMove = (job: JobRow, stage: Stage, beforeId: string | null = null, follow = false) => {
     const intent = moveIntent(job, stage, beforeId);
     if (intent === 'none') return;
     if (intent === 'ask-lost-reason') {
       setReason(job.lostReason ?? '');
-      setLost({ job, stage, beforeId });
+      setLost({ job, stage, beforeId, follow });
       return;
     }
     move.mutate({ id: job.id, stage: stage.id, beforeId });
-    if (announce) notifySuccess(`Moved “${job.title}” to ${stage.name}`);
+    if (follow) {
+      followCard(job.id, stage.id);
+      notifySuccess(`Moved “${job.title}” to ${stage.name}`);
+    }
   };
 
   const findJob = (id: string) => board.stages.flatMap((c) => c.jobs).find((j) => j.id === id);
@@ -57,7 +68,7 @@ export function JobBoard({ board, filter }: Props) {
 
   return (
     <>
-      <div className={classes.board}>
+      <div className={classes.board} ref={boardRef}>
         {board.stages.map((column) => {
           const others = column.totals.filter((t) => t.currency !== board.defaultCurrency);
           return (
@@ -65,6 +76,7 @@ export function JobBoard({ board, filter }: Props) {
               key={column.stage.id}
               className={classes.column}
               aria-label={column.stage.name}
+              data-stage-id={column.stage.id}
               data-over={over === column.stage.id || undefined}
               onDragOver={(e) => {
                 if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
@@ -115,6 +127,7 @@ export function JobBoard({ board, filter }: Props) {
             e.preventDefault();
             if (!lost) return;
             move.mutate({ id: lost.job.id, stage: lost.stage.id, beforeId: lost.beforeId, lostReason: reason });
+            if (lost.follow) followCard(lost.job.id, lost.stage.id);
             setLost(null);
           }}
         >

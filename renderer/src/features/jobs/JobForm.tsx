@@ -7,6 +7,9 @@ import { usePipeline } from '../../api/jobs';
 import { notifyError } from '../../ui/notify';
 import { CompanySelect } from '../../ui/CompanySelect';
 import { ContactSelect } from '../../ui/ContactSelect';
+import { useUnsavedGuard } from '../../ui/unsaved-changes';
+import { DraftRestoredNote } from '../../ui/unsaved-draft-note';
+import { localDraftStore, useFormDraft } from '../../ui/use-draft';
 import { type JobFields, type JobFormValues, fieldForPath, jobValuesToInput, validateJobValues } from './job-form-values';
 
 interface Props {
@@ -20,31 +23,47 @@ interface Props {
   onSave: (fields: JobFields) => Promise<unknown>;
   onSaved?: () => void;
   secondaryAction?: ReactNode;
+  /** Where the typing is kept until saved or discarded (the job's id on its page); none, no draft. */
+  draftKey?: string | undefined;
 }
 
-export function JobForm({ initialValues, contactName, companyName, disabled, submitLabel, compact, onSave, onSaved, secondaryAction }: Props) {
+const drafts = localDraftStore<JobFormValues>('rapport.jobDraft');
+
+export function JobForm({ initialValues, contactName, companyName, disabled, submitLabel, compact, onSave, onSaved, secondaryAction, draftKey }: Props) {
   const pipeline = usePipeline();
   const form = useForm<JobFormValues>({ initialValues, validate: validateJobValues });
   const stages = pipeline.data?.stages ?? [];
   const stageCategory = stages.find((s) => s.id === form.values.stage)?.category;
+  const draft = useFormDraft(drafts, disabled ? undefined : draftKey, form);
 
-  const submit = form.onSubmit(async (values) => {
+  const saveValues = async (values: JobFormValues): Promise<boolean> => {
     try {
-      await onSave(jobValuesToInput(values));
+      await whileSaving(() => onSave(jobValuesToInput(values)));
       form.resetDirty(values);
+      draft.clear();
       onSaved?.();
+      return true;
     } catch (error) {
-      if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return;
+      if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return false;
       const issues = error.issues ?? [];
       form.setErrors(Object.fromEntries(issues.map((i) => [fieldForPath(i.path), i.message])));
       if (!issues.some((i) => fieldForPath(i.path.split('.')[0]!) in values)) notifyError(error);
+      return false;
     }
+  };
+  const submit = form.onSubmit(saveValues);
+  const { whileSaving } = useUnsavedGuard({
+    what: compact ? 'the new job' : 'this job',
+    isDirty: () => !disabled && form.isDirty(),
+    save: async () => !form.validate().hasErrors && (await saveValues(form.getValues())),
+    discard: draft.clear,
   });
 
   return (
     <form onSubmit={submit} noValidate aria-label="Job details">
       <Fieldset variant="unstyled" m={0} miw={0} disabled={disabled || form.submitting}>
         <Stack gap="md">
+          {draft.restored && <DraftRestoredNote onDiscard={draft.discard} />}
           <TextInput label="Title" required data-autofocus placeholder="e.g. Kitchen refit" {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <ContactSelect
@@ -66,7 +85,7 @@ export function JobForm({ initialValues, contactName, companyName, disabled, sub
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label="Value" inputMode="decimal" placeholder="1,250.00" {...form.getInputProps('amount')} />
-            <TextInput label="Currency" maxLength={3} {...form.getInputProps('currency')} />
+            <TextInput label="Currency" {...form.getInputProps('currency')} />
             <Select
               label="Stage"
               placeholder="First stage"

@@ -1,13 +1,16 @@
-// One job (#/jobs/:id): its details as an editable form, its stage history, Delete (to Trash, with Undo),
+// One job (#/jobs/:id): stage, value, client (and how to reach them) and next step at a glance; its details as an editable form, its stage history, Delete (to Trash, with Undo),
 // Log activity (the quick log, prefilled with the client and the job), the job's follow-ups, appointments and timeline.
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconNotes, IconTrash } from '@tabler/icons-react';
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import { Link, useLocation } from 'wouter';
 import { type JobRow, useDeleteJob, useJob, useJobHistory, useRestoreJob, useUpdateJob } from '../../api/jobs';
 import { notifySuccess } from '../../ui/notify';
 import pageClasses from '../../ui/ListPage.module.css';
-import { PageHeader } from '../../ui/PageHeader';
+import { KeyFacts, NoValue } from '../../ui/KeyFacts';
+import { RecordHeader } from '../../ui/RecordHeader';
+import { NextStep } from '../../ui/RecordFacts';
+import { ClientEmails, ClientPhones } from './ClientReach';
 import { RecordGate } from '../../ui/RecordGate';
 import { TrashedBanner } from '../../ui/TrashedBanner';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
@@ -43,50 +46,35 @@ function JobDetails({ j }: { j: JobRow }) {
         <Anchor component={Link} href="/jobs" size="sm">
           ← Jobs
         </Anchor>
-        <PageHeader
+        <RecordHeader
           title={j.title}
-          subtitle={
-            <Group gap="xs" component="span">
-              <Badge variant="light" color={j.category === 'lost' ? 'red' : j.category === 'open' ? 'blue' : 'teal'}>
-                {j.stageName}
-              </Badge>
-              {j.amountMinor !== null && <Text span size="sm" fw={600} c="var(--mantine-color-text)">{formatMoney(j.amountMinor, j.currency)}</Text>}
-              {j.contactId && j.contactName && (
-                <Anchor component={Link} href={`/contacts/${j.contactId}`} size="sm">
-                  {j.contactName}
-                </Anchor>
-              )}
-              {j.companyId && j.companyName && (
-                <Anchor component={Link} href={`/companies/${j.companyId}`} size="sm">
-                  {j.companyName}
-                </Anchor>
-              )}
-            </Group>
-          }
           actions={
+            !trashed &&
+            j.contactId && (
+              <Button
+                variant="light"
+                leftSection={<IconNotes size={16} />}
+                onClick={() => quickLog.open({ contactId: j.contactId!, contactName: j.contactName ?? undefined, jobId: j.id, jobTitle: j.title })}
+              >
+                Log activity
+              </Button>
+            )
+          }
+          apart={
             !trashed && (
-              <>
-                {j.contactId && (
-                  <Button
-                    variant="light"
-                    leftSection={<IconNotes size={16} />}
-                    onClick={() => quickLog.open({ contactId: j.contactId!, contactName: j.contactName ?? undefined, jobId: j.id, jobTitle: j.title })}
-                  >
-                    Log activity
-                  </Button>
-                )}
-                <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => void trash(j.id, () => navigate('/jobs'))}>
-                  Delete
-                </Button>
-              </>
+              <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => void trash(j.id, () => navigate('/jobs'))}>
+                Delete
+              </Button>
             )
           }
         />
+        <JobFacts j={j} />
         {j.deletedAt !== null && <TrashedBanner what="job" deletedAt={j.deletedAt} restoring={restoring} onRestore={() => void restore(j.id)} />}
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg" className={pageClasses.formGap}>
           <Paper withBorder p="md" style={{ gridColumn: 'span 2' }}>
             <JobForm
               key={`${j.id}-${trashed}-${j.updatedAt}`}
+              draftKey={j.id}
               initialValues={jobToValues(j)}
               contactName={j.contactName}
               companyName={j.companyName}
@@ -120,6 +108,56 @@ function JobDetails({ j }: { j: JobRow }) {
         </div>
       </div>
     </div>
+  );
+}
+
+function JobFacts({ j }: { j: JobRow }) {
+  const none = <NoValue>None</NoValue>;
+  return (
+    <KeyFacts
+      facts={[
+        {
+          label: 'Stage',
+          value: (
+            <Badge variant="light" color={j.category === 'lost' ? 'red' : j.category === 'open' ? 'blue' : 'teal'}>
+              {j.stageName}
+            </Badge>
+          ),
+        },
+        { label: 'Value', value: j.amountMinor !== null ? <Text span size="sm" fw={600}>{formatMoney(j.amountMinor, j.currency)}</Text> : <NoValue>Not set</NoValue> },
+        {
+          label: 'Client',
+          value:
+            j.contactId && j.contactName ? (
+              <Anchor component={Link} href={`/contacts/${j.contactId}`} size="sm">
+                {j.contactName}
+              </Anchor>
+            ) : (
+              none
+            ),
+        },
+        {
+          label: 'Company',
+          value:
+            j.companyId && j.companyName ? (
+              <Anchor component={Link} href={`/companies/${j.companyId}`} size="sm">
+                {j.companyName}
+              </Anchor>
+            ) : (
+              none
+            ),
+        },
+        ...(j.contactId
+          ? [
+              { label: 'Phone', value: <ClientPhones contactId={j.contactId} /> },
+              { label: 'Email', value: <ClientEmails contactId={j.contactId} />, wide: true },
+            ]
+          : []),
+        { label: 'Due', value: j.dueDate ? format(parseISO(j.dueDate), 'EEE d MMM yyyy') : <NoValue>No date</NoValue> },
+        { label: 'Next step', value: <NextStep scope={{ jobId: j.id }} /> },
+        ...(j.category === 'lost' && j.lostReason ? [{ label: 'Why lost', value: j.lostReason }] : []),
+      ]}
+    />
   );
 }
 

@@ -3,13 +3,14 @@
 import { Center, Loader, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { JobSort } from '../../../../shared/domain/job';
 import { type JobBoardFilter, type JobListFilter, useJobBoard } from '../../api/jobs';
 import { useTags } from '../../api/search';
 import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
+import { useSearchIntoList } from '../../ui/search-into-list';
 import { formatMoney } from '../../../../shared/domain/money';
 import { ContactSelect } from '../../ui/ContactSelect';
 import { JobBoard } from './JobBoard';
@@ -38,6 +39,9 @@ export function JobsPage() {
   const [debounced] = useDebouncedValue(query, 200);
   const [sort, setSort] = useState<Sort>('updatedAt');
   const tags = useTags();
+  const searchBox = useRef<HTMLInputElement>(null);
+  const listArea = useRef<HTMLDivElement>(null);
+  useSearchIntoList(searchBox, listArea);
 
   const boardFilter = useMemo<JobBoardFilter>(
     () => ({ ...(contactId ? { contactId } : {}), ...(tag ? { tag } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }),
@@ -117,6 +121,7 @@ export function JobsPage() {
           ) : (
             <>
               <TextInput
+                ref={searchBox}
                 className={pageClasses.search}
                 placeholder="Search jobs"
                 aria-label="Search jobs"
@@ -132,7 +137,7 @@ export function JobsPage() {
       {view === 'board' && board.data ? (
         <JobBoard board={board.data} filter={boardFilter} />
       ) : (
-        <div className={pageClasses.scrollPage} style={{ padding: '0 var(--mantine-spacing-lg) var(--mantine-spacing-lg)' }}>
+        <div ref={listArea} className={pageClasses.scrollPage} style={{ padding: '0 var(--mantine-spacing-lg) var(--mantine-spacing-lg)' }}>
           <JobList filter={listFilter} />
         </div>
       )}

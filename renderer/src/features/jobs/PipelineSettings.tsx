@@ -5,9 +5,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconPlus, IconSettings, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Stage, StageCategory } from '../../../../shared/domain/job';
-import { IpcError } from '../../../../shared/ipc/errors';
 import { usePipeline, useUpdatePipeline } from '../../api/jobs';
-import { notifySuccess } from '../../ui/notify';
+import { errorText, notifySuccess } from '../../ui/notify';
 
 interface Draft {
   key: string;
@@ -57,7 +56,7 @@ function PipelineEditor({ stages, defaultCurrency, onDone }: { stages: Stage[]; 
       notifySuccess('Pipeline saved');
       onDone();
     } catch (e) {
-      setError(e instanceof IpcError ? (e.issues?.[0]?.message ?? e.message) : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -108,7 +107,7 @@ function PipelineEditor({ stages, defaultCurrency, onDone }: { stages: Stage[]; 
           onChange={(v) => v && setMoveTo((m) => ({ ...m, [s.id]: v }))}
         />
       ))}
-      <TextInput label="Default currency" description="Board totals are in this currency" maxLength={3} value={currency} onChange={(e) => setCurrency(e.currentTarget.value.toUpperCase())} w={200} />
+      <TextInput label="Default currency" description="Board totals are in this currency" value={currency} onChange={(e) => setCurrency(e.currentTarget.value.toUpperCase())} w={200} />
       {error && (
         <Alert color="red" role="alert">
           <Text size="sm">{error}</Text>

@@ -2,7 +2,7 @@
 // input: the amount is typed in major units and saved as integer minor units of the chosen currency.
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import type { JobRow } from '../../api/jobs';
-import { minorToDecimal, parseMoney } from '../../../../shared/domain/money';
+import { isCurrencyCode, minorToDecimal, parseMoney } from '../../../../shared/domain/money';
 
 export interface JobFormValues {
   title: string;
@@ -42,7 +42,7 @@ export function jobToValues(job: JobRow): JobFormValues {
 export function validateJobValues(values: JobFormValues): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!values.title.trim()) errors.title = 'Give the job a title';
-  if (!/^[A-Za-z]{3}$/.test(values.currency.trim())) errors.currency = 'Use a three-letter code, e.g. GBP';
+  if (!isCurrencyCode(values.currency)) errors.currency = 'Use a three-letter code, e.g. GBP';
   else if (!parseMoney(values.amount, values.currency.trim().toUpperCase()).ok) errors.amount = 'Type an amount like 1,250.50';
   const p = values.probability.trim();
   if (p && (!/^\d+$/.test(p) || Number(p) > 100)) errors.probability = 'A whole number from 0 to 100';

@@ -6,6 +6,7 @@ import { useAlerts } from '../../api/reports';
 import { formatMoney } from '../../../../shared/domain/money';
 import { DriftingList } from './ClientsSection';
 import classes from './Reports.module.css';
+import { formatCount } from '../../ui/format';
 
 type StaleJob = NonNullable<ReturnType<typeof useAlerts>['data']>['unpaid'][number];
 
@@ -22,7 +23,7 @@ export function AlertsSection() {
           Alerts
         </Title>
         <Badge color="orange" variant="light" circle>
-          {count}
+          {formatCount(count)}
         </Badge>
       </Group>
       {a.drifting.length > 0 && (

@@ -9,6 +9,7 @@ import { FigureLink } from './Figure';
 import { moneyText } from './report-format';
 import { recordsHref } from './report-period';
 import classes from './Reports.module.css';
+import { formatCount } from '../../ui/format';
 
 /** For drawing only: bar heights in major units. Sums and figures stay integer minor units from main. */
 const major = (minor: number, currency: string) => minor / 10 ** currencyDigits(currency);
@@ -52,7 +53,7 @@ export function PipelineChart({ d }: { d: Dashboard }) {
               <Table.Td>{s.stageName}</Table.Td>
               <Table.Td>
                 <FigureLink href={recordsHref({ metric: 'pipeline', stageId: s.stageId, ...range })} label={`Jobs in ${s.stageName}: show records`}>
-                  {s.count}
+                  {formatCount(s.count)}
                 </FigureLink>
               </Table.Td>
               <Table.Td>{moneyText(s.totals)}</Table.Td>

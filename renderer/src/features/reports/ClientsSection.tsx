@@ -10,6 +10,7 @@ import { formatMoney } from '../../../../shared/domain/money';
 import { Figure, FigureLink } from './Figure';
 import { recordsHref } from './report-period';
 import classes from './Reports.module.css';
+import { formatCount, plural } from '../../ui/format';
 
 const TIER_COLOR = { top: 'teal', middle: 'indigo', tail: 'gray' } as const;
 
@@ -22,12 +23,12 @@ export function ClientsSection({ d }: { d: Dashboard }) {
         Clients ({d.currency})
       </Title>
       <div className={classes.grid}>
-        <Figure title="Lifetime value, all clients" value={formatMoney(ltv.totalMinor, d.currency)} href={recordsHref({ metric: 'lifetimeValue', ...range })} hint={`${ltv.payingClients} paying clients to date`} />
+        <Figure title="Lifetime value, all clients" value={formatMoney(ltv.totalMinor, d.currency)} href={recordsHref({ metric: 'lifetimeValue', ...range })} hint={`${plural(ltv.payingClients, 'paying client')} to date`} />
         <Figure
           title="Average per active client"
           value={ltv.averagePerActiveMinor === null ? '–' : formatMoney(ltv.averagePerActiveMinor, d.currency)}
           href={recordsHref({ metric: 'activeClients', ...range })}
-          hint={`${ltv.activeClients} clients active in the period`}
+          hint={`${plural(ltv.activeClients, 'client')} active in the period`}
         />
         {(['top', 'middle', 'tail'] as const).map((tier) => (
           <Figure key={tier} title={`${tier} tier`} value={d.topClients.tiers[tier]} href={recordsHref({ metric: 'topClients', tier, ...range })} hint="Clients paying in the period" />
@@ -54,7 +55,7 @@ export function ClientsSection({ d }: { d: Dashboard }) {
                   <Link href={`/contacts/${c.contactId}`}>{c.name}</Link>
                 </Table.Td>
                 <Table.Td>{formatMoney(c.amountMinor, d.currency)}</Table.Td>
-                <Table.Td>{c.jobs}</Table.Td>
+                <Table.Td>{formatCount(c.jobs)}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={TIER_COLOR[c.tier]}>
                     {c.tier}
@@ -76,7 +77,7 @@ export function DriftingSection({ d }: { d: Dashboard }) {
       <Title order={2} size="h4" mb="xs">
         Drifting clients{' '}
         <FigureLink href={recordsHref({ metric: 'drifting', ...range })} label="Drifting clients: show all">
-          ({d.drifting.count})
+          ({formatCount(d.drifting.count)})
         </FigureLink>
       </Title>
       {d.drifting.items.length === 0 ? (
@@ -112,8 +113,8 @@ export function DriftingList({ items }: { items: Dashboard['drifting']['items'] 
             </Table.Td>
             <Table.Td>
               <Text size="sm" c="dimmed">
-                {c.daysSince === null ? 'Never contacted' : `${c.daysSince} days since last contact`}
-                {c.usualGapDays !== null ? ` (usually every ${c.usualGapDays})` : ''}
+                {c.daysSince === null ? 'Never contacted' : `${plural(c.daysSince, 'day')} since last contact`}
+                {c.usualGapDays !== null ? ` (usually every ${plural(c.usualGapDays, 'day')})` : ''}
               </Text>
             </Table.Td>
             <Table.Td ta="right">

@@ -3,6 +3,7 @@ import { Anchor, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import classes from './Reports.module.css';
+import { formatCount } from '../../ui/format';
 
 export function FigureLink({ href, label, children }: { href: string; label: string; children: ReactNode }) {
   return (
@@ -20,7 +21,7 @@ export function Figure({ title, value, href, hint }: { title: string; value: Rea
       </Text>
       <FigureLink href={href} label={`${title}: show records`}>
         <Text component="span" fz={26} fw={700}>
-          {value}
+          {typeof value === 'number' ? formatCount(value) : value}
         </Text>
       </FigureLink>
       {hint && (

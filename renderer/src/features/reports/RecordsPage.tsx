@@ -11,6 +11,7 @@ import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatMoney } from '../../../../shared/domain/money';
+import { formatCount, plural } from '../../ui/format';
 
 function parseSearch(search: string): RecordsInput | null {
   const params = Object.fromEntries(new URLSearchParams(search));
@@ -51,7 +52,7 @@ function Records({ input }: { input: RecordsInput }) {
   const table = records.data;
   const exportCsv = () =>
     exporter.mutate(input, {
-      onSuccess: (result) => result.path && notifySuccess(`${result.rows} rows saved to ${result.path}`),
+      onSuccess: (result) => result.path && notifySuccess(`${plural(result.rows, 'row')} saved to ${result.path}`),
       onError: notifyError,
     });
   return (
@@ -64,7 +65,7 @@ function Records({ input }: { input: RecordsInput }) {
             </Button>
           }
           title={table?.title ?? 'Records'}
-          subtitle={`${input.month ?? `${input.from} – ${input.to}`}${input.previousYear ? ', a year earlier' : ''}${table ? ` · ${table.rows.length} records` : ''}`}
+          subtitle={`${input.month ?? `${input.from} – ${input.to}`}${input.previousYear ? ', a year earlier' : ''}${table ? ` · ${plural(table.rows.length, 'record')}` : ''}`}
           actions={
             <Button variant="light" leftSection={<IconFileTypeCsv size={16} />} onClick={exportCsv} loading={exporter.isPending} disabled={!table || table.rows.length === 0}>
               Export CSV
@@ -83,7 +84,7 @@ function Records({ input }: { input: RecordsInput }) {
           <>
             {table.truncated && (
               <Alert mt="md" color="yellow">
-                Showing the first {table.rows.length} records. Export CSV for a narrower period to get them all.
+                Showing the first {formatCount(table.rows.length)} records. Export CSV for a narrower period to get them all.
               </Alert>
             )}
             <RecordsTable table={table} />

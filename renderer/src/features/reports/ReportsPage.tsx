@@ -16,6 +16,7 @@ import { moneyText, percent } from './report-format';
 import { type PeriodPreset, presetRange, recordsHref } from './report-period';
 import classes from './Reports.module.css';
 import { useDashboardPeriod } from './use-dashboard-period';
+import { formatCount } from '../../ui/format';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -117,7 +118,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
   return (
     <>
       <div className={classes.grid}>
-        <Figure title="Win rate" value={percent(d.winRate.rate)} href={recordsHref({ metric: 'wonJobs', ...range })} hint={`${d.winRate.won} won, ${d.winRate.lost} lost`} />
+        <Figure title="Win rate" value={percent(d.winRate.rate)} href={recordsHref({ metric: 'wonJobs', ...range })} hint={`${formatCount(d.winRate.won)} won, ${formatCount(d.winRate.lost)} lost`} />
         <Figure title="Average job value" value={moneyText(d.averageJobValueMinor)} href={recordsHref({ metric: 'wonJobs', ...range })} hint="Jobs won in the period" />
         <Figure title="Days from Lead to Won" value={d.averageDaysLeadToWon ?? '–'} href={recordsHref({ metric: 'wonJobs', ...range })} hint="Average over jobs won" />
         <Figure title="Repeat clients" value={`${d.repeatClients.repeat} of ${d.repeatClients.clients}`} href={recordsHref({ metric: 'repeatClients', ...range })} hint="More than one won job" />
@@ -160,7 +161,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
                         {s.contacts}
                       </FigureLink>
                     </Table.Td>
-                    <Table.Td>{s.contacts === 0 ? '–' : `${s.won} (${percent(s.won / s.contacts)})`}</Table.Td>
+                    <Table.Td>{s.contacts === 0 ? '–' : `${formatCount(s.won)} (${percent(s.won / s.contacts)})`}</Table.Td>
                     <Table.Td>{moneyText(s.revenue)}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -179,7 +180,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
                   <Table.Td tt="capitalize">{a.type}</Table.Td>
                   <Table.Td>
                     <FigureLink href={recordsHref({ metric: 'activities', type: a.type, ...range })} label={`${a.type} activities: show records`}>
-                      {a.count}
+                      {formatCount(a.count)}
                     </FigureLink>
                   </Table.Td>
                 </Table.Tr>

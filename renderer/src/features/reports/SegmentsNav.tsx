@@ -4,6 +4,7 @@ import { Badge, NavLink, Text } from '@mantine/core';
 import { IconFilter } from '@tabler/icons-react';
 import { Link, useSearch } from 'wouter';
 import { useSegments } from '../../api/reports';
+import { formatCount, plural } from '../../ui/format';
 
 export function SegmentsNav({ onNavigate }: { onNavigate: () => void }) {
   const segments = useSegments();
@@ -22,11 +23,11 @@ export function SegmentsNav({ onNavigate }: { onNavigate: () => void }) {
           component={Link}
           href={`/contacts?segment=${s.id}`}
           label={s.name}
-          aria-label={`${s.name}, ${s.count} contacts`}
+          aria-label={`${s.name}, ${plural(s.count, 'contact')}`}
           leftSection={<IconFilter size={16} stroke={1.6} aria-hidden />}
           rightSection={
             <Badge size="sm" variant="light" color="gray" aria-hidden>
-              {s.count.toLocaleString()}
+              {formatCount(s.count)}
             </Badge>
           }
           active={current === s.id}

@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import type { Appointment } from '../../../../shared/domain/appointment';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { NotSavedAlert } from '../../ui/NotSavedAlert';
+import { UnsavedScope, useGuardedClose, useUnsavedGuard } from '../../ui/unsaved-changes';
 import { ContactSelect } from '../../ui/ContactSelect';
 import { useAppointment, useCreateAppointment, useDeleteAppointment, useRestoreAppointment, useSkipOccurrence, useUpdateAppointment } from '../../api/schedule';
 import { notifySuccess } from '../../ui/notify';
@@ -17,10 +18,12 @@ import {
   REMINDER_OPTIONS,
   WEEKDAYS,
   fieldFor,
+  firstRepeatNote,
   fromAppointment,
   newValues,
   toInput,
   validateTimes,
+  withStartDate,
 } from './appointment-form-values';
 
 export type DialogState =
@@ -30,23 +33,32 @@ export type DialogState =
   | null;
 
 export function AppointmentDialog({ state, onClose }: { state: DialogState; onClose: () => void }) {
+  // Escape, ×, a click outside and Cancel ask first when the form has changes; a save or delete closes at once.
+  const guarded = useGuardedClose(onClose);
   return (
-    <Modal opened={state !== null} onClose={onClose} title={state?.mode === 'edit' ? 'Edit appointment' : 'New appointment'} size="lg">
-      {state?.mode === 'create' && <AppointmentForm initial={newValues(state.start, state.allDay, state)} onClose={onClose} />}
-      {state?.mode === 'edit' && <EditLoader id={state.id} occurrenceStart={state.occurrenceStart} onClose={onClose} />}
+    <Modal opened={state !== null} onClose={guarded.close} title={state?.mode === 'edit' ? 'Edit appointment' : 'New appointment'} size="lg">
+      <UnsavedScope value={guarded.scope}>
+        {state?.mode === 'create' && <AppointmentForm initial={newValues(state.start, state.allDay, state)} onClose={onClose} onCancel={guarded.close} />}
+        {state?.mode === 'edit' && <EditLoader id={state.id} occurrenceStart={state.occurrenceStart} onClose={onClose} onCancel={guarded.close} />}
+      </UnsavedScope>
     </Modal>
   );
 }
 
-function EditLoader({ id, occurrenceStart, onClose }: { id: string; occurrenceStart: string | undefined; onClose: () => void }) {
+interface Closing {
+  onClose: () => void;
+  onCancel: () => void;
+}
+
+function EditLoader({ id, occurrenceStart, onClose, onCancel }: { id: string; occurrenceStart: string | undefined } & Closing) {
   return (
     <RecordGate query={useAppointment(id)} what="appointment" back={{ onBack: onClose, label: 'Close' }}>
-      {(a) => <AppointmentForm key={a.id} existing={a} occurrenceStart={a.recurrence ? occurrenceStart : undefined} initial={fromAppointment(a)} onClose={onClose} />}
+      {(a) => <AppointmentForm key={a.id} existing={a} occurrenceStart={a.recurrence ? occurrenceStart : undefined} initial={fromAppointment(a)} onClose={onClose} onCancel={onCancel} />}
     </RecordGate>
   );
 }
 
-function AppointmentForm({ initial, existing, occurrenceStart, onClose }: { initial: AppointmentFormValues; existing?: Appointment; occurrenceStart?: string | undefined; onClose: () => void }) {
+function AppointmentForm({ initial, existing, occurrenceStart, onClose, onCancel }: { initial: AppointmentFormValues; existing?: Appointment; occurrenceStart?: string | undefined } & Closing) {
   const create = useCreateAppointment();
   const skip = useSkipOccurrence();
   const update = useUpdateAppointment();
@@ -63,18 +75,26 @@ function AppointmentForm({ initial, existing, occurrenceStart, onClose }: { init
   const v = form.values;
   const saving = existing ? update : create;
 
-  const save = form.onSubmit(async (values) => {
+  const saveValues = async (values: AppointmentFormValues): Promise<boolean> => {
     try {
       const saved = existing ? await update.mutateAsync({ id: existing.id, ...toInput(values) }) : await create.mutateAsync(toInput(values));
       onClose();
       notifySuccess(existing ? `Saved “${saved.title}”` : `Added “${saved.title}”`);
+      return true;
     } catch (error) {
       if (error instanceof IpcError && error.issues.length > 0) {
         const errors: Record<string, string> = {};
         for (const issue of error.issues) errors[fieldFor(issue.path, values.allDay)] ??= issue.message;
         form.setErrors(errors);
       }
+      return false;
     }
+  };
+  const save = form.onSubmit(saveValues);
+  useUnsavedGuard({
+    what: existing ? 'this appointment' : 'the new appointment',
+    isDirty: () => form.isDirty(),
+    save: async () => !form.validate().hasErrors && (await saveValues(form.getValues())),
   });
 
   return (
@@ -87,7 +107,7 @@ function AppointmentForm({ initial, existing, occurrenceStart, onClose }: { init
         </Group>
         {v.allDay ? (
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput label="From" type="date" {...form.getInputProps('startDate')} />
+            <TextInput label="From" type="date" {...form.getInputProps('startDate')} onChange={(e) => form.setValues(withStartDate(form.getValues(), e.currentTarget.value))} />
             <TextInput label="To" type="date" {...form.getInputProps('endDate')} />
           </SimpleGrid>
         ) : (
@@ -96,12 +116,7 @@ function AppointmentForm({ initial, existing, occurrenceStart, onClose }: { init
               label="Date"
               type="date"
               {...form.getInputProps('startDate')}
-              onChange={(e) => {
-                // Moving the start date moves the end date with it, keeping a same-day appointment on one day.
-                const next = e.currentTarget.value;
-                if (v.endDate === v.startDate) form.setFieldValue('endDate', next);
-                form.setFieldValue('startDate', next);
-              }}
+              onChange={(e) => form.setValues(withStartDate(form.getValues(), e.currentTarget.value))}
             />
             <TextInput label="Starts" type="time" {...form.getInputProps('startTime')} />
             <TextInput label="Ends" type="time" {...form.getInputProps('endTime')} />
@@ -168,6 +183,11 @@ function AppointmentForm({ initial, existing, occurrenceStart, onClose }: { init
                 </Group>
               </Checkbox.Group>
             )}
+            {firstRepeatNote(v) && (
+              <Text size="xs" c="dimmed" role="status">
+                {firstRepeatNote(v)}
+              </Text>
+            )}
             {existing?.recurrence && (
               <Text size="xs" c="dimmed">
                 Changes apply to every occurrence of this series.
@@ -203,7 +223,7 @@ function AppointmentForm({ initial, existing, occurrenceStart, onClose }: { init
             )}
           </div>
           <Group gap="xs">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={onCancel}>
               Cancel
             </Button>
             <Button type="submit" loading={saving.isPending}>

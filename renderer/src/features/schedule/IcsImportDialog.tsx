@@ -3,12 +3,13 @@
 import { Alert, Button, Group, Modal, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { IpcError } from '../../../../shared/ipc/errors';
+import { reasonText } from '../../ui/notify';
 import { pickCalendarFile, useCalendarImportPreview, useCancelCalendarImport, useRunCalendarImport, type CalendarImportReport } from '../../api/schedule';
 import { PreviewView, RecentImports, ReportView } from './IcsImportParts';
+import { formatCount, plural } from '../../ui/format';
 
 /** Why the file could not be read, in the app's words (the error names the field; the message says why). */
-const reasonOf = (error: unknown) => (error instanceof IpcError ? (error.issues[0]?.message ?? error.message) : null);
+const reasonOf = (error: unknown) => (error ? reasonText(error) : null);
 
 export function IcsImportDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [path, setPath] = useState<string | null>(null);
@@ -67,7 +68,7 @@ export function IcsImportDialog({ opened, onClose }: { opened: boolean; onClose:
             <Progress value={progress && progress.total ? (100 * progress.processed) / progress.total : 0} aria-label="Import progress" />
             <Text size="sm">
               {progress
-                ? `${progress.processed.toLocaleString()} of ${progress.total.toLocaleString()} events: ${progress.created} created, ${progress.updated} updated, ${progress.skipped} skipped`
+                ? `${formatCount(progress.processed)} of ${plural(progress.total, 'event')}: ${formatCount(progress.created)} created, ${formatCount(progress.updated)} updated, ${formatCount(progress.skipped)} skipped`
                 : 'Starting…'}
             </Text>
             <Group>

@@ -6,6 +6,7 @@ import type { CalendarImportPreview, CalendarImportReport } from '../../api/sche
 import { useCalendarImports, useUndoCalendarImport } from '../../api/schedule';
 import { Empty } from '../../ui/Empty';
 import { notifySuccess } from '../../ui/notify';
+import { formatCount, plural } from '../../ui/format';
 
 const ACTION_LABELS: Record<CalendarImportPreview['sample'][number]['action'], string> = {
   create: 'New',
@@ -21,7 +22,6 @@ function when(startsAt: string, allDay: boolean): string {
   return new Date(startsAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 function Notes({ label, notes }: { label: string; notes: { event: string; line: number | null; reason: string; outcome?: string }[] }) {
   if (notes.length === 0) return null;
@@ -85,7 +85,7 @@ export function PreviewView({ preview, onRun, onChooseAnother }: { preview: Cale
           This file has no event Rapport can import. Check that it is the calendar you meant, or export it again from its program.
         </Alert>
       )}
-      {preview.events > preview.sample.length && <Text size="sm" c="dimmed">{`The first ${preview.sample.length} of ${preview.events} events are shown.`}</Text>}
+      {preview.events > preview.sample.length && <Text size="sm" c="dimmed">{`The first ${formatCount(preview.sample.length)} of ${formatCount(preview.events)} events are shown.`}</Text>}
       <Notes label="Warnings" notes={preview.warnings} />
       <Notes label="Events that will not be imported" notes={preview.problems} />
       <Group>
@@ -108,7 +108,7 @@ export function ReportView({ report }: { report: CalendarImportReport }) {
         {title}
       </Title>
       <Text>
-        {report.created} created, {report.updated} updated, {report.skipped} skipped, {report.rejected} not imported.
+        {formatCount(report.created)} created, {formatCount(report.updated)} updated, {formatCount(report.skipped)} skipped, {formatCount(report.rejected)} not imported.
         {report.status === 'cancelled' && ' The events imported before you cancelled were kept; Undo below removes them.'}
       </Text>
       <Notes label="Import report" notes={report.notes} />
@@ -132,7 +132,7 @@ export function RecentImports() {
           <Table.Tr key={i.importId}>
             <Table.Td>{new Date(i.startedAt).toLocaleString()}</Table.Td>
             <Table.Td>{i.fileName}</Table.Td>
-            <Table.Td>{`${i.created} created, ${i.updated} updated, ${i.skipped} skipped`}</Table.Td>
+            <Table.Td>{`${formatCount(i.created)} created, ${formatCount(i.updated)} updated, ${formatCount(i.skipped)} skipped`}</Table.Td>
             <Table.Td>
               <Text size="sm" fw={500} c={STATUS_COLORS[i.status]}>
                 {i.status}

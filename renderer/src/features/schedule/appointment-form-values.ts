@@ -1,6 +1,6 @@
 // The appointment dialog's form values and their conversion to and from the contract: local dates and times
 // from native inputs become UTC instants (timed) or plain dates with an exclusive end (all-day).
-import { addDays, addHours, format, parseISO } from 'date-fns';
+import { addDays, addHours, format, isValid, parseISO } from 'date-fns';
 import type { Appointment, Recurrence } from '../../../../shared/domain/appointment';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { fromInputs, localDate } from './schedule-dates';
@@ -111,6 +111,43 @@ export function fromAppointment(a: Appointment): AppointmentFormValues {
         }
       : { ...recurrenceDefaults, byWeekday: [weekdayOf(start)] }),
   };
+}
+
+/** The weekday of a yyyy-MM-dd date from a date input, or null while it is incomplete. */
+function weekdayOfInput(date: string): WeekdayCode | null {
+  const day = localDate(date);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && isValid(day) ? weekdayOf(day) : null;
+}
+
+/**
+ * The values after the start date changes. A same-day end moves with it; the weekly days, while still the
+ * default (the old start's weekday alone, as opened or as last followed), follow the new start's weekday, so a
+ * weekly repeat is pre-set to the appointment's own day whether the date or "Weekly" is chosen first.
+ */
+export function withStartDate(v: AppointmentFormValues, next: string): AppointmentFormValues {
+  const oldDay = weekdayOfInput(v.startDate);
+  const newDay = weekdayOfInput(next);
+  const isDefault = v.byWeekday.length === 0 || (v.byWeekday.length === 1 && v.byWeekday[0] === oldDay);
+  return {
+    ...v,
+    startDate: next,
+    endDate: v.endDate === v.startDate ? next : v.endDate,
+    byWeekday: isDefault && newDay ? [newDay] : v.byWeekday,
+  };
+}
+
+/**
+ * Said under the weekly days when the start date is not one of them. Main then moves the start to the first
+ * day it repeats on (fields.ts, firstOccurrence: a series never starts on a day it skips, in Rapport or in an
+ * export), so the form says which day that will be rather than refusing a choice people make on purpose.
+ */
+export function firstRepeatNote(v: AppointmentFormValues): string | null {
+  const start = weekdayOfInput(v.startDate);
+  if (v.freq !== 'weekly' || v.byWeekday.length === 0 || !start || v.byWeekday.includes(start)) return null;
+  const first = localDate(v.startDate);
+  let day = first;
+  while (!v.byWeekday.includes(weekdayOf(day))) day = addDays(day, 1);
+  return `${format(first, 'EEEE')} is not one of its days: it starts on ${format(day, 'EEEE d MMMM')}.`;
 }
 
 /** Checks the browser can do before asking main; field names are the form's. */

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { useCreateTask, useTaskList } from '../../api/activities';
 import { toLocalInput, tomorrowAt9 } from '../../ui/local-time';
 import classes from '../../ui/ItemList.module.css';
+import { reasonText } from '../../ui/notify';
 import { TaskItem } from './TaskItem';
 
 /** With jobId, the job's follow-ups instead of the contact's (a job may have no contact); new ones are linked to both. */
@@ -30,11 +31,11 @@ export function ContactFollowUps({ contactId, jobId, readOnly }: Props) {
         setTitle('');
         setError(null);
       })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setError(reasonText(err)));
   };
 
   return (
-    <section aria-label="Follow-ups">
+    <section aria-label="Follow-ups" data-focus-home>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4">
           Follow-ups
@@ -44,7 +45,7 @@ export function ContactFollowUps({ contactId, jobId, readOnly }: Props) {
         </Button>
       </Group>
       {tasks.length === 0 ? (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" data-focus-empty>
           No open follow-ups.
         </Text>
       ) : (

@@ -29,7 +29,7 @@ export function TodayPage() {
 
   return (
     <div className={pageClasses.scrollPage}>
-      <div className={pageClasses.content}>
+      <div className={pageClasses.content} data-focus-home>
         <PageHeader
           title="Today"
           subtitle={new Date(minute * 60_000).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })}
@@ -48,6 +48,7 @@ export function TodayPage() {
         ) : !data || count === 0 ? (
           <Empty
             mt="xl"
+            data-focus-empty
             title="Nothing to follow up"
             description="Follow-ups you add to a contact, or while logging a call (Ctrl+L), show up here on the day they are due. Overdue ones come first."
             actions={

@@ -1,86 +1,90 @@
-// Everything deleted, newest first, each with Restore: deleting never loses anything until Trash is emptied.
-import { Stack, Tabs } from '@mantine/core';
-import { IconBuilding, IconChecklist, IconFiles, IconUsers } from '@tabler/icons-react';
-import { useMemo } from 'react';
-import { useCompanyList } from '../../api/companies';
-import { useContactList } from '../../api/contacts';
+// Everything deleted, newest first, each with Restore and Delete for good; Restore all and Empty Trash for the whole
+// of it. Deleting never loses anything until the user confirms a deletion for good (after a backup).
+import { Button, Stack, Tabs } from '@mantine/core';
+import { IconArrowBackUp, IconBriefcase, IconBuilding, IconCalendar, IconChecklist, IconFiles, IconMessage, IconTrashX, IconUsers } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import type { TrashCounts, TrashKind } from '../../../../shared/domain/trash';
+import { useRestoreAllTrash, useTrashSummary } from '../../api/trash';
+import { formatCount } from '../../ui/format';
 import pageClasses from '../../ui/ListPage.module.css';
+import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
-import { useTrashCompany } from '../companies/panels';
-import { useTrashContact } from '../contacts/panels';
 import { TrashedDocuments } from '../documents/panels';
-import { TrashedFollowUps } from '../today/panels';
-import { TrashEmpty, TrashLoading, TrashMore, TrashRow } from '../../ui/TrashRow';
+import { PurgeConfirm, type PurgeTarget } from './PurgeConfirm';
+import { TrashedList } from './TrashedList';
+import { restoredText, totalOf } from './trash-text';
+
+const TABS: { kind: TrashKind | 'document'; label: string; count: keyof TrashCounts; icon: ReactNode }[] = [
+  { kind: 'contact', label: 'Contacts', count: 'contacts', icon: <IconUsers size={16} /> },
+  { kind: 'company', label: 'Companies', count: 'companies', icon: <IconBuilding size={16} /> },
+  { kind: 'job', label: 'Jobs', count: 'jobs', icon: <IconBriefcase size={16} /> },
+  { kind: 'activity', label: 'Activities', count: 'activities', icon: <IconMessage size={16} /> },
+  { kind: 'task', label: 'Follow-ups', count: 'tasks', icon: <IconChecklist size={16} /> },
+  { kind: 'appointment', label: 'Appointments', count: 'appointments', icon: <IconCalendar size={16} /> },
+  { kind: 'document', label: 'Documents', count: 'documents', icon: <IconFiles size={16} /> },
+];
 
 export function TrashPage() {
-  const contacts = useContactList({ trashed: true, sort: 'deletedAt', limit: 50 });
-  const companies = useCompanyList({ trashed: true, sort: 'deletedAt', limit: 50 });
-  const contactTotal = contacts.data?.pages[0]?.total;
-  const companyTotal = companies.data?.pages[0]?.total;
+  const summary = useTrashSummary();
+  const restoreAll = useRestoreAllTrash();
+  const [target, setTarget] = useState<PurgeTarget | null>(null);
+  const total = summary.data ? totalOf(summary.data) : 0;
+
+  const closed = (purged: boolean) => {
+    setTarget(null);
+    // The row (or the whole list) is gone: keep the keyboard on the page, at the open tab.
+    if (purged) requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
+  };
 
   return (
     <div className={pageClasses.scrollPage}>
       <div className={pageClasses.content}>
-        <PageHeader title="Trash" subtitle="Deleted contacts, companies, follow-ups and documents stay here until you restore them." />
-        <Tabs defaultValue="contacts" mt="lg" keepMounted={false}>
+        <PageHeader
+          title="Trash"
+          subtitle="Deleted records stay here until you restore them or delete them for good."
+          actions={
+            <>
+              <Button
+                variant="light"
+                leftSection={<IconArrowBackUp size={16} />}
+                disabled={total === 0}
+                loading={restoreAll.isPending}
+                onClick={() => restoreAll.mutate(undefined, { onSuccess: (r) => notifySuccess(restoredText(r)) })}
+              >
+                Restore all
+              </Button>
+              <Button color="red" variant="light" leftSection={<IconTrashX size={16} />} disabled={total === 0} onClick={() => setTarget({ scope: { all: true } })}>
+                Empty Trash
+              </Button>
+            </>
+          }
+        />
+        <Tabs defaultValue="contact" mt="lg" keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="contacts" leftSection={<IconUsers size={16} />}>
-              Contacts{contactTotal ? ` (${contactTotal})` : ''}
-            </Tabs.Tab>
-            <Tabs.Tab value="companies" leftSection={<IconBuilding size={16} />}>
-              Companies{companyTotal ? ` (${companyTotal})` : ''}
-            </Tabs.Tab>
-            <Tabs.Tab value="follow-ups" leftSection={<IconChecklist size={16} />}>
-              Follow-ups
-            </Tabs.Tab>
-            <Tabs.Tab value="documents" leftSection={<IconFiles size={16} />}>
-              Documents
-            </Tabs.Tab>
+            {TABS.map((tab) => {
+              const n = summary.data?.[tab.count];
+              return (
+                <Tabs.Tab key={tab.kind} value={tab.kind} leftSection={tab.icon}>
+                  {tab.label}
+                  {n ? ` (${formatCount(n)})` : ''}
+                </Tabs.Tab>
+              );
+            })}
           </Tabs.List>
-          <Tabs.Panel value="contacts" pt="md">
-            <TrashedContacts list={contacts} />
-          </Tabs.Panel>
-          <Tabs.Panel value="companies" pt="md">
-            <TrashedCompanies list={companies} />
-          </Tabs.Panel>
-          <Tabs.Panel value="follow-ups" pt="md">
-            <TrashedFollowUps />
-          </Tabs.Panel>
-          <Tabs.Panel value="documents" pt="md">
-            <TrashedDocuments />
-          </Tabs.Panel>
+          {TABS.map((tab) => (
+            <Tabs.Panel key={tab.kind} value={tab.kind} pt="md">
+              <Stack gap="xs">
+                {tab.kind === 'document' ? (
+                  <TrashedDocuments />
+                ) : (
+                  <TrashedList kind={tab.kind} onPurge={(r) => setTarget({ scope: { items: [{ kind: tab.kind as TrashKind, id: r.id }] }, name: r.name, kind: tab.kind as TrashKind })} />
+                )}
+              </Stack>
+            </Tabs.Panel>
+          ))}
         </Tabs>
+        <PurgeConfirm target={target} onClose={closed} />
       </div>
     </div>
-  );
-}
-
-function TrashedContacts({ list }: { list: ReturnType<typeof useContactList> }) {
-  const { restoreContact } = useTrashContact();
-  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  if (list.isPending) return <TrashLoading />;
-  if (items.length === 0) return <TrashEmpty what="contacts" />;
-  return (
-    <Stack gap="xs" role="list" aria-label="Deleted contacts">
-      {items.map((c) => (
-        <TrashRow key={c.id} href={`/contacts/${c.id}`} name={c.displayName} detail={c.companyName} deletedAt={c.deletedAt} onRestore={() => restoreContact(c.id)} />
-      ))}
-      <TrashMore list={list} />
-    </Stack>
-  );
-}
-
-function TrashedCompanies({ list }: { list: ReturnType<typeof useCompanyList> }) {
-  const { restoreCompany } = useTrashCompany();
-  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  if (list.isPending) return <TrashLoading />;
-  if (items.length === 0) return <TrashEmpty what="companies" />;
-  return (
-    <Stack gap="xs" role="list" aria-label="Deleted companies">
-      {items.map((c) => (
-        <TrashRow key={c.id} href={`/companies/${c.id}`} name={c.name} detail={c.website} deletedAt={c.deletedAt} onRestore={() => restoreCompany(c.id)} />
-      ))}
-      <TrashMore list={list} />
-    </Stack>
   );
 }

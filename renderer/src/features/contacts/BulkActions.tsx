@@ -1,0 +1,98 @@
+// Bulk changes to the contacts selection (issue #18): tags, kind, email opt-in, company, Trash, each with a count and
+// Undo, and "Select all N matching" for the whole filter (the list is paged, so main takes the filter, not ids).
+import { Button, Menu } from '@mantine/core';
+import { IconChevronDown } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import type { BulkChange, BulkTarget } from '../../../../shared/domain/contact-bulk';
+import type { SegmentFilter } from '../../../../shared/domain/segment';
+import { useBulkUndoContacts, useBulkUpdateContacts } from '../../api/contacts';
+import { formatCount, plural } from '../../ui/format';
+import { notifySuccess } from '../../ui/notify';
+import { showUndoNotification } from '../../ui/undo-notification';
+import { BULK_TITLES, BulkChangeModal, type BulkAction } from './BulkChangeModal';
+
+interface Props {
+  /** The ticked contacts that are loaded. */
+  selectedIds: readonly string[];
+  /** The list's filter, and how many it matches. */
+  filter: SegmentFilter;
+  total: number | undefined;
+  /** How many rows are loaded (the header's box ticks those). */
+  loaded: number;
+  allMatching: boolean;
+  onSelectAllMatching: () => void;
+  /** The selected contacts went to Trash: the list empties the selection and keeps focus in the page. */
+  onTrashed: () => void;
+}
+
+const ACTIONS: BulkAction[] = ['addTags', 'removeTags', 'setKind', 'setEmailOptIn', 'linkCompany', 'trash'];
+
+/** What was done, in words: "Updated 1,234 contacts", "Moved 3 contacts to Trash". */
+function doneText(change: BulkChange, count: number, unchanged: number): string {
+  const what = change.action === 'trash' ? `Moved ${plural(count, 'contact')} to Trash` : `Updated ${plural(count, 'contact')}`;
+  return unchanged > 0 ? `${what} (${formatCount(unchanged)} already ${unchanged === 1 ? 'was' : 'were'} as asked)` : what;
+}
+
+export function BulkActions({ selectedIds, filter, total, loaded, allMatching, onSelectAllMatching, onTrashed }: Props) {
+  const update = useBulkUpdateContacts();
+  const undo = useBulkUndoContacts();
+  const [action, setAction] = useState<BulkAction | null>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const count = allMatching ? (total ?? selectedIds.length) : selectedIds.length;
+  const target: BulkTarget = allMatching ? { filter } : { ids: [...selectedIds] };
+  const canSelectMatching = !allMatching && total !== undefined && total > selectedIds.length && selectedIds.length === loaded;
+
+  const apply = (change: BulkChange) =>
+    update.mutate(
+      { target, change },
+      {
+        onSuccess: (done) => {
+          setAction(null);
+          // Contacts sent to Trash leave the list, and the selection goes with them.
+          if (change.action === 'trash') onTrashed();
+          else menuButton.current?.focus();
+          showUndoNotification({
+            id: `bulk-${done.undoId}`,
+            message: doneText(change, done.count, done.unchanged),
+            // A promise, not mutate's callbacks: after Trash this bar (and its hooks) may be gone when Undo is clicked.
+            onUndo: () =>
+              void undo
+                .mutateAsync(done.undoId)
+                .then((undone) =>
+                  notifySuccess(
+                    undone.changedSince > 0
+                      ? `Put back ${plural(undone.count, 'contact')}; ${plural(undone.changedSince, 'contact was', 'contacts were')} changed since and left as they are`
+                      : `Put back ${plural(undone.count, 'contact')}`,
+                  ),
+                )
+                .catch(() => undefined),
+          });
+        },
+      },
+    );
+
+  return (
+    <>
+      {canSelectMatching && (
+        <Button size="xs" variant="subtle" onClick={onSelectAllMatching}>
+          Select all {formatCount(total)} matching
+        </Button>
+      )}
+      <Menu position="bottom-start">
+        <Menu.Target>
+          <Button ref={menuButton} size="xs" variant="default" rightSection={<IconChevronDown size={14} />}>
+            Change selected
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {ACTIONS.map((a) => (
+            <Menu.Item key={a} color={a === 'trash' ? 'red' : undefined} onClick={() => setAction(a)}>
+              {BULK_TITLES[a]}…
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <BulkChangeModal action={action} count={count} busy={update.isPending} onApply={apply} onClose={() => setAction(null)} />
+    </>
+  );
+}
