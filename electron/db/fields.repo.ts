@@ -227,3 +227,10 @@ export async function replaceFieldValues(db: Kysely<DB>, def: StoredShape, entri
 export async function relabelOption(db: Kysely<DB>, fieldId: string, optionId: string, label: string): Promise<void> {
   await db.updateTable('custom_values').set({ sort_text: foldForSort(label) }).where('field_id', '=', fieldId).where('text_value', '=', optionId).execute();
 }
+
+/** Deletes fields in Trash for good; their values go with them (ON DELETE CASCADE). For trash.purge. */
+export async function purgeFields(db: Kysely<DB>, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.deleteFrom('custom_fields').where('id', 'in', ids).where('deleted_at', 'is not', null).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

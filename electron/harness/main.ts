@@ -19,7 +19,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-ensureRendererBuild();
+// RAPPORT_RENDERER_DIR: a build of its own (the UI bench), untouched by e2e runs rebuilding dist/renderer meanwhile.
+const rendererDir = process.env.RAPPORT_RENDERER_DIR ?? RENDERER_DIST;
+ensureRendererBuild(console.log, rendererDir);
 const dataDir = resolve(values['data-dir']);
 const options: StartOptions = { dataDir, platform: harnessPlatform(dataDir), logger: consoleLogger };
 const started = await startCore(options);
@@ -28,7 +30,7 @@ const harness = await startHarnessServer(
   started.ok
     ? started.core
     : { screen: started.screen, act: (action, screen) => runStartupAction(action, screen, options), quit: () => void stop('the Quit button') },
-  { rendererDir: RENDERER_DIST, port },
+  { rendererDir, port },
 );
 console.log(`Rapport harness ready at ${harness.url} (data: ${dataDir})`);
 
@@ -38,8 +40,9 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`Rapport harness stopping (${signal})`);
   await harness.close();
-  // As the desktop app does on quit: a backup when something changed since the last one.
-  await harness.core()?.beforeQuit().catch((error: unknown) => console.error('the backup on quit failed', error));
+  // As the desktop app does on quit: a backup when something changed since the last one. Not for the UI bench
+  // (RAPPORT_HARNESS_NO_QUIT_BACKUP): a 1 GB copy after every run of a read-only measurement.
+  if (!process.env.RAPPORT_HARNESS_NO_QUIT_BACKUP) await harness.core()?.beforeQuit().catch((error: unknown) => console.error('the backup on quit failed', error));
   harness.core()?.close();
   process.exit(0);
 }

@@ -21,8 +21,8 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-export function rendererBuildIsStale(): boolean {
-  const index = join(RENDERER_DIST, 'index.html');
+export function rendererBuildIsStale(outDir = RENDERER_DIST): boolean {
+  const index = join(outDir, 'index.html');
   if (!existsSync(index)) return true;
   const sources = [join(REPO_ROOT, 'renderer'), join(REPO_ROOT, 'shared'), VITE_CONFIG, join(REPO_ROOT, 'package-lock.json')];
   const newestSource = Math.max(...sources.filter(existsSync).map(newestMtime));
@@ -30,11 +30,11 @@ export function rendererBuildIsStale(): boolean {
 }
 
 /** Returns true when it built. Throws when the build fails: serving an old UI silently would mislead. */
-export function ensureRendererBuild(log: (line: string) => void = console.log): boolean {
-  if (!rendererBuildIsStale()) return false;
-  log('Building the renderer (dist/renderer is missing or stale)...');
+export function ensureRendererBuild(log: (line: string) => void = console.log, outDir = RENDERER_DIST): boolean {
+  if (!rendererBuildIsStale(outDir)) return false;
+  log(`Building the renderer (${outDir} is missing or stale)...`);
   const vite = join(createRequire(import.meta.url).resolve('vite/package.json'), '..', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', VITE_CONFIG, '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', VITE_CONFIG, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`Renderer build failed (exit ${result.status ?? result.signal})`);
   return true;
 }

@@ -169,7 +169,10 @@ export async function startHarnessServer(start: Core | StartupGate, options: { r
       const reason = gate?.screen.reason ?? 'unreachable';
       return send(res, STATUS.STORAGE, AppError.storage(reason).toEnvelope());
     }
+    const started = performance.now();
     const result = await core.dispatch(channel, input);
+    // The backend's own time, apart from the HTTP hop and the page's busy main thread (read by `npm run bench:ui`).
+    res.setHeader('server-timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
     if (result.ok) send(res, 200, result.value);
     else send(res, STATUS[result.error.code], result.error);
   }

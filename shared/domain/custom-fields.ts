@@ -39,7 +39,7 @@ export type FieldOption = z.infer<typeof FieldOption>;
 
 /** What one custom value is on the wire, by type (see custom-values.ts for the checks). */
 export type CustomValue = string | number | boolean | string[] | null;
-export const CustomValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+export const CustomValue = z.union([text().max(5000), z.number(), z.boolean(), z.array(text().max(80)).max(200), z.null()]);
 /** A record's custom values: field key -> value. */
 export type CustomValues = Record<string, CustomValue>;
 
@@ -77,7 +77,7 @@ const Section = text().trim().max(60, { message: 'Enter at most 60 characters' }
 
 /** Options as the editor sends them: with an id, an existing option (renamed); without, a new one. */
 const OptionsInput = z
-  .array(z.strictObject({ id: z.string().max(40).optional(), label: OptionLabel }))
+  .array(z.strictObject({ id: text().max(40).optional(), label: OptionLabel }))
   .max(200, { message: 'A field can have at most 200 choices' })
   .superRefine((options, ctx) => {
     const seen = new Set<string>();
@@ -147,12 +147,12 @@ export const FieldReorder = z.strictObject({ recordType: FieldRecordType, ids: z
 
 /** One condition on a custom field, as the lists and saved segments take it (by the field's key). */
 export const CustomFilter = z.discriminatedUnion('op', [
-  z.strictObject({ key: z.string().max(80), op: z.literal('equals'), value: z.union([z.string().max(500), z.number(), z.boolean()]) }),
-  z.strictObject({ key: z.string().max(80), op: z.literal('contains'), value: text().max(500) }),
-  z.strictObject({ key: z.string().max(80), op: z.literal('empty') }),
-  z.strictObject({ key: z.string().max(80), op: z.literal('notEmpty') }),
-  z.strictObject({ key: z.string().max(80), op: z.literal('between'), min: z.union([z.number(), z.string().max(40)]).optional(), max: z.union([z.number(), z.string().max(40)]).optional() }),
-  z.strictObject({ key: z.string().max(80), op: z.literal('anyOf'), values: z.array(z.string().max(40)).min(1).max(200) }),
+  z.strictObject({ key: text().max(80), op: z.literal('equals'), value: z.union([text().max(500), z.number(), z.boolean()]) }),
+  z.strictObject({ key: text().max(80), op: z.literal('contains'), value: text().max(500) }),
+  z.strictObject({ key: text().max(80), op: z.literal('empty') }),
+  z.strictObject({ key: text().max(80), op: z.literal('notEmpty') }),
+  z.strictObject({ key: text().max(80), op: z.literal('between'), min: z.union([z.number(), text().max(40)]).optional(), max: z.union([z.number(), text().max(40)]).optional() }),
+  z.strictObject({ key: text().max(80), op: z.literal('anyOf'), values: z.array(text().max(80)).min(1).max(200) }),
 ]);
 export type CustomFilter = z.infer<typeof CustomFilter>;
 

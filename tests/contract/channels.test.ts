@@ -16,7 +16,7 @@ import { trashCases } from './trash.cases';
 import { contactsCases } from './contacts.cases';
 import { fieldsCases } from './fields.cases';
 
-const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, backupsCases, dataCases, trashCases, fieldsCases, contactsCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, backupsCases, dataCases, trashCases, contactsCases];
 
 let t: TestCore;
 let contactId = '';

@@ -1,5 +1,6 @@
 // Contract cases for the fields feature's channels (custom fields, issue #19; see channels.test.ts). The valid
-// calls work on fields made here, so other features' cases see none of them on their records.
+// calls work on fields made here, so other features' cases see none of them on their records. channels.test.ts runs
+// this setup before backupsCases': backups.restore brings back the backup taken there, which must hold these fields.
 import type { FieldsChannel } from '../../shared/ipc/fields.channels';
 import { long, type FeatureCases } from './cases';
 

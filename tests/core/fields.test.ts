@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomFilter, CustomValue, FieldDefinition, FieldType } from '../../shared/domain/custom-fields';
-import { readCustom, writeCustom } from '../../electron/db/fields.repo';
+import { deleteCustomForRecords, purgeFields, readCustom, writeCustom } from '../../electron/db/fields.repo';
 import { customFilterSql, customOrderBy, customSortedPage, customSortSql } from '../../electron/db/fields.query.repo';
 import { parseCustom, saveCustom } from '../../electron/core/fields/record-custom';
 import { openTestCore, type TestCore } from '../helpers/core';
@@ -193,5 +193,14 @@ describe('type changes and Trash', () => {
     expect((await field('Gate code', 'text')).key).toBe('gateCode2');
     await t.call('fields.restore', { id: gate.id });
     expect((await readCustom(db(), 'contact', [a])).get(a)).toMatchObject({ gateCode: '1234' });
+    // Deleting for good only takes fields in Trash, and takes their values; a record deleted for good takes its own.
+    expect(await purgeFields(db(), [gate.id])).toBe(0);
+    await t.call('fields.delete', { id: gate.id });
+    expect(await purgeFields(db(), [gate.id])).toBe(1);
+    expect(await db().selectFrom('custom_values').select('record_id').where('field_id', '=', gate.id).execute()).toEqual([]);
+    const other = await field('Colour', 'text');
+    await db().transaction().execute((trx) => saveCustom(trx, 'contact', a, { colour: 'Red' }, { partial: true }));
+    expect(await deleteCustomForRecords(db(), [a])).toBe(1);
+    expect((await readCustom(db(), 'contact', [a], [other])).get(a)).toEqual({});
   });
 });

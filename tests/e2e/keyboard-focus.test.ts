@@ -1,7 +1,10 @@
 // Keyboard users keep their place (issue #18 item 4): after Alt+→ on a card, X/S/W on a follow-up, Delete and Undo,
 // or closing a dialog, focus is on the moved card, the next item, or the control that opened the dialog; never <body>.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { HARNESS_PICKS_FILE } from '../../electron/harness/platform';
 import { screenshot, useApp } from './app-fixture';
 
 // Generous: the e2e suite shares two cores with builds.
@@ -11,6 +14,7 @@ const MINUTE = 60_000;
 let mayaId: string;
 let samId: string;
 let tempId: string;
+let doraId: string;
 const app = useApp(async ({ harness }) => {
   mayaId = (await harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones' })).id;
   samId = (await harness.rpc('contacts.create', { firstName: 'Sam', lastName: 'Lee' })).id;
@@ -28,6 +32,13 @@ const app = useApp(async ({ harness }) => {
   await harness.rpc('jobs.create', { title: 'Garden gate', contactId: mayaId });
   const fence = await harness.rpc('jobs.create', { title: 'Fence panels', contactId: mayaId });
   await harness.rpc('jobs.move', { id: fence.id, stage: paid.id });
+  // Dora's two documents, for a row that leaves its list.
+  doraId = (await harness.rpc('contacts.create', { firstName: 'Dora', lastName: 'Docs' })).id;
+  const paths = ['First plan.txt', 'Second plan.txt'].map((name) => join(harness.dataDir, name));
+  for (const path of paths) writeFileSync(path, 'Worktop layout');
+  writeFileSync(join(harness.dataDir, HARNESS_PICKS_FILE), JSON.stringify(paths));
+  await harness.rpc('files.pick', { purpose: 'document' });
+  for (const path of paths) await harness.rpc('documents.attach', { path, contactId: doraId });
 });
 
 /** What has focus, as a user would name it: its accessible label, else its text, else its tag. */
@@ -176,6 +187,20 @@ describe('keyboard focus', () => {
     await press(picker.getByRole('button', { name: 'Cancel' }));
     await picker.waitFor({ state: 'detached' });
     await expect.poll(() => focused(page), POLL).toBe('Snooze “Delta”');
+    assertClean();
+  }, 60_000);
+
+  test("Move to Trash from a document row's menu focuses the next document", async () => {
+    const { page, assertClean } = await app.open(`/contacts/${doraId}`);
+    const table = page.getByRole('table', { name: 'Documents of Dora Docs' });
+    const shown = table.getByRole('button', { name: /^Show / });
+    await expect.poll(() => shown.count(), POLL).toBe(2);
+    const [first, second] = await shown.allTextContents();
+    await press(table.getByRole('button', { name: `Actions for ${first}` }));
+    await press(page.getByRole('menuitem', { name: 'Move to Trash' }));
+    await page.getByText(`“${first}” moved to Trash`).waitFor();
+    await expect.poll(() => shown.count(), POLL).toBe(1);
+    await expect.poll(() => focused(page), POLL).toBe(`Show ${second}`);
     assertClean();
   }, 60_000);
 });

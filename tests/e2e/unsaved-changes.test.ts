@@ -7,7 +7,9 @@ import { screenshot, useApp } from './app-fixture';
 
 let contactId: string;
 let jobId: string;
+let companyId: string;
 const app = useApp(async ({ harness }) => {
+  companyId = (await harness.rpc('companies.create', { name: 'Hartley Kitchens' })).id;
   contactId = (await harness.rpc('contacts.create', { firstName: 'Maya', lastName: 'Jones' })).id;
   jobId = (await harness.rpc('jobs.create', { title: 'Kitchen refit', contactId, currency: 'GBP' })).id;
 });
@@ -188,6 +190,19 @@ describe('leaving a form with changes', () => {
     await expect.poll(async () => (await app.harness.rpc('tasks.list', { contactId, limit: 10 })).items.map((t) => t.title)).toEqual(['Send revised quote']);
     const activities = await app.harness.rpc('activities.list', { contactId, limit: 10 });
     expect(activities.items.map((a) => a.subject)).toContain('Talked through the layout');
+    assertClean();
+  }, 60_000);
+
+  test("a company's New person dialog: Escape asks, Keep editing keeps the text", async () => {
+    const { page, assertClean } = await app.open(`/companies/${companyId}`);
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New person at Hartley Kitchens' });
+    await dialog.getByLabel('First name').fill('Rhea');
+    await page.keyboard.press('Escape');
+    await question(page).waitFor();
+    await question(page).getByRole('button', { name: 'Keep editing' }).click();
+    await question(page).waitFor({ state: 'detached' });
+    expect(await dialog.getByLabel('First name').inputValue()).toBe('Rhea');
     assertClean();
   }, 60_000);
 });

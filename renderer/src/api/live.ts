@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { activitiesFamilies } from './activities';
 import { companiesFamilies } from './companies';
 import { contactsFamilies } from './contacts';
+import { dataKeys } from './data';
 import { documentsFamilies } from './documents';
 import { emailFamilies, emailKeys } from './email';
 import { useEvent } from './events';
@@ -16,6 +17,11 @@ import { reportKeys, reportsFamilies } from './reports';
 import { scheduleFamilies } from './schedule';
 import { searchFamilies } from './search';
 import { trashFamilies } from './trash';
+
+/** The welcome and the "Remove sample data" strip: sample records changed, trashed or deleted, or a first record added. */
+const sampleFamilies: Families = Object.fromEntries(
+  (['contact', 'company', 'job', 'activity', 'task', 'appointment', 'import'] as const).map((entity) => [entity, [dataKeys.sample]]),
+);
 
 const DOMAINS: readonly Families[] = [
   contactsFamilies,
@@ -29,6 +35,7 @@ const DOMAINS: readonly Families[] = [
   reportsFamilies,
   importExportFamilies,
   trashFamilies,
+  sampleFamilies,
 ];
 
 /** An import (or its undo) creates, updates or removes contacts and companies in bulk, without naming them. */

@@ -38,8 +38,14 @@ export function focusWhenReady(find: () => HTMLElement | null, timeoutMs = 3000)
   observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-focus-row'] });
 }
 
+// Rows whose action has worked but which may still be on screen until the list refetches: never a "next row".
+const leaving = new Map<string, number>();
+const isLeaving = (id: string) => (leaving.get(id) ?? 0) > Date.now();
+
 /** Focuses the row with this id once it is on screen (after Undo, or a card after its move re-renders it). */
 export function focusRowWhenReady(id: string, within?: () => ParentNode | null): void {
+  // A row brought back (Undo) is no longer leaving: it may be the next row again at once.
+  leaving.delete(id);
   focusWhenReady(() => (within?.() ?? document).querySelector<HTMLElement>(rowSelector(id)));
 }
 
@@ -48,9 +54,6 @@ const isLost = () => {
   return !active || active === document.body || !active.isConnected;
 };
 
-// Rows whose action has worked but which may still be on screen until the list refetches: never a "next row".
-const leaving = new Map<string, number>();
-const isLeaving = (id: string) => (leaving.get(id) ?? 0) > Date.now();
 
 /**
  * Call before an action that takes a row out of its list (done, snoozed, deleted); call the result once it has

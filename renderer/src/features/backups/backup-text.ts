@@ -1,5 +1,6 @@
 // Words for backups shown in more than one place on the Backups page.
 import type { BackupRow } from '../../api/backups';
+import { plural } from '../../ui/format';
 
 export const REASON_TEXT: Record<BackupRow['reason'], string> = {
   hourly: 'Hourly',
@@ -21,11 +22,10 @@ export function backupTime(iso: string): string {
 }
 
 export function countsText(counts: BackupRow['counts']): string {
-  const part = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
   return [
-    part(counts.contacts, 'contact', 'contacts'),
-    part(counts.jobs, 'job', 'jobs'),
-    part(counts.activities, 'activity', 'activities'),
-    part(counts.documents, 'document', 'documents'),
+    plural(counts.contacts, 'contact'),
+    plural(counts.jobs, 'job'),
+    plural(counts.activities, 'activity', 'activities'),
+    plural(counts.documents, 'document'),
   ].join(' · ');
 }

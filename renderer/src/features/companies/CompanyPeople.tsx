@@ -6,7 +6,9 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { Company } from '../../../../shared/domain/contact';
 import { useContactList, useCreateContact, useUpdateContact } from '../../api/contacts';
+import { formatCount } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
+import { UnsavedScope, useGuardedClose } from '../../ui/unsaved-changes';
 import { emptyContactValues, ContactForm } from '../contacts/panels';
 
 export function CompanyPeople({ company, readOnly }: { company: Company; readOnly: boolean }) {
@@ -15,12 +17,13 @@ export function CompanyPeople({ company, readOnly }: { company: Company; readOnl
   const total = people.data?.pages[0]?.total ?? 0;
   const [adding, { open, close }] = useDisclosure();
   const create = useCreateContact();
+  const guarded = useGuardedClose(close);
 
   return (
     <Paper withBorder p="md" component="section" aria-label="People">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h5">
-          People {total > 0 && <Text span c="dimmed">({total})</Text>}
+          People {total > 0 && <Text span c="dimmed">({formatCount(total)})</Text>}
         </Title>
         {!readOnly && (
           <Button size="xs" leftSection={<IconUserPlus size={14} />} onClick={open}>
@@ -56,17 +59,19 @@ export function CompanyPeople({ company, readOnly }: { company: Company; readOnl
         )}
       </Stack>
       {!readOnly && <LinkExisting company={company} />}
-      <Modal opened={adding} onClose={close} title={`New person at ${company.name}`} size="xl">
-        <ContactForm
-          initialValues={emptyContactValues(company.id)}
-          companyName={company.name}
-          submitLabel="Add person"
-          onSave={async (fields) => {
-            const contact = await create.mutateAsync(fields);
-            notifySuccess(`${contact.displayName} added to ${company.name}`);
-            close();
-          }}
-        />
+      <Modal opened={adding} onClose={guarded.close} title={`New person at ${company.name}`} size="xl">
+        <UnsavedScope value={guarded.scope}>
+          <ContactForm
+            initialValues={emptyContactValues(company.id)}
+            companyName={company.name}
+            submitLabel="Add person"
+            onSave={async (fields) => {
+              const contact = await create.mutateAsync(fields);
+              notifySuccess(`${contact.displayName} added to ${company.name}`);
+              close();
+            }}
+          />
+        </UnsavedScope>
       </Modal>
     </Paper>
   );

@@ -4,6 +4,7 @@ import { IconBuilding } from '@tabler/icons-react';
 import type { Company } from '../../../../shared/domain/contact';
 import rows from '../../ui/ListRow.module.css';
 import classes from './CompanyRow.module.css';
+import { plural } from '../../ui/format';
 
 export const COMPANY_ROW_HEIGHT = 56;
 export const companyRowClass = `${rows.grid} ${classes.columns}`;
@@ -26,7 +27,7 @@ export function CompanyRow({ company }: { company: Company }) {
         {company.phone ?? ''}
       </Text>
       <Text size="sm" c="dimmed">
-        {company.contactCount === 1 ? '1 person' : `${company.contactCount} people`}
+        {plural(company.contactCount, 'person', 'people')}
       </Text>
       <Group gap={4} wrap="nowrap" className={rows.tags}>
         {company.tags.slice(0, 2).map((tag) => (

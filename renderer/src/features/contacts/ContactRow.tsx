@@ -1,7 +1,7 @@
 // One row of the contacts list: its tick box, who, where they work, and the first way to reach them.
 import { Avatar, Badge, Checkbox, Group, Text } from '@mantine/core';
 import { formatDistanceToNow, isPast } from 'date-fns';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { Contact } from '../../../../shared/domain/contact';
 import rows from '../../ui/ListRow.module.css';
 import classes from './ContactRow.module.css';
@@ -9,7 +9,8 @@ import classes from './ContactRow.module.css';
 export const CONTACT_ROW_HEIGHT = 60;
 export const contactRowClass = `${rows.grid} ${classes.columns}`;
 
-export function ContactRow({ contact }: { contact: Contact }) {
+/** Memoised: a keystroke, a tick or a scroll re-renders the list, and a row whose contact is the same object need not. */
+export const ContactRow = memo(function ContactRow({ contact }: { contact: Contact }) {
   return (
     <>
       {/* The tick box's column: the box itself is ContactRowCheckbox, beside this link and laid over it. */}
@@ -46,7 +47,7 @@ export function ContactRow({ contact }: { contact: Contact }) {
       </Group>
     </>
   );
-}
+});
 
 /**
  * A row's tick box. VirtualList renders it beside the row's link, not inside it (a control inside a link is

@@ -5,13 +5,14 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { type SegmentFilter, useCreateSegment } from '../../api/reports';
 import { notifySuccess } from '../../ui/notify';
 import { SegmentNameModal } from './SegmentNameModal';
+import { plural } from '../../ui/format';
 
 export function SaveSegmentButton({ filter, onSaved }: { filter: SegmentFilter; onSaved: (segment: { id: string; name: string }) => void }) {
   const [opened, { open, close }] = useDisclosure();
   const create = useCreateSegment();
   const save = (name: string) =>
     create.mutateAsync({ name, filter }).then((segment) => {
-      notifySuccess(`Segment “${segment.name}” saved: ${segment.count} contacts`);
+      notifySuccess(`Segment “${segment.name}” saved: ${plural(segment.count, 'contact')}`);
       onSaved(segment);
       close();
     });

@@ -8,6 +8,7 @@ import { type SegmentFilter, useDeleteSegment, useSegments, useUpdateSegment } f
 import { notifySuccess } from '../../ui/notify';
 import { showUndoNotification } from '../../ui/undo-notification';
 import { SegmentNameModal } from './SegmentNameModal';
+import { formatCount, plural } from '../../ui/format';
 
 type SegmentRef = { id: string; name: string };
 
@@ -56,7 +57,7 @@ export function SegmentMenu({ segment, onChanged }: { segment: SegmentRef; onCha
       <Modal opened={deleting} onClose={confirmDelete.close} title={`Delete segment “${segment.name}”?`}>
         <Text size="sm">
           Only the saved filter goes: it leaves the navigation and cannot be brought back.
-          {count === undefined ? ' The contacts in it stay.' : count === 1 ? ' The 1 contact in it stays.' : ` The ${count.toLocaleString()} contacts in it stay.`}
+          {count === undefined ? ' The contacts in it stay.' : count === 1 ? ' The 1 contact in it stays.' : ` The ${formatCount(count)} contacts in it stay.`}
         </Text>
         <Group justify="end" mt="md">
           <Button variant="default" data-autofocus onClick={confirmDelete.close}>
@@ -95,7 +96,7 @@ export function UpdateSegmentButton({ from, filter, onUpdated, onUndone }: Updat
         onUpdated({ id: saved.id, name: saved.name });
         showUndoNotification({
           id: `segment-updated-${saved.id}`,
-          message: `Segment “${saved.name}” now has these filters: ${saved.count} contacts`,
+          message: `Segment “${saved.name}” now has these filters: ${plural(saved.count, 'contact')}`,
           onUndo: () =>
             void update
               .mutateAsync({ id: saved.id, filter: current.filter })

@@ -6,10 +6,11 @@ import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { ExportEverything } from './ExportEverything';
 import { MoveDataFolder } from './MoveDataFolder';
+import { plural } from '../../ui/format';
 
 export function DataPage() {
   const info = useDataInfo();
-  const sizes = info.data ? `Data file ${formatBytes(info.data.databaseBytes)} · ${info.data.documentFiles.toLocaleString()} document files, ${formatBytes(info.data.documentsBytes)}` : undefined;
+  const sizes = info.data ? `Data file ${formatBytes(info.data.databaseBytes)} · ${plural(info.data.documentFiles, 'document file')}, ${formatBytes(info.data.documentsBytes)}` : undefined;
   return (
     <div className={pageClasses.page}>
       <div className={pageClasses.top}>

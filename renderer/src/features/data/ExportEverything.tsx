@@ -4,6 +4,7 @@ import { IconFileZip } from '@tabler/icons-react';
 import { formatBytes } from '../../../../shared/domain/text';
 import { useCancelExportAll, useExportAll, type ExportAllProgress } from '../../api/data';
 import { errorText } from '../../ui/notify';
+import { plural } from '../../ui/format';
 
 const STEP_LABELS: Record<ExportAllProgress['step'], string> = {
   database: 'Copying the data file',
@@ -59,14 +60,14 @@ export function ExportEverything() {
             Saved to {result.path} ({formatBytes(result.bytes)}).
           </Text>
           <List size="sm" mt={4}>
-            <List.Item>{result.tables} tables as CSV ({result.rows.toLocaleString()} rows)</List.Item>
-            <List.Item>{result.contacts.toLocaleString()} contacts as vCard</List.Item>
-            <List.Item>{result.events.toLocaleString()} appointments as iCalendar</List.Item>
-            <List.Item>{result.documents.toLocaleString()} documents</List.Item>
+            <List.Item>{plural(result.tables, 'table')} as CSV ({plural(result.rows, 'row')})</List.Item>
+            <List.Item>{plural(result.contacts, 'contact')} as vCard</List.Item>
+            <List.Item>{plural(result.events, 'appointment')} as iCalendar</List.Item>
+            <List.Item>{plural(result.documents, 'document')}</List.Item>
           </List>
           {result.missingDocuments > 0 && (
             <Text size="sm" c="red" mt={4}>
-              {result.missingDocuments} documents had no stored file and are listed in the zip's README.
+              {plural(result.missingDocuments, 'document')} had no stored file (listed in the zip's README).
             </Text>
           )}
         </Alert>

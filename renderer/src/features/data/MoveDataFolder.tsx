@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatBytes } from '../../../../shared/domain/text';
 import { pickDataFolder, useCheckMove, useMoveFolder, type MoveProgress } from '../../api/data';
 import { errorText } from '../../ui/notify';
+import { plural } from '../../ui/format';
 
 const STEP_LABELS: Record<MoveProgress['step'], string> = {
   waiting: 'Waiting for other work to finish',
@@ -80,7 +81,7 @@ export function MoveDataFolder({ folder }: { folder: string | undefined }) {
             <List size="sm" type="ordered">
               <List.Item>A backup of your data is taken in the current folder.</List.Item>
               <List.Item>
-                {plan.files === 1 ? 'The data file' : `${plan.files.toLocaleString()} files`} ({formatBytes(plan.bytes)}) {plan.files === 1 ? 'is' : 'are'} copied to the new folder, and each copy is checked against its original.
+                {plan.files === 1 ? 'The data file' : plural(plan.files, 'file')} ({formatBytes(plan.bytes)}) {plan.files === 1 ? 'is' : 'are'} copied to the new folder, and each copy is checked against its original.
                 {plan.freeBytes !== null && ` The new folder's disk has ${formatBytes(plan.freeBytes)} free.`}
               </List.Item>
               <List.Item>Rapport then switches to the new folder and restarts. Other work waits while this runs.</List.Item>

@@ -65,7 +65,7 @@ export function DocumentTable({ items, sort, onSort, onShow, onOpen, onReveal, o
         </Table.Thead>
         <Table.Tbody>
           {items.map((doc) => (
-            <Table.Tr key={doc.id}>
+            <Table.Tr key={doc.id} data-focus-row={doc.id}>
               <Table.Td maw={320}>
                 <UnstyledButton onClick={() => onShow(doc)} aria-label={`Show ${doc.name}`}>
                   <Text size="sm" fw={500} c="blue" lineClamp={2} style={{ wordBreak: 'break-word' }}>

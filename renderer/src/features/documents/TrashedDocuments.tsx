@@ -8,6 +8,12 @@ import { notifySuccess } from '../../ui/notify';
 import { TrashEmpty, TrashLoading, TrashMore, TrashRow } from '../../ui/TrashRow';
 import { formatSize } from './format';
 import { useDocumentActions } from './use-documents';
+import { formatCount } from '../../ui/format';
+
+const trashedText = (n: number) =>
+  n === 1
+    ? 'The 1 document in Trash will be deleted, and its stored file removed unless another document uses it.'
+    : `The ${formatCount(n)} documents in Trash will be deleted, and their stored files removed unless another document uses them.`;
 
 export function TrashedDocuments() {
   const list = useDocumentList({ trashed: true, sort: 'createdAt', limit: 50 });
@@ -27,7 +33,7 @@ export function TrashedDocuments() {
       </Group>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Delete these documents for good?">
         <Text size="sm">
-          The {list.data?.pages[0]?.total ?? items.length} documents in Trash will be deleted, and their stored files removed unless another document uses them. This cannot be undone.
+          {trashedText(list.data?.pages[0]?.total ?? items.length)} This cannot be undone.
         </Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirming(false)}>

@@ -10,7 +10,7 @@ import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { useCampaigns, useCancelCampaign, useCreateCampaign, useSmtpSettings, useTemplates } from '../../api/email';
 import { useSegments } from '../../api/reports';
 import { useTags } from '../../api/search';
-import { plural } from '../../ui/format';
+import { formatCount, plural } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { Empty } from '../../ui/Empty';
 import { CampaignConfirm } from './CampaignConfirm';
@@ -63,7 +63,7 @@ export function CampaignsPanel() {
               label="Saved segment"
               clearable
               placeholder="Everyone"
-              data={(segments.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.name} (${g.count})` }))}
+              data={(segments.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.name} (${formatCount(g.count)})` }))}
               value={segmentId}
               onChange={setSegmentId}
               w={220}
@@ -121,7 +121,7 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
         ).map(([label, n]) => (
           <div key={label}>
             <Text size="xl" fw={700}>
-              {n}
+              {formatCount(n)}
             </Text>
             <Text size="xs" c="dimmed">
               {label}

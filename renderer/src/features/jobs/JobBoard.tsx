@@ -11,6 +11,7 @@ import classes from './Board.module.css';
 import { dropBeforeId, moveIntent } from './board-model';
 import { DRAG_TYPE, JobCard } from './JobCard';
 import { formatMoney } from '../../../../shared/domain/money';
+import { formatCount, plural } from '../../ui/format';
 
 interface Props {
   board: Board;
@@ -94,8 +95,8 @@ export function JobBoard({ board, filter }: Props) {
                   <Title order={2} size="h6" lineClamp={1}>
                     {column.stage.name}
                   </Title>
-                  <Text size="xs" c="dimmed" aria-label={`${column.count} ${column.count === 1 ? 'job' : 'jobs'}`}>
-                    {column.count}
+                  <Text size="xs" c="dimmed" aria-label={plural(column.count, 'job')}>
+                    {formatCount(column.count)}
                   </Text>
                 </Group>
                 <Text size="sm" fw={600} data-testid="stage-total">
@@ -113,7 +114,7 @@ export function JobBoard({ board, filter }: Props) {
                 ))}
                 {column.count > column.jobs.length && (
                   <Text size="xs" c="dimmed" ta="center" component="li">
-                    {column.count - column.jobs.length} more in the list view
+                    {formatCount(column.count - column.jobs.length)} more in the list view
                   </Text>
                 )}
               </ul>

@@ -17,6 +17,7 @@ import { JobBoard } from './JobBoard';
 import { JobList } from './JobList';
 import { NewJobButton } from './NewJobButton';
 import { PipelineSettingsButton } from './PipelineSettings';
+import { plural } from '../../ui/format';
 
 type View = 'board' | 'list';
 type Sort = (typeof JobSort.options)[number];
@@ -82,7 +83,7 @@ export function JobsPage() {
           title="Jobs"
           subtitle={
             board.data && openMinor !== undefined
-              ? `${total} ${total === 1 ? 'job' : 'jobs'} · ${formatMoney(openMinor, board.data.defaultCurrency)} open`
+              ? `${plural(total, 'job')} · ${formatMoney(openMinor, board.data.defaultCurrency)} open`
               : undefined
           }
           actions={

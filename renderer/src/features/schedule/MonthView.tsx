@@ -4,6 +4,7 @@ import type { Occurrence } from '../../../../shared/domain/appointment';
 import { EventChip } from './EventChip';
 import classes from './Schedule.module.css';
 import { occurrenceBounds, occurrenceKey, onDay } from './schedule-dates';
+import { formatCount } from '../../ui/format';
 
 const MAX_CHIPS = 3;
 
@@ -53,7 +54,7 @@ export function MonthView({ anchor, start, end, occurrences, onOpen, onOpenDay, 
               ))}
               {hidden > 0 && (
                 <button type="button" className={classes.more} onClick={() => onOpenDay(day)}>
-                  +{hidden} more
+                  +{formatCount(hidden)} more
                 </button>
               )}
             </div>

@@ -17,6 +17,7 @@ import { MonthView } from './MonthView';
 import { type ScheduleView, dateKey, localDate, shiftAnchor, viewDays, viewTitle } from './schedule-dates';
 import { type SeriesScope, SeriesChoice } from './SeriesChoice';
 import { type MoveDelta, TimeGrid } from './TimeGrid';
+import { plural } from '../../ui/format';
 
 const VIEWS = [
   { value: 'day', label: 'Day' },
@@ -75,7 +76,7 @@ export function SchedulePage() {
       { from: start.toISOString(), to: end.toISOString() },
       {
         onSuccess: ({ path, count }) =>
-          notifications.show({ color: 'teal', title: `Exported ${count} appointment${count === 1 ? '' : 's'}`, message: `Saved to ${path}`, autoClose: 10_000 }),
+          notifications.show({ color: 'teal', title: `Exported ${plural(count, 'appointment')}`, message: `Saved to ${path}`, autoClose: 10_000 }),
       },
     );
 

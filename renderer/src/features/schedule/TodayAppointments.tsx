@@ -7,6 +7,7 @@ import { Link } from 'wouter';
 import { useAppointmentRange } from '../../api/schedule';
 import itemClasses from '../../ui/ItemList.module.css';
 import { occurrenceBounds, occurrenceKey, occurrenceTime } from './schedule-dates';
+import { formatCount } from '../../ui/format';
 
 export function TodayAppointments({ now }: { now: Date }) {
   const dayStart = startOfDay(now).getTime();
@@ -22,7 +23,7 @@ export function TodayAppointments({ now }: { now: Date }) {
           Today&apos;s appointments
         </Title>
         <Badge color="indigo" variant="light" circle>
-          {items.length}
+          {formatCount(items.length)}
         </Badge>
         <Anchor component={Link} href="/schedule" size="sm" ml="auto">
           Open schedule

@@ -15,6 +15,7 @@ import { TodayAppointments } from '../schedule/panels';
 import { TaskItem } from './TaskItem';
 import classes from '../../ui/ItemList.module.css';
 import { todayRange } from './today-range';
+import { formatCount } from '../../ui/format';
 
 export function TodayPage() {
   const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
@@ -81,7 +82,7 @@ function TaskSection({ title, tasks, color }: { title: string; tasks: Task[]; co
           {title}
         </Title>
         <Badge color={color} variant="light" circle>
-          {tasks.length}
+          {formatCount(tasks.length)}
         </Badge>
       </Group>
       <ul className={classes.list} aria-label={`${title} follow-ups`}>

@@ -8,6 +8,7 @@ import { invoke } from '../../api/client';
 import { useEvent } from '../../api/events';
 import { reminderMessage } from './reminder-message';
 import { todayRange } from './today-range';
+import { plural } from '../../ui/format';
 
 export function useReminders(): void {
   const [, navigate] = useLocation();
@@ -58,7 +59,7 @@ export function useReminders(): void {
         const n = overdue.length;
         notifications.show({
           id: 'overdue-on-start',
-          title: `${n} overdue follow-up${n === 1 ? '' : 's'}`,
+          title: plural(n, 'overdue follow-up'),
           color: 'red',
           autoClose: 15_000,
           message: reminderMessage({
