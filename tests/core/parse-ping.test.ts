@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HARNESS_PICKS_FILE } from '../../electron/harness/platform';
 import type { Channel, ChannelInput } from '../../shared/ipc/contract';
 import { openTestCore, type TestCore } from '../helpers/core';
+import { measureBlocking } from '../helpers/responsive';
 import { pick } from './import-export-helpers';
 
 const MAX_BLOCK_MS = 100;
@@ -20,44 +21,11 @@ beforeEach(async () => {
 afterEach(() => t.destroy());
 
 /** Runs `work` while measuring the event loop and answering a cheap call; returns the longest block and the answers. */
-async function measured(work: () => Promise<unknown>) {
-  let lastWall = performance.now();
-  let lastCpu = process.threadCpuUsage();
-  let block = 0;
-  let wallGap = 0;
-  const timer = setInterval(() => {
-    const wall = performance.now();
-    const cpu = process.threadCpuUsage();
-    const gap = wall - lastWall;
-    const used = (cpu.user + cpu.system - lastCpu.user - lastCpu.system) / 1000;
-    block = Math.max(block, Math.min(gap, used));
-    wallGap = Math.max(wallGap, gap);
-    lastWall = wall;
-    lastCpu = cpu;
-  }, 5);
-  let done = false;
-  let answers = 0;
-  let slowest = 0;
-  const pinging = (async () => {
-    while (!done) {
-      const asked = performance.now();
-      const result = await t.core.dispatch('contacts.list', { limit: 1 });
-      expect(result.ok).toBe(true);
-      slowest = Math.max(slowest, performance.now() - asked);
-      answers++;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  })();
-  const started = performance.now();
-  try {
-    await work();
-  } finally {
-    done = true;
-    clearInterval(timer);
-    await pinging;
-  }
-  return { blockMs: Math.round(block), wallGapMs: Math.round(wallGap), pingAnswers: answers, slowestPingMs: Math.round(slowest), tookMs: Math.round(performance.now() - started) };
-}
+const measured = (work: () => Promise<unknown>) =>
+  measureBlocking(async () => {
+    const result = await t.core.dispatch('contacts.list', { limit: 1 });
+    expect(result.ok).toBe(true);
+  }, work);
 
 async function expectResponsive(name: string, channel: Channel, input: ChannelInput<Channel>) {
   const figures = await measured(async () => {

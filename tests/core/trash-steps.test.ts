@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../helpers/core';
 import { importFile } from './import-export-helpers';
-import { expectStoreConsistent, measureBlocking } from './trash-helpers';
+import { measureBlocking } from '../helpers/responsive';
+import { expectStoreConsistent } from './trash-helpers';
 
 const ROWS = Number(process.env.TRASH_ROWS ?? 5_000);
 const MAX_BLOCK_MS = 100;

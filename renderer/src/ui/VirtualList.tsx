@@ -24,8 +24,7 @@ export interface VirtualListProps<T> {
   /** The list's search box: ArrowDown there focuses the first row, ArrowUp on the first row goes back. */
   searchBox?: RefObject<HTMLInputElement | null>;
   rowHeight: number;
-  /** Unused: rows are keyed by position (see the render). Kept until CompaniesPage stops passing it. */
-  getKey?: (item: T) => string;
+  getKey: (item: T) => string;
   getHref: (item: T) => string;
   getRowLabel: (item: T) => string;
   renderRow: (item: T) => ReactNode;
@@ -131,10 +130,8 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
             const item = items[row.index];
             const placeholder = item === undefined && row.index < items.length;
             return (
-              // Keyed by position, not by item: a new search, sort or far scroll replaces every row, and updating the
-              // rows in place costs much less than unmounting and mounting them all (npm run bench:ui).
               <div
-                key={row.index}
+                key={item ? props.getKey(item) : `row-${row.index}`}
                 role="listitem"
                 data-index={row.index}
                 aria-setsize={props.total}

@@ -164,6 +164,7 @@ export function ContactsPage() {
             resetKey={listKey}
             searchBox={searchBox}
             rowHeight={CONTACT_ROW_HEIGHT}
+            getKey={(c) => c.id}
             getHref={(c) => `/contacts/${c.id}`}
             getRowLabel={(c) => [c.displayName, c.companyName].filter(Boolean).join(', ')}
             renderRow={(c) => <ContactRow contact={c} />}
