@@ -44,7 +44,7 @@ describe('reports', () => {
     await page.getByRole('link', { name: 'Jobs in Lead: show records' }).click();
     await page.getByRole('table', { name: 'Jobs in the pipeline' }).getByRole('link', { name: 'Garden gate' }).waitFor();
     await page.getByRole('button', { name: 'Export CSV' }).click();
-    await page.getByText(/1 rows saved to .*rapport-pipeline-.*\.csv/).waitFor();
+    await page.getByText(/1 row saved to .*rapport-pipeline-.*\.csv/).waitFor();
     assertClean();
   }, 60_000);
 });
@@ -79,12 +79,12 @@ describe('alerts and segments', () => {
     await dialog.getByLabel('Name').fill('Leeds clients');
     await dialog.getByRole('button', { name: 'Save' }).click();
     const nav = page.getByRole('navigation', { name: 'Saved segments' });
-    await nav.getByRole('link', { name: 'Leeds clients, 1 contacts' }).waitFor();
+    await nav.getByRole('link', { name: 'Leeds clients, 1 contact' }).waitFor();
     await page.getByRole('heading', { name: 'Contacts: Leeds clients' }).waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).first().click();
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
-    await nav.getByRole('link', { name: 'Leeds clients, 1 contacts' }).click();
+    await nav.getByRole('link', { name: 'Leeds clients, 1 contact' }).click();
     await page.getByRole('heading', { name: 'Contacts: Leeds clients' }).waitFor();
     await page.getByRole('link', { name: /Maya Jones/ }).waitFor();
     await screenshot(page, 'contacts-segment');

@@ -24,8 +24,8 @@ const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 });
 
-/** Just below the header bar (56 px), above the page title's line. */
-const TOAST_TOP = 64;
+// Toasts sit in the bottom-right corner: at the top they covered list toolbars (search, filters), at the bottom-left
+// the settings forms' buttons; page actions are top-right and dialogs are centred, so the corner is the free place.
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -39,7 +39,7 @@ export function App() {
               record forms, left on settings), so a notification never covers the button the user needs next. */}
           {/* `top` as a prop would reach every position's (empty) container and stretch the bottom ones over the page,
               swallowing clicks: styles.root pins them all to the top instead. */}
-          <Notifications position="top-center" limit={4} containerWidth={360} styles={{ root: { top: TOAST_TOP, bottom: 'auto' } }} />
+          <Notifications position="bottom-right" limit={4} containerWidth={360} />
           <Live />
           <Shell>
             <Routes />

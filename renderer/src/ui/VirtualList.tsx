@@ -97,6 +97,9 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     if (target < 0) return;
     setActive(target);
     pendingFocus.current = target;
+    // Hold focus in the list while the target row renders or loads: the focused row may scroll away and unmount,
+    // and focus must not fall to the page meanwhile (the next key would go nowhere).
+    if (scrollRef.current?.contains(document.activeElement)) scrollRef.current.focus({ preventScroll: true });
     virtualizer.scrollToIndex(target, { align: 'auto' });
     // The row may only exist after the virtualizer re-renders for the new scroll position.
     requestAnimationFrame(() => {
@@ -124,7 +127,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   return (
     <div className={classes.frame}>
       {props.header}
-      <div ref={scrollRef} className={classes.scroll} onKeyDown={onKeyDown}>
+      <div ref={scrollRef} className={classes.scroll} onKeyDown={onKeyDown} tabIndex={-1}>
         <div role="list" aria-label={props.label} className={classes.canvas} style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((row) => {
             const item = items[row.index];
