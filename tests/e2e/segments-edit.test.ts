@@ -22,7 +22,7 @@ describe('editing a saved segment', () => {
   test('an open segment is renamed, and changed filters are saved back into it with Undo', async () => {
     const { page, assertClean } = await app.open('/today');
     const nav = page.getByRole('navigation', { name: 'Saved segments' });
-    await nav.getByRole('link', { name: 'Leeds clients, 1 contacts' }).click();
+    await nav.getByRole('link', { name: 'Leeds clients, 1 contact' }).click();
     await page.getByRole('heading', { name: 'Contacts: Leeds clients' }).waitFor();
 
     // Rename: the menu, then the name dialog, submitted with Enter.
@@ -35,7 +35,7 @@ describe('editing a saved segment', () => {
     await rename.waitFor({ state: 'detached' });
     await page.getByText('Segment renamed to “Leeds customers”').waitFor();
     await page.getByRole('heading', { name: 'Contacts: Leeds customers' }).waitFor();
-    await nav.getByRole('link', { name: 'Leeds customers, 1 contacts' }).waitFor();
+    await nav.getByRole('link', { name: 'Leeds customers, 1 contact' }).waitFor();
     expect((await segments()).map((s) => [s.id, s.name])).toEqual([[segmentId, 'Leeds customers']]);
 
     // Change the filter: the list leaves the segment, and offers to save the change back into it.
@@ -47,7 +47,7 @@ describe('editing a saved segment', () => {
     await page.getByRole('heading', { name: 'Contacts', exact: true }).waitFor();
     await screenshot(page, 'segment-update');
     await page.getByRole('button', { name: 'Update “Leeds customers”' }).click();
-    await page.getByText('Segment “Leeds customers” now has these filters: 1 contacts').waitFor();
+    await page.getByText('Segment “Leeds customers” now has these filters: 1 contact').waitFor();
     await page.getByRole('heading', { name: 'Contacts: Leeds customers' }).waitFor();
     await expect.poll(async () => (await segments())[0]!.filter.city).toBe('york');
 
@@ -62,7 +62,7 @@ describe('editing a saved segment', () => {
   test('a segment is deleted by keyboard after a confirmation that says what goes; its contacts stay', async () => {
     const { page, assertClean } = await app.open('/today');
     const nav = page.getByRole('navigation', { name: 'Saved segments' });
-    await nav.getByRole('link', { name: 'Leeds customers, 1 contacts' }).click();
+    await nav.getByRole('link', { name: 'Leeds customers, 1 contact' }).click();
     await page.getByRole('heading', { name: 'Contacts: Leeds customers' }).waitFor();
 
     const menu = page.getByRole('button', { name: 'Segment “Leeds customers”' });
