@@ -21,7 +21,7 @@ describe('your data', () => {
     const report = page.getByTestId('export-all-report');
     await report.waitFor();
     await report.getByText('2 contacts as vCard').waitFor();
-    await report.getByText('1 appointments as iCalendar').waitFor();
+    await report.getByText('1 appointment as iCalendar').waitFor();
     await screenshot(page, 'data-export-everything');
 
     const exports = join(app.harness.dataDir, 'exports');
