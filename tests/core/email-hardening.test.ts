@@ -15,7 +15,7 @@ describe('transport', () => {
     const server = await startSmtp();
     const secrets = testSecretStore(`${tempDir()}/secrets.json`);
     secrets.set(PASSWORD_KEY, SMTP_PASSWORD);
-    const transport = transportFor({ ...smtp, port: server.port, username: SMTP_USER, allowUntrustedCertificate: true }, secrets);
+    const transport = await transportFor({ ...smtp, port: server.port, username: SMTP_USER, allowUntrustedCertificate: true }, secrets);
     try {
       for (const attachment of [{ path: '/etc/hostname' }, { path: `http://127.0.0.1:${server.port}/x` }, { href: `http://127.0.0.1:${server.port}/x` }]) {
         await expect(transport.sendMail({ from: 'sam@trader.test', to: 'a@b.test', subject: 'x', text: 'x', attachments: [attachment] })).rejects.toThrow(/access rejected/i);
@@ -56,7 +56,7 @@ describe('formatting and merge', () => {
   it('merges a job value in the minor units of its currency (JPY has none, BHD three)', () => {
     const job = (amountMinor: number, currency: string): Job => ({
       id: 'j', title: 'Roof', contactId: null, contactName: null, companyId: null, companyName: null, stageId: 's', stageName: 'Won', category: 'won',
-      amountMinor, currency, dueDate: null, probability: null, notes: null, lostReason: null, stageChangedAt: 't', createdAt: 't', updatedAt: 't', deletedAt: null,
+      amountMinor, currency, dueDate: null, probability: null, notes: null, lostReason: null, stageChangedAt: 't', custom: {}, createdAt: 't', updatedAt: 't', deletedAt: null,
     });
     const amount = (minor: number, currency: string) => render('{{job.amount}}', valuesFor(null, job(minor, currency)), 'Ann');
     expect(amount(5000, 'JPY')).toBe('¥5,000');

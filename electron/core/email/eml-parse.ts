@@ -4,7 +4,8 @@
 // bytes go in as small chunks with turns of the event loop between them, and HTML becomes text in one pass (html-text.ts).
 import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
-import { MailParser, type AddressObject } from 'mailparser';
+// mailparser (with libmime, iconv tables and HTML entities, ~9 MB of heap) loads on the first .eml read, not at start-up.
+import type { AddressObject, MailParser } from 'mailparser';
 import { fileKindOf, looksLikeEmail } from '../file-kind';
 import { stripControls } from '../plain-text';
 import { htmlText } from './html-text';
@@ -80,9 +81,9 @@ function sniffingDecoder(): Transform {
  * mailparser has no option for this; the hook is on its `createNode`, and the corpus test
  * (roundcube-attachment-filenames.eml: 6 named parts) fails if a mailparser update moves it.
  */
-function namedPartsParser(): MailParser {
+function namedPartsParser(Parser: typeof MailParser): MailParser {
   // HTML-only messages are turned into text by htmlText (linear), not by mailparser's html-to-text (issue #16).
-  const parser = new MailParser({ skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, checksumAlgo: false });
+  const parser = new Parser({ skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, checksumAlgo: false });
   const internal = parser as unknown as { createNode?: (mime: MimeNode) => TreeNode; decoder?: Decoder };
   const createNode = internal.createNode;
   const decoder = typeof internal.decoder?.decodeStream === 'function' ? internal.decoder : undefined;
@@ -126,7 +127,7 @@ export function checkIsEmail(raw: Buffer): void {
 
 export async function parseEml(raw: Buffer): Promise<ParsedEml> {
   checkIsEmail(raw);
-  const parser = namedPartsParser();
+  const parser = namedPartsParser((await import('mailparser')).MailParser);
   const attachments: ParsedEml['attachments'] = [];
   const contents: Promise<void>[] = [];
   let text = '';

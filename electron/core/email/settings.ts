@@ -1,6 +1,5 @@
 // SMTP account settings: stored as JSON in the settings table, the password only in the platform's secret
 // store (Electron safeStorage; the harness's clearly named test store). Nothing here returns the password.
-import { createTransport } from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { SmtpSettings } from '../../../shared/domain/email';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
@@ -82,7 +81,9 @@ export function sessionOptions(smtp: StoredSmtp) {
  * A nodemailer transport for the saved account. File and URL access are off: a message's content is only
  * ever the bytes stored in the outbox. Certificates are checked unless the user chose otherwise.
  */
-export function transportFor(smtp: StoredSmtp, secrets: SecretStore) {
+export async function transportFor(smtp: StoredSmtp, secrets: SecretStore) {
+  // nodemailer loads when an account is tested, not at start-up (it is ~5 MB of heap).
+  const { createTransport } = await import('nodemailer');
   const password = secrets.get(PASSWORD_KEY);
   return createTransport(
     {
@@ -121,7 +122,7 @@ export function createSmtpSettings(ctx: FeatureContext, outbox: { wake(): void }
     async test(): Promise<ChannelOutput<'email.settings.test'>> {
       const smtp = await loadSmtp(db);
       if (!smtp.configured) throw new AppError('UNAVAILABLE', 'Set up the mail server first');
-      const transport = transportFor(smtp, secrets);
+      const transport = await transportFor(smtp, secrets);
       try {
         await transport.sendMail({
           from: { name: smtp.fromName, address: smtp.fromAddress },

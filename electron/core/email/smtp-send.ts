@@ -2,8 +2,8 @@
 // ".") was handed to the server may have been delivered, one before cannot have been. nodemailer's sendMail
 // cannot tell those apart (a dropped connection is "CONN" at either point), so the session is driven here.
 import { PassThrough, type Writable } from 'node:stream';
-import MailComposer from 'nodemailer/lib/mail-composer';
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
+// nodemailer loads with the first message sent, not at start-up (it is ~5 MB of heap).
+import type MailComposer from 'nodemailer/lib/mail-composer';
 import type { SecretStore } from '../platform';
 import { PASSWORD_KEY, sessionOptions, type StoredSmtp } from './settings';
 
@@ -47,6 +47,7 @@ function trackedMessage(raw: Buffer, stage: { value: 'envelope' | 'data' | 'afte
 
 /** Sends `mail` once; resolves with the recipients the server refused, or throws a DeliveryError. */
 export async function sendOnce(smtp: StoredSmtp, secrets: SecretStore, mail: MailOptions): Promise<Delivered> {
+  const [{ default: MailComposer }, { default: SMTPConnection }] = await Promise.all([import('nodemailer/lib/mail-composer'), import('nodemailer/lib/smtp-connection')]);
   const composed = new MailComposer({ ...mail, disableFileAccess: true, disableUrlAccess: true }).compile();
   const raw = await composed.build();
   const envelope = composed.getEnvelope();

@@ -24,8 +24,9 @@ const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 });
 
-// Toasts sit in the bottom-right corner: at the top they covered list toolbars (search, filters), at the bottom-left
-// the settings forms' buttons; page actions are top-right and dialogs are centred, so the corner is the free place.
+// Toasts sit at the bottom centre: at the top they covered list toolbars (search, filters), bottom-left the
+// settings forms' buttons, bottom-right the record forms' Save (and a pointer resting on a toast keeps it open).
+// Page actions are top-right and dialogs are centred, so the middle of the bottom edge is the free place.
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -35,11 +36,7 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={() => nonce}>
       <QueryClientProvider client={queryClient}>
         <Router hook={useGuardedHashLocation}>
-          {/* Top-centre, under the app's header bar: page actions sit top-right and form buttons at the bottom (right on
-              record forms, left on settings), so a notification never covers the button the user needs next. */}
-          {/* `top` as a prop would reach every position's (empty) container and stretch the bottom ones over the page,
-              swallowing clicks: styles.root pins them all to the top instead. */}
-          <Notifications position="bottom-right" limit={4} containerWidth={360} />
+          <Notifications position="bottom-center" limit={4} containerWidth={360} />
           <Live />
           <Shell>
             <Routes />

@@ -83,6 +83,18 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
 
   const rowLink = (index: number) => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] a`) ?? null;
 
+  // The element in the list that last took focus. If a render removes it (a new search's rows replace the old
+  // ones, or the row turns into a placeholder while its window reloads), focus would fall to the page and the
+  // next arrow key would go nowhere: the list keeps focus and hands it to the row at the same place once it exists.
+  const focused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const lost = focused.current;
+    if (!lost || lost.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+    focused.current = null;
+    pendingFocus.current = Math.max(0, Math.min(active, items.length - 1));
+    scrollRef.current?.focus({ preventScroll: true });
+  });
+
   // After every render: a row waiting for focus gets it once it is loaded and on screen.
   useEffect(() => {
     if (pendingFocus.current === null) return;
@@ -127,7 +139,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   return (
     <div className={classes.frame}>
       {props.header}
-      <div ref={scrollRef} className={classes.scroll} onKeyDown={onKeyDown} tabIndex={-1}>
+      <div ref={scrollRef} className={classes.scroll} onKeyDown={onKeyDown} onFocus={(event) => (focused.current = event.target)} tabIndex={-1}>
         <div role="list" aria-label={props.label} className={classes.canvas} style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((row) => {
             const item = items[row.index];
