@@ -129,6 +129,13 @@ describe('follow-ups and the contacts list', () => {
     expect((await t.call('tasks.today', range)).upcoming.map((x) => x.title)).toEqual(['Overdue one', 'Thursday']);
   });
 
+  it('refuses to snooze a follow-up into the past, naming the time', async () => {
+    const task = await t.call('tasks.create', { title: 'Call back', dueAt: '2026-11-21T15:00:00Z' });
+    const error = await t.fail('tasks.snooze', { id: task.id, until: '2026-11-22T08:59:00Z' });
+    expect(error).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'until', message: 'Choose a time later than now to snooze to' }] });
+    expect((await t.call('tasks.get', { id: task.id })).dueAt).toBe('2026-11-21T15:00:00.000Z');
+  });
+
   it('refuses a follow-up for a missing contact', async () => {
     expect((await t.fail('tasks.create', { title: 'x', contactId: '01930000-0000-7000-8000-000000000000' })).code).toBe('NOT_FOUND');
   });

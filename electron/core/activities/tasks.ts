@@ -83,7 +83,11 @@ export function createTasksService({ db, clock, events, newId }: ServiceDeps) {
 
     complete: ({ id }: { id: string }) => change(id, (t) => ({ completedAt: t.completedAt ?? clock.now().toISOString() })),
     reopen: ({ id }: { id: string }) => change(id, () => ({ completedAt: null })),
-    snooze: ({ id, until }: { id: string; until: string }) => change(id, () => ({ dueAt: utc(until), allDay: false, remindedAt: null })),
+    snooze: ({ id, until }: { id: string; until: string }) => {
+      // Snoozing into the past would make the follow-up overdue again at once, and its reminder fire straight away.
+      if (Date.parse(until) <= clock.now().getTime()) throw AppError.validation('until', 'Choose a time later than now to snooze to');
+      return change(id, () => ({ dueAt: utc(until), allDay: false, remindedAt: null }));
+    },
     delete: ({ id }: { id: string }) => change(id, (t) => ({ deletedAt: t.deletedAt ?? clock.now().toISOString() })),
     restore: ({ id }: { id: string }) => change(id, () => ({ deletedAt: null })),
 
