@@ -4,7 +4,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Contact } from '../../../shared/domain/contact';
-import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import type { ChannelInput } from '../../../shared/ipc/contract';
 import { invoke } from './client';
 import { type Families, listsAndRecords } from './families';
 import { byId, useEntityMutation } from './mutations';
@@ -60,7 +60,7 @@ export interface ContactWindow {
 /**
  * The list as a window: only the blocks of CONTACT_BLOCK rows that cover rows [first, last] are fetched, each
  * straight at its offset, so a scrollbar dragged to the middle of 100,000 rows loads that middle and nothing in
- * between. A new filter keeps each block's old rows on screen until its new ones arrive (no flash of a loader).
+ * between. A new filter keeps the old rows on screen until its new ones arrive (no flash of a loader).
  */
 export function useContactWindow(filter: Omit<ContactListFilter, 'limit'>, first: number, last: number): ContactWindow {
   const from = Math.max(0, Math.floor(first / CONTACT_BLOCK));
@@ -71,9 +71,6 @@ export function useContactWindow(filter: Omit<ContactListFilter, 'limit'>, first
     queries: blocks.map((block) => ({
       queryKey: contactKeys.block(listFilter, block),
       queryFn: () => invoke('contacts.list', { ...listFilter, ...(block > 0 ? { offset: block * CONTACT_BLOCK } : {}) }),
-      // Only the same block under the previous filter stands in: another block's rows would sit at the wrong place.
-      placeholderData: (previous: ChannelOutput<'contacts.list'> | undefined, query?: { queryKey: readonly unknown[] }) =>
-        query?.queryKey[4] === block ? previous : undefined,
     })),
   });
   // Blocks scrolled to are not loaded yet: the list keeps the total it last had for this filter meanwhile.
@@ -95,12 +92,14 @@ export function useContactWindow(filter: Omit<ContactListFilter, 'limit'>, first
     return all;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt when a block's data or the total changes, not on every render
   }, [dataKey, total]);
-  return {
-    rows,
-    total,
-    isPending: total === undefined && results.every((r) => r.isPending),
-    isFetching: results.some((r) => r.isFetching),
-  };
+  const waiting = total === undefined && results.every((r) => r.isPending);
+  // useQueries matches its observers by query key, so `placeholderData` never sees a block's data under the previous
+  // filter (TanStack/query#7051): the rows last shown stand in until the new filter's rows arrive. Without them the
+  // list would unmount for a loader on every keystroke, and a row focused from the search box would drop focus.
+  const [lastShown, setLastShown] = useState<{ rows: readonly (Contact | undefined)[]; total: number } | null>(null);
+  if (!waiting && total !== undefined && (lastShown?.rows !== rows || lastShown.total !== total)) setLastShown({ rows, total });
+  if (waiting && lastShown) return { rows: lastShown.rows, total: lastShown.total, isPending: false, isFetching: true };
+  return { rows, total, isPending: waiting, isFetching: results.some((r) => r.isFetching) };
 }
 
 /** A short page of contacts matching what was typed, for pickers (the server filters). */
