@@ -7,7 +7,7 @@ import type { Job } from '../../shared/domain/job';
 import { AppError } from '../../shared/ipc/errors';
 import { findCompany } from '../db/companies.repo';
 import { findContact } from '../db/contacts.repo';
-import { findJob, toJob } from '../db/jobs.repo';
+import { findJob, toJobs } from '../db/jobs.repo';
 import type { DB } from '../db/schema';
 
 /** Instants are stored as UTC ISO strings, whatever offset the renderer sent. */
@@ -27,7 +27,6 @@ export async function requireCompany(db: Kysely<DB>, companyId: string): Promise
 
 export async function requireJob(db: Kysely<DB>, jobId: string): Promise<Job> {
   const row = await findJob(db, jobId);
-  const job = row && toJob(row);
-  if (!job || job.deletedAt) throw AppError.notFound('Job', jobId);
-  return job;
+  if (!row || row.deleted_at) throw AppError.notFound('Job', jobId);
+  return (await toJobs(db, [row]))[0]!;
 }

@@ -3,8 +3,12 @@
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Company, CompanyFields } from '../../shared/domain/contact';
+import type { FieldDefinition } from '../../shared/domain/custom-fields';
+import type { CustomFilter, CustomSort, CustomValues } from '../../shared/domain/custom-record';
 import type { Address } from '../../shared/domain/fields';
 import { dedupeTags, foldForSort } from '../../shared/domain/text';
+import { readCustom } from './fields.repo';
+import { customConditions, customFieldByKey, customSortedPage, type CustomQueryDef } from './fields.query.repo';
 import { toFtsQuery } from './fts';
 import { parseJsonColumn } from './json';
 import { afterCursor, finishPage } from './keyset';
@@ -21,7 +25,8 @@ const SORTS: Record<CompanySort, { column: keyof CompaniesTable; direction: 'asc
   deletedAt: { column: 'deleted_at', direction: 'desc' },
 };
 
-export function toCompany(row: CompanyRow): Company {
+/** A row as the wire's Company; `custom` is its custom values (readCustom), {} when the type has no fields. */
+export function toCompany(row: CompanyRow, custom: CustomValues): Company {
   return {
     id: row.id,
     name: row.name,
@@ -31,6 +36,7 @@ export function toCompany(row: CompanyRow): Company {
     notes: row.notes,
     tags: parseJsonColumn(row.tags, []),
     contactCount: Number(row.contact_count),
+    custom,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
@@ -52,16 +58,18 @@ function toCompanyColumns(fields: CompanyWrite) {
   };
 }
 
+const CONTACT_COUNT = sql<number>`(SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL)`;
+
 function selectCompanies(db: Kysely<DB>) {
-  return db
-    .selectFrom('companies as co')
-    .selectAll('co')
-    .select(sql<number>`(SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL)`.as('contact_count'));
+  return db.selectFrom('companies as co').selectAll('co').select(CONTACT_COUNT.as('contact_count'));
 }
 
-export async function findCompany(db: Kysely<DB>, id: string): Promise<Company | undefined> {
+/** One company with its custom values; `definitions` when the caller has them (else they are read here). */
+export async function findCompany(db: Kysely<DB>, id: string, definitions?: readonly FieldDefinition[]): Promise<Company | undefined> {
   const row = await selectCompanies(db).where('co.id', '=', id).executeTakeFirst();
-  return row && toCompany(row);
+  if (!row) return undefined;
+  const custom = definitions?.length === 0 ? undefined : (await readCustom(db, 'company', [id], definitions)).get(id);
+  return toCompany(row, custom ?? {});
 }
 
 export async function insertCompany(db: Kysely<DB>, id: string, fields: CompanyWrite, now: string): Promise<void> {
@@ -83,6 +91,11 @@ export interface CompanyQuery {
   tag?: string | undefined;
   trashed: boolean;
   sort?: CompanySort | undefined;
+  /** Conditions on custom fields (all must hold) and a sort by one; both need `fields`. */
+  custom?: readonly CustomFilter[] | undefined;
+  sortCustom?: CustomSort | undefined;
+  /** The company type's field definitions (core/fields/definitions.ts), archived ones included. */
+  fields?: readonly CustomQueryDef[] | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -95,6 +108,10 @@ function conditions(q: CompanyQuery): RawBuilder<SqlBool>[] | null {
     if (match === null) return null;
     where.push(sql`co.seq IN (SELECT rowid FROM companies_fts WHERE companies_fts MATCH ${match})`);
   }
+  if (q.custom?.length) {
+    if (!q.fields) throw new Error('Custom field filters need the company field definitions (CompanyQuery.fields)');
+    where.push(...customConditions(q.fields, q.custom, 'co.id'));
+  }
   return where;
 }
 
@@ -104,6 +121,22 @@ export async function listCompanies(db: Kysely<DB>, q: CompanyQuery): Promise<{ 
   const sort: CompanySort = q.trashed ? (q.sort ?? 'deletedAt') : !q.sort || q.sort === 'deletedAt' ? 'name' : q.sort;
   const { column, direction } = SORTS[sort];
   const whereAll = sql.join(where, sql` AND `);
+  const total = async () =>
+    Number((await db.selectFrom('companies as co').select((eb) => eb.fn.countAll<number>().as('n')).where(sql<SqlBool>`${whereAll}`).executeTakeFirstOrThrow()).n);
+
+  if (q.sortCustom) {
+    const sorted = await customSortedPage<CompanyRow>(db, {
+      def: customFieldByKey(q.fields ?? [], q.sortCustom.key, 'sortCustom.key'),
+      select: sql`co.*, ${CONTACT_COUNT} AS contact_count`,
+      from: sql`companies co`,
+      recordRef: 'co.id',
+      where,
+      direction: q.sortCustom.direction,
+      limit: q.limit,
+      cursor: q.cursor,
+    });
+    return { ...sorted, total: await total() };
+  }
 
   let page = selectCompanies(db).where(sql<SqlBool>`${whereAll}`);
   if (q.cursor) page = page.where(afterCursor(q.cursor, `co.${column}`, 'co.id', direction));
@@ -112,11 +145,5 @@ export async function listCompanies(db: Kysely<DB>, q: CompanyQuery): Promise<{ 
     .orderBy('co.id', direction)
     .limit(q.limit + 1)
     .execute();
-  const total = await db
-    .selectFrom('companies as co')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(sql<SqlBool>`${whereAll}`)
-    .executeTakeFirstOrThrow();
-
-  return { ...finishPage(rows, q.limit, column), total: Number(total.n) };
+  return { ...finishPage(rows, q.limit, column), total: await total() };
 }

@@ -2,9 +2,13 @@
 // No business rules here (the service decides); no `electron` import.
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Contact, ContactKind, ContactSort } from '../../shared/domain/contact';
+import type { FieldDefinition } from '../../shared/domain/custom-fields';
+import type { CustomFilter, CustomSort, CustomValues } from '../../shared/domain/custom-record';
 import { contactDisplayName, dedupeTags, foldForSort, phoneDigits } from '../../shared/domain/text';
 import { OVERDUE_FROM } from './activities.repo';
 import { readRows } from './connection';
+import { readCustom } from './fields.repo';
+import { customConditions, customFieldByKey, customLiveCount, customSortedPage, type CustomQueryDef } from './fields.query.repo';
 import { toFtsQuery } from './fts';
 import { parseJsonColumn } from './json';
 import { afterCursor, type CursorValue, finishPage } from './keyset';
@@ -61,7 +65,8 @@ const SORTS: Record<ContactSort, { column: keyof ContactsTable; direction: 'asc'
   deletedAt: { column: 'deleted_at', direction: 'desc' },
 };
 
-export function toContact(row: ContactRow): Contact {
+/** A row as the wire's Contact; `custom` is its custom values (readCustom), {} when the type has no fields. */
+export function toContact(row: ContactRow, custom: CustomValues): Contact {
   return {
     id: row.id,
     firstName: row.first_name,
@@ -82,6 +87,7 @@ export function toContact(row: ContactRow): Contact {
     emailOptIn: row.email_opt_in === 1,
     lastContactedAt: row.last_contacted_at || null,
     nextTaskDueAt: row.next_task_due_at,
+    custom,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
@@ -96,9 +102,12 @@ function selectContacts(db: Kysely<DB>) {
     .select('co.name as company_name');
 }
 
-export async function findContact(db: Kysely<DB>, id: string): Promise<Contact | undefined> {
+/** One contact with its custom values; `definitions` when the caller has them (else they are read here). */
+export async function findContact(db: Kysely<DB>, id: string, definitions?: readonly FieldDefinition[]): Promise<Contact | undefined> {
   const row = await selectContacts(db).where('c.id', '=', id).executeTakeFirst();
-  return row && toContact(row);
+  if (!row) return undefined;
+  const custom = definitions?.length === 0 ? undefined : (await readCustom(db, 'contact', [id], definitions)).get(id);
+  return toContact(row, custom ?? {});
 }
 
 export async function insertContact(db: Kysely<DB>, id: string, fields: ContactWrite, companyName: string | null, now: string): Promise<void> {
@@ -135,6 +144,12 @@ export interface ContactQuery {
   /** The currency revenue filters compare in; the service fills in the default currency. */
   revenueCurrency?: string | undefined;
   emailOptIn?: boolean | undefined;
+  /** Conditions on custom fields (all must hold); they need `fields`. */
+  custom?: readonly CustomFilter[] | undefined;
+  /** Sorts by a custom field instead of `sort`; needs `fields`. */
+  sortCustom?: CustomSort | undefined;
+  /** The contact type's field definitions (core/fields/definitions.ts), archived ones included. */
+  fields?: readonly CustomQueryDef[] | undefined;
   trashed: boolean;
   sort?: ContactSort | undefined;
   limit: number;
@@ -162,6 +177,10 @@ function conditions(q: ContactQuery, walkSortIndex = false): RawBuilder<SqlBool>
       AND t.completed_at IS NULL AND t.deleted_at IS NULL AND t.due_at IS NOT NULL AND ${OVERDUE_FROM} <= ${now})`);
   }
   where.push(...segmentConditions(q));
+  if (q.custom?.length) {
+    if (!q.fields) throw new Error('Custom field filters need the contact field definitions (ContactQuery.fields)');
+    where.push(...customConditions(q.fields, q.custom, 'c.id', walkSortIndex));
+  }
   if (q.tag) {
     // `+c.id` stops SQLite from driving the query from the tag's rows, so it walks the sort index in
     // order and stops after one page: for a common tag, ~4 ms instead of ~40 ms at 100,000 contacts.
@@ -181,7 +200,7 @@ function hasSegmentFilter(q: ContactQuery): boolean {
   return (
     q.city !== undefined || q.region !== undefined || q.leadSource !== undefined || q.lastContactedBefore !== undefined ||
     q.lastContactedAfter !== undefined || q.hasOpenJobs !== undefined || q.revenueAboveMinor !== undefined ||
-    q.revenueBelowMinor !== undefined || q.emailOptIn !== undefined
+    q.revenueBelowMinor !== undefined || q.emailOptIn !== undefined || !!q.custom?.length
   );
 }
 
@@ -246,7 +265,17 @@ function countQuery(q: ContactQuery, whereAll: RawBuilder<SqlBool>): RawBuilder<
   const filtered = !!(q.kind || q.companyId || q.notContactedForDays || q.hasOverdueTask || (q.query && q.query.trim() !== '')) || hasSegmentFilter(q);
   if (!q.trashed && !filtered && !q.tag) return sql<number>`SELECT (SELECT count(*) FROM contacts) - (SELECT count(*) FROM contacts WHERE deleted_at IS NOT NULL)`;
   if (!q.trashed && !filtered && q.tag) return sql<number>`SELECT count(*) FROM contact_tags WHERE tag = ${q.tag}`;
+  const custom = customOnlyCount(q);
+  if (custom) return custom;
   return sql<number>`SELECT count(*) FROM contacts c WHERE ${whereAll}`;
+}
+
+/** Live contacts meeting one custom condition and nothing else: counted on the value indexes (customLiveCount). */
+function customOnlyCount(q: ContactQuery): RawBuilder<number> | null {
+  if (q.trashed || q.tag || q.custom?.length !== 1 || !q.fields || hasSegmentFilter({ ...q, custom: undefined })) return null;
+  if (q.kind || q.companyId || q.notContactedForDays || q.hasOverdueTask || (q.query && q.query.trim() !== '')) return null;
+  const filter = q.custom[0]!;
+  return customLiveCount(customFieldByKey(q.fields, filter.key), filter, { ref: 'c.id', from: sql`contacts c`, inTrash: sql<SqlBool>`c.deleted_at IS NOT NULL` });
 }
 
 async function count(db: Kysely<DB>, query: RawBuilder<number>): Promise<number> {
@@ -260,13 +289,15 @@ const WALK_SORT_INDEX_FROM = 1000;
 export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ items: ContactRow[]; total: number; nextCursor: string | null }> {
   const where = conditions(q);
   if (where === null) return { items: [], total: 0, nextCursor: null };
+  if (q.sortCustom) return listByCustomField(db, q, q.sortCustom, where);
   const { column, direction } = SORTS[effectiveSort(q)];
   const totalQuery = countQuery(q, sql.join(where, sql` AND `));
 
-  // With a tag, the count comes first: it decides the plan. Otherwise the count rides along in the page's
-  // statement as a one-off scalar subquery, saving a round trip on every page.
-  const tagTotal = q.tag ? await count(db, totalQuery) : null;
-  const pageWhere = tagTotal !== null && tagTotal >= WALK_SORT_INDEX_FROM ? (conditions(q, true) ?? where) : [...where];
+  // With a tag or a custom-field condition, the count comes first: it decides the plan (a number range many
+  // contacts are in is read by walking the sort index, ~1 ms; one value a few have, from its own index). Otherwise
+  // the count rides along in the page's statement as a one-off scalar subquery, saving a round trip on every page.
+  const firstTotal = q.tag || q.custom?.length ? await count(db, totalQuery) : null;
+  const pageWhere = firstTotal !== null && firstTotal >= WALK_SORT_INDEX_FROM ? (conditions(q, true) ?? where) : [...where];
   if (q.cursor) pageWhere.push(afterCursor(q.cursor, `c.${column}`, 'c.id', direction));
   else if (q.offset) {
     // Seek, then page: the row at the offset is found on the sort index alone (the partial live-row index
@@ -277,7 +308,7 @@ export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ i
       ORDER BY ${sql.ref(`c.${column}`)} ${sql.raw(direction)}, c.id ${sql.raw(direction)} LIMIT 1 OFFSET ${q.offset}`,
     );
     const first = at[0];
-    if (!first) return { items: [], total: tagTotal ?? (await count(db, totalQuery)), nextCursor: null };
+    if (!first) return { items: [], total: firstTotal ?? (await count(db, totalQuery)), nextCursor: null };
     const op = sql.raw(direction === 'asc' ? '>=' : '<=');
     pageWhere.push(sql<SqlBool>`(${sql.ref(`c.${column}`)}, c.id) ${op} (${first.v}, ${first.id})`);
   }
@@ -288,15 +319,35 @@ export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ i
   const rows = await readRows(
     db,
     sql<ContactRow & { total: number }>`
-    SELECT c.*, co.name AS company_name, ${tagTotal === null ? sql`(${totalQuery})` : sql`NULL`} AS total
+    SELECT c.*, co.name AS company_name, ${firstTotal === null ? sql`(${totalQuery})` : sql`NULL`} AS total
     FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
     WHERE ${sql.join(pageWhere, sql` AND `)}
     ORDER BY ${sql.ref(`c.${column}`)} ${order}, c.id ${order} LIMIT ${q.limit + 1}`,
   );
 
   // An empty page after a cursor or an offset still has a total; an empty first page has none to count.
-  const total = tagTotal ?? (rows[0] ? Number(rows[0].total) : q.cursor || q.offset ? await count(db, totalQuery) : 0);
+  const total = firstTotal ?? (rows[0] ? Number(rows[0].total) : q.cursor || q.offset ? await count(db, totalQuery) : 0);
   return { ...finishPage(rows, q.limit, column), total };
+}
+
+/**
+ * A page sorted by a custom field (records without a value last), keyset-paged by customSortedPage; Trash and every
+ * filter apply as in the plain list. The company's name is a correlated read: the page is read from custom_values.
+ */
+async function listByCustomField(db: Kysely<DB>, q: ContactQuery, sort: CustomSort, where: RawBuilder<SqlBool>[]) {
+  const def = customFieldByKey(q.fields ?? [], sort.key, 'sortCustom.key');
+  const page = await customSortedPage<ContactRow>(db, {
+    def,
+    select: sql`c.*, (SELECT name FROM companies WHERE id = c.company_id) AS company_name`,
+    from: sql`contacts c`,
+    recordRef: 'c.id',
+    where,
+    direction: sort.direction,
+    limit: q.limit,
+    cursor: q.cursor,
+    offset: q.offset,
+  });
+  return { ...page, total: await count(db, countQuery(q, sql.join(where, sql` AND `))) };
 }
 
 /** Contacts with no personal name are shown under their company's name; renaming it renames them. */

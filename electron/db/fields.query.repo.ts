@@ -9,7 +9,9 @@ import { readRows } from './connection';
 import { decodeCursor, encodeCursor } from './keyset';
 import type { DB } from './schema';
 
-type Def = Pick<FieldDefinition, 'id' | 'key' | 'label' | 'type' | 'options'>;
+/** What filtering and sorting need of a definition. */
+export type CustomQueryDef = Pick<FieldDefinition, 'id' | 'key' | 'label' | 'type' | 'options'>;
+type Def = CustomQueryDef;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -18,8 +20,14 @@ export function customColumn(def: Pick<Def, 'type'>): 'num_value' | 'sort_text' 
   return NUMERIC_TYPES.has(def.type) ? 'num_value' : 'sort_text';
 }
 
-function inValues(def: Def, recordRef: string, condition: RawBuilder<SqlBool> | null): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${sql.ref(recordRef)} IN (SELECT record_id FROM custom_values WHERE field_id = ${def.id}${condition ? sql` AND ${condition}` : sql``})`;
+/** The ids of records whose value of the field meets the condition (any value when null), from the value indexes. */
+function valuesMeeting(def: Def, condition: RawBuilder<SqlBool> | null): RawBuilder<unknown> {
+  return sql`SELECT record_id FROM custom_values WHERE field_id = ${def.id}${condition ? sql` AND ${condition}` : sql``}`;
+}
+
+/** `walk`: `+id IN (…)`, so SQLite walks the list's sort index and stops after a page instead of reading every match. */
+function inValuesOf(def: Def, recordRef: string, condition: RawBuilder<SqlBool> | null, walk = false): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${walk ? sql`+` : sql``}${sql.ref(recordRef)} IN (${valuesMeeting(def, condition)})`;
 }
 
 const wrong = (def: Def, message: string) => AppError.validation(`custom.${def.key}`, `${def.label}: ${message}`);
@@ -38,8 +46,13 @@ function bound(def: Def, value: number | string | undefined): number | string | 
 /**
  * One custom-field condition on the record whose id is `recordRef` (e.g. 'c.id'). Throws a VALIDATION naming the
  * field when the operator does not suit its type. Text compares fold case and accents, like the built-in fields.
+ * `walkSortIndex`: for a condition many records meet (the caller counted them), see inValues.
  */
-export function customFilterSql(def: Def, filter: CustomFilter, recordRef: string): RawBuilder<SqlBool> {
+export function customFilterSql(def: Def, filter: CustomFilter, recordRef: string, walkSortIndex = false, seen?: (condition: RawBuilder<SqlBool> | null) => void): RawBuilder<SqlBool> {
+  const inValues = (d: Def, ref: string, condition: RawBuilder<SqlBool> | null) => {
+    seen?.(condition);
+    return inValuesOf(d, ref, condition, walkSortIndex);
+  };
   switch (filter.op) {
     case 'empty':
       // Correlated: a page in name order stops after its rows (~0.2 ms at 100,000); NOT IN would read every value first.
@@ -89,6 +102,23 @@ export function customFilterSql(def: Def, filter: CustomFilter, recordRef: strin
   }
 }
 
+/**
+ * How many live records meet one condition that needs a value ("has a value", a word, a range, a choice…), counted
+ * on the value indexes less the matches in Trash (its own index walked against a Bloom filter of the matches): reading each
+ * match's row instead costs ~10 µs a record, 40 ms for a range 4,000 contacts are in. Exact because a value never
+ * outlives its record (Trash purge removes them). Null for "empty" and "no" (they match records without a value).
+ */
+export function customLiveCount(def: Def, filter: CustomFilter, record: { ref: string; from: RawBuilder<unknown>; inTrash: RawBuilder<SqlBool> }): RawBuilder<number> | null {
+  let condition: RawBuilder<SqlBool> | null = null;
+  customFilterSql(def, filter, record.ref, false, (c) => (condition = c));
+  if (filter.op === 'empty' || (filter.op === 'equals' && filter.value === false)) return null;
+  const met: RawBuilder<SqlBool> = condition ?? sql<SqlBool>`1`;
+  // Several choices store a row per chosen option: a record choosing two of those asked for counts once.
+  const counted = def.type === 'choices' ? sql`count(DISTINCT record_id)` : sql`count(*)`;
+  return sql<number>`SELECT (SELECT ${counted} FROM custom_values WHERE field_id = ${def.id} AND ${met})
+    - (SELECT count(*) FROM ${record.from} WHERE ${record.inTrash} AND +${sql.ref(record.ref)} IN (${valuesMeeting(def, met)}))`;
+}
+
 function optionId(def: Def, value: string): string {
   const option = def.options.find((o) => o.id === value) ?? def.options.find((o) => o.label.toLocaleLowerCase('en') === value.toLocaleLowerCase('en'));
   if (!option) throw wrong(def, `"${value.slice(0, 40)}" is not one of the choices`);
@@ -131,6 +161,8 @@ export interface CustomSortedPageQuery {
   direction: 'asc' | 'desc';
   limit: number;
   cursor?: string | undefined;
+  /** Rows to skip before the page (a scrolled list's random access); ignored when a cursor is given. */
+  offset?: number | undefined;
 }
 
 /**
@@ -147,13 +179,30 @@ export async function customSortedPage<Row extends { id: string }>(db: Kysely<DB
   const record = sql.ref(q.recordRef);
   const column = sql.ref(`cv.${customColumn(q.def)}`);
   const where = (extra: RawBuilder<SqlBool>[]) => sql.join([...q.where, ...extra], sql` AND `);
+  // An offset skips rows with a value first (counted on the same index walk), then rows without one.
+  let skipValues = 0;
+  let skipMissing = 0;
+  // An offset at or past the last row with a value starts among the rows without one (skipMissing may be 0 there).
+  let pastValues = false;
+  if (!after && q.offset) {
+    const counted = await readRows(
+      db,
+      sql<{ n: number }>`SELECT count(*) AS n FROM custom_values cv JOIN ${q.from} ON ${record} = cv.record_id WHERE cv.field_id = ${q.def.id} AND cv.seq = 0 AND ${where([])}`,
+    );
+    const withValue = Number(counted[0]?.n ?? 0);
+    if (q.offset < withValue) skipValues = q.offset;
+    else {
+      pastValues = true;
+      skipMissing = q.offset - withValue;
+    }
+  }
   let rows: (Row & { cf_sort: string | number | null })[] = [];
-  if (!inMissing) {
+  if (!inMissing && !pastValues) {
     const seek = after && afterId !== null ? [sql<SqlBool>`(${column}, cv.record_id) ${op} (${after.value}, ${afterId})`] : [];
     rows = await readRows(
       db,
       sql<Row & { cf_sort: string | number | null }>`SELECT ${q.select}, ${column} AS cf_sort FROM custom_values cv JOIN ${q.from} ON ${record} = cv.record_id
-      WHERE cv.field_id = ${q.def.id} AND cv.seq = 0 AND ${where(seek)} ORDER BY ${column} ${dir}, cv.record_id ${dir} LIMIT ${q.limit + 1}`,
+      WHERE cv.field_id = ${q.def.id} AND cv.seq = 0 AND ${where(seek)} ORDER BY ${column} ${dir}, cv.record_id ${dir} LIMIT ${q.limit + 1}${skipValues ? sql` OFFSET ${skipValues}` : sql``}`,
     );
   }
   if (rows.length <= q.limit) {
@@ -161,12 +210,24 @@ export async function customSortedPage<Row extends { id: string }>(db: Kysely<DB
     const missing = await readRows(
       db,
       sql<Row & { cf_sort: null }>`SELECT ${q.select}, NULL AS cf_sort FROM ${q.from}
-      WHERE ${record} NOT IN (SELECT record_id FROM custom_values WHERE field_id = ${q.def.id}) AND ${where(seek)}
-      ORDER BY ${record} ${dir} LIMIT ${q.limit + 1 - rows.length}`,
+      WHERE NOT EXISTS (SELECT 1 FROM custom_values WHERE field_id = ${q.def.id} AND record_id = ${record}) AND ${where(seek)}
+      ORDER BY ${record} ${dir} LIMIT ${q.limit + 1 - rows.length}${skipMissing ? sql` OFFSET ${skipMissing}` : sql``}`,
     );
     rows = [...rows, ...missing];
   }
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > q.limit && last ? customCursor(last.cf_sort, last.id) : null };
+}
+
+/** The field a list condition or sort names, by key (archived ones too); unknown -> VALIDATION naming the key. */
+export function customFieldByKey<D extends Pick<Def, 'key'>>(definitions: readonly D[], key: string, path = `custom.${key}`): D {
+  const def = definitions.find((d) => d.key === key);
+  if (!def) throw AppError.validation(path, `No custom field called "${key.slice(0, 80)}"`);
+  return def;
+}
+
+/** A list's custom-field conditions (all must hold) on the record whose id is `recordRef`, from its type's definitions. */
+export function customConditions(definitions: readonly Def[], filters: readonly CustomFilter[], recordRef: string, walkSortIndex = false): RawBuilder<SqlBool>[] {
+  return filters.map((filter) => customFilterSql(customFieldByKey(definitions, filter.key), filter, recordRef, walkSortIndex));
 }

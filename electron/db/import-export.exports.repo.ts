@@ -27,7 +27,7 @@ export function snapshotContacts(snapshot: Sqlite, db: Kysely<DB>, query: RawBui
   return {
     total,
     *contacts() {
-      for (const row of snapshot.prepare(text).iterate(...parameters) as IterableIterator<ContactRow>) yield toContact(row);
+      for (const row of snapshot.prepare(text).iterate(...parameters) as IterableIterator<ContactRow>) yield toContact(row, {});
     },
   };
 }
@@ -48,11 +48,12 @@ export async function countLive(db: Kysely<DB>, table: ExportTableName): Promise
 
 /** Live companies after `afterSeq`, in seq order. */
 export async function companiesToExport(db: Kysely<DB>, afterSeq: number, limit: number) {
-  const { rows } = await sql<{ seq: number; name: string; website: string | null; phone: string | null; address: string | null; tags: string; notes: string | null; created_at: string }>`
-    SELECT seq, name, website, phone, address, tags, notes, created_at FROM companies
+  const { rows } = await sql<{ seq: number; id: string; name: string; website: string | null; phone: string | null; address: string | null; tags: string; notes: string | null; created_at: string }>`
+    SELECT seq, id, name, website, phone, address, tags, notes, created_at FROM companies
       WHERE deleted_at IS NULL AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({
     seq: r.seq,
+    id: r.id,
     name: r.name,
     website: r.website,
     phone: r.phone,
@@ -66,14 +67,14 @@ export async function companiesToExport(db: Kysely<DB>, afterSeq: number, limit:
 /** Live jobs after `afterSeq`, in seq order, with their client, company and stage by name. */
 export async function jobsToExport(db: Kysely<DB>, afterSeq: number, limit: number) {
   const { rows } = await sql<{
-    seq: number; title: string; client: string | null; company: string | null; stage: string | null; amount_minor: number | null; currency: string;
+    seq: number; id: string; title: string; client: string | null; company: string | null; stage: string | null; amount_minor: number | null; currency: string;
     due_date: string | null; probability: number | null; notes: string | null; lost_reason: string | null; created_at: string;
-  }>`SELECT j.seq, j.title, c.display_name AS client, co.name AS company, s.name AS stage, j.amount_minor, j.currency,
+  }>`SELECT j.seq, j.id, j.title, c.display_name AS client, co.name AS company, s.name AS stage, j.amount_minor, j.currency,
         j.due_date, j.probability, j.notes, j.lost_reason, j.created_at
       FROM jobs j LEFT JOIN contacts c ON c.id = j.contact_id LEFT JOIN companies co ON co.id = j.company_id LEFT JOIN pipeline_stages s ON s.id = j.stage_id
       WHERE j.deleted_at IS NULL AND j.seq > ${afterSeq} ORDER BY j.seq LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({
-    seq: r.seq, title: r.title, client: r.client, company: r.company, stage: r.stage, amountMinor: r.amount_minor, currency: r.currency,
+    seq: r.seq, id: r.id, title: r.title, client: r.client, company: r.company, stage: r.stage, amountMinor: r.amount_minor, currency: r.currency,
     dueDate: r.due_date, probability: r.probability, notes: r.notes, lostReason: r.lost_reason, createdAt: r.created_at,
   }));
 }

@@ -3,10 +3,13 @@
 // rest goes through Kysely. Rows leave camelCase. Imports no core. (The exports' reads: import-export.exports.repo.ts.)
 import type { Kysely } from 'kysely';
 import type { ContactKind } from '../../shared/domain/contact';
+import type { CustomValues } from '../../shared/domain/custom-fields';
 import type { Address, EmailEntry, PhoneEntry } from '../../shared/domain/fields';
 import type { ImportReport, ImportSummary, RowProblem } from '../../shared/domain/transfer';
 import type { Sqlite } from './connection';
 import { toContactColumns, type ContactInsert } from './contacts.repo';
+import type { StoredShape } from './fields.repo';
+import { prepareCustomRestore, prepareCustomStatements, type CustomBefore } from './import-export.custom.repo';
 import { parseJsonColumn } from './json';
 import type { DB, Row } from './schema';
 
@@ -36,6 +39,8 @@ export interface ContactValues {
   kind?: ContactKind | undefined;
   leadSource: string | null;
   emailOptIn?: boolean | undefined;
+  /** Custom field values (issue #19): on a file's row the ones it sets; on a contact every one it holds. */
+  custom?: CustomValues | undefined;
 }
 
 /** The row for `values` over `base` (the existing row, or a new one's defaults): contacts.repo's one mapping. */
@@ -45,8 +50,9 @@ export function contactColumns(values: ContactValues, companyId: string | null, 
 }
 
 /** A row's values back, for merging a file's row into it. */
-export function contactValues(row: ContactColumns, companyName: string | null): Required<ContactValues> {
+export function contactValues(row: ContactColumns, companyName: string | null, custom: CustomValues = {}): Required<ContactValues> {
   return {
+    custom,
     firstName: row.first_name,
     lastName: row.last_name,
     companyName,
@@ -129,6 +135,7 @@ export function undoImport(sqlite: Sqlite, importId: string, now: string): { con
   // A company deleted for good since (Trash) is not put back as a link to nothing.
   const restoreValue = (c: string) => (c === 'company_id' ? `(SELECT id FROM companies WHERE id = @company_id)` : `@${c}`);
   const restore = sqlite.prepare<[ContactColumns]>(`UPDATE contacts SET ${cols.map((c) => `${c} = ${restoreValue(c)}`).join(', ')} WHERE id = @id`);
+  const restoreCustom = prepareCustomRestore(sqlite);
   // A company the import created is only trashed when nothing else now points at it.
   const trashCompany = sqlite.prepare<[string, string, string, string]>(
     `UPDATE companies SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL
@@ -152,9 +159,12 @@ export function undoImport(sqlite: Sqlite, importId: string, now: string): { con
       if (item.action === 'created') {
         if (trashContact.run(now, now, item.entity_id).changes) contactIds.push(item.entity_id);
       } else if (item.before) {
-        const before = JSON.parse(item.before) as ContactColumns;
-        if (restore.run(before).changes) contactIds.push(item.entity_id);
-        else gone++;
+        // The custom values the contact had (issue #19) ride in the before-image beside its columns.
+        const { custom_before: customBefore, ...before } = JSON.parse(item.before) as ContactColumns & { custom_before?: CustomBefore };
+        if (restore.run(before).changes) {
+          contactIds.push(item.entity_id);
+          if (customBefore) restoreCustom(item.entity_id, customBefore);
+        } else gone++;
       }
     }
     for (const item of all) {
@@ -172,9 +182,10 @@ export interface ExistingContact {
   readonly row: ContactColumns;
 }
 
-/** A contact's next row, opaque to the importer. */
+/** A contact's next row (and the custom values that change), opaque to the importer. */
 export interface ContactUpdate {
   readonly row: ContactColumns;
+  readonly custom: CustomValues;
 }
 
 const NEW_ROW: Omit<ContactColumns, 'id' | 'created_at' | 'updated_at'> = {
@@ -206,7 +217,8 @@ const sameColumns = (a: ContactColumns, b: ContactColumns) => (Object.keys(a) as
  * The prepared statements of one running import, on the import's own connection (store.bulkWriter()), wrapped in
  * the operations the importer needs. Call the writes inside `transaction`.
  */
-export function prepareImportStatements(sqlite: Sqlite) {
+export function prepareImportStatements(sqlite: Sqlite, fields: readonly StoredShape[] = []) {
+  const custom = prepareCustomStatements(sqlite, fields);
   const cols = CONTACT_COLUMNS.join(', ');
   const params = CONTACT_COLUMNS.map((c) => `@${c}`).join(', ');
   const sets = CONTACT_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at').map((c) => `${c} = @${c}`).join(', ');
@@ -280,21 +292,29 @@ export function prepareImportStatements(sqlite: Sqlite) {
     },
     contact(id: string): ExistingContact {
       const row = st.contactById.get(id)!;
-      return { row, values: contactValues(row, row.company_id ? (st.companyName.get(row.company_id) ?? null) : null) };
+      return { row, values: contactValues(row, row.company_id ? (st.companyName.get(row.company_id) ?? null) : null, custom.read(id)) };
     },
     insertContact(importId: string, id: string, values: ContactValues, companyId: string | null, now: string): void {
-      st.insertContact.run(contactColumns(values, companyId, { ...NEW_ROW, id, created_at: now, updated_at: now }));
+      const { custom: customValues, ...own } = values;
+      st.insertContact.run(contactColumns(own, companyId, { ...NEW_ROW, id, created_at: now, updated_at: now }));
+      if (customValues) custom.write(id, customValues);
       item(importId, 'contact', id, 'created', null);
     },
-    /** The row `values` make of the contact, or null when that changes nothing. Written by updateContact. */
+    /** The row `values` make of the contact, or null when that changes nothing (custom values included). Written by updateContact. */
     contactUpdate(existing: ExistingContact, values: ContactValues, companyId: string | null, now: string): ContactUpdate | null {
-      const row = contactColumns(values, companyId, { ...existing.row, updated_at: now });
-      return sameColumns(row, existing.row) ? null : { row };
+      const { custom: next = {}, ...own } = values;
+      const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(existing.values.custom?.[key] ?? null)));
+      const row = contactColumns(own, companyId, { ...existing.row, updated_at: now });
+      return sameColumns(row, existing.row) && Object.keys(changed).length === 0 ? null : { row, custom: changed };
     },
     updateContact(importId: string, existing: ExistingContact, update: ContactUpdate): void {
       st.updateContact.run(update.row);
+      const id = existing.row.id;
+      // The before-image keeps every custom value the contact had, so undo puts them back with its columns.
+      const before = custom.fieldIds.length ? { ...existing.row, custom_before: { fieldIds: custom.fieldIds, rows: custom.rows(id) } satisfies CustomBefore } : existing.row;
+      if (Object.keys(update.custom).length) custom.write(id, update.custom);
       // INSERT OR IGNORE: the first before-image of this import is the one undo must restore.
-      item(importId, 'contact', existing.row.id, 'updated', JSON.stringify(existing.row));
+      item(importId, 'contact', id, 'updated', JSON.stringify(before));
     },
     bulk: bulkStatements(sqlite),
   };

@@ -3,10 +3,14 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { StageChangeEntry } from '../../shared/domain/activity';
+import type { CustomValues, FieldDefinition } from '../../shared/domain/custom-fields';
+import type { CustomFilter, CustomSort } from '../../shared/domain/custom-record';
 import type { Job, Stage, StageCategory, StageChange } from '../../shared/domain/job';
 import { foldForSort } from '../../shared/domain/text';
 import { toColumns, type ColumnsOf } from './columns';
 import { readRows } from './connection';
+import { readCustom } from './fields.repo';
+import { customFilterSql, customSortedPage } from './fields.query.repo';
 import { toFtsQuery } from './fts';
 import { afterCursor, finishPage } from './keyset';
 import type { DB, JobsTable } from './schema';
@@ -35,8 +39,8 @@ export interface JobRow {
   deleted_at: string | null;
 }
 type JobColumns = Omit<JobsTable, 'seq'>;
-/** A job as written: the wire's fields less the joined names, plus its place in its board column. */
-export type JobRecord = Omit<Job, 'contactName' | 'companyName' | 'stageName' | 'category'> & { rank: number };
+/** A job as written: the wire's fields less the joined names and custom values (custom_values), plus its place in its board column. */
+export type JobRecord = Omit<Job, 'contactName' | 'companyName' | 'stageName' | 'category' | 'custom'> & { rank: number };
 
 const JOB_COLUMNS = {
   id: 'id', title: 'title', contactId: 'contact_id', companyId: 'company_id', stageId: 'stage_id', amountMinor: 'amount_minor',
@@ -50,7 +54,8 @@ function jobColumns(job: Partial<JobRecord>): Partial<JobColumns> {
   return job.title === undefined ? columns : { ...columns, sort_title: foldForSort(job.title) };
 }
 
-export function toJob(r: JobRow): Job {
+/** A row as a Job; its custom values come from toJobs (one read for a whole page). */
+export function toJob(r: JobRow, custom: CustomValues): Job {
   return {
     id: r.id,
     title: r.title,
@@ -68,6 +73,7 @@ export function toJob(r: JobRow): Job {
     notes: r.notes,
     lostReason: r.lost_reason,
     stageChangedAt: r.stage_changed_at,
+    custom,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
@@ -77,6 +83,16 @@ export function toJob(r: JobRow): Job {
 const SELECT = sql`SELECT j.*, c.display_name AS contact_name, co.name AS company_name, s.name AS stage_name, s.category
   FROM jobs j JOIN pipeline_stages s ON s.id = j.stage_id
   LEFT JOIN contacts c ON c.id = j.contact_id LEFT JOIN companies co ON co.id = j.company_id`;
+
+/**
+ * Rows as Jobs with their custom values: the job fields' definitions are read once (or passed in by a caller that
+ * has them), and the values of every row in one more query, skipped when jobs have no fields.
+ */
+export async function toJobs(db: Kysely<DB>, rows: readonly JobRow[], definitions?: readonly FieldDefinition[]): Promise<Job[]> {
+  if (rows.length === 0) return [];
+  const custom = await readCustom(db, 'job', rows.map((r) => r.id), definitions);
+  return rows.map((r) => toJob(r, custom.get(r.id) ?? {}));
+}
 
 export async function findJob(db: Kysely<DB>, id: string): Promise<JobRow | undefined> {
   return (await sql<JobRow>`${SELECT} WHERE j.id = ${id}`.execute(db)).rows[0];
@@ -164,6 +180,7 @@ export async function board(
   f: JobFilter,
   stageIds: readonly string[],
   perColumn: number,
+  definitions?: readonly FieldDefinition[],
 ): Promise<{ jobs: Job[]; totals: { stageId: string; currency: string; count: number; amountMinor: number }[] }> {
   const where = sql.join(filterConditions(f), sql` AND `);
   const columns = stageIds.map(
@@ -179,7 +196,7 @@ export async function board(
       FROM jobs j WHERE ${where} GROUP BY j.stage_id, j.currency`.execute(db)
   ).rows;
   return {
-    jobs: jobs.map(toJob),
+    jobs: await toJobs(db, jobs, definitions),
     totals: totals.map((t) => ({ stageId: t.stage_id, currency: t.currency, count: Number(t.count), amountMinor: Number(t.amount) })),
   };
 }
@@ -193,14 +210,22 @@ const SORT_KEYS: Record<JobSortKey, { key: RawBuilder<unknown>; direction: 'asc'
   title: { key: sql`j.sort_title`, direction: 'asc' },
 };
 
+/** A custom-field condition or sort with its field's definition (the core resolves keys, naming unknown ones). */
+type CustomDef = Pick<FieldDefinition, 'id' | 'key' | 'label' | 'type' | 'options'>;
+
 export interface JobQuery extends JobFilter {
   stage?: string | undefined;
   query?: string | undefined;
   sort: JobSortKey;
+  custom?: readonly { def: CustomDef; filter: CustomFilter }[] | undefined;
+  sortCustom?: { def: CustomDef; direction: CustomSort['direction'] } | undefined;
   trashed: boolean;
   limit: number;
   cursor?: string | undefined;
 }
+
+/** The listed columns of a job, as a table the custom-field sort can join (its alias is j, like the list's). */
+const JOB_VIEW = sql`(${SELECT}) j`;
 
 export async function listJobs(db: Kysely<DB>, q: JobQuery): Promise<{ items: JobRow[]; total: number; nextCursor: string | null }> {
   const where = filterConditions(q);
@@ -211,9 +236,14 @@ export async function listJobs(db: Kysely<DB>, q: JobQuery): Promise<{ items: Jo
     if (match === null) return { items: [], total: 0, nextCursor: null };
     where.push(sql`j.seq IN (SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH ${match})`);
   }
-  const { key, direction } = SORT_KEYS[q.sort];
+  for (const c of q.custom ?? []) where.push(customFilterSql(c.def, c.filter, 'j.id'));
   const all = sql.join(where, sql` AND `);
   const total = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM jobs j WHERE ${all}`.execute(db)).rows[0]?.n ?? 0);
+  if (q.sortCustom) {
+    const page = await customSortedPage<JobRow>(db, { def: q.sortCustom.def, select: sql`j.*`, from: JOB_VIEW, recordRef: 'j.id', where, direction: q.sortCustom.direction, limit: q.limit, cursor: q.cursor });
+    return { ...page, total };
+  }
+  const { key, direction } = SORT_KEYS[q.sort];
   const page = [...where];
   if (q.cursor) page.push(afterCursor(q.cursor, 'sort_key', 'j.id', direction));
   const order = sql.raw(direction);

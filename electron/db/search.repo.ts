@@ -1,8 +1,9 @@
 // The search domain's reads: names that start with what was typed (index ranges), each kind's FTS5 matches
 // ranked inside its FTS table before joining rows, and the tags in use. Rows become SearchHits here.
 // tests/bench/run.ts mirrors this SQL on raw better-sqlite3: change both together. Never imports core.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { SearchHit } from '../../shared/domain/contact';
+import { TEXT_LIKE_TYPES } from '../../shared/domain/custom-fields';
 import { parseJsonColumn } from './json';
 import type { DB } from './schema';
 
@@ -113,6 +114,61 @@ export const jobTextHits: TextSearch = async (db, match, fetch) => {
     deletedAt: r.deleted_at,
   }));
 };
+
+/** The types whose values search.global looks into: TEXT_LIKE_TYPES (shared/domain/custom-fields.ts), as SQL. */
+const TEXT_LIKE = sql.join([...TEXT_LIKE_TYPES].map((t) => sql`${t}`));
+
+/** Text-like custom values meeting `condition`, each with its live record (0 for "starts with", 1 for "holds"). */
+const customMatches = (phase: 0 | 1, condition: RawBuilder<SqlBool>) => sql`
+    SELECT ${phase} AS phase, f.record_type AS type, v.record_id AS id, coalesce(c.display_name, co.name, j.title) AS title, f.label, v.text_value AS value, j.contact_id
+    FROM custom_fields f CROSS JOIN custom_values v ON v.field_id = f.id
+      LEFT JOIN contacts c ON f.record_type = 'contact' AND c.id = v.record_id
+      LEFT JOIN companies co ON f.record_type = 'company' AND co.id = v.record_id
+      LEFT JOIN jobs j ON f.record_type = 'job' AND j.id = v.record_id
+    WHERE f.deleted_at IS NULL AND f.archived = 0 AND f.type IN (${TEXT_LIKE}) AND ${condition}
+      AND coalesce(c.id, co.id, j.id) IS NOT NULL AND coalesce(c.deleted_at, co.deleted_at, j.deleted_at) IS NULL`;
+
+/**
+ * Live contacts, companies and jobs whose text-like custom field (issue #19) holds `needle` (folded: case and accents
+ * ignored): the values that start with it first (a range of the (field_id, sort_text) index), then those that hold it
+ * further in, each group by title; each hit names the field and its value. A record may come twice (two fields): the
+ * caller dedupes.
+ *
+ * Why a substring test over custom_values.sort_text and not FTS: the values are already stored folded there, fields
+ * come, go and change type (an FTS table would need a migration and triggers on every one of those paths), and what
+ * people look these fields up by is a code or a number ("4417" in "4417#", or inside "GB 123 4417 00"), which a
+ * substring finds and an FTS word prefix does not always. The cost stays bounded: one statement, a compound SELECT
+ * without ORDER BY, so SQLite stops at `fetch` hits; the substring part reads only the text-like fields' index entries
+ * (a miss over 70,000 values took ~20 ms on a loaded 2-core machine); with no shown text-like field the service
+ * does not run it at all (search.global's plain path: the definitions it checks are kept in memory). Archived and
+ * deleted fields are left out: what forms hide, search does not surface.
+ */
+export async function customValueHits(db: Kysely<DB>, needle: string, fetch: number): Promise<SearchHit[]> {
+  if (needle === '') return [];
+  const starts = sql<SqlBool>`v.sort_text >= ${needle} AND v.sort_text < ${needle + AFTER_PREFIX}`;
+  const { rows } = await sql<CustomHitRow>`${customMatches(0, starts)}
+    UNION ALL ${customMatches(1, sql<SqlBool>`instr(v.sort_text, ${needle}) > 1`)}
+    LIMIT ${fetch}`.execute(db);
+  return rows
+    .sort((a, b) => a.phase - b.phase || a.title.localeCompare(b.title))
+    .map((r) => ({
+      type: r.type,
+      id: r.id,
+      title: r.title,
+      subtitle: `${r.label}: ${r.value.length > 80 ? `${r.value.slice(0, 80)}…` : r.value}`,
+      ...(r.contact_id ? { contactId: r.contact_id } : {}),
+    }));
+}
+
+interface CustomHitRow {
+  phase: number;
+  type: 'contact' | 'company' | 'job';
+  id: string;
+  title: string;
+  label: string;
+  value: string;
+  contact_id: string | null;
+}
 
 export const taskTextHits: TextSearch = async (db, match, fetch) => {
   const { rows } = await sql<{ id: string; title: string; contact: string | null; contact_id: string | null; due_at: string | null; score: number; deleted_at: string | null }>`

@@ -80,6 +80,12 @@ export function prepareTrash(sqlite: Sqlite) {
   const deletes = DELETE_ORDER.map((kind) => [kind, sqlite.prepare(`DELETE FROM ${TABLE[kind]} WHERE id IN ${inSet(kind)}`)] as const);
   // appointments.job_id has no foreign key (0004): an appointment that stays loses its link to a job that goes.
   const unlinkAppointments = sqlite.prepare(`UPDATE appointments SET job_id = NULL WHERE job_id IN ${inSet('job')}`);
+  // Custom values (0020) have no foreign key to their record, one table serving every record type: they go here.
+  // So do "link to a contact / company" values pointing at a record that goes (stored in sort_text too, indexed).
+  const dropCustom = sqlite.prepare(`DELETE FROM custom_values WHERE record_id IN (SELECT id FROM temp.purge_set WHERE kind IN ('contact', 'company', 'job'))`);
+  const dropLinks = sqlite.prepare<[string, string]>(
+    `DELETE FROM custom_values WHERE field_id IN (SELECT id FROM custom_fields WHERE type = ?) AND sort_text IN (SELECT id FROM temp.purge_set WHERE kind = ?)`,
+  );
 
   /** Adds chosen ids (those in Trash) of one kind and what goes with them. */
   function add(kind: SetKind, ids: readonly string[]): void {
@@ -135,6 +141,9 @@ export function prepareTrash(sqlite: Sqlite) {
         if (kind === 'job') unlinkAppointments.run();
         removed[COUNT_KEY[kind]] += statement.run().changes;
       }
+      dropCustom.run();
+      dropLinks.run('contactLink', 'contact');
+      dropLinks.run('companyLink', 'company');
       clear.run();
       return { removed, chosen: Object.values(picked).reduce((a, b) => a + b, 0), hashes: held, workMs: performance.now() - started };
     }),

@@ -1,6 +1,7 @@
 // Contacts and companies as they cross the contract: inputs (validated, normalised) and outputs.
 // Imports zod only.
 import { z } from 'zod';
+import { CustomFilters, CustomInput, CustomOut, CustomSort } from './custom-record';
 import { AmountMinor, Currency, DueDate } from './job';
 import { Address, Birthday, Cursor, EmailEntry, Id, Limit, PhoneEntry, PhoneValue, Tag, Tags, Website, optionalText, searchQuery, text } from './fields';
 
@@ -23,6 +24,8 @@ export const ContactFields = z.strictObject({
   kind: ContactKind.optional(),
   leadSource: optionalText(100),
   emailOptIn: z.boolean().optional(),
+  /** The user's own fields (issue #19), by key; checked against their definitions in main. */
+  custom: CustomInput.optional(),
 });
 
 const NEEDS_A_NAME = 'Enter a first name, a last name or a company';
@@ -62,6 +65,8 @@ export const Contact = z.object({
   lastContactedAt: OutTime.nullable(),
   /** Due time of the earliest open follow-up, if any. */
   nextTaskDueAt: OutTime.nullable(),
+  /** Custom field values by key (issue #19). */
+  custom: CustomOut,
   createdAt: OutTime,
   updatedAt: OutTime,
   deletedAt: OutTime.nullable(),
@@ -85,6 +90,8 @@ export const SegmentFilterFields = {
   revenueBelowMinor: AmountMinor.optional(),
   revenueCurrency: Currency.optional(),
   emailOptIn: z.boolean().optional(),
+  /** Conditions on custom fields (issue #19), all of which must hold. */
+  custom: CustomFilters.optional(),
 };
 
 export const ContactSort = z.enum(['name', 'lastName', 'createdAt', 'updatedAt', 'lastContacted', 'deletedAt']);
@@ -103,6 +110,8 @@ export const ContactListInput = z.strictObject({
   /** true lists the Trash instead of live contacts. */
   trashed: z.boolean().default(false),
   sort: ContactSort.optional(),
+  /** Sorts by a custom field instead of `sort` (issue #19). */
+  sortCustom: CustomSort.optional(),
   limit: Limit,
   cursor: Cursor,
 });
@@ -116,6 +125,7 @@ export const Company = z.object({
   notes: z.string().nullable(),
   tags: z.array(z.string()),
   contactCount: z.number().int(),
+  custom: CustomOut,
   createdAt: OutTime,
   updatedAt: OutTime,
   deletedAt: OutTime.nullable(),
@@ -129,6 +139,7 @@ export const CompanyFields = z.strictObject({
   address: Address.nullable().optional(),
   notes: optionalText(20_000),
   tags: Tags.optional(),
+  custom: CustomInput.optional(),
 });
 export const CompanyCreate = CompanyFields;
 export const CompanyUpdate = CompanyFields.partial().extend({ id: Id });
@@ -139,6 +150,8 @@ export const CompanyListInput = z.strictObject({
   tag: Tag.optional(),
   trashed: z.boolean().default(false),
   sort: CompanySort.optional(),
+  custom: CustomFilters.optional(),
+  sortCustom: CustomSort.optional(),
   limit: Limit,
   cursor: Cursor,
 });

@@ -2,6 +2,7 @@
 // they hold and the filters a list can apply, as zod schemas both sides use. Imports zod and shared/domain only.
 import { z } from 'zod';
 import { Id, text } from './fields';
+import { CustomFilter, CustomValue, type CustomValues } from './custom-record';
 import { Currency } from './job';
 
 /** The record kinds that carry custom fields ('case' and 'quote' join when those domains exist). */
@@ -37,11 +38,8 @@ export const RANGE_TYPES: ReadonlySet<FieldType> = new Set(['number', 'money', '
 export const FieldOption = z.object({ id: z.string(), label: z.string(), archived: z.boolean() });
 export type FieldOption = z.infer<typeof FieldOption>;
 
-/** What one custom value is on the wire, by type (see custom-values.ts for the checks). */
-export type CustomValue = string | number | boolean | string[] | null;
-export const CustomValue = z.union([text().max(5000), z.number(), z.boolean(), z.array(text().max(80)).max(200), z.null()]);
-/** A record's custom values: field key -> value. */
-export type CustomValues = Record<string, CustomValue>;
+/** The value and filter shapes live in custom-record.ts (the record schemas use them); re-exported here. */
+export { CustomFilter, CustomValue, type CustomValues };
 
 export const FieldDefinition = z.object({
   id: z.string(),
@@ -144,17 +142,6 @@ export const FieldListInput = z.strictObject({
 
 export const FieldArchive = z.strictObject({ id: Id, archived: z.boolean() });
 export const FieldReorder = z.strictObject({ recordType: FieldRecordType, ids: z.array(Id).min(1).max(500) });
-
-/** One condition on a custom field, as the lists and saved segments take it (by the field's key). */
-export const CustomFilter = z.discriminatedUnion('op', [
-  z.strictObject({ key: text().max(80), op: z.literal('equals'), value: z.union([text().max(500), z.number(), z.boolean()]) }),
-  z.strictObject({ key: text().max(80), op: z.literal('contains'), value: text().max(500) }),
-  z.strictObject({ key: text().max(80), op: z.literal('empty') }),
-  z.strictObject({ key: text().max(80), op: z.literal('notEmpty') }),
-  z.strictObject({ key: text().max(80), op: z.literal('between'), min: z.union([z.number(), text().max(40)]).optional(), max: z.union([z.number(), text().max(40)]).optional() }),
-  z.strictObject({ key: text().max(80), op: z.literal('anyOf'), values: z.array(text().max(80)).min(1).max(200) }),
-]);
-export type CustomFilter = z.infer<typeof CustomFilter>;
 
 /**
  * The stable key made from a label: "Gate code" -> "gateCode", "VAT number" -> "vatNumber", "Émile's #2" -> "emilesNo2"

@@ -2,6 +2,7 @@
 // minor units plus an ISO 4217 code, never a float. Imports zod only.
 import { z } from 'zod';
 import { Cursor, Id, Limit, optionalText, searchQuery, text } from './fields';
+import { CustomFilters, CustomInput, CustomOut, CustomSort } from './custom-record';
 import { isCurrencyCode } from './money';
 
 /** What a stage means for reports: still open, won (incl. in progress/completed), paid, or lost. */
@@ -46,6 +47,8 @@ export const JobFields = z.strictObject({
   probability: z.number().int().min(0).max(100).nullable().optional(),
   notes: optionalText(20_000),
   lostReason: optionalText(500),
+  /** The user's own fields (issue #19), by key; checked against their definitions in main. */
+  custom: CustomInput.optional(),
 });
 export const JobCreate = JobFields;
 export const JobUpdate = JobFields.partial().extend({ id: Id });
@@ -59,6 +62,8 @@ export const JobListInput = z.strictObject({
   companyId: Id.optional(),
   query: searchQuery(200).optional(),
   sort: JobSort.default('updatedAt'),
+  custom: CustomFilters.optional(),
+  sortCustom: CustomSort.optional(),
   trashed: z.boolean().default(false),
   limit: Limit,
   cursor: Cursor,
@@ -89,6 +94,7 @@ export const Job = z.object({
   notes: z.string().nullable(),
   lostReason: z.string().nullable(),
   stageChangedAt: z.string(),
+  custom: CustomOut,
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),

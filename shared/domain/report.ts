@@ -35,6 +35,7 @@ export const ReportMetric = z.enum([
   'leadSource',
   'activities',
   'overdueFollowUps',
+  'fieldJobs',
 ]);
 export type ReportMetric = z.infer<typeof ReportMetric>;
 
@@ -57,9 +58,42 @@ export const RecordsInput = z
     tier: Tier.optional(),
     /** The same period a year earlier (revenue comparison). */
     previousYear: z.boolean().optional(),
+    /** fieldJobs: the job choice field of a breakdown (issue #19). */
+    fieldId: Id.optional(),
+    /** fieldJobs: one of its options, by id; '' means the jobs without a value. */
+    option: text().max(80).optional(),
   })
   .superRefine(checkPeriod);
 export type RecordsInput = z.output<typeof RecordsInput>;
+
+/** Jobs added in the period, grouped by the options of one of the user's choice fields on jobs (issue #19). */
+export const BreakdownInput = z.strictObject({ ...PeriodFields, fieldId: Id }).superRefine(checkPeriod);
+export type BreakdownInput = z.output<typeof BreakdownInput>;
+
+export const Breakdown = z.object({
+  from: z.string(),
+  to: z.string(),
+  field: z.object({ id: z.string(), key: z.string(), label: z.string(), type: z.enum(['choice', 'choices']) }),
+  /** Jobs added in the period (one with several choices counts once here, and under each of its choices). */
+  jobs: z.number().int(),
+  /**
+   * One row per option in the field's order (an archived one only while jobs still hold it), then `optionId: null`
+   * ("None") for the jobs without a value, when there are any. Money per currency, never mixed.
+   */
+  rows: z.array(
+    z.object({
+      optionId: z.string().nullable(),
+      label: z.string(),
+      archived: z.boolean(),
+      jobs: z.number().int(),
+      totals: z.array(MoneyTotal),
+      /** Of those, the jobs now won (or paid), and their value. */
+      won: z.number().int(),
+      wonTotals: z.array(MoneyTotal),
+    }),
+  ),
+});
+export type Breakdown = z.infer<typeof Breakdown>;
 
 export const ColumnKind = z.enum(['text', 'number', 'money', 'date', 'datetime']);
 export const ReportTable = z.object({

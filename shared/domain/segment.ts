@@ -22,6 +22,7 @@ export const SegmentFilter = ContactListInput.pick({
   revenueBelowMinor: true,
   revenueCurrency: true,
   emailOptIn: true,
+  custom: true,
 });
 export type SegmentFilter = z.infer<typeof SegmentFilter>;
 

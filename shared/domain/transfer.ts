@@ -32,19 +32,27 @@ export const ImportTarget = z.enum([
 ]);
 export type ImportTarget = z.infer<typeof ImportTarget>;
 
+/** A contact custom field as a column's destination (issue #19): `custom.<field key>`. */
+export type CustomTarget = `custom.${string}`;
+export const CustomTarget = z.templateLiteral(['custom.', z.string().regex(/^[A-Za-z0-9]{1,80}$/)], { message: 'Choose a field' });
+export const isCustomTarget = (target: string | null | undefined): target is CustomTarget => !!target && target.startsWith('custom.');
+/** Where a column goes: a built-in contact field or one of the user's own fields. */
+export const MappingTarget = z.union([ImportTarget, CustomTarget]);
+export type MappingTarget = z.infer<typeof MappingTarget>;
+
 /**
  * One CSV column's destination. `group` ties the columns of one multi-valued entry together ("E-mail 2 - Label"
  * and "E-mail 2 - Value"); `label` is a fixed label the column implies ("Home Phone" -> home).
  */
 export const MappingEntry = z.strictObject({
   column: text().max(200, { message: 'Must be at most 200 characters' }),
-  target: ImportTarget.nullable(),
+  target: MappingTarget.nullable(),
   group: text().max(200).optional(),
   label: text().max(40).optional(),
 });
 export type MappingEntry = z.infer<typeof MappingEntry>;
 /** The mapping as the preview reports it: a file's own header names, unchecked (a garbled header can be any length). */
-const MappingEntryOut = z.object({ column: z.string(), target: ImportTarget.nullable(), group: z.string().optional(), label: z.string().optional() });
+const MappingEntryOut = z.object({ column: z.string(), target: MappingTarget.nullable(), group: z.string().optional(), label: z.string().optional() });
 
 export const Dialect = z.enum(['rapport', 'google', 'google-legacy', 'google-outlook', 'outlook', 'outlook-com', 'thunderbird', 'linkedin', 'yahoo', 'generic', 'vcard']);
 export type Dialect = z.infer<typeof Dialect>;
@@ -67,7 +75,7 @@ export type ExportFilter = z.infer<typeof ExportFilter>;
 export const ExportContactsInput = z.strictObject({
   format: z.enum(['csv', 'vcard']),
   preset: ExportPreset.default('rapport'),
-  /** Own choice of columns: Rapport preset headers, in this order. */
+  /** Own choice of columns: Rapport preset headers, in this order; custom fields as `custom.<key>` (issue #19). */
   columns: z.array(text().min(1).max(100)).min(1).max(200).optional(),
   filter: ExportFilter.optional(),
   /** A UTF-8 byte order mark, which Excel needs to read UTF-8. */
@@ -130,8 +138,8 @@ export type MatchKey = z.infer<typeof MatchKey>;
 export const ChangeField = z.enum(['firstName', 'lastName', 'company', 'jobTitle', 'emails', 'phones', 'addresses', 'website', 'birthday', 'tags', 'notes', 'kind', 'leadSource', 'emailOptIn']);
 export type ChangeField = z.infer<typeof ChangeField>;
 
-/** One field an update changes, as text a person reads ("" = empty). */
-export const FieldChange = z.object({ field: ChangeField, before: z.string(), after: z.string() });
+/** One field an update changes, as text a person reads ("" = empty); a custom field's change carries its label. */
+export const FieldChange = z.object({ field: z.union([ChangeField, CustomTarget]), label: z.string().optional(), before: z.string(), after: z.string() });
 export type FieldChange = z.infer<typeof FieldChange>;
 
 /** A row taken for an existing contact (or an earlier row of the same file): what it matched, why, and what it changed. */

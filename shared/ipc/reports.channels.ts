@@ -7,6 +7,7 @@ export const REPORTS_CHANNELS = [
   'segments.count',
   'reports.dashboard',
   'reports.records',
+  'reports.breakdown',
   'reports.exportCsv',
   'reports.exportPdf',
   'alerts.list',

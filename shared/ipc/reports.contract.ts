@@ -2,7 +2,7 @@
 // contract.ts and events.ts spread these in. Imports zod and shared/domain only.
 import { z } from 'zod';
 import { Id } from '../domain/fields';
-import { AlertSettings, AlertSettingsUpdate, Alerts, Dashboard, DashboardInput, ExportResult, RecordsInput, ReportTable } from '../domain/report';
+import { AlertSettings, AlertSettingsUpdate, Alerts, Breakdown, BreakdownInput, Dashboard, DashboardInput, ExportResult, RecordsInput, ReportTable } from '../domain/report';
 import { Segment, SegmentCount, SegmentCreate, SegmentUpdate } from '../domain/segment';
 import type { ReportsChannel } from './reports.channels';
 
@@ -14,6 +14,7 @@ export const reportsContract = {
   'segments.count': { input: SegmentCount, output: z.object({ count: z.number().int() }) },
   'reports.dashboard': { input: DashboardInput, output: Dashboard },
   'reports.records': { input: RecordsInput, output: ReportTable },
+  'reports.breakdown': { input: BreakdownInput, output: Breakdown },
   'reports.exportCsv': { input: RecordsInput, output: ExportResult },
   'reports.exportPdf': { input: DashboardInput, output: ExportResult },
   'alerts.list': { input: z.strictObject({}), output: Alerts },

@@ -1,6 +1,6 @@
 // Custom fields at scale (issue #19): `tsx tests/bench/fields.ts` seeds 100,000 contacts (BENCH_FIELDS_ROWS changes
 // it), gives 70% a text value and a number, then times the filter and sort fragments of db/fields.query.repo.ts in
-// the contacts list's page shape. One JSON line per case; for the integration step's `npm run bench` case.
+// the contacts list's page shape. One JSON line per case. The `npm run bench` cases (BENCH=fields) are in fields-list.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,8 @@
 // the same SQL on raw better-sqlite3 (same file, same run). One JSON line per case on stdout; a summary
 // and any missed targets on stderr. Exits non-zero only when something errors, not on a missed target.
 // BENCH_PLANS=1 also prints each raw statement's EXPLAIN QUERY PLAN to stderr. Then the import/export and
-// reports suites run, each on its own seeded folder; BENCH=core,transfer,reports picks which (default: all).
+// reports and custom-fields suites run, each on its own seeded folder; BENCH=core,transfer,reports,fields picks which
+// (default: all four).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { encodeCursor } from '../../electron/db/keyset';
 import { call } from './call';
 import { compare, round3, stats } from './measure';
 import { benchBackups } from './backups';
+import { benchFields } from './fields-list';
 import { benchReports } from './reports';
 import { seed } from './seed';
 import { benchTransfer } from './transfer';
@@ -465,12 +467,14 @@ async function benchCore(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const suites = new Set((process.env.BENCH ?? 'core,transfer,reports').split(',').map((name) => name.trim()));
+  const suites = new Set((process.env.BENCH ?? 'core,transfer,reports,fields').split(',').map((name) => name.trim()));
   // backups writes gigabytes (BENCH_BACKUP_DOCS_MB), so it runs only when named: BENCH=backups.
-  for (const name of suites) if (!['core', 'transfer', 'reports', 'backups'].includes(name)) throw new Error(`Unknown bench suite "${name}" (core, transfer, reports, backups)`);
+  const known = ['core', 'transfer', 'reports', 'fields', 'backups'];
+  for (const name of suites) if (!known.includes(name)) throw new Error(`Unknown bench suite "${name}" (${known.join(', ')})`);
   if (suites.has('core')) await benchCore();
   if (suites.has('transfer')) await benchTransfer();
   if (suites.has('reports')) await benchReports();
+  if (suites.has('fields')) await benchFields(stderrLogger);
   if (suites.has('backups')) await benchBackups(stderrLogger);
 }
 

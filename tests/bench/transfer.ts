@@ -171,7 +171,7 @@ export async function benchTransfer(): Promise<void> {
         const out = createWriteStream(file);
         let buffer = csvLine(layout.header);
         for (const r of select.iterate() as Iterable<ContactRow>) {
-          buffer += csvLine(layout.row(toContact(r)));
+          buffer += csvLine(layout.row(toContact(r, {})));
           if (buffer.length > 1 << 16) {
             if (!out.write(buffer)) await once(out, 'drain');
             buffer = '';

@@ -4,12 +4,14 @@ import { long, type FeatureCases } from './cases';
 
 let segmentId = '';
 let deletableId = '';
+let jobTypeId = '';
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 
 export const reportsCases: FeatureCases<ReportsChannel> = {
   async setup({ t }) {
     segmentId = (await t.call('segments.create', { name: 'Fixture segment', filter: { kind: 'customer' } })).id;
     deletableId = (await t.call('segments.create', { name: 'To delete', filter: {} })).id;
+    jobTypeId = (await t.call('fields.create', { recordType: 'job', label: 'Contract job type', type: 'choice', options: [{ label: 'Kitchen' }] })).id;
   },
   cases: {
     'segments.create': {
@@ -58,6 +60,18 @@ export const reportsCases: FeatureCases<ReportsChannel> = {
         [() => ({ ...YEAR, metric: 'activities', type: 'fax' }), 'type'],
         [() => ({ ...YEAR, metric: 'topClients', tier: 'gold' }), 'tier'],
         [() => ({ ...YEAR, metric: 'pipeline', stageId: 'x' }), 'stageId'],
+        [() => ({ ...YEAR, metric: 'fieldJobs', fieldId: 'x' }), 'fieldId'],
+        [() => ({ ...YEAR, metric: 'fieldJobs', fieldId: jobTypeId, option: long(81) }), 'option'],
+      ],
+    },
+    'reports.breakdown': {
+      valid: () => ({ ...YEAR, fieldId: jobTypeId }),
+      invalid: [
+        [() => YEAR, 'fieldId'],
+        [() => ({ ...YEAR, fieldId: 'x' }), 'fieldId'],
+        [() => ({ from: '2026-03-01', to: '2026-02-01', fieldId: jobTypeId }), 'to'],
+        [() => ({ ...YEAR, fieldId: jobTypeId, currency: 'pounds' }), 'currency'],
+        [() => ({ ...YEAR, fieldId: jobTypeId, by: 'stage' }), '(input)'],
       ],
     },
     'reports.exportCsv': {

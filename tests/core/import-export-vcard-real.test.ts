@@ -184,7 +184,7 @@ describe('reading cards', () => {
       id: '', firstName: 'Ada', lastName: 'Lovelace', displayName: 'Ada Lovelace', companyName: null, companyId: null, jobTitle: null, website: null, birthday: null,
       emails: [{ value: 'ada@example.com', label: 'work' }], addresses: [], tags: [], notes: null, kind: 'customer', leadSource: null, emailOptIn: false,
       phones: [{ value: '+44 1', label: 'HOME FAX' }, { value: '+44 2', label: 'Lab bench' }, { value: '+44 3', label: 'Mobile' }],
-      lastContactedAt: null, nextTaskDueAt: null, createdAt: '', updatedAt: '', deletedAt: null,
+      lastContactedAt: null, nextTaskDueAt: null, createdAt: '', updatedAt: '', deletedAt: null, custom: {},
     } satisfies Contact;
     const text = contactToVcard(contact, '3.0');
     expect(text).toContain('TEL;TYPE=HOME,FAX:+44 1\r\n');

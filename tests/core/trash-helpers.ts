@@ -31,6 +31,8 @@ export function expectStoreConsistent(sqlite: Sqlite): void {
   // appointments.job_id has no foreign key (0004): checked by hand.
   expect(rowCount(sqlite, 'appointments', 'job_id IS NOT NULL AND job_id NOT IN (SELECT id FROM jobs)')).toBe(0);
   expect(rowCount(sqlite, 'document_links', 'coalesce(contact_id, company_id, job_id, activity_id) IS NULL')).toBe(0);
+  // Custom values (0020) have no foreign key to their record either: none may outlive it.
+  expect(rowCount(sqlite, 'custom_values', `record_id NOT IN (SELECT id FROM contacts UNION ALL SELECT id FROM companies UNION ALL SELECT id FROM jobs)`)).toBe(0);
   for (const fts of FTS) sqlite.prepare(`INSERT INTO ${fts}(${fts}) VALUES ('integrity-check')`).run();
   for (const [name, kept, fromScratch] of SUMMARIES) {
     const values = (q: string) => sqlite.prepare(q).raw().all();

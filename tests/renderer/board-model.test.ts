@@ -27,6 +27,7 @@ function job(id: string, stageId: string, amountMinor: number | null = null, cur
     stageChangedAt: '2026-01-01T00:00:00.000Z',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    custom: {},
     deletedAt: null,
   };
 }

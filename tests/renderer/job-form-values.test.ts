@@ -21,6 +21,7 @@ const job: JobRow = {
   notes: null,
   lostReason: null,
   stageChangedAt: '2026-01-01T00:00:00.000Z',
+  custom: {},
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   deletedAt: null,

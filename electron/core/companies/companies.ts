@@ -8,10 +8,14 @@ import { findCompany, insertCompany, listCompanies, setCompanyDeleted, toCompany
 import { renameNamelessContacts } from '../../db/contacts.repo';
 import type { DB } from '../../db/schema';
 import type { ServiceDeps } from '../deps';
+import { fieldDefinitions } from '../fields/definitions';
+import { readCustom, saveCustom } from '../fields/record-custom';
 
 export function createCompaniesService({ db, clock, events, newId }: ServiceDeps) {
+  const definitions = fieldDefinitions({ db, events });
+
   async function load(id: string, from: Kysely<DB> = db): Promise<Company> {
-    const company = await findCompany(from, id);
+    const company = await findCompany(from, id, await definitions.get('company', from));
     if (!company) throw AppError.notFound('Company', id);
     return company;
   }
@@ -35,9 +39,15 @@ export function createCompaniesService({ db, clock, events, newId }: ServiceDeps
     async create(input: ChannelParsedInput<'companies.create'>): Promise<Company> {
       const id = newId();
       const now = clock.now().toISOString();
-      await db.transaction().execute((trx) => insertCompany(trx, id, input, now));
+      const created = await db.transaction().execute(async (trx) => {
+        await insertCompany(trx, id, input, now);
+        // Always checked, custom sent or not: defaults fill in and a required field must be given.
+        const defs = await definitions.get('company', trx);
+        if (defs.length > 0 || input.custom) await saveCustom(trx, 'company', id, input.custom, { partial: false, definitions: defs });
+        return load(id, trx);
+      });
       events.emit('data.changed', { entity: 'company', action: 'created', ids: [id] });
-      return load(id);
+      return created;
     },
 
     async update(input: ChannelParsedInput<'companies.update'>): Promise<Company> {
@@ -56,6 +66,7 @@ export function createCompaniesService({ db, clock, events, newId }: ServiceDeps
         const now = clock.now().toISOString();
         await updateCompany(trx, id, merged, now);
         if (merged.name !== current.name) renamed = await renameNamelessContacts(trx, id, merged.name, now);
+        if (patch.custom) await saveCustom(trx, 'company', id, patch.custom, { partial: true, definitions: await definitions.get('company', trx) });
         return load(id, trx);
       });
       events.emit('data.changed', { entity: 'company', action: 'updated', ids: [id] });
@@ -67,8 +78,10 @@ export function createCompaniesService({ db, clock, events, newId }: ServiceDeps
     restore: ({ id }: { id: string }) => setDeleted(id, false),
 
     async list(input: ChannelParsedInput<'companies.list'>) {
-      const page = await listCompanies(db, input);
-      return { items: page.items.map(toCompany), total: page.total, nextCursor: page.nextCursor };
+      const defs = await definitions.get('company');
+      const page = await listCompanies(db, { ...input, fields: defs });
+      const custom = defs.length === 0 ? null : await readCustom(db, 'company', page.items.map((r) => r.id), defs);
+      return { items: page.items.map((row) => toCompany(row, custom?.get(row.id) ?? {})), total: page.total, nextCursor: page.nextCursor };
     },
   };
 }

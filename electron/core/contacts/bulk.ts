@@ -26,6 +26,7 @@ import {
 import { toContact } from '../../db/contacts.repo';
 import type { DB } from '../../db/schema';
 import type { ServiceDeps } from '../deps';
+import { fieldDefinitions } from '../fields/definitions';
 import { STEP_BUDGET_MS } from '../steps';
 import { revenueCurrencyFor } from './contacts';
 
@@ -69,9 +70,10 @@ function beforeOf(next: Partial<Fields>, c: Fields): Partial<Fields> {
 }
 
 export function createContactsBulk({ db, clock, events, newId }: ServiceDeps) {
+  const definitions = fieldDefinitions({ db, events });
   async function companyName(from: Kysely<DB>, companyId: string | null, cache: Map<string, string | null>): Promise<string | null> {
     if (!companyId) return null;
-    if (!cache.has(companyId)) cache.set(companyId, (await findCompany(from, companyId))?.name ?? null);
+    if (!cache.has(companyId)) cache.set(companyId, (await findCompany(from, companyId, []))?.name ?? null);
     return cache.get(companyId) ?? null;
   }
 
@@ -96,7 +98,8 @@ export function createContactsBulk({ db, clock, events, newId }: ServiceDeps) {
   async function targetIds(target: BulkTarget): Promise<string[]> {
     if ('ids' in target) return [...new Set(target.ids)];
     const revenueCurrency = await revenueCurrencyFor(db, target.filter);
-    return matchingContactIds(db, { ...target.filter, revenueCurrency, now: clock.now() });
+    const fields = target.filter.custom?.length ? await definitions.get('contact') : undefined;
+    return matchingContactIds(db, { ...target.filter, revenueCurrency, fields, now: clock.now() });
   }
 
   let stepping = 0;
@@ -134,7 +137,7 @@ export function createContactsBulk({ db, clock, events, newId }: ServiceDeps) {
   return {
     async update({ target, change }: ChannelParsedInput<'contacts.bulkUpdate'>): Promise<ChannelOutput<'contacts.bulkUpdate'>> {
       if (change.action === 'linkCompany') {
-        const company = await findCompany(db, change.companyId);
+        const company = await findCompany(db, change.companyId, []);
         if (!company || company.deletedAt) throw AppError.validation('companyId', 'No such company');
       }
       const ids = await targetIds(target);
@@ -150,7 +153,8 @@ export function createContactsBulk({ db, clock, events, newId }: ServiceDeps) {
         const rows = await contactRowsByIds(trx, chunk);
         unchanged += chunk.length - rows.length;
         for (const row of rows) {
-          const c = toContact(row);
+          // Custom values are not a bulk edit's concern (no change sets them): they stay as they are.
+          const c = toContact(row, {});
           // Only live contacts are edited (Trash is restored, not edited); "all matching" holds live ones only.
           const fields = c.deletedAt ? null : nextFields(change, c);
           if (!fields) {
@@ -195,7 +199,7 @@ export function createContactsBulk({ db, clock, events, newId }: ServiceDeps) {
             changedSince++;
             continue;
           }
-          writes.push({ c: toContact(row), fields: item.before as Partial<Fields> });
+          writes.push({ c: toContact(row, {}), fields: item.before as Partial<Fields> });
           restored.push(item.contactId);
         }
         await write(trx, writes, now, names);

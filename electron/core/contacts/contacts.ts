@@ -9,6 +9,8 @@ import { findContact, insertContact, listContacts, setContactDeleted, toContact,
 import type { DB } from '../../db/schema';
 import { getSetting } from '../../db/settings.repo';
 import type { ServiceDeps } from '../deps';
+import { fieldDefinitions } from '../fields/definitions';
+import { readCustom, saveCustom } from '../fields/record-custom';
 
 const EMPTY: ContactWrite = {
   firstName: null,
@@ -39,7 +41,7 @@ function merge(base: ContactWrite, input: Partial<{ [K in keyof ContactWrite]: C
 
 async function companyNameFor(db: Kysely<DB>, companyId: string | null): Promise<string | null> {
   if (!companyId) return null;
-  const company = await findCompany(db, companyId);
+  const company = await findCompany(db, companyId, []);
   if (!company || company.deletedAt) throw AppError.validation('companyId', 'No such company');
   return company.name;
 }
@@ -51,8 +53,10 @@ export async function revenueCurrencyFor(db: Kysely<DB>, f: { revenueCurrency?: 
 }
 
 export function createContactsService({ db, clock, events, newId }: ServiceDeps) {
+  const definitions = fieldDefinitions({ db, events });
+
   async function load(id: string, from: Kysely<DB> = db): Promise<Contact> {
-    const contact = await findContact(from, id);
+    const contact = await findContact(from, id, await definitions.get('contact', from));
     if (!contact) throw AppError.notFound('Contact', id);
     return contact;
   }
@@ -79,6 +83,9 @@ export function createContactsService({ db, clock, events, newId }: ServiceDeps)
         const fields = merge(EMPTY, input);
         const now = clock.now().toISOString();
         await insertContact(trx, id, fields, await companyNameFor(trx, fields.companyId), now);
+        // Always checked, custom sent or not: defaults fill in and a required field must be given.
+        const defs = await definitions.get('contact', trx);
+        if (defs.length > 0 || input.custom) await saveCustom(trx, 'contact', id, input.custom, { partial: false, definitions: defs });
         return load(id, trx);
       });
       events.emit('data.changed', { entity: 'contact', action: 'created', ids: [id] });
@@ -95,6 +102,7 @@ export function createContactsService({ db, clock, events, newId }: ServiceDeps)
         const shownByContact = !before.firstName && !before.lastName && !before.companyId && (fields.emails.length > 0 || fields.phones.length > 0);
         if (!fields.firstName && !fields.lastName && !fields.companyId && !shownByContact) throw AppError.validation('firstName', NEEDS_A_NAME);
         await updateContact(trx, id, fields, await companyNameFor(trx, fields.companyId), clock.now().toISOString());
+        if (patch.custom) await saveCustom(trx, 'contact', id, patch.custom, { partial: true, definitions: await definitions.get('contact', trx) });
         return load(id, trx);
       });
       events.emit('data.changed', { entity: 'contact', action: 'updated', ids: [id] });
@@ -107,8 +115,11 @@ export function createContactsService({ db, clock, events, newId }: ServiceDeps)
     async list(input: ChannelParsedInput<'contacts.list'>) {
       // The plain list (benchmarked) never waits for the settings read that only revenue filters need.
       const revenueCurrency = input.revenueAboveMinor === undefined && input.revenueBelowMinor === undefined ? input.revenueCurrency : await revenueCurrencyFor(db, input);
-      const page = await listContacts(db, { ...input, revenueCurrency, now: clock.now() });
-      return { items: page.items.map(toContact), total: page.total, nextCursor: page.nextCursor };
+      const defs = await definitions.get('contact');
+      const page = await listContacts(db, { ...input, revenueCurrency, fields: defs, now: clock.now() });
+      // One read for the page's values, none when contacts have no fields (the plain list keeps its measured cost).
+      const custom = defs.length === 0 ? null : await readCustom(db, 'contact', page.items.map((r) => r.id), defs);
+      return { items: page.items.map((row) => toContact(row, custom?.get(row.id) ?? {})), total: page.total, nextCursor: page.nextCursor };
     },
   };
 }

@@ -7,15 +7,21 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import type { Contact } from '../../../shared/domain/contact';
+import { FIELD_RECORD_TYPES, type FieldDefinition, type FieldRecordType } from '../../../shared/domain/custom-fields';
+import { customHeaders } from '../../../shared/domain/import-custom';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import type { ExportAllStep } from '../../../shared/ipc/data.contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { exportContactsQuery } from '../../db/contacts.repo';
 import { backupStore, dataTables, openCopy, storedDocumentFiles, tableRows, type StoreCopy } from '../../db/data.repo';
+import { listFields } from '../../db/fields.repo';
+import { snapshotCustom } from '../../db/import-export.custom.repo';
 import { snapshotContacts } from '../../db/import-export.exports.repo';
 import { allLiveAppointments } from '../../db/schedule.repo';
 import { createBlobStore } from '../documents/blob-store';
 import { csvLine, plainColumns } from '../csv-write';
+import { valueAsText } from '../fields/convert';
 import { contactToVcard } from '../import-export/vcard-write';
 import type { FeatureContext } from '../modules';
 import { buildCalendar } from '../schedule/ics';
@@ -46,6 +52,24 @@ const cell = (value: unknown): string => {
   return String(value);
 };
 
+/** The tables whose rows carry custom fields (issue #19): their CSVs get one more column per field. */
+const CUSTOM_TABLES: Record<string, FieldRecordType> = { contacts: 'contact', companies: 'company', jobs: 'job' };
+/** Rows read before their custom values are looked up together. */
+const CUSTOM_BATCH = 500;
+
+/** Items in groups of `size` (the last may be smaller), so a lookup per group replaces one per item. */
+function* inGroups<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let group: T[] = [];
+  for (const item of items) {
+    group.push(item);
+    if (group.length === size) {
+      yield group;
+      group = [];
+    }
+  }
+  if (group.length) yield group;
+}
+
 /** Lines grouped into chunks of ~64K characters: one zip write per chunk, not per row. */
 function* chunked(lines: Iterable<string>, first = ''): Generator<string> {
   let buffer = first;
@@ -72,6 +96,8 @@ export function createExportAll(ctx: FeatureContext) {
     };
     const copyPath = join(ctx.dataDir, `.export-${runId}.sqlite`);
     let copy: StoreCopy | null = null;
+    // A second reader of the same copy for custom values: a better-sqlite3 connection runs nothing else while it iterates.
+    let lookup: StoreCopy | null = null;
     let result: Result | null = null;
     try {
       report(0, 1);
@@ -83,6 +109,8 @@ export function createExportAll(ctx: FeatureContext) {
       stop();
       const opened = openCopy(copyPath);
       copy = opened;
+      const values = openCopy(copyPath);
+      lookup = values;
       await writeFileAtomically(
         target,
         async (write) => {
@@ -91,30 +119,58 @@ export function createExportAll(ctx: FeatureContext) {
 
           step = 'tables';
           const tables = dataTables(opened.sqlite);
+          // Every field definition (archived and in Trash too), read once: fields.json and the custom columns.
+          const fields = new Map<FieldRecordType, FieldDefinition[]>();
+          for (const type of FIELD_RECORD_TYPES) {
+            fields.set(type, [...(await listFields(opened.db, type, { includeArchived: true })), ...(await listFields(opened.db, type, { trashed: true }))]);
+          }
+          const live = (type: FieldRecordType) => (fields.get(type) ?? []).filter((f) => !f.deletedAt);
           let rows = 0;
           for (const [i, table] of tables.entries()) {
             report(i, tables.length);
             const { columns, numeric, rows: iterate } = tableRows(opened.sqlite, table);
+            // A table of records with custom fields gets one column per live field (archived too), headed by its label.
+            const own = CUSTOM_TABLES[table] ? live(CUSTOM_TABLES[table]) : [];
+            const header = own.length ? [...columns, ...customHeaders(own, columns)] : columns;
+            const idAt = columns.indexOf('id');
             // A negative number in a number column is a constant, not a formula: it goes out bare.
-            const plain = plainColumns(columns, (_, i) => numeric[i]!, 'number');
+            const plain = plainColumns(header, (_, i) => (i < columns.length ? numeric[i]! : own[i - columns.length]!.type === 'number' || own[i - columns.length]!.type === 'money'), 'number');
             function* lines() {
-              for (const row of iterate()) {
-                rows++;
-                yield csvLine(row.map(cell), ',', false, plain);
+              if (own.length === 0 || idAt < 0) {
+                for (const row of iterate()) {
+                  rows++;
+                  yield csvLine(row.map(cell), ',', false, plain);
+                }
+                return;
+              }
+              for (const group of inGroups(iterate(), CUSTOM_BATCH)) {
+                const found = snapshotCustom(values.sqlite, own, group.map((row) => String(row[idAt])));
+                for (const row of group) {
+                  rows++;
+                  const custom = found.get(String(row[idAt])) ?? {};
+                  yield csvLine([...row.map(cell), ...own.map((f) => valueAsText(f, custom[f.key] ?? null))], ',', false, plain);
+                }
               }
             }
             // A byte order mark, so spreadsheets read the file as UTF-8.
-            await zip.addStream(`tables/${table}.csv`, chunked(lines(), `\uFEFF${csvLine(columns)}`));
+            await zip.addStream(`tables/${table}.csv`, chunked(lines(), `\uFEFF${csvLine(header)}`));
           }
+          // The definitions themselves, so the custom columns (and custom_values.csv's field ids) can be read without Rapport.
+          await zip.addBuffer('fields.json', `${JSON.stringify(Object.fromEntries(FIELD_RECORD_TYPES.map((type) => [type, fields.get(type) ?? []])), null, 2)}\n`);
 
           step = 'contacts';
           const { total: contacts, contacts: readContacts } = snapshotContacts(opened.sqlite, opened.db, exportContactsQuery({ now }, undefined)!);
           report(0, contacts);
+          const contactFields = live('contact');
           await zip.addStream('contacts.vcf', chunked((function* () {
             let n = 0;
-            for (const contact of readContacts()) {
-              if (++n % 1000 === 0) report(n, contacts);
-              yield contactToVcard(contact, '3.0');
+            for (const group of inGroups<Contact>(readContacts(), CUSTOM_BATCH)) {
+              // Each card carries its custom values as X-RAPPORT-<KEY> (none to read when there are no fields).
+              const found = snapshotCustom(values.sqlite, contactFields, group.map((c) => c.id));
+              for (const contact of group) {
+                if (++n % 1000 === 0) report(n, contacts);
+                yield contactToVcard({ ...contact, custom: found.get(contact.id) ?? {} }, '3.0', contactFields);
+              }
             }
           })()));
 
@@ -128,7 +184,7 @@ export function createExportAll(ctx: FeatureContext) {
 
           step = 'finishing';
           report(0, 1);
-          await zip.addBuffer('README.txt', readmeText({ now, tables: tables.length, rows, contacts, events: appointments.length, documents: documents.written, missing: documents.missing, others: documents.others }));
+          await zip.addBuffer('README.txt', readmeText({ now, fields: FIELD_RECORD_TYPES.reduce((n, type) => n + (fields.get(type)?.length ?? 0), 0), tables: tables.length, rows, contacts, events: appointments.length, documents: documents.written, missing: documents.missing, others: documents.others }));
           await zip.finish();
           result = { path: target, cancelled: false, bytes: zip.bytes, tables: tables.length, rows, contacts, events: appointments.length, documents: documents.written, missingDocuments: documents.missing.length };
         },
@@ -142,6 +198,7 @@ export function createExportAll(ctx: FeatureContext) {
       throw error;
     } finally {
       copy?.close();
+      lookup?.close();
       await rm(copyPath, { force: true });
       await rm(`${copyPath}-journal`, { force: true });
     }

@@ -3,6 +3,8 @@
 
 export interface ReadmeFacts {
   now: Date;
+  /** Custom field definitions in fields.json (issue #19). */
+  fields?: number;
   tables: number;
   rows: number;
   contacts: number;
@@ -31,9 +33,18 @@ export function readmeText(facts: ReadmeFacts): string {
     '  files are UTF-8 with a byte order mark. Text that a spreadsheet would run as a formula (starting with =, +,',
     "  -, @) starts with an apostrophe. Lists (emails, phones, addresses, tags) are JSON text; times are UTC.",
     '  Rows in the Trash are included: their deleted_at column is filled in.',
+    '  contacts.csv, companies.csv and jobs.csv end with one column per custom field of their kind (archived ones',
+    '  too), headed by the field\'s label ("<label> [<key>]" when a column already has that name), the value as',
+    '  you see it in Rapport (money as a decimal in the field\'s currency, yes/no as Yes/No, choices by their',
+    '  names, links by the record\'s id). custom_values.csv holds the same values as stored.',
+    '',
+    `fields.json  (${facts.fields ?? 0} custom fields)`,
+    '  Your own fields, per kind of record (contact, company, job): key, label, type, currency, required, default,',
+    '  help, section, order, choices (id and name), archived, and deletedAt for those in the Trash.',
     '',
     `contacts.vcf  (${facts.contacts} contacts)`,
     '  Your contacts (not those in the Trash) as vCard 3.0, for phones, Google Contacts, Outlook and Apple Contacts.',
+    '  Custom field values are lines named X-RAPPORT-<KEY> (the field\'s key in capitals), which Rapport reads back.',
     '',
     `schedule.ics  (${facts.events} appointments)`,
     '  Your appointments as iCalendar, for Google Calendar, Outlook, Apple Calendar and Thunderbird.',

@@ -12,6 +12,7 @@ import type { Skipped } from '../../db/email.repo';
 import { findSegment } from '../../db/reports.segments.repo';
 import type { DB } from '../../db/schema';
 import { revenueCurrencyFor } from '../contacts/contacts';
+import { customDefinitions, readCustom } from '../fields/record-custom';
 import { MergeError, render, valuesFor } from './merge';
 
 export type SkipCode = 'notOptedIn' | 'noEmail' | 'trashed' | 'duplicate' | 'mergeField';
@@ -69,12 +70,15 @@ export async function walkAudience(
 ): Promise<AudienceSkip[]> {
   const skipped: AudienceSkip[] = [];
   const reached = new Map<string, string>();
+  // Read once: the segment's custom conditions and each page's custom values (merge fields) need them.
+  const fields = await customDefinitions(trx, 'contact');
   for (const trashed of [false, true]) {
     let cursor: string | undefined;
     do {
-      const page = await listContacts(trx, { ...filter, trashed, limit: PAGE, cursor, now });
+      const page = await listContacts(trx, { ...filter, trashed, fields, limit: PAGE, cursor, now });
+      const custom = await readCustom(trx, 'contact', page.items.map((r) => r.id), fields);
       for (const row of page.items) {
-        const contact = toContact(row);
+        const contact = toContact(row, custom.get(row.id) ?? {});
         const skip = (code: SkipCode, reason: string) => skipped.push({ contactId: contact.id, name: contact.displayName, reason, code });
         const address = contact.emails[0]?.value;
         if (trashed) {
@@ -87,7 +91,7 @@ export async function walkAudience(
         else if (reached.has(address.trim().toLowerCase())) skip('duplicate', `has the same email address as ${reached.get(address.trim().toLowerCase())}`);
         else {
           try {
-            const values = valuesFor(contact, null);
+            const values = valuesFor(contact, null, { definitions: fields, values: contact.custom });
             const subject = render(template.subject, values, contact.displayName).replace(/[\r\n]+/g, ' ');
             const body = render(template.body, values, contact.displayName);
             reached.set(address.trim().toLowerCase(), contact.displayName);

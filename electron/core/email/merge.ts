@@ -1,17 +1,28 @@
 // Mail merge and body formatting, pure functions. `{{firstName}}` takes the recipient's value;
-// `{{firstName|there}}` falls back to "there" when the recipient has none. An unknown field, or a missing
-// value without a fallback, is an error naming the field, never an email that says "Dear ,".
+// `{{firstName|there}}` falls back to "there" when the recipient has none; `{{custom.gateCode}}` takes the value of
+// the contact's own field, as text. An unknown field, or a missing value without a fallback, is an error naming the
+// field, never an email that says "Dear ,".
 import type { Contact } from '../../../shared/domain/contact';
+import type { CustomValues, FieldDefinition } from '../../../shared/domain/custom-fields';
 import type { Job } from '../../../shared/domain/job';
+import { MERGE_FIELDS, customMergeField, customMergeKey, type MergeField } from '../../../shared/domain/merge-fields';
 import { formatMoney } from '../../../shared/domain/money';
+import { valueAsText } from '../fields/convert';
 
-export const MERGE_FIELDS = ['firstName', 'lastName', 'name', 'email', 'company', 'jobTitle', 'job.title', 'job.amount', 'job.stage', 'job.dueDate'] as const;
-export type MergeField = (typeof MERGE_FIELDS)[number];
+export { MERGE_FIELDS, type MergeField };
 const KNOWN: ReadonlySet<string> = new Set(MERGE_FIELDS);
 
-const FIELD = /\{\{\s*([A-Za-z.]+)\s*(?:\|([^{}]*))?\}\}/g;
+// A letter first, then letters, digits and dots: custom keys may hold digits ("vatNumber2"); "{{123}}" stays text.
+const FIELD = /\{\{\s*([A-Za-z][A-Za-z0-9.]*)\s*(?:\|([^{}]*))?\}\}/g;
 
-export type MergeValues = Partial<Record<MergeField, string | null>>;
+/** Built-in fields by name, and `custom.<key>` for every custom field the recipient's record type has. */
+export type MergeValues = Partial<Record<MergeField, string | null>> & { [custom: `custom.${string}`]: string | null };
+
+/** The contact's custom fields (definitions) and this recipient's values of them. */
+export interface CustomMergeValues {
+  definitions: readonly Pick<FieldDefinition, 'key' | 'label' | 'type' | 'options' | 'currency' | 'required'>[];
+  values: CustomValues;
+}
 
 export class MergeError extends Error {
   constructor(
@@ -28,20 +39,29 @@ export function fieldsIn(text: string): string[] {
   return [...new Set([...text.matchAll(FIELD)].map((m) => m[1]!))];
 }
 
-/** Unknown fields in a text (checked when a template is saved). */
-export function unknownFields(text: string): string[] {
-  return fieldsIn(text).filter((f) => !KNOWN.has(f));
+/** Unknown fields in a text (checked when a template is saved): `customKeys` are the contact custom fields' keys. */
+export function unknownFields(text: string, customKeys: ReadonlySet<string> = new Set()): string[] {
+  return fieldsIn(text).filter((f) => !KNOWN.has(f) && !customKeys.has(customMergeKey(f) ?? ''));
+}
+
+/** Whether a text uses any custom field (only then are custom definitions and values read). */
+export function usesCustomFields(text: string): boolean {
+  return fieldsIn(text).some((f) => customMergeKey(f) !== null);
 }
 
 export function hasMergeFields(text: string): boolean {
   return fieldsIn(text).length > 0;
 }
 
-export function valuesFor(contact: Pick<Contact, 'firstName' | 'lastName' | 'displayName' | 'emails' | 'companyName' | 'jobTitle'> | null, job: Job | null): MergeValues {
+export function valuesFor(
+  contact: Pick<Contact, 'firstName' | 'lastName' | 'displayName' | 'emails' | 'companyName' | 'jobTitle'> | null,
+  job: Job | null,
+  custom?: CustomMergeValues,
+): MergeValues {
   // In the currency's own minor units (5000 JPY is ¥5,000, 1500 BHD is BHD 1.500), in one fixed locale so a
   // message reads the same whichever machine merged it; 'en' writes ¥ and $ where en-GB writes JP¥ and US$.
   const money = job && job.amountMinor !== null ? formatMoney(job.amountMinor, job.currency, 'en') : null;
-  return {
+  const values: MergeValues = {
     firstName: contact?.firstName ?? null,
     lastName: contact?.lastName ?? null,
     name: contact?.displayName ?? null,
@@ -53,13 +73,22 @@ export function valuesFor(contact: Pick<Contact, 'firstName' | 'lastName' | 'dis
     'job.stage': job?.stageName ?? null,
     'job.dueDate': job?.dueDate ?? null,
   };
+  // Every field gets an entry (null without a value), so a key the contact type lacks is "unknown", not "missing".
+  for (const def of custom?.definitions ?? []) {
+    const value = contact ? custom?.values[def.key] : undefined;
+    values[customMergeField(def.key) as `custom.${string}`] = value === undefined || value === null ? null : valueAsText(def, value);
+  }
+  return values;
 }
 
 /** Fills the fields in; `who` names the recipient in the error ("Ann Smith has no company"). */
 export function render(text: string, values: MergeValues, who: string): string {
   return text.replace(FIELD, (_whole, field: string, fallback: string | undefined) => {
-    if (!KNOWN.has(field)) throw new MergeError(field, 'unknown', `Unknown merge field {{${field}}}; use one of ${MERGE_FIELDS.map((f) => `{{${f}}}`).join(', ')}`);
-    const value = values[field as MergeField];
+    if (!KNOWN.has(field) && !(customMergeKey(field) !== null && Object.hasOwn(values, field))) {
+      const known = [...MERGE_FIELDS, ...Object.keys(values).filter((f) => customMergeKey(f) !== null)];
+      throw new MergeError(field, 'unknown', `Unknown merge field {{${field}}}; use one of ${known.map((f) => `{{${f}}}`).join(', ')}`);
+    }
+    const value = (values as Record<string, string | null | undefined>)[field];
     if (value !== null && value !== undefined && value.trim() !== '') return value;
     if (fallback !== undefined) return fallback.trim();
     throw new MergeError(field, 'missing', `${who} has no value for {{${field}}}: fill it in, or write {{${field}|fallback}}`);

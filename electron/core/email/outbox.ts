@@ -12,6 +12,7 @@ import { requireContact, requireJob } from '../links';
 import type { FeatureContext } from '../modules';
 import { createAttachmentReader, type Attachment } from './attachments';
 import { MergeError, hasMergeFields, render, valuesFor, withSignature } from './merge';
+import { customFor, customMergeFor, customValuesOf } from './merge-custom';
 import { isPaused, loadSmtp, setPaused } from './settings';
 import { createOutboxWorker } from './worker';
 
@@ -66,7 +67,10 @@ export function createOutbox(ctx: FeatureContext) {
     if (!hasMergeFields(subject) && !hasMergeFields(body)) return { subject, body };
     if (to.length !== 1) throw AppError.validation('to', 'Merge fields are filled per recipient: send to one person, or start a campaign');
     const job = jobId ? await requireJob(trx, jobId) : null;
-    const values = valuesFor(to[0]!.contact, job);
+    const contact = to[0]!.contact;
+    const custom = await customMergeFor(trx, [subject, body]);
+    const customValues = await customValuesOf(trx, custom, contact ? [contact.id] : []);
+    const values = valuesFor(contact, job, customFor(custom, contact ? customValues.get(contact.id) : undefined));
     const who = to[0]!.name ?? to[0]!.address;
     try {
       return { subject: oneLine(render(subject, values, who)), body: render(body, values, who) };

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { findTemplate, insertTemplate, listTemplates, updateTemplate, type TemplateRecord } from '../../db/email.repo';
 import type { FeatureContext } from '../modules';
 import { fieldsIn, unknownFields } from './merge';
+import { customMergeFor } from './merge-custom';
 import type { Outbox } from './outbox';
 
 export function createTemplates(ctx: FeatureContext, outbox: Outbox) {
@@ -14,9 +15,11 @@ export function createTemplates(ctx: FeatureContext, outbox: Outbox) {
     id: t.id, name: t.name, subject: t.subject, body: t.body, fields: fieldsIn(`${t.subject}\n${t.body}`), createdAt: t.createdAt, updatedAt: t.updatedAt,
   });
 
-  function checkFields(fields: { subject?: string | undefined; body?: string | undefined }) {
+  /** {{custom.<key>}} is known when the contacts have a field with that key (read only when a text uses one). */
+  async function checkFields(fields: { subject?: string | undefined; body?: string | undefined }) {
+    const keys = (await customMergeFor(db, [fields.subject ?? '', fields.body ?? '']))?.keys;
     for (const key of ['subject', 'body'] as const) {
-      const unknown = unknownFields(fields[key] ?? '');
+      const unknown = unknownFields(fields[key] ?? '', keys);
       if (unknown.length > 0) throw AppError.validation(key, `Unknown merge field {{${unknown[0]}}}`);
     }
   }
@@ -31,7 +34,7 @@ export function createTemplates(ctx: FeatureContext, outbox: Outbox) {
     require,
 
     async create(input: ChannelParsedInput<'templates.create'>): Promise<Template> {
-      checkFields(input);
+      await checkFields(input);
       const at = clock.now().toISOString();
       const id = newId();
       await insertTemplate(db, { id, name: input.name, subject: input.subject, body: input.body, createdAt: at, updatedAt: at, deletedAt: null });
@@ -40,7 +43,7 @@ export function createTemplates(ctx: FeatureContext, outbox: Outbox) {
     },
 
     async update(input: ChannelParsedInput<'templates.update'>): Promise<Template> {
-      checkFields(input);
+      await checkFields(input);
       await require(input.id);
       const { id, ...fields } = input;
       await updateTemplate(db, id, { ...fields, updatedAt: clock.now().toISOString() });
@@ -64,7 +67,7 @@ export function createTemplates(ctx: FeatureContext, outbox: Outbox) {
       const subject = input.subject ?? template?.subject;
       const body = input.body ?? template?.body;
       if (subject === undefined || body === undefined) throw AppError.validation('templateId', 'Choose a template, or give a subject and body');
-      checkFields({ subject, body });
+      await checkFields({ subject, body });
       return db.transaction().execute(async (trx) => {
         const to = await outbox.resolve([{ contactId: input.contactId }], 'contactId', trx).catch((error: unknown) => {
           if (error instanceof AppError && error.code === 'VALIDATION') throw AppError.validation('contactId', error.issues?.[0]?.message ?? error.message);

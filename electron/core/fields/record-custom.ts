@@ -6,9 +6,9 @@ import { AppError } from '../../../shared/ipc/errors';
 import { listFields, readCustom, writeCustom } from '../../db/fields.repo';
 import type { DB } from '../../db/schema';
 
-/** The record type's live fields (archived included: they keep and take values, they are only hidden). */
+/** The record type's live fields (archived included: they keep and take values, they are only hidden). No value counts. */
 export function customDefinitions(db: Kysely<DB>, recordType: FieldRecordType): Promise<FieldDefinition[]> {
-  return listFields(db, recordType, { includeArchived: true });
+  return listFields(db, recordType, { includeArchived: true, valueCounts: false });
 }
 
 /**
@@ -22,9 +22,18 @@ export function parseCustom(definitions: readonly FieldDefinition[], raw: unknow
   throw new AppError('VALIDATION', issues.map((i) => i.message).join('; '), issues);
 }
 
-/** Checks and writes in one go, inside the caller's transaction; returns what was written. */
-export async function saveCustom(trx: Kysely<DB>, recordType: FieldRecordType, recordId: string, raw: unknown, options: { partial: boolean }): Promise<CustomValues> {
-  const definitions = await customDefinitions(trx, recordType);
+/**
+ * Checks and writes in one go, inside the caller's transaction; returns what was written. `definitions`: the type's
+ * fields when the caller has them already (core/fields/definitions.ts), else they are read on `trx`.
+ */
+export async function saveCustom(
+  trx: Kysely<DB>,
+  recordType: FieldRecordType,
+  recordId: string,
+  raw: unknown,
+  options: { partial: boolean; definitions?: readonly FieldDefinition[] },
+): Promise<CustomValues> {
+  const definitions = options.definitions ?? (await customDefinitions(trx, recordType));
   const values = parseCustom(definitions, raw, options);
   await writeCustom(trx, definitions, recordId, values);
   return values;

@@ -1,11 +1,13 @@
 // What "Update the existing contact" makes of a contact and a file's row, and that change as text a person reads
 // (before -> after), shared by the dry run (import.check) and the run's report. No `electron` import, no SQL.
+import type { CustomValues, FieldDefinition } from '../../../shared/domain/custom-fields';
 import type { Address } from '../../../shared/domain/fields';
 import type { ChangeField, FieldChange } from '../../../shared/domain/transfer';
 import { dedupeTags, foldForSort } from '../../../shared/domain/text';
 import type { ContactValues } from '../../db/import-export.repo';
 import { emailKey, phoneKey } from './matcher';
 import type { ImportRecord } from './records';
+import { valueAsText } from '../fields/convert';
 
 const LIMITS = { emails: 20, phones: 20, addresses: 10, tags: 50, notes: 20_000 };
 
@@ -42,9 +44,13 @@ export function merged(existing: ContactValues, record: ImportRecord): ImportRec
     notes: mergedNotes(existing.notes, record.notes),
     ...(record.kind ? { kind: record.kind } : existing.kind ? { kind: existing.kind } : {}),
     leadSource: record.leadSource ?? existing.leadSource,
+    // Like the other fields: the file's values win, a value it does not give is kept.
+    ...(record.custom || existing.custom ? { custom: { ...existing.custom, ...nonEmpty(record.custom) } } : {}),
     ...(record.emailOptIn !== undefined ? { emailOptIn: record.emailOptIn } : existing.emailOptIn !== undefined ? { emailOptIn: existing.emailOptIn } : {}),
   };
 }
+
+const nonEmpty = (values: CustomValues | undefined): CustomValues => Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => v !== null));
 
 const MAX_TEXT = 200;
 const cut = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
@@ -69,14 +75,22 @@ const SHOW: Record<ChangeField, (v: ContactValues) => string> = {
 };
 const FIELDS = Object.keys(SHOW) as ChangeField[];
 
-/** The fields `next` changes in `before`, in a fixed order; empty when the update would change nothing. */
-export function describeChanges(before: ContactValues, next: ContactValues): FieldChange[] {
+/** What a change needs of a custom field to name it and show its values. */
+export type ChangeFieldDef = Pick<FieldDefinition, 'key' | 'label' | 'type' | 'options' | 'currency' | 'required'>;
+
+/** The fields `next` changes in `before`, in a fixed order (custom fields last, by `fields`' order); empty when nothing changes. */
+export function describeChanges(before: ContactValues, next: ContactValues, fields: readonly ChangeFieldDef[] = []): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of FIELDS) {
     const a = SHOW[field](before);
     const b = SHOW[field](next);
     // A kind or opt-in the file does not state keeps the contact's: not a change.
     if (a !== b && !(b === '' && (field === 'kind' || field === 'emailOptIn'))) out.push({ field, before: cut(a), after: cut(b) });
+  }
+  for (const def of fields) {
+    const a = valueAsText(def, before.custom?.[def.key] ?? null);
+    const b = valueAsText(def, next.custom?.[def.key] ?? null);
+    if (a !== b) out.push({ field: `custom.${def.key}`, label: def.label, before: cut(a), after: cut(b) });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Recognises which app wrote a CSV file from its header, and maps every column to a contact field BY NAME
 // (column sets vary per file and per locale, so a position means nothing). No `electron` import.
+import { fieldForHeader } from '../../../shared/domain/import-custom';
 import type { Dialect, ImportTarget, MappingEntry } from '../../../shared/domain/transfer';
 import { OUTLOOK_PHONES } from './headers';
 import { NOTE_COLUMNS, OTHER_EMAILS, OTHER_PHONES, OUTLOOK_GERMAN } from './import-headers';
@@ -138,10 +139,20 @@ function rule(column: string, dialect: Dialect, columns: ReadonlySet<string>, ge
   return dialect === 'generic' && name !== '' ? note(name) : to(null);
 }
 
-export function mapColumns(columns: readonly string[], dialect: Dialect): MappingEntry[] {
+/**
+ * Each column's destination. `fields` (the contact custom fields, issue #19): a column whose header is a field's
+ * label or key (Rapport's own export writes the label) goes to that field, unless a built-in field claims it: only
+ * columns bound for notes or nowhere are taken, so "Notes" stays notes even beside a field called Notes.
+ */
+export function mapColumns(columns: readonly string[], dialect: Dialect, fields: readonly { key: string; label: string }[] = []): MappingEntry[] {
   const german = isGermanOutlook(columns);
   const names = new Set(columns.map((c) => englishHeader(c, german).toLowerCase()));
-  return columns.map((column) => ({ column, ...rule(column, dialect, names, german) }));
+  return columns.map((column) => {
+    const mapped = rule(column, dialect, names, german);
+    const loose = mapped.target === null || (mapped.target === 'notes' && mapped.label !== undefined);
+    const field = loose && fields.length ? fieldForHeader(column, fields) : undefined;
+    return field ? { column, target: `custom.${field.key}` as const } : { column, ...mapped };
+  });
 }
 
 /** How several values share one cell: Outlook's Categories use ';', Google's and Rapport's cells ' ::: '. */

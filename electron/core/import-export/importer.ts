@@ -3,12 +3,14 @@
 // the measured hot path). Cancel stops at the next batch boundary and KEEPS the finished batches (recorded, so
 // "Undo import" removes them too). `check` is the same walk without writing: what the run would do. No `electron` import.
 import { statSync } from 'node:fs';
-import type { DuplicatePolicy, ImportCheck, ImportReport, MappingEntry, MatchedRow, RowProblem } from '../../../shared/domain/transfer';
+import type { FieldDefinition } from '../../../shared/domain/custom-fields';
+import { isCustomTarget, type DuplicatePolicy, type ImportCheck, type ImportReport, type MappingEntry, type MatchedRow, type RowProblem } from '../../../shared/domain/transfer';
 import { contactDisplayName, foldForSort } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Sqlite } from '../../db/connection';
 import { prepareImportStatements, type ContactValues, type ImportStatements } from '../../db/import-export.repo';
 import { prepareMatchStore } from '../../db/import-export.matching.repo';
+import { customDefinitions } from '../fields/record-custom';
 import type { FeatureContext } from '../modules';
 import { describeChanges, merged } from './changes';
 import { DuplicateIndex, type Match } from './matcher';
@@ -36,9 +38,21 @@ export interface RunOptions {
   encoding?: string | undefined;
 }
 
-/** Opens the file the way the preview showed it (with the user's encoding when they chose one). */
-async function open(options: { path: string; encoding?: string | undefined }): Promise<Source> {
-  return openSource(options.path, { encoding: options.encoding }).catch((error: unknown) => {
+/** A mapping may only name custom fields that exist (issue #19): one deleted meanwhile is a VALIDATION error, not a silent gap. */
+function checkCustomTargets(mapping: readonly MappingEntry[] | undefined, fields: readonly FieldDefinition[]): void {
+  mapping?.forEach((m, i) => {
+    if (isCustomTarget(m.target) && !fields.some((f) => `custom.${f.key}` === m.target)) {
+      throw AppError.validation(`mapping.${i}.target`, `Column "${m.column.slice(0, 60)}": that contact field no longer exists; choose another`);
+    }
+  });
+}
+
+/**
+ * Opens the file the way the preview showed it (with the user's encoding when they chose one). `fields`: the contact
+ * custom fields, read once per call (archived too: they are hidden, not frozen).
+ */
+export async function open(options: { path: string; encoding?: string | undefined }, fields: readonly FieldDefinition[]): Promise<Source> {
+  return openSource(options.path, { encoding: options.encoding, fields }).catch((error: unknown) => {
     // A file of another kind (a PDF, a calendar) is refused in openSource's own words.
     throw error instanceof AppError ? error : AppError.validation('path', 'The file could not be read');
   });
@@ -69,7 +83,9 @@ export function createImporter(ctx: FeatureContext) {
 
   async function run(options: RunOptions): Promise<ImportReport> {
     checkPicked(options.path);
-    const source = await open(options);
+    const fields = await customDefinitions(ctx.deps.db, 'contact');
+    checkCustomTargets(options.mapping, fields);
+    const source = await open(options, fields);
     const totalBytes = statSync(options.path).size;
     const importId = newId();
     const sqlite = ctx.store.bulkWriter();
@@ -78,10 +94,13 @@ export function createImporter(ctx: FeatureContext) {
     sqlite.pragma('synchronous = NORMAL');
     running.add(importId);
     try {
-      const st = prepareImportStatements(sqlite);
+      const st = prepareImportStatements(sqlite, fields);
       st.startImport({ id: importId, fileName: source.fileName.slice(0, 255), format: source.format, dialect: source.dialect, duplicates: options.duplicates, startedAt: clock.now().toISOString() });
       // "Create new" never matches: no index of every contact to build (check does the same).
       const index = options.duplicates === 'create' ? null : indexOf(sqlite, st);
+      // A new contact gets each field's default where the file gives no value, as one made in the form does.
+      const defaults = Object.fromEntries(fields.filter((f) => !f.archived && f.defaultValue !== null).map((f) => [f.key, f.defaultValue]));
+      const withDefaults = (record: ImportRecord): ImportRecord => (Object.keys(defaults).length ? { ...record, custom: { ...defaults, ...record.custom } } : record);
       const companies = new Map<string, { id: string; name: string }>();
       for (const company of st.liveCompanies()) if (!companies.has(company.sortName)) companies.set(company.sortName, { id: company.id, name: company.sortName });
 
@@ -118,7 +137,7 @@ export function createImporter(ctx: FeatureContext) {
           const match = keys && index!.find(keys);
           if (!match) {
             const id = newId();
-            st.insertContact(importId, id, record, companyFor(record.companyName, now), now);
+            st.insertContact(importId, id, withDefaults(record), companyFor(record.companyName, now), now);
             if (keys) index!.add(id, keys);
             counts.created++;
             continue;
@@ -142,7 +161,7 @@ export function createImporter(ctx: FeatureContext) {
           st.updateContact(importId, existing, update);
           index!.add(match.id, index!.keysOf(next));
           counts.updated++;
-          if (matched.length < REPORTED_MATCHES) matched.push(matchedRow(line, 'updated', match, existing.row.display_name, describeChanges(existing.values, next)));
+          if (matched.length < REPORTED_MATCHES) matched.push(matchedRow(line, 'updated', match, existing.row.display_name, describeChanges(existing.values, next, fields)));
         }
         st.bulk.indexNew(indexedTo);
         st.bulk.end();
@@ -207,10 +226,12 @@ export function createImporter(ctx: FeatureContext) {
   /** What `run` would do with these choices, worked out on the same rules without writing anything. */
   async function check(options: RunOptions): Promise<ImportCheck> {
     checkPicked(options.path);
-    const source = await open(options);
+    const fields = await customDefinitions(ctx.deps.db, 'contact');
+    checkCustomTargets(options.mapping, fields);
+    const source = await open(options, fields);
     const sqlite = ctx.store.bulkWriter();
     try {
-      const st = prepareImportStatements(sqlite);
+      const st = prepareImportStatements(sqlite, fields);
       const index = options.duplicates === 'create' ? null : indexOf(sqlite, st);
       // Contacts as this dry run left them: rows it would create (by line) and contacts it would update.
       const simulated = new Map<string, { values: ContactValues; name: string; line?: number }>();
@@ -243,7 +264,7 @@ export function createImporter(ctx: FeatureContext) {
           continue;
         }
         const before = known(match.id);
-        const changes = options.duplicates === 'update' ? describeChanges(before.values, merged(before.values, record)) : [];
+        const changes = options.duplicates === 'update' ? describeChanges(before.values, merged(before.values, record), fields) : [];
         if (changes.length === 0) {
           out.skipped++;
           note(matchedRow(item.line, 'skipped', match, before.name, []), before.line);
@@ -265,6 +286,8 @@ export function createImporter(ctx: FeatureContext) {
     run,
     check,
     checkPicked,
+    /** The contact custom fields an import maps to (archived too), read once per call. */
+    fields: () => customDefinitions(ctx.deps.db, 'contact'),
     cancel(importId: string): boolean {
       if (!running.has(importId)) return false;
       cancelled.add(importId);

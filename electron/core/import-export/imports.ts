@@ -15,7 +15,8 @@ export async function previewImport(importer: ReturnType<typeof createImporter>,
   const { path } = input;
   importer.checkPicked(path);
   // The encoding the user chose in the preview's selector (else the detected one).
-  const source = await openSource(path, { encoding: input.encoding }).catch((error: unknown) => {
+  // Columns named like a contact custom field are mapped to it (issue #19).
+  const source = await openSource(path, { encoding: input.encoding, fields: await importer.fields() }).catch((error: unknown) => {
     // A file of another kind (a PDF, a calendar) is refused in openSource's own words.
     throw error instanceof AppError ? error : AppError.validation('path', 'The file could not be read');
   });

@@ -2,10 +2,13 @@
 // is lossless (numbered groups for every email, phone and address) and re-imports to the same contacts.
 // No `electron` import.
 import type { Contact } from '../../../shared/domain/contact';
+import type { FieldDefinition } from '../../../shared/domain/custom-fields';
+import { customHeaders } from '../../../shared/domain/import-custom';
 import type { Address } from '../../../shared/domain/fields';
 import type { ExportPreset } from '../../../shared/domain/transfer';
 import { AppError } from '../../../shared/ipc/errors';
 import { plainColumns, type PlainForm } from '../csv-write';
+import { valueAsText } from '../fields/convert';
 import { GOOGLE_ADDRESS_PARTS, GOOGLE_FIXED, MULTI_SEPARATOR, OUTLOOK_COM, OUTLOOK_DESKTOP, OUTLOOK_PHONES, RAPPORT_ADDRESS_PARTS, RAPPORT_FIXED_HEAD, RAPPORT_FIXED_TAIL } from './headers';
 
 /** How many numbered groups the rows need (Google's and Rapport's headers have only as many as the data needs). */
@@ -78,16 +81,35 @@ function rapportHeader(column: string, counts: GroupCounts): string[] {
   return [column];
 }
 
-function rapportLayout(counts: GroupCounts, columns: readonly string[] = PICKABLE_COLUMNS): Layout {
-  columns.forEach((column, i) => {
-    if (!(PICKABLE_COLUMNS as readonly string[]).includes(column)) throw AppError.validation(`columns.${i}`, `Not a column Rapport exports: ${column}`);
+/** What an export needs of a custom field: its key, label and how its values read. */
+export type ExportField = Pick<FieldDefinition, 'key' | 'label' | 'type' | 'options' | 'currency' | 'required'>;
+
+/**
+ * Rapport's layout: the chosen columns, then one column per custom field (issue #19). With no choice every field
+ * goes (archived ones too: the file is lossless); a choice names fields as `custom.<key>`. A field's column is
+ * headed by its label (by "<label> [<key>]" when another column has that name), its cells are the values as
+ * text (valueAsText), and a number or amount column may hold a plain decimal bare, like the tables' numbers.
+ */
+function rapportLayout(counts: GroupCounts, columns: readonly string[] | undefined, fields: readonly ExportField[]): Layout {
+  const chosen = columns ?? [...PICKABLE_COLUMNS, ...fields.map((f) => `custom.${f.key}`)];
+  const picked: ExportField[] = [];
+  const builtIn: string[] = [];
+  chosen.forEach((column, i) => {
+    const field = column.startsWith('custom.') ? fields.find((f) => `custom.${f.key}` === column) : undefined;
+    if (field) picked.push(field);
+    else if ((PICKABLE_COLUMNS as readonly string[]).includes(column)) builtIn.push(column);
+    else throw AppError.validation(`columns.${i}`, `Not a column Rapport exports: ${column}`);
   });
-  const parts = columns.map((column) => rapportCells(column, counts));
+  const parts = builtIn.map((column) => rapportCells(column, counts));
+  const fixedHeader = builtIn.flatMap((column) => rapportHeader(column, counts));
+  const header = [...fixedHeader, ...customHeaders(picked, fixedHeader)];
   return {
-    header: columns.flatMap((column) => rapportHeader(column, counts)),
+    header,
+    plain: plainColumns(header, (_, i) => i >= fixedHeader.length && (picked[i - fixedHeader.length]!.type === 'number' || picked[i - fixedHeader.length]!.type === 'money'), 'number'),
     row(contact) {
       const out: string[] = [];
       for (const cells of parts) cells(contact, out);
+      for (const def of picked) out.push(valueAsText(def, contact.custom?.[def.key] ?? null));
       return out;
     },
     quoteAll: false,
@@ -234,11 +256,15 @@ function outlookLayout(header: readonly string[], desktop: boolean): Layout {
   };
 }
 
-export function layoutFor(preset: ExportPreset, counts: GroupCounts, columns?: readonly string[]): Layout {
-  if (columns) return rapportLayout(counts, columns);
+/**
+ * `fields`: the contact custom fields, in Rapport's layout only. Google's and Outlook's presets reproduce those
+ * programs' exact headers (FORMATS.md), which have no place for them: use Rapport's layout or vCard to carry them.
+ */
+export function layoutFor(preset: ExportPreset, counts: GroupCounts, columns?: readonly string[], fields: readonly ExportField[] = []): Layout {
+  if (columns) return rapportLayout(counts, columns, fields);
   switch (preset) {
     case 'rapport':
-      return rapportLayout(counts);
+      return rapportLayout(counts, undefined, fields);
     case 'google':
       return googleLayout(counts);
     case 'outlook':

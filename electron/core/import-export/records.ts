@@ -3,7 +3,9 @@
 // kept in notes and reported as a warning on its field. No `electron` import.
 import { ContactFields, ContactKind, NEEDS_A_NAME } from '../../../shared/domain/contact';
 import { Address as AddressSchema, Birthday, EmailEntry, PhoneEntry as PhoneSchema, Tag, Website, type Address, type PhoneEntry } from '../../../shared/domain/fields';
-import type { Dialect, ImportTarget, MappingEntry } from '../../../shared/domain/transfer';
+import type { CustomValues, FieldShape } from '../../../shared/domain/custom-fields';
+import { customFromText } from '../../../shared/domain/import-custom';
+import { isCustomTarget, type Dialect, type ImportTarget, type MappingEntry } from '../../../shared/domain/transfer';
 import { splitAddressText } from './address-text';
 import { isPoBoxColumn, isWholeAddressColumn, tagSeparator } from './dialects';
 import { MULTI_SEPARATOR } from './headers';
@@ -28,6 +30,8 @@ export interface ImportRecord {
   emailOptIn?: boolean;
   /** No field of its own: shown as the name of a person who has no other, else kept in notes. */
   nickname?: string | null;
+  /** Custom field values the file sets (issue #19), checked; absent or {} when it sets none. */
+  custom?: CustomValues;
 }
 
 /** A value that could not go where the file put it (it is in notes now), named by the field it came from. */
@@ -87,20 +91,32 @@ type Entry = { index: number; target: ImportTarget; group: string; label?: strin
 export interface CompiledMapping {
   dialect: Dialect;
   entries: Entry[];
+  /** Columns that go to a custom field, each with the field (issue #19). */
+  custom: { index: number; column: string; def: CustomDef }[];
 }
 
-export function compileMapping(columns: readonly string[], mapping: readonly MappingEntry[], dialect: Dialect): CompiledMapping {
+/** What the import needs of a custom field to check a cell against it. */
+export type CustomDef = FieldShape & { key: string };
+
+/** `fields`: the contact fields a `custom.<key>` target may name (unknown keys were refused before: see importer). */
+export function compileMapping(columns: readonly string[], mapping: readonly MappingEntry[], dialect: Dialect, fields: readonly CustomDef[] = []): CompiledMapping {
   const byColumn = new Map(mapping.map((m) => [m.column, m]));
   const entries: Entry[] = [];
+  const custom: CompiledMapping['custom'] = [];
   columns.forEach((column, index) => {
     const m = byColumn.get(column);
     if (!m || !m.target) return;
+    if (isCustomTarget(m.target)) {
+      const def = fields.find((f) => `custom.${f.key}` === m.target);
+      if (def) custom.push({ index, column, def });
+      return;
+    }
     const entry: Entry = { index, target: m.target, group: m.group ?? `${m.target}:${column}`, ...(m.label ? { label: m.label } : {}) };
     if (m.target === 'addressStreet' && isWholeAddressColumn(column, dialect)) entry.whole = true;
     if (m.target === 'addressStreet' && isPoBoxColumn(column)) entry.poBox = true;
     entries.push(entry);
   });
-  return { dialect, entries };
+  return { dialect, entries, custom };
 }
 
 /** `extra`: non-empty cells past the header's last column, kept in notes rather than lost. */
@@ -157,6 +173,8 @@ export function buildFromCells(cells: readonly string[], compiled: CompiledMappi
     labelled.push(...extra.map((value) => `Extra cell: ${value.trim()}`));
     warnings.push({ field: 'Row', reason: `${extra.length} more cell${extra.length > 1 ? 's' : ''} than the header has columns; kept in notes` });
   }
+  const customValues = readCustomCells(cells, compiled, own, labelled, warnings);
+  if (customValues) record.custom = customValues;
   record.notes = [...notes, ...labelled].join('\n') || null;
   record.leadSource = single.leadSource ?? null;
   record.nickname = nickname;
@@ -197,6 +215,28 @@ export function buildFromCells(cells: readonly string[], compiled: CompiledMappi
     if (Object.keys(address).length) record.addresses.push(withLabel(address));
   }
   return validate(record, warnings);
+}
+
+/**
+ * The row's custom field cells, each checked like a typed value. A cell the field refuses never costs the row: like
+ * any other refused value it is kept in notes ("Boiler installed: 31/02/2020") with a warning naming the column.
+ */
+function readCustomCells(cells: readonly string[], compiled: CompiledMapping, own: boolean, labelled: string[], warnings: FieldWarning[]): CustomValues | null {
+  if (compiled.custom.length === 0) return null;
+  const out: CustomValues = {};
+  for (const { index, column, def } of compiled.custom) {
+    const raw = own ? unneutralise(cells[index] ?? '') : (cells[index] ?? '');
+    if (raw.trim() === '') continue;
+    const read = customFromText(def, raw);
+    if (read.ok) {
+      if (read.value !== null) out[def.key] = read.value;
+      continue;
+    }
+    const name = column.trim().slice(0, 60) || def.label;
+    labelled.push(`${name}: ${raw.trim()}`);
+    warnings.push({ field: name, reason: `${read.reason}; kept in notes` });
+  }
+  return out;
 }
 
 function splitEmails(cell: string): string[] {

@@ -8,7 +8,7 @@ import { fileKindOf } from '../file-kind';
 import { pacer } from '../steps';
 import { byteStream, csvRecords, decodedStream, detectDelimiter, findHeader, fitRow, sniffFile, type Sniffed } from './csv-io';
 import { detectDialect, mapColumns } from './dialects';
-import { buildFromCells, compileMapping, warningText, type Built } from './records';
+import { buildFromCells, compileMapping, warningText, type Built, type CustomDef } from './records';
 import { asciiSafe } from './text-encoding';
 import { vcardRecords } from './vcard';
 
@@ -57,6 +57,8 @@ function formatOf(path: string, sniffed: Sniffed): 'vcard' | 'csv' {
 export interface OpenOptions {
   /** The encoding the user chose in the preview, instead of the detected one. */
   encoding?: string | undefined;
+  /** The contact custom fields (archived too): columns named like one map to it, X-RAPPORT-<KEY> reads into it. */
+  fields?: readonly CustomDef[];
 }
 
 export async function openSource(path: string, options: OpenOptions = {}): Promise<Source> {
@@ -78,7 +80,7 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
         const bytes = asciiSafe(sniffed.encoding);
         const chunks = bytes ? byteStream(path, sniffed, onBytes) : asText(decodedStream(path, sniffed, onBytes));
         const pace = pacer();
-        for await (const { line, built, name, warnings } of vcardRecords(chunks, { bytes, chosen: options.encoding ?? null })) {
+        for await (const { line, built, name, warnings } of vcardRecords(chunks, { bytes, chosen: options.encoding ?? null }, options.fields)) {
           yield { line, built, cells: [name], warnings };
           await pace();
         }
@@ -91,7 +93,8 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
   const { line: headerLine, columns } = await findHeader(path, sniffed, delimiter);
   // (Google's legacy header ends with a comma: its unnamed last column maps to nothing.)
   const dialect = detectDialect(columns);
-  const detected = mapColumns(columns, dialect);
+  const fields = options.fields ?? [];
+  const detected = mapColumns(columns, dialect, fields);
   return {
     fileName,
     format: 'csv',
@@ -102,7 +105,7 @@ export async function openSource(path: string, options: OpenOptions = {}): Promi
     columns,
     mapping: detected,
     async *items(mapping = detected, onBytes) {
-      const compiled = compileMapping(columns, mapping, dialect);
+      const compiled = compileMapping(columns, mapping, dialect, fields);
       // The reader's work and the caller's per record share the budget: the event loop gets a turn every few ms.
       const pace = pacer();
       for await (const record of csvRecords(path, sniffed, delimiter, onBytes)) {

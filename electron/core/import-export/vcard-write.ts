@@ -2,6 +2,8 @@
 // standard types are written as TYPE= lists; any other label as Apple's itemN.X-ABLabel, which other apps show.
 // No `electron` import.
 import type { Contact } from '../../../shared/domain/contact';
+import type { FieldDefinition } from '../../../shared/domain/custom-fields';
+import { valueAsText } from '../fields/convert';
 
 const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/\r\n|\n|\r/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
 
@@ -40,7 +42,35 @@ function typeList(name: string, label: string): string | null {
   return known && words.every((w) => known.has(w.toLowerCase())) ? words.join(',') : null;
 }
 
-export function contactToVcard(contact: Contact, version: '3.0' | '4.0'): string {
+/** Names the built-in X-RAPPORT- properties use: a custom field whose key upper-cases to one also says its key. */
+const BUILT_IN = new Set(['KIND', 'LEAD-SOURCE', 'EMAIL-OPT-IN']);
+
+type VcardField = Pick<FieldDefinition, 'key' | 'label' | 'type' | 'options' | 'currency' | 'required'>;
+
+/**
+ * Each custom value as `X-RAPPORT-<KEY>` (issue #19), its text as a person reads it (valueAsText) escaped like any
+ * vCard text; several choices as a vCard list (each label escaped, so a label's own comma survives). vCard names
+ * ignore case, so when two keys differ only in case (or one upper-cases to a built-in name) the property also
+ * carries `X-KEY=<key>`, which the reader prefers.
+ */
+export function customVcardLines(contact: Pick<Contact, 'custom'>, fields: readonly VcardField[]): string[] {
+  const lines: string[] = [];
+  if (fields.length === 0) return lines;
+  const upper = new Map<string, number>();
+  for (const f of fields) upper.set(f.key.toUpperCase(), (upper.get(f.key.toUpperCase()) ?? 0) + 1);
+  for (const def of fields) {
+    const value = contact.custom?.[def.key];
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    const name = def.key.toUpperCase();
+    const param = BUILT_IN.has(name) || (upper.get(name) ?? 0) > 1 ? `;X-KEY=${def.key}` : '';
+    const text = Array.isArray(value) ? value.map((id) => escapeText(valueAsText(def, [id]))).join(',') : escapeText(valueAsText(def, value));
+    lines.push(`X-RAPPORT-${name}${param}:${text}`);
+  }
+  return lines;
+}
+
+/** `fields`: the contact custom fields to write (archived too: the card carries all the contact's data). */
+export function contactToVcard(contact: Contact, version: '3.0' | '4.0', fields: readonly VcardField[] = []): string {
   const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`];
   let item = 0;
   const labelled = (name: string, value: string, label?: string) => {
@@ -69,6 +99,7 @@ export function contactToVcard(contact: Contact, version: '3.0' | '4.0'): string
   lines.push(`X-RAPPORT-KIND:${contact.kind}`);
   if (contact.leadSource) lines.push(`X-RAPPORT-LEAD-SOURCE:${escapeText(contact.leadSource)}`);
   lines.push(`X-RAPPORT-EMAIL-OPT-IN:${contact.emailOptIn ? 'TRUE' : 'FALSE'}`);
+  lines.push(...customVcardLines(contact, fields));
   lines.push('END:VCARD');
   return lines.map(foldLine).join('');
 }

@@ -2,17 +2,22 @@
 // groups with X-ABLabel. A value Rapport cannot store never costs the card: it goes to notes with a warning on
 // its line. Photos are skipped and said so (Rapport keeps no contact photos). Writing is vcard-write.ts. No `electron` import.
 import { Birthday, EmailEntry, PhoneValue, Tag, Website } from '../../../shared/domain/fields';
+import type { CustomValues } from '../../../shared/domain/custom-fields';
+import { customFromText } from '../../../shared/domain/import-custom';
 import type { RowProblem } from '../../../shared/domain/transfer';
-import { emptyRecord, normaliseBirthday, validate, warningText, type Built, type FieldWarning, type ImportRecord } from './records';
+import { emptyRecord, normaliseBirthday, validate, warningText, type Built, type CustomDef, type FieldWarning, type ImportRecord } from './records';
 import { stripControls } from '../plain-text';
 import { decodeValue, logicalLines, type DecodeContext, type Property } from './vcard-lines';
+import { nameTheRecord, readAddress } from './vcard-parts';
 
 export { contactToVcard, foldLine } from './vcard-write';
+
+/** Rapport's own properties for built-in fields; any other X-RAPPORT- name is a custom field's (vcard-write.ts). */
+const BUILT_IN_RAPPORT = new Set(['X-RAPPORT-KIND', 'X-RAPPORT-LEAD-SOURCE', 'X-RAPPORT-EMAIL-OPT-IN']);
 
 /** Types that say how, not which: they are not labels a person gave. */
 const NOISE_TYPES = new Set(['internet', 'pref', 'voice', 'x400', 'text', 'uri', 'dom', 'intl', 'postal', 'parcel']);
 const LIMITS = { emails: 20, phones: 20, addresses: 10, tags: 50, name: 100, company: 200, notes: 20_000 };
-const ADDRESS_MAX = { street: 200, city: 100, region: 100, postcode: 20, country: 100 } as const;
 
 /** Properties with no field of their own, kept as lines in notes: heading per property name. */
 const NOTE_LINES: Record<string, string> = {
@@ -68,8 +73,17 @@ type LineWarning = FieldWarning & { line: number };
 
 const FIELD_NAMES: Record<string, string> = { N: 'Name', FN: 'Name', ORG: 'Company', TITLE: 'Job title', ADR: 'Address', NOTE: 'Notes', EMAIL: 'Email', TEL: 'Phone' };
 
+/** The custom field an `X-RAPPORT-<KEY>` property names: by its X-KEY parameter, else by the key in any case (when only one fits). */
+function customFieldOf(p: Property, fields: readonly CustomDef[]): CustomDef | undefined {
+  const key = p.params.get('X-KEY')?.[0];
+  if (key) return fields.find((f) => f.key === key);
+  const name = p.name.slice('X-RAPPORT-'.length);
+  const matching = fields.filter((f) => f.key.toUpperCase() === name);
+  return matching.length === 1 ? matching[0] : undefined;
+}
+
 /** One card into a record: every value stored where it fits, the rest in notes, a warning for each. */
-function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[]): Built {
+function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[], fields: readonly CustomDef[] = []): Built {
   const warn = (line: number, reason: string) => {
     const colon = reason.indexOf(': ');
     warnings.push(colon > 0 ? { line, field: reason.slice(0, colon), reason: reason.slice(colon + 2) } : { line, field: 'Card', reason });
@@ -112,7 +126,28 @@ function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[]): 
   const titles = new Set<string>();
   let company = false;
   const alternatives = new Set<string>();
+  const custom: CustomValues = {};
+  /** X-RAPPORT-<KEY> (issue #19): into the field with that key; a value it refuses goes to notes, an unknown key is reported. */
+  const readCustom = (p: Property) => {
+    const def = customFieldOf(p, fields);
+    const text = value(p);
+    if (!def) {
+      if (unescape(text).trim()) warn(p.line, `${p.name}: no contact field has this key here; not imported`);
+      return;
+    }
+    const read = customFromText(def, def.type === 'choices' ? splitRaw(text, ',').map(unescape).map((t) => t.trim()).filter(Boolean) : unescape(text));
+    if (read.ok) {
+      if (read.value !== null) custom[def.key] = read.value;
+    } else {
+      extra(def.label, unescape(text));
+      warn(p.line, `${def.label}: ${read.reason}; kept in notes`);
+    }
+  };
   for (const p of card.props) {
+    if (p.name.startsWith('X-RAPPORT-') && (p.params.has('X-KEY') || !BUILT_IN_RAPPORT.has(p.name))) {
+      readCustom(p);
+      continue;
+    }
     // ALTID marks the same value in another form or language (RFC 6350 5.4): the first one is read.
     const altId = p.params.get('ALTID')?.[0];
     if (altId !== undefined) {
@@ -268,65 +303,11 @@ function cardToRecord(card: Card, ctx: DecodeContext, warnings: LineWarning[]): 
   const body = [notes.join('\n\n'), [...extras].join('\n')].filter(Boolean).join('\n\n');
   if (body.length > LIMITS.notes) warn(card.line, `Notes: longer than ${LIMITS.notes.toLocaleString('en')} characters; the rest was cut`);
   record.notes = body.slice(0, LIMITS.notes) || null;
+  if (Object.keys(custom).length) record.custom = custom;
   const built = validate(record);
   // Anything validate() still had to move has no line of its own: it is the card's.
   if ('record' in built) for (const w of built.warnings) warnings.push({ line: card.line, ...w });
   return 'record' in built ? { record: built.record, warnings: warnings.map((w) => ({ field: w.field, reason: `${w.reason} (line ${w.line})` })) } : built;
-}
-
-/** ADR: PO box and extended address become street lines before the street; a part too long for its field goes to notes. */
-function readAddress(
-  p: Property,
-  parts: string[],
-  record: ImportRecord,
-  extra: (heading: string, text: string) => void,
-  warn: (line: number, reason: string) => void,
-  withLabel: <T extends object>(p: Property, entry: T) => T,
-  labelled: (heading: string, p: Property) => string,
-): void {
-  if (!parts.some(Boolean)) return;
-  const [poBox = '', extended = '', street = '', city = '', region = '', postcode = '', country = '', ...more] = parts;
-  // Trailing parts left out are common; a short address that fills its first parts has probably lost one in between.
-  if (parts.length < 7 && (poBox || extended)) warn(p.line, `Address: ${parts.length} of its 7 parts; they were read in order, check them`);
-  const fields = { street: [poBox, extended, street, ...more].filter(Boolean).join('\n'), city, region, postcode, country };
-  const tooLong = (Object.keys(ADDRESS_MAX) as (keyof typeof ADDRESS_MAX)[]).some((k) => fields[k].length > ADDRESS_MAX[k]);
-  if (tooLong || record.addresses.length >= LIMITS.addresses) {
-    extra(labelled('Address', p), parts.filter(Boolean).join(', '));
-    warn(p.line, tooLong ? 'Address: a part is too long for its field; kept in notes' : `Address: more than ${LIMITS.addresses} addresses; kept in notes`);
-    return;
-  }
-  const address = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
-  record.addresses.push(withLabel(p, address));
-}
-
-/**
- * Names from N, else FN, else a nickname; a company card (KIND:org, X-ABShowAs:COMPANY, or FN equal to ORG) has
- * none. What does not fit first and last name (prefix, suffix, an FN that disagrees with N) is kept in notes.
- */
-function nameTheRecord(record: ImportRecord, card: { names: string[] | null; fullName: string | null; nicknames: string[]; company: boolean }, extra: (heading: string, text: string) => void): void {
-  const [family = '', given = '', additional = '', prefix = '', suffix = ''] = card.names ?? [];
-  record.lastName = family || null;
-  record.firstName = [given, additional].filter(Boolean).join(' ') || null;
-  if (prefix) extra('Name prefix', prefix);
-  if (suffix) extra('Name suffix', suffix);
-  const fn = card.fullName;
-  const isCompany = card.company || (!!fn && fn === record.companyName);
-  if (!record.firstName && !record.lastName && fn) {
-    if (isCompany) record.companyName ??= fn;
-    else {
-      const words = fn.split(/\s+/);
-      record.lastName = words.length > 1 ? words.pop()! : null;
-      record.firstName = words.join(' ');
-    }
-  } else if (fn && !isCompany) {
-    const known = new Set([family, given, additional, prefix, suffix].join(' ').toLowerCase().split(/[\s,]+/).filter(Boolean));
-    const squeezed = (s: string) => s.toLowerCase().replace(/\s+/g, '');
-    // Names written without spaces (Chinese, Japanese) agree when FN holds each part.
-    const agrees = fn.toLowerCase().split(/[\s,;]+/).some((w) => known.has(w)) || [family, given].filter(Boolean).every((part) => squeezed(fn).includes(squeezed(part)));
-    if (!agrees) extra('Full name', fn);
-  }
-  // validate() shows a person with no other name by the nickname, else keeps it in notes.
-  if (card.nicknames.length) record.nickname = card.nicknames.join(', ');
 }
 
 export type VcardItem = { line: number; built: Built; name: string; warnings: RowProblem[] };
@@ -348,14 +329,14 @@ const NOT_IMPORTED: Record<string, FieldWarning> = {
  * A card nested in another (2.1 AGENT) belongs to its parent and is skipped with it; a card cut short (no
  * END:VCARD before the next card or the end of the file) keeps what it has, with a warning.
  */
-export async function* vcardRecords(chunks: AsyncIterable<string>, ctx: DecodeContext = { bytes: false, chosen: null }): AsyncGenerator<VcardItem> {
+export async function* vcardRecords(chunks: AsyncIterable<string>, ctx: DecodeContext = { bytes: false, chosen: null }, fields: readonly CustomDef[] = []): AsyncGenerator<VcardItem> {
   let card: Card | null = null;
   let depth = 0;
   let warnings: LineWarning[] = [];
   const toldNotImported = new Set<string>();
   const edge = (p: Property, name: string) => p.name === name && p.raw.trim().toUpperCase() === 'VCARD';
   const built = (c: Card): VcardItem => {
-    const b = cardToRecord(c, ctx, warnings);
+    const b = cardToRecord(c, ctx, warnings, fields);
     const r = 'record' in b ? b.record : null;
     const name = r ? [r.firstName, r.lastName].filter(Boolean).join(' ') || r.companyName || r.emails[0]?.value || r.phones[0]?.value || '' : '';
     return { line: c.line, built: b, name, warnings: warnings.map((w) => ({ line: w.line, reason: warningText(w) })) };

@@ -2,9 +2,11 @@
 // Every stage change is recorded (by trigger); money stays integer minor units per currency.
 // No SQL (db/jobs.repo.ts), no `electron` import.
 import type { Kysely } from 'kysely';
+import type { FieldDefinition } from '../../../shared/domain/custom-fields';
 import type { Job, Stage } from '../../../shared/domain/job';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
+import { writeCustom } from '../../db/fields.repo';
 import {
   board,
   countJobsInStage,
@@ -17,7 +19,7 @@ import {
   moveStageJobs,
   rankFor,
   stageHistory,
-  toJob,
+  toJobs,
   updateJob,
   updateStage,
   type JobRecord,
@@ -25,16 +27,23 @@ import {
 import type { DB } from '../../db/schema';
 import { getSetting, setSetting } from '../../db/settings.repo';
 import type { ServiceDeps } from '../deps';
+import { resolveCustomQuery } from '../fields/custom-query';
+import { fieldDefinitions } from '../fields/definitions';
+import { parseCustom } from '../fields/record-custom';
 import { requireCompany, requireContact } from '../links';
 
 /** Columns show their first jobs; the rest are a jobs.list { stage } away (a column of 2,000 cards helps nobody). */
 const BOARD_COLUMN_SIZE = 100;
 
 export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
-  async function load(id: string, from: Kysely<DB> = db): Promise<Job> {
+  /** The job fields, kept until a field changes: a plain read pays no query for them. */
+  const fields = fieldDefinitions({ db, events });
+
+  /** `definitions`: the job fields, when the caller has them already (a transaction reads its own, once). */
+  async function load(id: string, from: Kysely<DB> = db, definitions?: readonly FieldDefinition[]): Promise<Job> {
     const row = await findJob(from, id);
     if (!row) throw AppError.notFound('Job', id);
-    return toJob(row);
+    return (await toJobs(from, [row], definitions ?? (await fields.get('job', from))))[0]!;
   }
 
   async function requireStage(from: Kysely<DB>, stageId: string): Promise<Stage> {
@@ -47,11 +56,14 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
     return { stages: await listStages(from), defaultCurrency: (await getSetting(from, 'defaultCurrency')) ?? 'GBP' };
   }
 
-  async function change(id: string, patch: (job: Job, trx: Kysely<DB>) => Promise<Partial<JobRecord>>): Promise<Job> {
+  /** `custom`: the update's custom values (only the keys sent change), checked and written in the same transaction. */
+  async function change(id: string, patch: (job: Job, trx: Kysely<DB>) => Promise<Partial<JobRecord>>, custom?: unknown): Promise<Job> {
     const job = await db.transaction().execute(async (trx) => {
-      const current = await load(id, trx);
+      const definitions = await fields.get('job', trx);
+      const current = await load(id, trx, definitions);
       await updateJob(trx, id, { ...(await patch(current, trx)), updatedAt: clock.now().toISOString() });
-      return load(id, trx);
+      if (custom !== undefined) await writeCustom(trx, definitions, id, parseCustom(definitions, custom, { partial: true }));
+      return load(id, trx, definitions);
     });
     events.emit('data.changed', { entity: 'job', action: 'updated', ids: [id] });
     return job;
@@ -100,6 +112,9 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
     async create(input: ChannelParsedInput<'jobs.create'>): Promise<Job> {
       const id = newId();
       const job = await db.transaction().execute(async (trx) => {
+        // Checked first: defaults fill in and required fields must have a value, as on the form.
+        const definitions = await fields.get('job', trx);
+        const custom = parseCustom(definitions, input.custom, { partial: false });
         const stages = await listStages(trx);
         const stage = input.stage ? await requireStage(trx, input.stage) : stages[0]!;
         const contact = input.contactId ? await requireContact(trx, input.contactId) : null;
@@ -123,14 +138,15 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
           updatedAt: now,
           deletedAt: null,
         });
-        return load(id, trx);
+        await writeCustom(trx, definitions, id, custom);
+        return load(id, trx, definitions);
       });
       events.emit('data.changed', { entity: 'job', action: 'created', ids: [id] });
       return job;
     },
 
     update(input: ChannelParsedInput<'jobs.update'>): Promise<Job> {
-      const { id, ...f } = input;
+      const { id, custom, ...f } = input;
       return change(id, async (current, trx) => {
         const patch: Partial<JobRecord> = {};
         if (f.title !== undefined) patch.title = f.title;
@@ -153,7 +169,7 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
         if (f.notes !== undefined) patch.notes = f.notes;
         if (f.lostReason !== undefined) patch.lostReason = f.lostReason;
         return patch;
-      });
+      }, custom);
     },
 
     /** Drag and drop on the board: into a stage, before another card or at the end. */
@@ -171,13 +187,15 @@ export function createJobsService({ db, clock, events, newId }: ServiceDeps) {
     restore: ({ id }: { id: string }) => change(id, async () => ({ deletedAt: null })),
 
     async list(input: ChannelParsedInput<'jobs.list'>): Promise<ChannelOutput<'jobs.list'>> {
-      const page = await listJobs(db, input);
-      return { items: page.items.map(toJob), total: page.total, nextCursor: page.nextCursor };
+      const definitions = await fields.get('job');
+      const { custom, sortCustom } = resolveCustomQuery(definitions, input.custom, input.sortCustom);
+      const page = await listJobs(db, { ...input, custom, sortCustom });
+      return { items: await toJobs(db, page.items, definitions), total: page.total, nextCursor: page.nextCursor };
     },
 
     async board(input: ChannelParsedInput<'jobs.board'>): Promise<ChannelOutput<'jobs.board'>> {
       const { stages, defaultCurrency } = await pipeline();
-      const { jobs, totals } = await board(db, input, stages.map((s) => s.id), BOARD_COLUMN_SIZE);
+      const { jobs, totals } = await board(db, input, stages.map((s) => s.id), BOARD_COLUMN_SIZE, await fields.get('job'));
       return {
         defaultCurrency,
         stages: stages.map((stage) => {

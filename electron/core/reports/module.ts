@@ -3,6 +3,7 @@
 import type { ReportsChannel } from '../../../shared/ipc/reports.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
 import { createAlerts } from './alerts';
+import { jobBreakdown } from './breakdown';
 import { dashboard } from './dashboard';
 import { exportDashboardOf, exportRecords } from './export';
 import { records } from './records';
@@ -22,6 +23,7 @@ export function createReportsModule(ctx: FeatureContext): FeatureModule<ReportsC
       'segments.count': segments.count,
       'reports.dashboard': (input) => dashboard(db, input, clock.now()),
       'reports.records': (input) => records(db, input, clock.now()),
+      'reports.breakdown': (input) => jobBreakdown(db, input),
       'reports.exportCsv': (input) => exportRecords(ctx, input),
       'reports.exportPdf': (input) => exportDashboardOf(ctx, input),
       'alerts.list': () => alerts.list(),

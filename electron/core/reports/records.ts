@@ -16,6 +16,7 @@ import {
   type JobRecord,
 } from '../../db/reports.records.repo';
 import type { DB } from '../../db/schema';
+import { breakdownRecords } from './breakdown';
 import { defaultCurrency, driftingClients, tierOf } from './dashboard';
 import { monthBefore, monthRange, period } from './period';
 
@@ -91,6 +92,10 @@ export async function records(db: Kysely<DB>, input: RecordsInput, now: Date): P
       const rows = await activityRecords(db, p.current, input.type, FETCH);
       return table('Activities', [col('at', 'When', 'datetime'), col('type', 'Type'), col('name', 'Contact'), col('subject', 'Subject')],
         rows.map((r) => ({ link: { type: 'contact', id: r.contactId }, cells: [r.occurredAt, r.type, r.name, r.subject] })));
+    }
+    case 'fieldJobs': {
+      const { title, rows } = await breakdownRecords(db, input, FETCH);
+      return jobTable(title, rows);
     }
     case 'overdueFollowUps': {
       const rows = await overdueFollowUpRecords(db, now, FETCH);

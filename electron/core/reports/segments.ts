@@ -1,6 +1,7 @@
 // Saved segments: create, rename or re-filter, delete, list with live counts, and count any filter. A name
 // is unique (case-insensitive) so the navigation never shows two alike. No `electron` import.
 import type { Kysely } from 'kysely';
+import type { FieldDefinition } from '../../../shared/domain/custom-fields';
 import { Segment, SegmentFilter } from '../../../shared/domain/segment';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
@@ -9,10 +10,16 @@ import type { DB } from '../../db/schema';
 import { deleteSegment, findSegment, insertSegment, listSegments, segmentNamed, updateSegment, type StoredSegment } from '../../db/reports.segments.repo';
 import { revenueCurrencyFor } from '../contacts/contacts';
 import type { ServiceDeps } from '../deps';
+import { fieldDefinitions } from '../fields/definitions';
+import { customDefinitions } from '../fields/record-custom';
 
-/** How many live contacts a filter matches right now (the same conditions as contacts.list). */
-export async function countFilter(db: Kysely<DB>, filter: SegmentFilter, now: Date): Promise<number> {
-  return countContacts(db, { ...filter, revenueCurrency: await revenueCurrencyFor(db, filter), trashed: false, now });
+/**
+ * How many live contacts a filter matches right now (the same conditions as contacts.list). `fields`: the contact
+ * field definitions when the caller has them; read here only when the filter has custom conditions.
+ */
+export async function countFilter(db: Kysely<DB>, filter: SegmentFilter, now: Date, fields?: readonly FieldDefinition[]): Promise<number> {
+  const defs = filter.custom?.length ? (fields ?? (await customDefinitions(db, 'contact'))) : undefined;
+  return countContacts(db, { ...filter, revenueCurrency: await revenueCurrencyFor(db, filter), fields: defs, trashed: false, now });
 }
 
 /** A stored filter read back; one that no longer validates (a newer rule) counts as no filter rather than breaking the list. */
@@ -22,9 +29,27 @@ function storedFilter(row: StoredSegment): SegmentFilter {
 }
 
 export function createSegments({ db, clock, events, newId }: ServiceDeps) {
-  async function toSegment(row: StoredSegment, from: Kysely<DB> = db): Promise<Segment> {
+  const definitions = fieldDefinitions({ db, events });
+  const count = async (from: Kysely<DB>, filter: SegmentFilter) =>
+    countFilter(from, filter, clock.now(), filter.custom?.length ? await definitions.get('contact', from) : undefined);
+
+  /** `saving`: the filter was just sent, so a condition on an unknown field is the sender's error (VALIDATION). */
+  async function toSegment(row: StoredSegment, from: Kysely<DB> = db, saving = false): Promise<Segment> {
     const filter = storedFilter(row);
-    return { id: row.id, name: row.name, filter, count: await countFilter(from, filter, clock.now()), createdAt: row.createdAt, updatedAt: row.updatedAt };
+    return { id: row.id, name: row.name, filter, count: await (saving ? count(from, filter) : storedCount(from, filter)), createdAt: row.createdAt, updatedAt: row.updatedAt };
+  }
+
+  /**
+   * A saved segment's count. A custom condition can go stale after it was saved (its field deleted, or its type
+   * changed to one the operator does not suit): such a segment matches no one rather than breaking the list.
+   */
+  async function storedCount(from: Kysely<DB>, filter: SegmentFilter): Promise<number> {
+    try {
+      return await count(from, filter);
+    } catch (error) {
+      if (filter.custom?.length && error instanceof AppError && error.code === 'VALIDATION') return 0;
+      throw error;
+    }
   }
 
   async function assertFreeName(trx: Kysely<DB>, name: string, id: string | null) {
@@ -38,7 +63,7 @@ export function createSegments({ db, clock, events, newId }: ServiceDeps) {
         await assertFreeName(trx, input.name, null);
         const now = clock.now().toISOString();
         await insertSegment(trx, { id, name: input.name, filter: JSON.stringify(input.filter), createdAt: now, updatedAt: now });
-        return toSegment((await findSegment(trx, id))!, trx);
+        return toSegment((await findSegment(trx, id))!, trx, true);
       });
       events.emit('data.changed', { entity: 'segment', action: 'created', ids: [id] });
       return segment;
@@ -52,7 +77,7 @@ export function createSegments({ db, clock, events, newId }: ServiceDeps) {
         await assertFreeName(trx, name, row.id);
         const filter = input.filter ? JSON.stringify(input.filter) : row.filter;
         await updateSegment(trx, row.id, { name, filter, updatedAt: clock.now().toISOString() });
-        return toSegment((await findSegment(trx, row.id))!, trx);
+        return toSegment((await findSegment(trx, row.id))!, trx, true);
       });
       events.emit('data.changed', { entity: 'segment', action: 'updated', ids: [input.id] });
       return segment;
@@ -73,7 +98,7 @@ export function createSegments({ db, clock, events, newId }: ServiceDeps) {
     },
 
     async count({ filter }: ChannelParsedInput<'segments.count'>): Promise<{ count: number }> {
-      return { count: await countFilter(db, filter, clock.now()) };
+      return { count: await count(db, filter) };
     },
   };
 }

@@ -4,11 +4,14 @@
 // Ranking, in two tiers:
 //  1. names that start with what was typed (first-name-first, last-name-first, company name) — what a
 //     user typing into a search box usually means, and an index range, so instant at any size;
-//  2. everything else FTS5 finds (emails, phones, job titles, tags, notes, words inside names; activity
+//  2. contacts, companies and jobs whose text-like custom field holds what was typed (issue #19: a gate code,
+//     a VAT number): a field the user made to find records by, so a match there is specific;
+//  3. everything else FTS5 finds (emails, phones, job titles, tags, notes, words inside names; activity
 //     subjects and notes; follow-up titles; job titles and notes), by bm25.
-// Tier 2 runs only to fill what tier 1 left, and ranks inside the FTS table before joining rows.
+// Each tier runs only to fill what the ones before left; tier 3 ranks inside the FTS table before joining rows.
 import type { Kysely } from 'kysely';
 import type { SearchHit } from '../../../shared/domain/contact';
+import { FIELD_RECORD_TYPES, TEXT_LIKE_TYPES } from '../../../shared/domain/custom-fields';
 import { foldForSort } from '../../../shared/domain/text';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { documentTextHits } from '../../db/documents.repo';
@@ -19,6 +22,7 @@ import {
   activityTextHits,
   companyTextHits,
   contactTextHits,
+  customValueHits,
   jobTextHits,
   namesStartingWith,
   tagCounts,
@@ -26,6 +30,7 @@ import {
   type TextSearch,
 } from '../../db/search.repo';
 import type { ServiceDeps } from '../deps';
+import { fieldDefinitions } from '../fields/definitions';
 
 /** One FTS query per kind, each ranking inside its FTS table before joining rows. */
 const TEXT_SEARCHES: Record<string, TextSearch> = {
@@ -57,15 +62,31 @@ async function textMatches(db: Kysely<DB>, match: string, want: number, skip: Re
   return ranked.sort((a, b) => a.score - b.score).slice(0, want).map((r) => r.hit);
 }
 
-export function createSearchService({ db }: Pick<ServiceDeps, 'db'>) {
+export function createSearchService({ db, events }: Pick<ServiceDeps, 'db' | 'events'>) {
+  const fields = fieldDefinitions({ db, events });
+  /** Whether any record type has a shown text-like field (from the kept definitions: no query on the plain path). */
+  async function searchesCustom(): Promise<boolean> {
+    for (const type of FIELD_RECORD_TYPES) if ((await fields.get(type)).some((f) => !f.archived && TEXT_LIKE_TYPES.has(f.type))) return true;
+    return false;
+  }
+
   return {
     async global(input: ChannelParsedInput<'search.global'>): Promise<ChannelOutput<'search.global'>> {
       const match = toFtsQuery(input.query);
       if (match === null) return { items: [] };
-      const byName = await namesStartingWith(db, foldForSort(input.query), input.limit);
+      const folded = foldForSort(input.query);
+      const byName = await namesStartingWith(db, folded, input.limit);
       if (byName.length >= input.limit) return { items: byName };
-      const rest = await textMatches(db, match, input.limit - byName.length, new Set(byName.map((h) => h.id)));
-      return { items: [...byName, ...rest] };
+      const found = [...byName];
+      const seen = new Set(found.map((h) => h.id));
+      for (const hit of (await searchesCustom()) ? await customValueHits(db, folded, input.limit + seen.size) : []) {
+        if (found.length >= input.limit) break;
+        if (!seen.has(hit.id)) found.push(hit);
+        seen.add(hit.id);
+      }
+      if (found.length >= input.limit) return { items: found };
+      const rest = await textMatches(db, match, input.limit - found.length, seen);
+      return { items: [...found, ...rest] };
     },
 
     async tags(): Promise<ChannelOutput<'tags.list'>> {

@@ -3,7 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FieldRecordType } from '../../../shared/domain/custom-fields';
 import type { Channel, ChannelInput } from '../../../shared/ipc/contract';
+import { IpcError } from '../../../shared/ipc/errors';
 import { invoke } from './client';
+import { companyKeys } from './companies';
+import { contactKeys } from './contacts';
 import type { Families } from './families';
 
 export const fieldsKeys = {
@@ -32,5 +35,24 @@ export function useFieldMutation<C extends FieldWrite>(channel: C, options: { ha
     mutationFn: (input: ChannelInput<C>) => invoke(channel, input),
     ...(options.handlesValidation ? { meta: { handlesValidation: true } } : {}),
     onSuccess: () => client.invalidateQueries({ queryKey: fieldsKeys.all }),
+  });
+}
+
+/**
+ * The name of the contact or company a link field points at, or null when it is gone: a link may outlive its record,
+ * which is no error to notify. Keyed under the record's own key, so renaming it refreshes the name here too.
+ */
+export function useLinkedName(type: 'contactLink' | 'companyLink', id: string | null | undefined) {
+  return useQuery({
+    queryKey: type === 'contactLink' ? [...contactKeys.one(id ?? ''), 'name'] : [...companyKeys.one(id ?? ''), 'name'],
+    queryFn: async () => {
+      try {
+        return type === 'contactLink' ? (await invoke('contacts.get', { id: id ?? '' })).displayName : (await invoke('companies.get', { id: id ?? '' })).name;
+      } catch (error) {
+        if (error instanceof IpcError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION')) return null;
+        throw error;
+      }
+    },
+    enabled: !!id,
   });
 }

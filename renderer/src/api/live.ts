@@ -11,6 +11,7 @@ import { documentsFamilies } from './documents';
 import { emailFamilies, emailKeys } from './email';
 import { useEvent } from './events';
 import { type ChangedEntity, type DataChange, type Families, staleKeys } from './families';
+import { fieldsFamilies } from './fields';
 import { importExportFamilies } from './import-export';
 import { jobsFamilies } from './jobs';
 import { reportKeys, reportsFamilies } from './reports';
@@ -36,6 +37,8 @@ const DOMAINS: readonly Families[] = [
   importExportFamilies,
   trashFamilies,
   sampleFamilies,
+  // A field defined, renamed, archived or deleted changes every form, page and list of its record type.
+  fieldsFamilies,
 ];
 
 /** An import (or its undo) creates, updates or removes contacts and companies in bulk, without naming them. */

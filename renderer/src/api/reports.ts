@@ -9,6 +9,8 @@ export type DashboardInput = ChannelInput<'reports.dashboard'>;
 export type RecordsInput = ChannelInput<'reports.records'>;
 export type Dashboard = ChannelOutput<'reports.dashboard'>;
 export type ReportTable = ChannelOutput<'reports.records'>;
+export type BreakdownInput = ChannelInput<'reports.breakdown'>;
+export type Breakdown = ChannelOutput<'reports.breakdown'>;
 export type Segment = ChannelOutput<'segments.create'>;
 export type SegmentFilter = ChannelInput<'segments.create'>['filter'];
 
@@ -16,6 +18,7 @@ export const reportKeys = {
   all: ['reports'] as const,
   dashboard: (input: DashboardInput) => ['reports', 'dashboard', input] as const,
   records: (input: RecordsInput) => ['reports', 'records', input] as const,
+  breakdown: (input: BreakdownInput | null) => ['reports', 'breakdown', input] as const,
   segments: ['reports', 'segments'] as const,
   alerts: ['reports', 'alerts'] as const,
 };
@@ -36,6 +39,8 @@ export const reportsFamilies: Families = {
   segment: [reportKeys.segments],
   // How many days make a client drift or a quote go unanswered.
   settings: [reportKeys.alerts],
+  // A renamed or archived choice relabels a breakdown's rows (issue #19).
+  field: [reportKeys.all],
 };
 
 export function useDashboard(input: DashboardInput) {
@@ -44,6 +49,16 @@ export function useDashboard(input: DashboardInput) {
 
 export function useRecords(input: RecordsInput) {
   return useQuery({ queryKey: reportKeys.records(input), queryFn: () => invoke('reports.records', input) });
+}
+
+/** Jobs by one of the user's choice fields (null: no field to break down by, nothing is asked). */
+export function useJobBreakdown(input: BreakdownInput | null) {
+  return useQuery({
+    queryKey: reportKeys.breakdown(input),
+    queryFn: () => invoke('reports.breakdown', input!),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useExportCsv() {

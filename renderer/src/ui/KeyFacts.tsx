@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import classes from './RecordHeader.module.css';
 
 export interface Fact {
+  /** The React key when labels may repeat (custom fields); the label otherwise. */
+  id?: string;
   label: string;
   /** Shown even when empty (NoValue), so the grid reads the same on every record. */
   value: ReactNode;
@@ -12,12 +14,13 @@ export interface Fact {
   wide?: boolean;
 }
 
-export function KeyFacts({ facts }: { facts: Fact[] }) {
+/** `label` names the section for screen readers: "Key facts", or "Details" for a record's custom fields below them. */
+export function KeyFacts({ facts, label = 'Key facts' }: { facts: Fact[]; label?: string }) {
   return (
-    <Paper component="section" aria-label="Key facts" withBorder px="md" py="sm" className={classes.facts}>
+    <Paper component="section" aria-label={label} withBorder px="md" py="sm" className={classes.facts}>
       <dl className={classes.grid}>
         {facts.map((fact) => (
-          <div key={fact.label} className={fact.wide ? `${classes.fact} ${classes.wide}` : classes.fact}>
+          <div key={fact.id ?? fact.label} className={fact.wide ? `${classes.fact} ${classes.wide}` : classes.fact}>
             <dt className={classes.label}>{fact.label}</dt>
             <dd className={classes.value}>{fact.value}</dd>
           </div>

@@ -1,15 +1,22 @@
-// The companies list: same pattern as contacts (search and sort in SQL, virtual rows, keyset pages).
+// The companies list: same pattern as contacts (search and sort in SQL, virtual rows, keyset pages); the user's
+// own fields (issue #19) can be columns, sorted by a click on their header, and filter conditions.
 import { Button, Center, Loader, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue, useSessionStorage } from '@mantine/hooks';
 import { IconBuildingPlus, IconPlus, IconSearch, IconSearchOff } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
 import { Link } from 'wouter';
+import type { CustomFilter, CustomSort } from '../../../../shared/domain/custom-record';
 import { type CompanyListFilter, useCompanyList } from '../../api/companies';
 import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
+import { ColumnsMenu, CustomSortHeader } from '../../ui/CustomColumns';
+import { CustomFilterButton } from '../../ui/CustomFilterButton';
+import { CustomFilterPills } from '../../ui/CustomFilterPills';
+import { customColumnsStyle, customSortFromOption, customSortOptions, liveCustomSort, useCustomColumns } from '../../ui/custom-columns';
 import { PageHeader } from '../../ui/PageHeader';
 import { VirtualList } from '../../ui/VirtualList';
 import { CompanyHeaderRow, COMPANY_ROW_HEIGHT, CompanyRow, companyRowClass } from './CompanyRow';
+import rowClasses from './CompanyRow.module.css';
 
 const SORT_OPTIONS = [
   { value: 'name', label: 'Name' },
@@ -21,12 +28,19 @@ type CompanyListSort = 'name' | 'updatedAt' | 'createdAt';
 export function CompaniesPage() {
   const [search, setSearch] = useSessionStorage({ key: 'rapport.companies.query', defaultValue: '', getInitialValueInEffect: false });
   const [sort, setSort] = useSessionStorage<CompanyListSort>({ key: 'rapport.companies.sort', defaultValue: 'name', getInitialValueInEffect: false });
+  const [custom, setCustom] = useSessionStorage<CustomFilter[]>({ key: 'rapport.companies.custom', defaultValue: [], getInitialValueInEffect: false });
+  const [savedSortCustom, setSortCustom] = useSessionStorage<CustomSort | null>({ key: 'rapport.companies.sortCustom', defaultValue: null, getInitialValueInEffect: false });
+  const columns = useCustomColumns('company', 'companies');
+  const sortCustom = liveCustomSort(savedSortCustom, columns);
   const [query] = useDebouncedValue(search.trim(), 150);
-  const filter = useMemo<CompanyListFilter>(() => ({ sort, limit: 100, ...(query ? { query } : {}) }), [sort, query]);
+  const filter = useMemo<CompanyListFilter>(
+    () => ({ ...(sortCustom ? { sortCustom } : { sort }), limit: 100, ...(query ? { query } : {}), ...(custom.length > 0 ? { custom } : {}) }),
+    [sort, sortCustom, query, custom],
+  );
   const list = useCompanyList(filter);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total;
-  const filtered = search.trim() !== '';
+  const filtered = search.trim() !== '' || custom.length > 0;
   const searchBox = useRef<HTMLInputElement>(null);
 
   return (
@@ -51,8 +65,23 @@ export function CompaniesPage() {
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
           />
-          <Select aria-label="Sort by" data={SORT_OPTIONS} value={sort} onChange={(v) => v && setSort(v as CompanyListSort)} allowDeselect={false} w={180} />
+          <CustomFilterButton definitions={columns.definitions} value={custom} onChange={setCustom} />
+          <Select
+            aria-label="Sort by"
+            data={[...SORT_OPTIONS, ...customSortOptions(columns, sortCustom)]}
+            value={sortCustom ? `custom:${sortCustom.key}` : sort}
+            onChange={(v) => {
+              if (!v) return;
+              const next = customSortFromOption(v);
+              setSortCustom(next);
+              if (!next) setSort(v as CompanyListSort);
+            }}
+            allowDeselect={false}
+            w={180}
+          />
+          <ColumnsMenu columns={columns} listName="companies" />
         </div>
+        <CustomFilterPills definitions={columns.definitions} filters={custom} onChange={setCustom} />
       </div>
       {list.isPending ? (
         <Center flex={1}>
@@ -64,11 +93,17 @@ export function CompaniesPage() {
             <Empty
               icon={<IconSearchOff size={32} />}
               withIndicatorBackground
-              title={`No companies match “${search.trim()}”`}
-              description="Try fewer letters or another spelling."
+              title={custom.length > 0 || !search.trim() ? 'No companies match these filters' : `No companies match “${search.trim()}”`}
+              description={custom.length > 0 ? 'Try fewer letters, or remove a filter.' : 'Try fewer letters or another spelling.'}
               actions={
-                <Button variant="default" onClick={() => setSearch('')}>
-                  Clear search
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    setSearch('');
+                    setCustom([]);
+                  }}
+                >
+                  {custom.length > 0 ? 'Clear search and filters' : 'Clear search'}
                 </Button>
               }
             />
@@ -87,22 +122,24 @@ export function CompaniesPage() {
           )}
         </Center>
       ) : (
-        <VirtualList
-          label="Companies"
-          items={items}
-          total={total ?? items.length}
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          loadMore={() => void list.fetchNextPage()}
-          searchBox={searchBox}
-          rowHeight={COMPANY_ROW_HEIGHT}
-          getKey={(c) => c.id}
-          getHref={(c) => `/companies/${c.id}`}
-          getRowLabel={(c) => c.name}
-          renderRow={(c) => <CompanyRow company={c} />}
-          rowClassName={companyRowClass}
-          header={<CompanyHeaderRow />}
-        />
+        <div className={rowClasses.list} style={customColumnsStyle(columns.shown.length)}>
+          <VirtualList
+            label="Companies"
+            items={items}
+            total={total ?? items.length}
+            hasMore={list.hasNextPage}
+            loadingMore={list.isFetchingNextPage}
+            loadMore={() => void list.fetchNextPage()}
+            searchBox={searchBox}
+            rowHeight={COMPANY_ROW_HEIGHT}
+            getKey={(c) => c.id}
+            getHref={(c) => `/companies/${c.id}`}
+            getRowLabel={(c) => c.name}
+            renderRow={(c) => <CompanyRow company={c} columns={columns.shown} />}
+            rowClassName={companyRowClass}
+            header={<CompanyHeaderRow custom={columns.shown.map((d) => <CustomSortHeader key={d.id} field={d} sort={sortCustom} onSort={setSortCustom} />)} />}
+          />
+        </div>
       )}
     </div>
   );

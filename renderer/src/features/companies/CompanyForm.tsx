@@ -1,13 +1,16 @@
-// The company form, new and existing, validated by the dispatcher's CompanyCreate / CompanyUpdate schemas.
+// The company form, new and existing, validated by the dispatcher's CompanyCreate / CompanyUpdate schemas and the
+// custom fields' customValuesSchema; main's VALIDATION issues land on the same inputs.
 import { Button, Fieldset, Group, Paper, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
-import { type ReactNode, useMemo } from 'react';
+import { schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
+import { type ReactNode, useMemo, useState } from 'react';
 import { CompanyCreate, CompanyUpdate } from '../../../../shared/domain/contact';
+import type { FieldDefinition } from '../../../../shared/domain/custom-fields';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useTags } from '../../api/search';
 import { notifyError } from '../../ui/notify';
 import { errorsFromIssues } from '../../ui/form-errors';
 import { useUnsavedGuard } from '../../ui/unsaved-changes';
+import { CustomFieldInputs, customDefaults, customErrors, customErrorsByKey, customInput, formShowsError, WithCustomFields, withCustomValue } from '../fields/panels';
 import { type CompanyFieldsInput, type CompanyFormValues, companyValuesToInput } from './company-form-values';
 
 interface Props {
@@ -20,27 +23,36 @@ interface Props {
   secondaryAction?: ReactNode;
 }
 
-export function CompanyForm({ initialValues, companyId, disabled, submitLabel, onSave, onSaved, secondaryAction }: Props) {
+/** The form once the company fields are known: a new company starts with their defaults. */
+export function CompanyForm(props: Props) {
+  return <WithCustomFields recordType="company">{(definitions) => <CompanyFormBody {...props} definitions={definitions} />}</WithCustomFields>;
+}
+
+function CompanyFormBody({ initialValues, companyId, disabled, submitLabel, onSave, onSaved, secondaryAction, definitions }: Props & { definitions: FieldDefinition[] }) {
   const resolve = useMemo(() => schemaResolver(companyId ? CompanyUpdate : CompanyCreate, { sync: true }), [companyId]);
-  const form = useForm<CompanyFormValues>({
-    initialValues,
+  const [start] = useState(() => (companyId ? initialValues : { ...initialValues, custom: { ...customDefaults(definitions), ...initialValues.custom } }));
+  // An existing record's save sends only the custom values changed since it was loaded or last saved (resetDirty).
+  const baseline = () => (companyId ? form.getInitialValues().custom : null);
+  const toInput = (values: CompanyFormValues) => companyValuesToInput(values, customInput(definitions, values.custom, baseline()));
+  const form: UseFormReturnType<CompanyFormValues> = useForm<CompanyFormValues>({
+    initialValues: start,
     validate: (values) => {
-      const input = companyValuesToInput(values);
-      return resolve(companyId ? { ...input, id: companyId } : input);
+      const input = toInput(values);
+      return { ...resolve(companyId ? { ...input, id: companyId } : input), ...customErrors(definitions, input.custom ?? {}, { partial: !!companyId }) };
     },
   });
   const tags = useTags();
 
   const saveValues = async (values: CompanyFormValues): Promise<boolean> => {
     try {
-      await whileSaving(() => onSave(companyValuesToInput(values)));
+      await whileSaving(() => onSave(toInput(values)));
       form.resetDirty(values);
       onSaved?.();
       return true;
     } catch (error) {
       if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return false;
       form.setErrors(errorsFromIssues(error.issues, {}));
-      if (!error.issues.some((i) => i.path.split('.')[0]! in values)) notifyError(error);
+      if (!error.issues.some((i) => formShowsError(definitions, values, i.path))) notifyError(error);
       return false;
     }
   };
@@ -76,6 +88,22 @@ export function CompanyForm({ initialValues, companyId, disabled, submitLabel, o
             </SimpleGrid>
             <TagsInput label="Tags" placeholder="Type a tag and press Enter" data={(tags.data?.items ?? []).map((t) => t.tag)} clearable {...form.getInputProps('tags')} />
             <Textarea label="Notes" autosize minRows={2} maxRows={10} {...form.getInputProps('notes')} />
+            {definitions.length > 0 && (
+              <>
+                <Title order={2} size="h6">
+                  More details
+                </Title>
+                <CustomFieldInputs
+                  definitions={definitions}
+                  values={form.values.custom}
+                  errors={customErrorsByKey(form.errors)}
+                  onChange={(key, value) => {
+                    form.setFieldValue('custom', (held) => withCustomValue(held, key, value));
+                    form.clearFieldError(`custom.${key}`);
+                  }}
+                />
+              </>
+            )}
             {!disabled && (
               <Group justify="flex-end" gap="sm">
                 {secondaryAction}

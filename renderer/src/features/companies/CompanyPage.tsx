@@ -1,5 +1,5 @@
-// One company: how to reach it and its open jobs at a glance (key facts), its people, jobs, documents and timeline,
-// its details as an editable form, Delete (to Trash, with Undo) and a Restore banner when trashed.
+// One company: how to reach it and its open jobs at a glance (key facts, then its custom fields' values), its people,
+// jobs, documents and timeline, its details as an editable form, Delete (to Trash, with Undo) and a Restore banner.
 import { Avatar, Button, Stack, Text } from '@mantine/core';
 import { IconBuilding, IconTrash } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
@@ -20,6 +20,7 @@ import { Timeline } from '../activities/panels';
 import { CompanyPeople } from './CompanyPeople';
 import { ClientJobs } from '../jobs/panels';
 import { DocumentsPanel } from '../documents/panels';
+import { CustomFieldFacts } from '../fields/panels';
 import { useTrashCompany } from './use-trash-company';
 
 export function CompanyPage({ id }: { id: string }) {
@@ -55,6 +56,7 @@ function CompanyDetails({ c }: { c: Company }) {
           }
         />
         <CompanyFacts c={c} />
+        <CustomFieldFacts recordType="company" values={c.custom} />
         {c.deletedAt !== null && <TrashedBanner what="company" deletedAt={c.deletedAt} restoring={restoring} onRestore={() => restoreCompany(c.id)} />}
         <Stack gap="md" className={pageClasses.formGap}>
           <CompanyPeople company={c} readOnly={trashed} />

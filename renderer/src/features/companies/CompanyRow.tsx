@@ -1,15 +1,21 @@
-// One row of the companies list: the name, how to reach them, and how many of your contacts work there.
+// One row of the companies list: the name, how to reach them, how many of your contacts work there, and the
+// custom fields the user chose to show as columns (issue #19).
 import { Avatar, Badge, Group, Text } from '@mantine/core';
 import { IconBuilding } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { Company } from '../../../../shared/domain/contact';
+import type { FieldDefinition } from '../../../../shared/domain/custom-fields';
 import rows from '../../ui/ListRow.module.css';
+import { customValueText } from '../fields/panels';
 import classes from './CompanyRow.module.css';
 import { plural } from '../../ui/format';
 
 export const COMPANY_ROW_HEIGHT = 56;
 export const companyRowClass = `${rows.grid} ${classes.columns}`;
 
-export function CompanyRow({ company }: { company: Company }) {
+const NO_COLUMNS: readonly FieldDefinition[] = [];
+
+export function CompanyRow({ company, columns = NO_COLUMNS }: { company: Company; columns?: readonly FieldDefinition[] }) {
   return (
     <>
       <Group gap="sm" wrap="nowrap" miw={0}>
@@ -36,18 +42,25 @@ export function CompanyRow({ company }: { company: Company }) {
           </Badge>
         ))}
       </Group>
+      {columns.map((d) => (
+        <Text key={d.id} size="sm" c="dimmed" truncate>
+          {customValueText(d, company.custom[d.key])}
+        </Text>
+      ))}
     </>
   );
 }
 
-export function CompanyHeaderRow() {
+/** The column names over the rows (each row's link names it, so they are hidden from screen readers); `custom`, the custom columns' sort buttons. */
+export function CompanyHeaderRow({ custom }: { custom?: ReactNode }) {
   return (
-    <div className={`${companyRowClass} ${rows.header}`} aria-hidden>
-      <span>Name</span>
-      <span className={classes.website}>Website</span>
-      <span className={classes.phone}>Phone</span>
-      <span>People</span>
-      <span className={rows.tags}>Tags</span>
+    <div className={`${companyRowClass} ${rows.header}`}>
+      <span aria-hidden>Name</span>
+      <span aria-hidden className={classes.website}>Website</span>
+      <span aria-hidden className={classes.phone}>Phone</span>
+      <span aria-hidden>People</span>
+      <span aria-hidden className={rows.tags}>Tags</span>
+      {custom}
     </div>
   );
 }

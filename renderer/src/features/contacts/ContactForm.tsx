@@ -1,9 +1,11 @@
 // The one contact form, for new and existing contacts. It validates with the dispatcher's own zod schema
-// (ContactCreate / ContactUpdate), and shows main's VALIDATION issues on the same fields.
+// (ContactCreate / ContactUpdate, and the custom fields' customValuesSchema), and shows main's VALIDATION issues on
+// the same fields, custom ones included.
 import { Button, Fieldset, Group, Paper, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
-import { type ReactNode, useMemo } from 'react';
+import { schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
+import { type ReactNode, useMemo, useState } from 'react';
 import { ContactCreate, ContactUpdate } from '../../../../shared/domain/contact';
+import type { FieldDefinition } from '../../../../shared/domain/custom-fields';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useTags } from '../../api/search';
 import { notifyError } from '../../ui/notify';
@@ -15,6 +17,7 @@ import { localDraftStore, useFormDraft } from '../../ui/use-draft';
 import { AddressRows } from './AddressRows';
 import { type ContactFieldsInput, type ContactFormValues, valuesToInput } from './contact-form-values';
 import { KIND_OPTIONS } from './contact-labels';
+import { CustomFieldInputs, customDefaults, customErrors, customErrorsByKey, customInput, formShowsError, WithCustomFields, withCustomValue } from '../fields/panels';
 import { LabelledRows } from './LabelledRows';
 
 interface Props {
@@ -34,13 +37,25 @@ interface Props {
 
 const drafts = localDraftStore<ContactFormValues>('rapport.contactDraft');
 
-export function ContactForm({ initialValues, contactId, companyName, disabled, submitLabel, onSave, onSaved, secondaryAction, draftKey = contactId }: Props) {
+/** The form once the contact fields are known: a new contact starts with their defaults. */
+export function ContactForm(props: Props) {
+  return <WithCustomFields recordType="contact">{(definitions) => <ContactFormBody {...props} definitions={definitions} />}</WithCustomFields>;
+}
+
+function ContactFormBody({ initialValues, contactId, companyName, disabled, submitLabel, onSave, onSaved, secondaryAction, draftKey = contactId, definitions }: Props & { definitions: FieldDefinition[] }) {
   const resolve = useMemo(() => schemaResolver(contactId ? ContactUpdate : ContactCreate, { sync: true }), [contactId]);
-  const form = useForm<ContactFormValues>({
-    initialValues,
+  const [start] = useState(() => (contactId ? initialValues : { ...initialValues, custom: { ...customDefaults(definitions), ...initialValues.custom } }));
+  // An existing record's save sends only the custom values changed since it was loaded or last saved (resetDirty).
+  const baseline = () => (contactId ? form.getInitialValues().custom : null);
+  const toInput = (values: ContactFormValues) => valuesToInput(values, customInput(definitions, values.custom, baseline()));
+  const form: UseFormReturnType<ContactFormValues> = useForm<ContactFormValues>({
+    initialValues: start,
     validate: (values) => {
-      const { input, rows } = valuesToInput(values);
-      return remapErrors(resolve(contactId ? { ...input, id: contactId } : input), rows);
+      const { input, rows } = toInput(values);
+      return {
+        ...remapErrors(resolve(contactId ? { ...input, id: contactId } : input), rows),
+        ...customErrors(definitions, input.custom ?? {}, { partial: !!contactId }),
+      };
     },
   });
   const tags = useTags();
@@ -48,7 +63,7 @@ export function ContactForm({ initialValues, contactId, companyName, disabled, s
   const draft = useFormDraft(drafts, disabled ? undefined : draftKey, form);
 
   const saveValues = async (values: ContactFormValues): Promise<boolean> => {
-    const { input, rows } = valuesToInput(values);
+    const { input, rows } = toInput(values);
     try {
       await whileSaving(() => onSave(input));
       form.resetDirty(values);
@@ -59,7 +74,7 @@ export function ContactForm({ initialValues, contactId, companyName, disabled, s
       if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return false; // already notified by the query client
       const errors = errorsFromIssues(error.issues, rows);
       form.setErrors(errors);
-      if (!Object.keys(errors).some((path) => path.split('.')[0]! in values)) notifyError(error);
+      if (!Object.keys(errors).some((path) => formShowsError(definitions, values, path))) notifyError(error);
       return false;
     }
   };
@@ -106,6 +121,20 @@ export function ContactForm({ initialValues, contactId, companyName, disabled, s
           <Section title="Addresses">
             <AddressRows form={form} />
           </Section>
+
+          {definitions.length > 0 && (
+            <Section title="More details">
+              <CustomFieldInputs
+                definitions={definitions}
+                values={form.values.custom}
+                errors={customErrorsByKey(form.errors)}
+                onChange={(key, value) => {
+                  form.setFieldValue('custom', (held) => withCustomValue(held, key, value));
+                  form.clearFieldError(`custom.${key}`);
+                }}
+              />
+            </Section>
+          )}
 
           <Section title="About">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>

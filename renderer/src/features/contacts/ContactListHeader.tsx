@@ -21,9 +21,11 @@ interface ContactListHeaderProps {
   allMatching?: { total: number; filter: SegmentFilter } | undefined;
   /** What else can be done with the selection (bulk changes). */
   actions?: ReactNode;
+  /** The headers of the custom columns (sort buttons), after the built-in names. */
+  customColumns?: ReactNode;
 }
 
-export function ContactListHeader({ selectedIds, loaded, onSelectAll, onClear, allMatching, actions }: ContactListHeaderProps) {
+export function ContactListHeader({ selectedIds, loaded, onSelectAll, onClear, allMatching, actions, customColumns }: ContactListHeaderProps) {
   const selectAll = useRef<HTMLInputElement>(null);
   const count = allMatching ? allMatching.total : selectedIds.length;
   const all = !!allMatching || (count > 0 && count === loaded);
@@ -48,7 +50,7 @@ export function ContactListHeader({ selectedIds, loaded, onSelectAll, onClear, a
         onChange={() => (all ? onClear() : onSelectAll())}
       />
       {count === 0 ? (
-        <ContactColumnNames />
+        <ContactColumnNames custom={customColumns} />
       ) : (
         <Group
           className={classes.selectionBar}

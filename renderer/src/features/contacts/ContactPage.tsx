@@ -1,5 +1,6 @@
-// One contact: who they are and how to reach them at a glance (key facts), their follow-ups, jobs, documents and
-// timeline, the details as an editable form, Delete (to Trash, with Undo), and a Restore banner when trashed.
+// One contact: who they are and how to reach them at a glance (key facts, then their custom fields' values), their
+// follow-ups, jobs, documents and timeline, the details as an editable form, Delete (to Trash, with Undo), and a
+// Restore banner when trashed.
 import { Anchor, Avatar, Button, Text } from '@mantine/core';
 import { IconNotes, IconPhoneCall, IconTrash } from '@tabler/icons-react';
 import { formatDistanceToNow } from 'date-fns';
@@ -19,6 +20,7 @@ import { callTimer, quickLog, Timeline } from '../activities/panels';
 import { ClientJobs } from '../jobs/panels';
 import { DocumentsPanel } from '../documents/panels';
 import { ContactEmailActions } from '../email/panels';
+import { CustomFieldFacts } from '../fields/panels';
 import { ContactFollowUps } from '../today/panels';
 import { contactToValues } from './contact-form-values';
 import { ContactForm } from './ContactForm';
@@ -73,6 +75,7 @@ function ContactDetails({ c }: { c: Contact }) {
           }
         />
         <ContactFacts c={c} />
+        <CustomFieldFacts recordType="contact" values={c.custom} />
         {c.deletedAt !== null && <TrashedBanner what="contact" deletedAt={c.deletedAt} restoring={restoring} onRestore={() => restoreContact(c.id)} />}
         {below && (
           <>

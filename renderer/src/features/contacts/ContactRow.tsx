@@ -1,16 +1,21 @@
-// One row of the contacts list: its tick box, who, where they work, and the first way to reach them.
+// One row of the contacts list: its tick box, who, where they work, the first way to reach them, and the
+// custom fields the user chose to show as columns (issue #19).
 import { Avatar, Badge, Checkbox, Group, Text } from '@mantine/core';
 import { formatDistanceToNow, isPast } from 'date-fns';
-import { memo, useRef } from 'react';
+import { memo, type ReactNode, useRef } from 'react';
 import type { Contact } from '../../../../shared/domain/contact';
+import type { FieldDefinition } from '../../../../shared/domain/custom-fields';
 import rows from '../../ui/ListRow.module.css';
+import { customValueText } from '../fields/panels';
 import classes from './ContactRow.module.css';
 
 export const CONTACT_ROW_HEIGHT = 60;
 export const contactRowClass = `${rows.grid} ${classes.columns}`;
 
+const NO_COLUMNS: readonly FieldDefinition[] = [];
+
 /** Memoised: a keystroke, a tick or a scroll re-renders the list, and a row whose contact is the same object need not. */
-export const ContactRow = memo(function ContactRow({ contact }: { contact: Contact }) {
+export const ContactRow = memo(function ContactRow({ contact, columns = NO_COLUMNS }: { contact: Contact; columns?: readonly FieldDefinition[] }) {
   return (
     <>
       {/* The tick box's column: the box itself is ContactRowCheckbox, beside this link and laid over it. */}
@@ -45,6 +50,11 @@ export const ContactRow = memo(function ContactRow({ contact }: { contact: Conta
           </Badge>
         )}
       </Group>
+      {columns.map((d) => (
+        <Text key={d.id} size="sm" truncate c="dimmed">
+          {customValueText(d, contact.custom[d.key])}
+        </Text>
+      ))}
     </>
   );
 });
@@ -97,8 +107,8 @@ function ContactActivityLine({ contact }: { contact: Contact }) {
   );
 }
 
-/** The column names over the rows, after the header's select-all box (see ContactListHeader). */
-export function ContactColumnNames() {
+/** The column names over the rows, after the header's select-all box (see ContactListHeader); `custom`, the custom columns' headers. */
+export function ContactColumnNames({ custom }: { custom?: ReactNode }) {
   return (
     <>
       <span aria-hidden>Name</span>
@@ -106,6 +116,7 @@ export function ContactColumnNames() {
       <span aria-hidden className={classes.email}>Email</span>
       <span aria-hidden className={classes.phone}>Phone</span>
       <span aria-hidden className={rows.tags}>Tags</span>
+      {custom}
     </>
   );
 }

@@ -1,12 +1,17 @@
 // The contacts list: instant search, filters and sort done by main in SQL, rows virtualised and fetched as
 // the window on screen (at any scroll point) so it stays smooth with 100,000 contacts. Rows can be ticked to export just those.
+// The user's own fields (issue #19) can be columns (sorted by a click on their header) and filter conditions.
 import { Button, Center, Loader, Select, Switch, TextInput } from '@mantine/core';
 import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { type KeyboardEvent, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { ContactKind } from '../../../../shared/domain/contact';
+import type { CustomFilter } from '../../../../shared/domain/custom-record';
 import { CONTACT_BLOCK, useContactWindow } from '../../api/contacts';
 import { useTags } from '../../api/search';
+import { ColumnsMenu, CustomSortHeader } from '../../ui/CustomColumns';
+import { CustomFilterPills } from '../../ui/CustomFilterPills';
+import { customColumnsStyle, customSortFromOption, customSortOptions, liveCustomSort, useCustomColumns } from '../../ui/custom-columns';
 import { PageHeader } from '../../ui/PageHeader';
 import { VirtualList } from '../../ui/VirtualList';
 import { ExportMenu } from '../import-export/panels';
@@ -20,19 +25,21 @@ import { ContactsEmpty } from './ContactsEmpty';
 import { MoreFilters } from './MoreFilters';
 import { SaveSegmentButton } from './SaveSegmentButton';
 import { SegmentMenu, UpdateSegmentButton } from './SegmentActions';
-import { toSegmentFilter, useContactFilter } from './use-contact-filter';
+import { type MoreFilter, toSegmentFilter, useContactFilter } from './use-contact-filter';
 import { useSegmentParam } from './use-segment-param';
 import { useSelection } from './use-selection';
 
 export function ContactsPage() {
   const { filter, update, replace, reset, isFiltered } = useContactFilter();
-  useSegmentParam(filter.sort, replace);
+  useSegmentParam(filter.sort, filter.sortCustom, replace);
+  const columns = useCustomColumns('contact', 'contacts');
+  const sortCustom = liveCustomSort(filter.sortCustom, columns);
   // Deferred, not debounced: the box shows the key at once, the search starts right after in an interruptible render.
   // A search costs the backend a few ms (under 80 ms for one letter), so a wait would only add to every result's time.
   const query = useDeferredValue(filter.query.trim());
   // What the list shows, with the debounced search: the same filter a saved segment or an export takes.
   const shown = useMemo(() => toSegmentFilter({ ...filter, query }), [filter, query]);
-  const listFilter = useMemo(() => ({ sort: filter.sort, ...shown }), [filter.sort, shown]);
+  const listFilter = useMemo(() => (sortCustom ? { sortCustom, ...shown } : { sort: filter.sort, ...shown }), [filter.sort, sortCustom, shown]);
   const listKey = JSON.stringify(listFilter);
   // The rows on screen, kept per block so scrolling inside a block does not re-render the page.
   const [range, setRange] = useState({ key: listKey, first: 0, last: 0 });
@@ -122,7 +129,7 @@ export function ContactsPage() {
             clearable
             w={200}
           />
-          <MoreFilters value={filter.more ?? {}} onChange={(more) => update({ more })} />
+          <MoreFilters value={filter.more ?? {}} onChange={(more) => update({ more })} definitions={columns.definitions} />
           {filter.segment && <SegmentMenu segment={filter.segment} onChanged={(segment) => update({ segment })} />}
           {isFiltered && !filter.segment && filter.editedFrom && (
             <UpdateSegmentButton
@@ -140,13 +147,19 @@ export function ContactsPage() {
           />
           <Select
             aria-label="Sort by"
-            data={CONTACT_SORT_OPTIONS.map((o) => ({ ...o }))}
-            value={filter.sort}
-            onChange={(sort) => sort && update({ sort: sort as ContactListSort })}
+            data={[...CONTACT_SORT_OPTIONS.map((o) => ({ ...o })), ...customSortOptions(columns, sortCustom)]}
+            value={sortCustom ? `custom:${sortCustom.key}` : filter.sort}
+            onChange={(sort) => {
+              if (!sort) return;
+              const custom = customSortFromOption(sort);
+              update(custom ? { sortCustom: custom } : { sort: sort as ContactListSort, sortCustom: null });
+            }}
             allowDeselect={false}
             w={180}
           />
+          <ColumnsMenu columns={columns} listName="contacts" />
         </div>
+        <CustomFilterPills definitions={columns.definitions} filters={filter.more?.custom} onChange={(custom) => update({ more: withCustom(filter.more, custom) })} />
       </div>
       {list.isPending ? (
         <Center flex={1}>
@@ -155,7 +168,7 @@ export function ContactsPage() {
       ) : total === 0 ? (
         <ContactsEmpty filtered={isFiltered} query={filter.query.trim()} onClear={reset} />
       ) : (
-        <div className={rowClasses.list} onKeyDown={onListKeyDown}>
+        <div className={rowClasses.list} onKeyDown={onListKeyDown} style={customColumnsStyle(columns.shown.length)}>
           <VirtualList
             label="Contacts"
             items={items}
@@ -167,7 +180,7 @@ export function ContactsPage() {
             getKey={(c) => c.id}
             getHref={(c) => `/contacts/${c.id}`}
             getRowLabel={(c) => [c.displayName, c.companyName].filter(Boolean).join(', ')}
-            renderRow={(c) => <ContactRow contact={c} />}
+            renderRow={(c) => <ContactRow contact={c} columns={columns.shown} />}
             renderBeside={(c, tabbable) => (
               <ContactRowCheckbox
                 contact={c}
@@ -184,6 +197,9 @@ export function ContactsPage() {
                 onSelectAll={() => selection.selectAll(loadedIds)}
                 onClear={selection.clear}
                 allMatching={selection.allMatching && total !== undefined ? { total, filter: shown } : undefined}
+                customColumns={columns.shown.map((d) => (
+                  <CustomSortHeader key={d.id} field={d} sort={sortCustom} onSort={(next) => update({ sortCustom: next })} />
+                ))}
                 actions={
                   <BulkActions
                     selectedIds={selectedIds}
@@ -206,6 +222,12 @@ export function ContactsPage() {
       )}
     </div>
   );
+}
+
+/** The further filters with these conditions on custom fields (none: the key goes, so the list counts as unfiltered). */
+function withCustom(more: MoreFilter | undefined, custom: CustomFilter[]): MoreFilter {
+  const { custom: _old, ...rest } = more ?? {};
+  return custom.length > 0 ? { ...rest, custom } : rest;
 }
 
 function formatCount(total: number, filtered: boolean): string {

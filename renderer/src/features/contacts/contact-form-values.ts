@@ -1,7 +1,9 @@
 // What the contact form edits (plain strings, easy to bind) and how it becomes contract input and back.
-// Blank email/phone/address rows are dropped rather than rejected: an empty row means "none".
+// Blank email/phone/address rows are dropped rather than rejected: an empty row means "none". Custom values are held
+// as the wire has them; which of them a save sends is the fields feature's call (customInput), passed in here.
 import type { z } from 'zod';
 import type { Contact, ContactFields, ContactKind } from '../../../../shared/domain/contact';
+import type { CustomValues } from '../../../../shared/domain/custom-fields';
 import { type AddressValues, compactAddress, emptyAddress } from '../../ui/address-values';
 import { type RowMap, isBlankText, keepRows } from '../../ui/form-errors';
 
@@ -25,6 +27,8 @@ export interface ContactFormValues {
   kind: ContactKind;
   leadSource: string;
   emailOptIn: boolean;
+  /** The user's own fields (issue #19), by key. */
+  custom: CustomValues;
 }
 
 export type ContactFieldsInput = z.input<typeof ContactFields>;
@@ -45,6 +49,7 @@ export function emptyContactValues(companyId: string | null = null): ContactForm
     kind: 'customer',
     leadSource: '',
     emailOptIn: false,
+    custom: {},
   };
 }
 
@@ -64,16 +69,19 @@ export function contactToValues(contact: Contact): ContactFormValues {
     kind: contact.kind,
     leadSource: contact.leadSource ?? '',
     emailOptIn: contact.emailOptIn,
+    custom: { ...contact.custom },
   };
 }
 
 const withLabel = (row: LabelledValue) => (isBlankText(row.label) ? { value: row.value } : { value: row.value, label: row.label });
 
-/** Contract input plus the row map that leads error paths back to the rows on screen. */
-export function valuesToInput(values: ContactFormValues): { input: ContactFieldsInput; rows: RowMap } {
+/** Contract input plus the row map that leads error paths back to the rows on screen; `custom` only when given. */
+export function valuesToInput(values: ContactFormValues, custom?: CustomValues): { input: ContactFieldsInput; rows: RowMap } {
   const rows: RowMap = {};
+  const { custom: _held, ...fields } = values;
   const input: ContactFieldsInput = {
-    ...values,
+    ...fields,
+    ...(custom && Object.keys(custom).length > 0 ? { custom } : {}),
     emails: keepRows('emails', values.emails, (r) => isBlankText(r.value) && isBlankText(r.label), rows).map(withLabel),
     phones: keepRows('phones', values.phones, (r) => isBlankText(r.value) && isBlankText(r.label), rows).map(withLabel),
     addresses: keepRows('addresses', values.addresses, (a) => Object.values(a).every(isBlankText), rows).map(compactAddress),

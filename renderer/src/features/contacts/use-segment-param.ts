@@ -6,7 +6,7 @@ import { useSegments } from '../../api/reports';
 import { notifyError } from '../../ui/notify';
 import { type ContactFilter, fromSegmentFilter } from './use-contact-filter';
 
-export function useSegmentParam(sort: ContactFilter['sort'], replace: (filter: ContactFilter) => void): void {
+export function useSegmentParam(sort: ContactFilter['sort'], sortCustom: ContactFilter['sortCustom'], replace: (filter: ContactFilter) => void): void {
   const search = useSearch();
   const [, navigate] = useLocation();
   const segments = useSegments();
@@ -14,8 +14,8 @@ export function useSegmentParam(sort: ContactFilter['sort'], replace: (filter: C
   useEffect(() => {
     if (!id || !segments.data) return;
     const segment = segments.data.items.find((s) => s.id === id);
-    if (segment) replace(fromSegmentFilter(segment.filter, sort, { id: segment.id, name: segment.name }));
+    if (segment) replace(fromSegmentFilter(segment.filter, sort, { id: segment.id, name: segment.name }, sortCustom));
     else notifyError(new Error('That segment no longer exists.'));
     navigate('/contacts?', { replace: true });
-  }, [id, segments.data, sort, replace, navigate]);
+  }, [id, segments.data, sort, sortCustom, replace, navigate]);
 }

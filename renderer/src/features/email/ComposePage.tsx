@@ -4,7 +4,7 @@
 import { ActionIcon, Alert, Anchor, Button, Collapse, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconPaperclip, IconSend, IconX } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useContact } from '../../api/contacts';
@@ -14,6 +14,7 @@ import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { AttachDocuments, type ChosenDocument } from './AttachDocuments';
 import { EMPTY_DRAFT, clearDraft, loadDraft, saveDraft, type Draft } from './compose-draft';
+import { MergeFields } from './MergeFields';
 import { RecipientsInput, labelFor, toRecipients, type ContactLabels } from './RecipientsInput';
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -28,6 +29,7 @@ export function ComposePage({ contactId }: { contactId?: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [more, setMore] = useState(draft.cc.length + draft.bcc.length > 0 || draft.replyTo !== '');
   const [saved] = useDebouncedValue(draft, 400);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const set = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((d) => ({ ...d, [field]: value }));
 
   const addContact = useCallback(
@@ -140,6 +142,7 @@ export function ComposePage({ contactId }: { contactId?: string }) {
             )}
             <TextInput label="Subject" required value={draft.subject} onChange={(e) => set('subject', e.currentTarget.value)} error={errors.subject} />
             <Textarea
+              ref={bodyRef}
               label="Message"
               description="Merge fields such as {{firstName}} are filled in for the recipient"
               autosize
@@ -149,6 +152,7 @@ export function ComposePage({ contactId }: { contactId?: string }) {
               onChange={(e) => set('body', e.currentTarget.value)}
               error={errors.body}
             />
+            <MergeFields target={bodyRef} value={draft.body} onChange={(body) => set('body', body)} withJob={false} />
             {draft.attachments.length + draft.documents.length > 0 && (
               <Stack gap={4} aria-label="Attachments">
                 {draft.attachments.map((path) => (

@@ -2,15 +2,14 @@
 // which field they have no value for.
 import { Alert, Button, Card, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Template } from '../../../../shared/domain/email';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { useCreateTemplate, useDeleteTemplate, usePreviewTemplate, useTemplates, useUpdateTemplate } from '../../api/email';
 import { ContactSelect } from '../../ui/ContactSelect';
 import { reasonText } from '../../ui/notify';
 import { Empty } from '../../ui/Empty';
-
-const FIELDS = '{{firstName}} {{lastName}} {{name}} {{email}} {{company}} {{jobTitle}} {{job.title}} {{job.amount}} {{job.stage}} {{job.dueDate}}';
+import { MergeFields } from './MergeFields';
 
 export function TemplatesPanel() {
   const templates = useTemplates();
@@ -54,6 +53,7 @@ function TemplateEditor({ template, onDone }: { template: Template | null; onDon
   const [name, setName] = useState(template?.name ?? '');
   const [subject, setSubject] = useState(template?.subject ?? '');
   const [body, setBody] = useState(template?.body ?? '');
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [contactId, setContactId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const onError = (error: unknown) => {
@@ -72,7 +72,17 @@ function TemplateEditor({ template, onDone }: { template: Template | null; onDon
         </Title>
         <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
         <TextInput label="Subject" required value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject} />
-        <Textarea label="Message" description={`Merge fields: ${FIELDS}. {{firstName|there}} uses “there” when someone has no first name.`} autosize minRows={6} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors.body} />
+        <Textarea
+          ref={bodyRef}
+          label="Message"
+          description="{{firstName|there}} uses “there” when someone has no first name."
+          autosize
+          minRows={6}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          error={errors.body}
+        />
+        <MergeFields target={bodyRef} value={body} onChange={setBody} />
         <Group align="flex-end">
           <ContactSelect label="Preview for" placeholder="Choose a contact" value={contactId} onChange={setContactId} w={280} />
           <Button variant="default" disabled={!contactId} loading={preview.isPending} onClick={() => contactId && preview.mutate({ subject, body, contactId })}>

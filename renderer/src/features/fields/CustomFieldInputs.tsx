@@ -1,12 +1,13 @@
 // The inputs for a record's custom fields (issue #19), one per live field, grouped by section, for record forms to
 // mount beside the built-in fields. Values are the wire's (option ids, minor units, ISO dates); errors come keyed by
 // field key (from customValuesSchema or main's `custom.<key>` issues).
-import { Checkbox, MultiSelect, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Checkbox, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CustomValue, CustomValues, FieldDefinition } from '../../../../shared/domain/custom-fields';
 import { minorToDecimal, parseMoney } from '../../../../shared/domain/money';
 import { CompanySelect } from '../../ui/CompanySelect';
 import { ContactSelect } from '../../ui/ContactSelect';
+import { useLinkedName } from '../../api/fields';
 
 interface InputProps {
   definition: FieldDefinition;
@@ -25,8 +26,15 @@ const fromLocal = (local: string) => (local ? new Date(local).toISOString() : nu
 
 function MoneyInput({ definition, value, onChange, error }: InputProps) {
   const currency = definition.currency ?? 'GBP';
-  const [text, setText] = useState(typeof value === 'number' ? minorToDecimal(value, currency) : '');
-  const [problem, setProblem] = useState<string | null>(null);
+  const asText = (v: CustomValue | undefined) => (typeof v === 'number' ? minorToDecimal(v, currency) : typeof v === 'string' ? v : '');
+  const [text, setText] = useState(() => asText(value));
+  const [seen, setSeen] = useState(value);
+  const parsed = parseMoney(text, currency);
+  // The value changed from outside (a discarded draft, a reset): show it, unless it is what the text already says.
+  if (value !== seen) {
+    setSeen(value);
+    if ((parsed.ok ? parsed.minor : text) !== (value ?? null)) setText(asText(value));
+  }
   return (
     <TextInput
       label={`${definition.label} (${currency})`}
@@ -37,13 +45,24 @@ function MoneyInput({ definition, value, onChange, error }: InputProps) {
       onChange={(e) => {
         const next = e.currentTarget.value;
         setText(next);
-        const parsed = parseMoney(next, currency);
-        setProblem(parsed.ok ? null : parsed.error);
-        if (parsed.ok) onChange(parsed.minor);
+        const result = parseMoney(next, currency);
+        // Text that is not an amount is passed on as it is, so the form's check refuses it instead of saving the old amount.
+        onChange(result.ok ? result.minor : next);
       }}
-      error={problem ?? error}
+      error={(parsed.ok ? null : parsed.error) ?? error}
     />
   );
+}
+
+/** A link to a contact or company: the picker shows the linked record's name, looked up before it first shows. */
+function LinkInput({ definition: d, value, onChange, error }: InputProps) {
+  const id = typeof value === 'string' ? value : null;
+  const [first] = useState(id);
+  const name = useLinkedName(d.type === 'contactLink' ? 'contactLink' : 'companyLink', id);
+  const common = { label: d.label, description: d.help, required: d.required, error, value: id, onChange: (next: string | null) => onChange(next) };
+  // The contact picker takes the current name when it mounts, so it waits for the name of the value it opens with.
+  if (id !== null && id === first && name.isPending) return <TextInput label={d.label} description={d.help} required={d.required} disabled placeholder="Loading…" />;
+  return d.type === 'contactLink' ? <ContactSelect {...common} currentName={name.data} /> : <CompanySelect {...common} currentName={name.data} />;
 }
 
 /** One custom field's input, by type. */
@@ -71,9 +90,8 @@ export function CustomFieldInput(props: InputProps) {
     case 'choices':
       return <MultiSelect {...common} clearable data={options} value={Array.isArray(value) ? value : []} onChange={(ids) => onChange(ids)} />;
     case 'contactLink':
-      return <ContactSelect {...common} value={str || null} onChange={(id) => onChange(id)} />;
     case 'companyLink':
-      return <CompanySelect {...common} value={str || null} onChange={(id) => onChange(id)} />;
+      return <LinkInput {...props} />;
     case 'url':
     case 'email':
     case 'phone':
@@ -93,9 +111,10 @@ interface Props {
 
 /** Every live custom field's input, fields without a section first, then one titled group per section. */
 export function CustomFieldInputs({ definitions, values, onChange, errors = {} }: Props) {
-  const live = definitions.filter((d) => !d.archived && !d.deletedAt);
+  const live = definitions.filter((d) => !d.archived && !d.deletedAt).sort((a, b) => a.position - b.position);
   if (live.length === 0) return null;
-  const sections = [...new Set(live.map((d) => d.section))];
+  // Stable sort: the sections keep the order of their first field.
+  const sections = [...new Set(live.map((d) => d.section))].sort((a, b) => (a === null ? -1 : b === null ? 1 : 0));
   return (
     <Stack gap="sm" aria-label="Custom fields">
       {sections.map((section) => (
@@ -105,11 +124,13 @@ export function CustomFieldInputs({ definitions, values, onChange, errors = {} }
               {section}
             </Title>
           )}
-          {live
-            .filter((d) => d.section === section)
-            .map((d) => (
-              <CustomFieldInput key={d.id} definition={d} value={values[d.key]} onChange={(v) => onChange(d.key, v)} error={errors[d.key]} />
-            ))}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {live
+              .filter((d) => d.section === section)
+              .map((d) => (
+                <CustomFieldInput key={d.id} definition={d} value={values[d.key]} onChange={(v) => onChange(d.key, v)} error={errors[d.key]} />
+              ))}
+          </SimpleGrid>
         </Stack>
       ))}
       {live.some((d) => d.required) && (

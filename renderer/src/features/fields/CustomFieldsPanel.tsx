@@ -1,7 +1,7 @@
 // The "Custom fields" settings panel (issue #19): the user's own fields per record type, in form order (Move up /
 // Move down, no dragging), with create and edit, archive, delete to Trash (saying how many values go with it) and
-// restore. The Settings page mounts it through panels.ts.
-import { Badge, Button, Card, Group, Menu, Modal, SegmentedControl, Stack, Text, Title, ActionIcon } from '@mantine/core';
+// restore. The Settings page mounts it through panels.ts, under its own "Custom fields" heading.
+import { ActionIcon, Badge, Button, Group, Menu, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconDots } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FIELD_TYPE_LABELS, type FieldDefinition, type FieldRecordType } from '../../../../shared/domain/custom-fields';
@@ -38,17 +38,20 @@ export function CustomFieldsPanel() {
   };
 
   return (
-    <Card withBorder mt="xl" aria-label="Custom fields">
-      <Group justify="space-between">
-        <Title order={2} size="h4">Custom fields</Title>
-        <Button onClick={() => setEditing('new')}>New field</Button>
-      </Group>
-      <Text size="sm" c="dimmed" mt={4}>
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
         Your own fields, such as "Gate code" or "Wedding date". They appear on forms and record pages, and can be used in lists, filters, search, merge fields and exports.
       </Text>
-      <SegmentedControl mt="sm" data={RECORD_TYPES} value={recordType} onChange={(v) => setRecordType(v as FieldRecordType)} aria-label="Fields for" />
-      <Stack gap={0} mt="sm" component="ul" style={{ listStyle: 'none', padding: 0 }} aria-label="Fields">
-        {list.length === 0 && <Text size="sm" c="dimmed">No custom fields yet.</Text>}
+      <Group justify="space-between">
+        <SegmentedControl data={RECORD_TYPES} value={recordType} onChange={(v) => setRecordType(v as FieldRecordType)} aria-label="Fields for" />
+        <Button onClick={() => setEditing('new')}>New field</Button>
+      </Group>
+      {list.length === 0 && !fields.isPending && (
+        <Text size="sm" c="dimmed">
+          No {recordType} fields yet. Press New field to add one; it then shows on every {recordType}'s form and page.
+        </Text>
+      )}
+      <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={`${RECORD_TYPES.find((t) => t.value === recordType)?.label} fields`}>
         {list.map((f, i) => (
           <Group key={f.id} component="li" justify="space-between" py={6} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
             <div>
@@ -107,6 +110,6 @@ export function CustomFieldsPanel() {
           </Group>
         </Modal>
       )}
-    </Card>
+    </Stack>
   );
 }

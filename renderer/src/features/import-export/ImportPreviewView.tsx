@@ -24,6 +24,7 @@ interface Props {
 export function ImportPreviewView({ preview, mapping, onMapping, onEncoding, duplicates, onDuplicates, onRun, onCancel, busy }: Props) {
   const first = preview.sample[0];
   const example = (column: string) => first?.cells[preview.columns.indexOf(column)] ?? '';
+  const values = (column: string) => preview.sample.map((r) => r.cells[preview.columns.indexOf(column)] ?? '');
   const problems = new Map(preview.problems.map((p) => [p.line, p.reason]));
   const warnings = new Map<number, string[]>();
   for (const w of preview.warnings) warnings.set(w.line, [...(warnings.get(w.line) ?? []), w.reason]);
@@ -63,7 +64,7 @@ export function ImportPreviewView({ preview, mapping, onMapping, onEncoding, dup
           <Title order={2} size="h4">
             Columns
           </Title>
-          <MappingTable mapping={mapping} example={example} onChange={onMapping} />
+          <MappingTable mapping={mapping} example={example} values={values} onChange={onMapping} />
         </>
       )}
       <Title order={2} size="h4">

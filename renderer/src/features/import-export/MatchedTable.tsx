@@ -2,7 +2,7 @@
 // and what an update changes (before -> after). Shown before an update runs (import.check) and in the report.
 import { Button, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { MatchedRow } from '../../../../shared/domain/transfer';
+import type { ChangeField, MatchedRow } from '../../../../shared/domain/transfer';
 import { CHANGE_LABELS, MATCH_LABELS } from './import-export-labels';
 import { formatCount } from '../../ui/format';
 
@@ -58,7 +58,7 @@ function Changes({ row }: { row: MatchedRow }) {
       </Text>
       {row.changes.map((c) => (
         <Text size="sm" key={c.field}>
-          {CHANGE_LABELS[c.field]}: {c.before === '' ? <Text span c="dimmed">(empty)</Text> : c.before} → {c.after === '' ? <Text span c="dimmed">(empty)</Text> : c.after}
+          {c.label ?? CHANGE_LABELS[c.field as ChangeField]}: {c.before === '' ? <Text span c="dimmed">(empty)</Text> : c.before} → {c.after === '' ? <Text span c="dimmed">(empty)</Text> : c.after}
         </Text>
       ))}
     </Stack>

@@ -1,7 +1,9 @@
-// The job's fields as one form, used by the New job dialog and the job page: client, stage, value, due date…
+// The job's fields as one form, used by the New job dialog and the job page: client, stage, value, due date… and
+// the user's own job fields (checked with the contract's customValuesSchema; main's issues land on the same inputs).
 import { Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import type { ReactNode } from 'react';
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { type ReactNode, useState } from 'react';
+import type { FieldDefinition } from '../../../../shared/domain/custom-fields';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { usePipeline } from '../../api/jobs';
 import { notifyError } from '../../ui/notify';
@@ -10,10 +12,13 @@ import { ContactSelect } from '../../ui/ContactSelect';
 import { useUnsavedGuard } from '../../ui/unsaved-changes';
 import { DraftRestoredNote } from '../../ui/unsaved-draft-note';
 import { localDraftStore, useFormDraft } from '../../ui/use-draft';
+import { CustomFieldInputs, customDefaults, customErrors, customErrorsByKey, customInput, formShowsError, WithCustomFields, withCustomValue } from '../fields/panels';
 import { type JobFields, type JobFormValues, fieldForPath, jobValuesToInput, validateJobValues } from './job-form-values';
 
 interface Props {
   initialValues: JobFormValues;
+  /** Set when editing: a save then sends only the custom values changed (a new job starts with their defaults). */
+  jobId?: string;
   contactName?: string | null;
   companyName?: string | null;
   disabled?: boolean;
@@ -29,16 +34,28 @@ interface Props {
 
 const drafts = localDraftStore<JobFormValues>('rapport.jobDraft');
 
-export function JobForm({ initialValues, contactName, companyName, disabled, submitLabel, compact, onSave, onSaved, secondaryAction, draftKey }: Props) {
+/** The form once the job fields are known. */
+export function JobForm(props: Props) {
+  return <WithCustomFields recordType="job">{(definitions) => <JobFormBody {...props} definitions={definitions} />}</WithCustomFields>;
+}
+
+function JobFormBody({ initialValues, jobId, contactName, companyName, disabled, submitLabel, compact, onSave, onSaved, secondaryAction, draftKey, definitions }: Props & { definitions: FieldDefinition[] }) {
   const pipeline = usePipeline();
-  const form = useForm<JobFormValues>({ initialValues, validate: validateJobValues });
+  const [start] = useState(() => (jobId ? initialValues : { ...initialValues, custom: { ...customDefaults(definitions), ...initialValues.custom } }));
+  // An existing record's save sends only the custom values changed since it was loaded or last saved (resetDirty).
+  const baseline = () => (jobId ? form.getInitialValues().custom : null);
+  const customOf = (values: JobFormValues) => customInput(definitions, values.custom, baseline());
+  const form: UseFormReturnType<JobFormValues> = useForm<JobFormValues>({
+    initialValues: start,
+    validate: (values) => ({ ...validateJobValues(values), ...customErrors(definitions, customOf(values), { partial: !!jobId }) }),
+  });
   const stages = pipeline.data?.stages ?? [];
   const stageCategory = stages.find((s) => s.id === form.values.stage)?.category;
   const draft = useFormDraft(drafts, disabled ? undefined : draftKey, form);
 
   const saveValues = async (values: JobFormValues): Promise<boolean> => {
     try {
-      await whileSaving(() => onSave(jobValuesToInput(values)));
+      await whileSaving(() => onSave(jobValuesToInput(values, customOf(values))));
       form.resetDirty(values);
       draft.clear();
       onSaved?.();
@@ -47,7 +64,7 @@ export function JobForm({ initialValues, contactName, companyName, disabled, sub
       if (!(error instanceof IpcError) || error.code !== 'VALIDATION') return false;
       const issues = error.issues ?? [];
       form.setErrors(Object.fromEntries(issues.map((i) => [fieldForPath(i.path), i.message])));
-      if (!issues.some((i) => fieldForPath(i.path.split('.')[0]!) in values)) notifyError(error);
+      if (!issues.some((i) => formShowsError(definitions, values, fieldForPath(i.path)))) notifyError(error);
       return false;
     }
   };
@@ -99,6 +116,15 @@ export function JobForm({ initialValues, contactName, companyName, disabled, sub
             {!compact && <TextInput label="Probability (%)" inputMode="numeric" {...form.getInputProps('probability')} />}
           </SimpleGrid>
           {(!compact || stageCategory === 'lost') && <TextInput label="Lost reason" placeholder="Why it was lost (optional)" {...form.getInputProps('lostReason')} />}
+          <CustomFieldInputs
+            definitions={definitions}
+            values={form.values.custom}
+            errors={customErrorsByKey(form.errors)}
+            onChange={(key, value) => {
+              form.setFieldValue('custom', (held) => withCustomValue(held, key, value));
+              form.clearFieldError(`custom.${key}`);
+            }}
+          />
           <Textarea label="Notes" autosize minRows={compact ? 2 : 4} {...form.getInputProps('notes')} />
           <Group justify="flex-end">
             {secondaryAction}

@@ -1,12 +1,28 @@
 // The jobs as a sortable, searchable list, a page at a time (keyset paging), for when the board is too wide.
+// The user's own fields (issue #19) chosen as columns come last; their header sorts by them.
 import { Anchor, Badge, Button, Center, Loader, Table, Text } from '@mantine/core';
 import { format, parseISO } from 'date-fns';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
+import type { CustomSort } from '../../../../shared/domain/custom-record';
+import type { FieldDefinition } from '../../../../shared/domain/custom-fields';
 import { type JobListFilter, useJobList } from '../../api/jobs';
 import { formatMoney } from '../../../../shared/domain/money';
+import { CustomSortHeader } from '../../ui/CustomColumns';
+import { customValueText } from '../fields/panels';
 
-export function JobList({ filter }: { filter: JobListFilter }) {
+interface Props {
+  filter: JobListFilter;
+  /** Custom fields shown as columns, and the sort by one of them. */
+  columns?: readonly FieldDefinition[];
+  sortCustom?: CustomSort | undefined;
+  onSortCustom?: (sort: CustomSort) => void;
+}
+
+const NO_COLUMNS: readonly FieldDefinition[] = [];
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+export function JobList({ filter, columns = NO_COLUMNS, sortCustom, onSortCustom }: Props) {
   const list = useJobList(filter);
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   if (list.isPending) {
@@ -33,6 +49,11 @@ export function JobList({ filter }: { filter: JobListFilter }) {
             <Table.Th>Stage</Table.Th>
             <Table.Th ta="right">Value</Table.Th>
             <Table.Th>Due</Table.Th>
+            {columns.map((d) => (
+              <Table.Th key={d.id} aria-sort={sortCustom?.key === d.key ? ARIA_SORT[sortCustom.direction] : undefined}>
+                <CustomSortHeader field={d} sort={sortCustom} onSort={(next) => onSortCustom?.(next)} />
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -51,6 +72,9 @@ export function JobList({ filter }: { filter: JobListFilter }) {
               </Table.Td>
               <Table.Td ta="right">{job.amountMinor !== null ? formatMoney(job.amountMinor, job.currency) : ''}</Table.Td>
               <Table.Td>{job.dueDate ? format(parseISO(job.dueDate), 'd MMM yyyy') : ''}</Table.Td>
+              {columns.map((d) => (
+                <Table.Td key={d.id}>{customValueText(d, job.custom[d.key])}</Table.Td>
+              ))}
             </Table.Tr>
           ))}
         </Table.Tbody>

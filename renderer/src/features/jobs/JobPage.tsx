@@ -1,4 +1,5 @@
-// One job (#/jobs/:id): stage, value, client (and how to reach them) and next step at a glance; its details as an editable form, its stage history, Delete (to Trash, with Undo),
+// One job (#/jobs/:id): stage, value, client (and how to reach them) and next step at a glance, the job's own fields'
+// values below them; its details as an editable form, its stage history, Delete (to Trash, with Undo),
 // Log activity (the quick log, prefilled with the client and the job), the job's follow-ups, appointments and timeline.
 import { Anchor, Badge, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconNotes, IconTrash } from '@tabler/icons-react';
@@ -16,6 +17,7 @@ import { TrashedBanner } from '../../ui/TrashedBanner';
 import { useTrashWithUndo } from '../../ui/use-trash-with-undo';
 import { quickLog, Timeline } from '../activities/panels';
 import { DocumentsPanel } from '../documents/panels';
+import { CustomFieldFacts } from '../fields/panels';
 import { JobAppointments } from '../schedule/panels';
 import { ContactFollowUps } from '../today/panels';
 import { jobToValues } from './job-form-values';
@@ -69,11 +71,13 @@ function JobDetails({ j }: { j: JobRow }) {
           }
         />
         <JobFacts j={j} />
+        <CustomFieldFacts recordType="job" values={j.custom} />
         {j.deletedAt !== null && <TrashedBanner what="job" deletedAt={j.deletedAt} restoring={restoring} onRestore={() => void restore(j.id)} />}
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg" className={pageClasses.formGap}>
           <Paper withBorder p="md" style={{ gridColumn: 'span 2' }}>
             <JobForm
               key={`${j.id}-${trashed}-${j.updatedAt}`}
+              jobId={j.id}
               draftKey={j.id}
               initialValues={jobToValues(j)}
               contactName={j.contactName}

@@ -1,12 +1,18 @@
 // Jobs (#/jobs): the pipeline board or the list, filtered by client, tag and due dates, with New job and
-// the pipeline settings. A user with no jobs yet sees a prompt to add the first one.
+// the pipeline settings. A user with no jobs yet sees a prompt to add the first one. The list can show, sort and
+// filter by the user's own fields (issue #19).
 import { Center, Loader, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef, useState } from 'react';
+import type { CustomFilter, CustomSort } from '../../../../shared/domain/custom-record';
 import type { JobSort } from '../../../../shared/domain/job';
 import { type JobBoardFilter, type JobListFilter, useJobBoard } from '../../api/jobs';
 import { useTags } from '../../api/search';
+import { ColumnsMenu } from '../../ui/CustomColumns';
+import { CustomFilterButton } from '../../ui/CustomFilterButton';
+import { CustomFilterPills } from '../../ui/CustomFilterPills';
+import { customSortFromOption, customSortOptions, liveCustomSort, useCustomColumns } from '../../ui/custom-columns';
 import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
@@ -39,6 +45,10 @@ export function JobsPage() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [sort, setSort] = useState<Sort>('updatedAt');
+  const [custom, setCustom] = useState<CustomFilter[]>([]);
+  const [savedSortCustom, setSortCustom] = useState<CustomSort | null>(null);
+  const columns = useCustomColumns('job', 'jobs');
+  const sortCustom = liveCustomSort(savedSortCustom, columns);
   const tags = useTags();
   const searchBox = useRef<HTMLInputElement>(null);
   const listArea = useRef<HTMLDivElement>(null);
@@ -49,8 +59,14 @@ export function JobsPage() {
     [contactId, tag, from, to],
   );
   const listFilter = useMemo<JobListFilter>(
-    () => ({ ...(contactId ? { contactId } : {}), ...(debounced.trim() ? { query: debounced.trim() } : {}), sort, limit: 50 }),
-    [contactId, debounced, sort],
+    () => ({
+      ...(contactId ? { contactId } : {}),
+      ...(debounced.trim() ? { query: debounced.trim() } : {}),
+      ...(sortCustom ? { sortCustom } : { sort }),
+      ...(custom.length > 0 ? { custom } : {}),
+      limit: 50,
+    }),
+    [contactId, debounced, sort, sortCustom, custom],
   );
   const board = useJobBoard(boardFilter);
   const filtered = Object.keys(boardFilter).length > 0;
@@ -130,16 +146,31 @@ export function JobsPage() {
                 value={query}
                 onChange={(e) => setQuery(e.currentTarget.value)}
               />
-              <Select aria-label="Sort" data={SORTS} value={sort} allowDeselect={false} onChange={(v) => v && setSort(v as Sort)} w={190} />
+              <CustomFilterButton definitions={columns.definitions} value={custom} onChange={setCustom} />
+              <Select
+                aria-label="Sort"
+                data={[...SORTS, ...customSortOptions(columns, sortCustom)]}
+                value={sortCustom ? `custom:${sortCustom.key}` : sort}
+                allowDeselect={false}
+                onChange={(v) => {
+                  if (!v) return;
+                  const next = customSortFromOption(v);
+                  setSortCustom(next);
+                  if (!next) setSort(v as Sort);
+                }}
+                w={190}
+              />
+              <ColumnsMenu columns={columns} listName="jobs" />
             </>
           )}
         </div>
+        {view === 'list' && <CustomFilterPills definitions={columns.definitions} filters={custom} onChange={setCustom} />}
       </div>
       {view === 'board' && board.data ? (
         <JobBoard board={board.data} filter={boardFilter} />
       ) : (
         <div ref={listArea} className={pageClasses.scrollPage} style={{ padding: '0 var(--mantine-spacing-lg) var(--mantine-spacing-lg)' }}>
-          <JobList filter={listFilter} />
+          <JobList filter={listFilter} columns={columns.shown} sortCustom={sortCustom} onSortCustom={setSortCustom} />
         </div>
       )}
     </div>

@@ -1,5 +1,7 @@
 // The job form's values (all strings, as the inputs hold them) and their conversion to and from the channel
-// input: the amount is typed in major units and saved as integer minor units of the chosen currency.
+// input: the amount is typed in major units and saved as integer minor units of the chosen currency. Custom values
+// are held as the wire has them; the save sends what the fields feature's customInput picks.
+import type { CustomValues } from '../../../../shared/domain/custom-fields';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import type { JobRow } from '../../api/jobs';
 import { isCurrencyCode, minorToDecimal, parseMoney } from '../../../../shared/domain/money';
@@ -15,12 +17,14 @@ export interface JobFormValues {
   probability: string;
   notes: string;
   lostReason: string;
+  /** The user's own fields (issue #19), by key. */
+  custom: CustomValues;
 }
 
 export type JobFields = ChannelInput<'jobs.create'>;
 
 export function emptyJobValues(currency: string, prefill: Partial<JobFormValues> = {}): JobFormValues {
-  return { title: '', contactId: null, companyId: null, stage: null, amount: '', currency, dueDate: '', probability: '', notes: '', lostReason: '', ...prefill };
+  return { title: '', contactId: null, companyId: null, stage: null, amount: '', currency, dueDate: '', probability: '', notes: '', lostReason: '', custom: {}, ...prefill };
 }
 
 export function jobToValues(job: JobRow): JobFormValues {
@@ -35,6 +39,7 @@ export function jobToValues(job: JobRow): JobFormValues {
     probability: job.probability === null ? '' : String(job.probability),
     notes: job.notes ?? '',
     lostReason: job.lostReason ?? '',
+    custom: { ...job.custom },
   };
 }
 
@@ -49,7 +54,8 @@ export function validateJobValues(values: JobFormValues): Record<string, string>
   return errors;
 }
 
-export function jobValuesToInput(values: JobFormValues): JobFields {
+/** The channel input; `custom` only when given and not empty. */
+export function jobValuesToInput(values: JobFormValues, custom?: CustomValues): JobFields {
   const currency = values.currency.trim().toUpperCase();
   const p = values.probability.trim();
   const amount = parseMoney(values.amount, currency);
@@ -64,6 +70,7 @@ export function jobValuesToInput(values: JobFormValues): JobFields {
     probability: p ? Number(p) : null,
     notes: values.notes,
     lostReason: values.lostReason,
+    ...(custom && Object.keys(custom).length > 0 ? { custom } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
+import { BreakdownSection } from './BreakdownSection';
 import { Figure, FigureLink } from './Figure';
 import { ClientsSection, DriftingSection } from './ClientsSection';
 import { PipelineChart, RevenueChart } from './Charts';
@@ -92,14 +93,14 @@ export function ReportsPage() {
             <Loader aria-label="Loading reports" />
           </Center>
         ) : !d ? null : (
-          <DashboardBody d={d} />
+          <DashboardBody d={d} currency={period.currency ?? undefined} />
         )}
       </div>
     </div>
   );
 }
 
-function DashboardBody({ d }: { d: Dashboard }) {
+function DashboardBody({ d, currency }: { d: Dashboard; currency: string | undefined }) {
   const range = { from: d.from, to: d.to };
   const empty = d.pipeline.every((s) => s.count === 0) && d.activityCounts.every((a) => a.count === 0);
   if (empty)
@@ -132,6 +133,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <RevenueChart d={d} />
       </div>
       <ClientsSection d={d} />
+      <BreakdownSection from={d.from} to={d.to} currency={currency} />
       <DriftingSection d={d} />
       <div className={classes.sections}>
         <section className={classes.section} aria-label="Lead sources">

@@ -1,6 +1,6 @@
 // Settings (#/settings, #/settings/<section>): the choices that were spread over several pages, gathered in one
-// place. It owns no setting itself: each section is the owning feature's own panel (email, documents, sample data)
-// or a link to the page that does the work (Trash, backups, the data folder).
+// place. It owns no setting itself: each section is the owning feature's own panel (custom fields, email, documents,
+// sample data) or a link to the page that does the work (Trash, backups, the data folder).
 import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
@@ -11,9 +11,10 @@ import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { DocumentSizeLimit } from '../documents/panels';
 import { EmailSettings } from '../email/panels';
+import { CustomFieldsPanel } from '../fields/panels';
 import { SampleDataSettings } from '../welcome/panels';
 
-export const SETTINGS_SECTIONS = ['documents', 'trash', 'email', 'backups', 'data', 'sample'] as const;
+export const SETTINGS_SECTIONS = ['fields', 'documents', 'trash', 'email', 'backups', 'data', 'sample'] as const;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -49,10 +50,13 @@ export function SettingsPage({ section }: { section?: string | undefined }) {
   return (
     <div className={pageClasses.page}>
       <div className={pageClasses.top}>
-        <PageHeader title="Settings" subtitle="Documents, the Trash, email, backups and where your data lives" />
+        <PageHeader title="Settings" subtitle="Custom fields, documents, the Trash, email, backups and where your data lives" />
       </div>
       <div className={pageClasses.scrollPage}>
         <Stack gap="lg" px="lg" pb="xl" maw={860}>
+          <Section id="fields" title="Custom fields">
+            <CustomFieldsPanel />
+          </Section>
           <Section id="documents" title="Documents">
             <Text size="sm" c="dimmed" mb="sm">
               The largest file Rapport copies in when you attach it to a contact, company or job.
