@@ -178,9 +178,22 @@ export function copyRecord(sqlite: Sqlite, rows: RecordRows, idMap: ReadonlyMap<
     });
     copyRows(sqlite, 'document_links', `src.document_id IN ${inList(rows.documents)} AND (src.contact_id IN ${inList(rows.contacts)}
       OR src.job_id IN ${inList(rows.jobs)} OR src.activity_id IN ${inList(rows.activities)})`);
+    copyCustomValues(sqlite, [...rows.contacts, ...rows.jobs]);
     sqlite.exec('DELETE FROM temp.restore_ids');
     return counts;
   })();
+}
+
+/**
+ * The restored records' custom values (issue #19), under their new ids, for the fields that still exist (a value of
+ * a field deleted since has nowhere to go). custom_values has no row id and a value's key includes its `seq`, which
+ * copyRows leaves out, hence its own statement. A backup taken before custom fields existed has none.
+ */
+function copyCustomValues(sqlite: Sqlite, recordIds: readonly string[]): void {
+  if (!sqlite.prepare(`SELECT 1 FROM bk.sqlite_master WHERE type = 'table' AND name = 'custom_values'`).get()) return;
+  sqlite.prepare(`INSERT OR IGNORE INTO main.custom_values (field_id, record_id, seq, text_value, num_value, sort_text)
+    SELECT src.field_id, COALESCE((SELECT new FROM temp.restore_ids WHERE old = src.record_id), src.record_id), src.seq, src.text_value, src.num_value, src.sort_text
+    FROM bk.custom_values src WHERE src.record_id IN ${inList(recordIds)} AND src.field_id IN (SELECT id FROM main.custom_fields)`).run();
 }
 
 /** Hashes of stored documents among `ids` in the attached backup, so their files can be put back. */

@@ -217,6 +217,34 @@ describe('restoring', () => {
     expect(copy.recordId).not.toBe(maya.id);
     expect((await t.call('contacts.list', {})).items.map((c) => c.displayName).sort()).toEqual(['Maya', 'Maya', 'Other']);
   });
+
+  it('brings back the custom values of a restored contact and its job, also on a copy, and skips fields deleted since', async () => {
+    await t.call('fields.create', { recordType: 'contact', label: 'Gate code', type: 'text' });
+    const areas = await t.call('fields.create', { recordType: 'contact', label: 'Areas', type: 'choices', options: [{ label: 'Kitchen' }, { label: 'Loft' }] });
+    const gone = await t.call('fields.create', { recordType: 'contact', label: 'Old note', type: 'text' });
+    await t.call('fields.create', { recordType: 'job', label: 'Boiler model', type: 'text' });
+    const both = areas.options.map((o) => o.id);
+    const maya = await t.call('contacts.create', { firstName: 'Maya', custom: { gateCode: '4417#', areas: both, oldNote: 'x' } });
+    const job = await t.call('jobs.create', { title: 'Boiler swap', contactId: maya.id, custom: { boilerModel: 'Vaillant 832' } });
+    const backup = await t.call('backups.create', {});
+
+    const db = new Database(join(t.dataDir, 'rapport.sqlite'));
+    db.pragma('foreign_keys = ON');
+    db.prepare('DELETE FROM custom_values WHERE record_id IN (?, ?)').run(maya.id, job.id);
+    db.prepare('DELETE FROM jobs').run();
+    db.prepare('DELETE FROM contacts WHERE id = ?').run(maya.id);
+    db.prepare('DELETE FROM custom_fields WHERE id = ?').run(gone.id);
+    db.close();
+    t.core.events.emit('data.changed', { entity: 'field', action: 'deleted', ids: [gone.id] });
+
+    await t.call('backups.restoreRecord', { id: backup.backup.id, type: 'contact', recordId: maya.id });
+    expect((await t.call('contacts.get', { id: maya.id })).custom).toEqual({ gateCode: '4417#', areas: both });
+    expect((await t.call('jobs.get', { id: job.id })).custom).toEqual({ boilerModel: 'Vaillant 832' });
+
+    const copy = await t.call('backups.restoreRecord', { id: backup.backup.id, type: 'contact', recordId: maya.id });
+    expect((await t.call('contacts.get', { id: copy.recordId })).custom).toEqual({ gateCode: '4417#', areas: both });
+    expect((await t.call('contacts.get', { id: maya.id })).custom).toEqual({ gateCode: '4417#', areas: both });
+  });
 });
 
 describe('restoreLatestGood (the damaged-store screen, before the core opens)', () => {

@@ -10,7 +10,7 @@ import { useTags } from '../../api/search';
 import { notifyError } from '../../ui/notify';
 import { errorsFromIssues } from '../../ui/form-errors';
 import { useUnsavedGuard } from '../../ui/unsaved-changes';
-import { CustomFieldInputs, customDefaults, customErrors, customErrorsByKey, customInput, formShowsError, WithCustomFields, withCustomValue } from '../fields/panels';
+import { customDefaults, customErrors, customInput, FormCustomFields, formShowsError, WithCustomFields } from '../fields/panels';
 import { type CompanyFieldsInput, type CompanyFormValues, companyValuesToInput } from './company-form-values';
 
 interface Props {
@@ -93,15 +93,7 @@ function CompanyFormBody({ initialValues, companyId, disabled, submitLabel, onSa
                 <Title order={2} size="h6">
                   More details
                 </Title>
-                <CustomFieldInputs
-                  definitions={definitions}
-                  values={form.values.custom}
-                  errors={customErrorsByKey(form.errors)}
-                  onChange={(key, value) => {
-                    form.setFieldValue('custom', (held) => withCustomValue(held, key, value));
-                    form.clearFieldError(`custom.${key}`);
-                  }}
-                />
+                <FormCustomFields definitions={definitions} form={form} />
               </>
             )}
             {!disabled && (

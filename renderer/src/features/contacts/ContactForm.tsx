@@ -17,7 +17,7 @@ import { localDraftStore, useFormDraft } from '../../ui/use-draft';
 import { AddressRows } from './AddressRows';
 import { type ContactFieldsInput, type ContactFormValues, valuesToInput } from './contact-form-values';
 import { KIND_OPTIONS } from './contact-labels';
-import { CustomFieldInputs, customDefaults, customErrors, customErrorsByKey, customInput, formShowsError, WithCustomFields, withCustomValue } from '../fields/panels';
+import { customDefaults, customErrors, customInput, FormCustomFields, formShowsError, WithCustomFields } from '../fields/panels';
 import { LabelledRows } from './LabelledRows';
 
 interface Props {
@@ -124,15 +124,7 @@ function ContactFormBody({ initialValues, contactId, companyName, disabled, subm
 
           {definitions.length > 0 && (
             <Section title="More details">
-              <CustomFieldInputs
-                definitions={definitions}
-                values={form.values.custom}
-                errors={customErrorsByKey(form.errors)}
-                onChange={(key, value) => {
-                  form.setFieldValue('custom', (held) => withCustomValue(held, key, value));
-                  form.clearFieldError(`custom.${key}`);
-                }}
-              />
+              <FormCustomFields definitions={definitions} form={form} />
             </Section>
           )}
 

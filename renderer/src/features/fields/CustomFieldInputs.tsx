@@ -8,6 +8,7 @@ import { minorToDecimal, parseMoney } from '../../../../shared/domain/money';
 import { CompanySelect } from '../../ui/CompanySelect';
 import { ContactSelect } from '../../ui/ContactSelect';
 import { useLinkedName } from '../../api/fields';
+import { customErrorsByKey, withCustomValue } from './custom-form';
 
 interface InputProps {
   definition: FieldDefinition;
@@ -139,5 +140,28 @@ export function CustomFieldInputs({ definitions, values, onChange, errors = {} }
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** What FormCustomFields needs of a record's Mantine form: its `custom` values and its `custom.<key>` errors. */
+interface FormWithCustom {
+  values: { custom: CustomValues };
+  errors: Record<string, unknown>;
+  setFieldValue(path: 'custom', value: (held: CustomValues) => CustomValues): void;
+  clearFieldError(path: string): void;
+}
+
+/** A record form's custom inputs wired to its form: a change edits one key and clears that field's error. */
+export function FormCustomFields({ definitions, form }: { definitions: readonly FieldDefinition[]; form: FormWithCustom }) {
+  return (
+    <CustomFieldInputs
+      definitions={definitions}
+      values={form.values.custom}
+      errors={customErrorsByKey(form.errors)}
+      onChange={(key, value) => {
+        form.setFieldValue('custom', (held) => withCustomValue(held, key, value));
+        form.clearFieldError(`custom.${key}`);
+      }}
+    />
   );
 }

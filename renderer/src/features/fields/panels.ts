@@ -2,7 +2,7 @@
 // for record forms (and the helpers that bind them to a form), and the values for record pages. Everything else in
 // this folder is private.
 export { CustomFieldsPanel } from './CustomFieldsPanel';
-export { CustomFieldInput, CustomFieldInputs } from './CustomFieldInputs';
+export { CustomFieldInput, CustomFieldInputs, FormCustomFields } from './CustomFieldInputs';
 export { CustomFieldFacts, CustomFieldValues, CustomValueView, customValueText } from './CustomFieldValues';
 export { WithCustomFields } from './WithCustomFields';
 export { customDefaults, customErrors, customErrorsByKey, customInput, formShowsError, liveFields, withCustomValue } from './custom-form';

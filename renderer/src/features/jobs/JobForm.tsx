@@ -12,7 +12,7 @@ import { ContactSelect } from '../../ui/ContactSelect';
 import { useUnsavedGuard } from '../../ui/unsaved-changes';
 import { DraftRestoredNote } from '../../ui/unsaved-draft-note';
 import { localDraftStore, useFormDraft } from '../../ui/use-draft';
-import { CustomFieldInputs, customDefaults, customErrors, customErrorsByKey, customInput, formShowsError, WithCustomFields, withCustomValue } from '../fields/panels';
+import { customDefaults, customErrors, customInput, FormCustomFields, formShowsError, WithCustomFields } from '../fields/panels';
 import { type JobFields, type JobFormValues, fieldForPath, jobValuesToInput, validateJobValues } from './job-form-values';
 
 interface Props {
@@ -116,15 +116,7 @@ function JobFormBody({ initialValues, jobId, contactName, companyName, disabled,
             {!compact && <TextInput label="Probability (%)" inputMode="numeric" {...form.getInputProps('probability')} />}
           </SimpleGrid>
           {(!compact || stageCategory === 'lost') && <TextInput label="Lost reason" placeholder="Why it was lost (optional)" {...form.getInputProps('lostReason')} />}
-          <CustomFieldInputs
-            definitions={definitions}
-            values={form.values.custom}
-            errors={customErrorsByKey(form.errors)}
-            onChange={(key, value) => {
-              form.setFieldValue('custom', (held) => withCustomValue(held, key, value));
-              form.clearFieldError(`custom.${key}`);
-            }}
-          />
+          <FormCustomFields definitions={definitions} form={form} />
           <Textarea label="Notes" autosize minRows={compact ? 2 : 4} {...form.getInputProps('notes')} />
           <Group justify="flex-end">
             {secondaryAction}
