@@ -3,8 +3,8 @@
 // Screenshots go to tests/artifacts/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium, openWatchedPage, type PageOptions, type WatchedPage } from '../helpers/browser';
 import { type RunningHarness, startHarness } from '../helpers/harness-process';
 
@@ -83,4 +83,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Let notifications and transitions settle so the picture shows the steady state.
   await page.waitForTimeout(250);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** Two elements on screen do not overlap (a notification and the button the user needs next). */
+export async function expectApart(a: Locator, b: Locator): Promise<void> {
+  const [x, y] = [await a.boundingBox(), await b.boundingBox()];
+  expect(x && y).toBeTruthy();
+  const overlap = x!.x < y!.x + y!.width && y!.x < x!.x + x!.width && x!.y < y!.y + y!.height && y!.y < x!.y + x!.height;
+  expect(overlap, `the notification at ${JSON.stringify(x)} covers the button at ${JSON.stringify(y)}`).toBe(false);
 }

@@ -1,7 +1,7 @@
 // A contact's whole life through the real UI: create (after an inline validation error), edit, find it
 // by list search, by keyboard and by Ctrl+K, delete with Undo, delete again, find it in Trash, restore.
 import { describe, expect, test } from 'vitest';
-import { screenshot, useApp } from './app-fixture';
+import { expectApart, screenshot, useApp } from './app-fixture';
 
 const app = useApp(async ({ harness }) => {
   // Neighbours, so searching has something to leave out.
@@ -35,6 +35,9 @@ describe('a contact from creation to Trash and back', () => {
     expect(id).toBeTruthy();
 
     await page.getByLabel('Job title').fill('Kitchen designer');
+    // The "added" notification leaves the form's Save (bottom right, once scrolled to) free.
+    await page.getByRole('button', { name: 'Save' }).scrollIntoViewIfNeeded();
+    await expectApart(page.locator('.mantine-Notification-root').filter({ hasText: 'Maya Jones added' }), page.getByRole('button', { name: 'Save' }));
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved').waitFor();
     expect((await app.harness.rpc('contacts.get', { id: id! })).jobTitle).toBe('Kitchen designer');

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { smtpSettings } from '../helpers/smtp';
-import { screenshot, useApp } from './app-fixture';
+import { expectApart, screenshot, useApp } from './app-fixture';
 
 const RAW = ['Too big', 'expected', 'ECONNREFUSED', 'Cannot read properties', '550 550', '5.1.1', 'VALIDATION'];
 
@@ -137,11 +137,3 @@ describe('words a person understands', () => {
     assertClean();
   }, 60_000);
 });
-
-/** Two elements on screen do not overlap. */
-async function expectApart(a: ReturnType<Page['locator']>, b: ReturnType<Page['locator']>) {
-  const [x, y] = [await a.boundingBox(), await b.boundingBox()];
-  expect(x && y).toBeTruthy();
-  const overlap = x!.x < y!.x + y!.width && y!.x < x!.x + x!.width && x!.y < y!.y + y!.height && y!.y < x!.y + x!.height;
-  expect(overlap, `the notification at ${JSON.stringify(x)} covers the button at ${JSON.stringify(y)}`).toBe(false);
-}

@@ -5,6 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import '../../../shared/ipc/zod-messages';
 import { Router } from 'wouter';
+import classes from './App.module.css';
 import { useLiveData } from '../api/live';
 import { QuickLog } from '../features/activities/QuickLog';
 import { QuickSearch } from '../features/search/QuickSearch';
@@ -26,7 +27,8 @@ const theme = createTheme({
 
 // Toasts sit at the bottom centre: at the top they covered list toolbars (search, filters), bottom-left the
 // settings forms' buttons, bottom-right the record forms' Save (and a pointer resting on a toast keeps it open).
-// Page actions are top-right and dialogs are centred, so the middle of the bottom edge is the free place.
+// Page actions are top-right and dialogs are centred, so the middle of the content area's bottom edge is the free
+// place (App.module.css moves the centre right of the navigation).
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -36,7 +38,7 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={() => nonce}>
       <QueryClientProvider client={queryClient}>
         <Router hook={useGuardedHashLocation}>
-          <Notifications position="bottom-center" limit={4} containerWidth={360} />
+          <Notifications position="bottom-center" limit={4} containerWidth={360} classNames={{ root: classes.toasts }} />
           <Live />
           <Shell>
             <Routes />

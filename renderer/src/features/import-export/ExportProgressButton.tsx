@@ -17,7 +17,9 @@ export function ExportProgressButton({ progress, size }: { progress: ExportProgr
       disabled={!progress || cancel.isPending}
       onClick={() => progress && cancel.mutate(progress.exportId)}
     >
-      Cancel export · {percent}%
+      Cancel export ·{' '}
+      {/* A fixed-width figure: a button that grows and shrinks with each tick is a moving target for the pointer. */}
+      <span style={{ display: 'inline-block', minWidth: '4ch', textAlign: 'end', fontVariantNumeric: 'tabular-nums' }}>{percent}%</span>
     </Button>
   );
 }
