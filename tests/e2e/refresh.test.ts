@@ -52,7 +52,12 @@ function watchRpc(page: Page): RpcLog {
       await expect.poll(() => calls.includes(channel), { timeout: 15_000, interval: 50 }).toBe(true);
     },
     async quiet(quietMs = 600) {
-      await expect.poll(() => inFlight === 0 && Date.now() - last >= quietMs, { timeout: 15_000, interval: 50 }).toBe(true);
+      try {
+        await expect.poll(() => inFlight === 0 && Date.now() - last >= quietMs, { timeout: 15_000, interval: 50 }).toBe(true);
+      } catch (error) {
+        // Which channels kept the page busy: what a failure here needs to be understood.
+        throw new Error(`never quiet for ${quietMs} ms: ${inFlight} in flight; calls since the last take: ${calls.join(', ')}`, { cause: error });
+      }
     },
   };
 }
