@@ -1,6 +1,6 @@
 // One refresh path (issue #14): a save only primes the cache, and main's data.changed brings one refetch of
 // each query that shows the saved record. Counts the page's POST /rpc/<channel> calls after saving one contact.
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useApp } from './app-fixture';
 
@@ -26,18 +26,19 @@ interface RpcLog {
 
 function watchRpc(page: Page): RpcLog {
   let calls: string[] = [];
-  let inFlight = 0;
+  // The requests seen starting, by identity: ones the page began before the watch (its first load, under a slow
+  // machine) finish without having been counted, and a bare counter went negative and never read 0 again.
+  const pending = new Set<Request>();
   let last = Date.now();
   const isRpc = (url: string) => new URL(url).pathname.startsWith('/rpc/');
   page.on('request', (request) => {
     if (request.method() !== 'POST' || !isRpc(request.url())) return;
     calls.push(decodeURIComponent(new URL(request.url()).pathname.slice('/rpc/'.length)));
-    inFlight++;
+    pending.add(request);
     last = Date.now();
   });
-  const done = (request: { url(): string; method(): string }) => {
-    if (request.method() !== 'POST' || !isRpc(request.url())) return;
-    inFlight--;
+  const done = (request: Request) => {
+    if (!pending.delete(request)) return;
     last = Date.now();
   };
   page.on('requestfinished', done);
@@ -53,10 +54,10 @@ function watchRpc(page: Page): RpcLog {
     },
     async quiet(quietMs = 600) {
       try {
-        await expect.poll(() => inFlight === 0 && Date.now() - last >= quietMs, { timeout: 15_000, interval: 50 }).toBe(true);
+        await expect.poll(() => pending.size === 0 && Date.now() - last >= quietMs, { timeout: 15_000, interval: 50 }).toBe(true);
       } catch (error) {
         // Which channels kept the page busy: what a failure here needs to be understood.
-        throw new Error(`never quiet for ${quietMs} ms: ${inFlight} in flight; calls since the last take: ${calls.join(', ')}`, { cause: error });
+        throw new Error(`never quiet for ${quietMs} ms: ${pending.size} in flight; calls since the last take: ${calls.join(', ')}`, { cause: error });
       }
     },
   };
