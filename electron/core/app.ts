@@ -31,6 +31,9 @@ import { createScheduleModule } from './schedule/module';
 import { createSearchModule } from './search/module';
 import { createTrashModule } from './trash/module';
 import { createFieldsModule } from './fields/module';
+import { createDuplicatesModule } from './duplicates/module';
+import { createMergesModule } from './merges/module';
+import { createQualityModule } from './quality/module';
 import { checkStoreWritable, inspectStoreAtStart, startupProblemOf } from './startup-checks';
 import { createWakeTimer } from './wake-timer';
 
@@ -123,6 +126,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...modules.backups.handlers,
     ...modules.trash.handlers,
     ...modules.fields.handlers,
+    ...modules.duplicates.handlers,
+    ...modules.merges.handlers,
+    ...modules.quality.handlers,
   };
   const dispatch = hold.guard(createDispatcher(handlers, logger, { dataDir: options.dataDir }));
   // One wake-up timer for both reminder loops: it sleeps until the earlier of their next due times.
@@ -179,5 +185,8 @@ function createModules(ctx: FeatureContext, hold: Hold) {
     backups: createBackupsModule(ctx),
     trash: createTrashModule(ctx, documents.service),
     fields: createFieldsModule(ctx),
+    duplicates: createDuplicatesModule(ctx),
+    merges: createMergesModule(ctx),
+    quality: createQualityModule(ctx),
   };
 }

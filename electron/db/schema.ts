@@ -13,6 +13,7 @@ import type {
 } from './schema.summaries';
 import type { ContactBulkEditItemsTable, ContactBulkEditsTable } from './schema.bulk-edits';
 import type { CustomFieldsTable, CustomValuesTable } from './schema.custom-fields';
+import type { DuplicateDismissalsTable, DuplicatePairsTable, MergeLosersTable, MergeMovesTable, MergesTable, QualityFixItemsTable, QualityFixesTable, RecordAliasesTable } from './schema.merges';
 
 export type { ActivityDaysTable, ClientJobsTable, ContactTouchesTable, JobMilestonesTable, PipelineTotalsTable, RevenueMonthsTable };
 
@@ -394,6 +395,14 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   custom_fields: CustomFieldsTable;
   custom_values: CustomValuesTable;
+  duplicate_pairs: DuplicatePairsTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
+  merges: MergesTable;
+  merge_losers: MergeLosersTable;
+  merge_moves: MergeMovesTable;
+  record_aliases: RecordAliasesTable;
+  quality_fixes: QualityFixesTable;
+  quality_fix_items: QualityFixItemsTable;
 
   contacts_search: { seq: number; name: string; details: string; job_title: string | null; tags: string; notes: string | null };
   companies_search: { seq: number; name: string; website: string | null; phone: string | null; tags: string; notes: string | null };

@@ -15,6 +15,9 @@ import { SCHEDULE_CHANNELS } from './schedule.channels';
 import { SEARCH_CHANNELS } from './search.channels';
 import { TRASH_CHANNELS } from './trash.channels';
 import { FIELDS_CHANNELS } from './fields.channels';
+import { DUPLICATES_CHANNELS } from './duplicates.channels';
+import { MERGES_CHANNELS } from './merges.channels';
+import { QUALITY_CHANNELS } from './quality.channels';
 
 export const CHANNELS = [
   ...CONTACTS_CHANNELS,
@@ -32,6 +35,9 @@ export const CHANNELS = [
   ...BACKUPS_CHANNELS,
   ...TRASH_CHANNELS,
   ...FIELDS_CHANNELS,
+  ...DUPLICATES_CHANNELS,
+  ...MERGES_CHANNELS,
+  ...QUALITY_CHANNELS,
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

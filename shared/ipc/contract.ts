@@ -20,6 +20,9 @@ import { scheduleContract } from './schedule.contract';
 import { searchContract } from './search.contract';
 import { trashContract } from './trash.contract';
 import { fieldsContract } from './fields.contract';
+import { duplicatesContract } from './duplicates.contract';
+import { mergesContract } from './merges.contract';
+import { qualityContract } from './quality.contract';
 
 export const contract = {
   ...contactsContract,
@@ -37,6 +40,9 @@ export const contract = {
   ...backupsContract,
   ...trashContract,
   ...fieldsContract,
+  ...duplicatesContract,
+  ...mergesContract,
+  ...qualityContract,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -9,11 +9,12 @@ import { reportsEvents } from './reports.contract';
 import { importExportEvents } from './import-export.contract';
 import { scheduleEvents } from './schedule.contract';
 import { trashEvents } from './trash.contract';
+import { duplicatesEvents } from './duplicates.contract';
 
 export const events = {
   /** Something in the store changed; the renderer refreshes what shows it. */
   'data.changed': z.object({
-    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field']),
+    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field', 'merge']),
     action: z.enum(['created', 'updated', 'deleted', 'restored']),
     ids: z.array(z.string()),
   }),
@@ -28,6 +29,7 @@ export const events = {
   ...dataEvents,
   ...backupsEvents,
   ...trashEvents,
+  ...duplicatesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -15,8 +15,11 @@ import { scheduleCases } from './schedule.cases';
 import { trashCases } from './trash.cases';
 import { contactsCases } from './contacts.cases';
 import { fieldsCases } from './fields.cases';
+import { duplicatesCases } from './duplicates.cases';
+import { mergesCases } from './merges.cases';
+import { qualityCases } from './quality.cases';
 
-const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, backupsCases, dataCases, trashCases, contactsCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, backupsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases];
 
 let t: TestCore;
 let contactId = '';
@@ -230,6 +233,9 @@ const cases: Record<Channel, Case> = {
   ...dataCases.cases,
   ...trashCases.cases,
   ...contactsCases.cases,
+  ...duplicatesCases.cases,
+  ...mergesCases.cases,
+  ...qualityCases.cases,
   ...fieldsCases.cases,
 };
 

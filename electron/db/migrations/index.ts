@@ -20,6 +20,7 @@ import * as m0016 from './0016_contact_bulk_edits';
 import * as m0018 from './0018_list_seek_indexes';
 import * as m0019 from './0019_purge_indexes';
 import * as m0020 from './0020_custom_fields';
+import * as m0021 from './0021_duplicates_and_merges';
 
 export interface Migration {
   name: string;
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   { name: '0018_list_seek_indexes', up: m0018.up },
   { name: '0019_purge_indexes', up: m0019.up },
   { name: '0020_custom_fields', up: m0020.up },
+  { name: '0021_duplicates_and_merges', up: m0021.up },
 ];

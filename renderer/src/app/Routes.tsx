@@ -14,6 +14,7 @@ const NewCompanyPage = lazyPage(() => import('../features/companies/NewCompanyPa
 const ContactPage = lazyPage(() => import('../features/contacts/ContactPage'), 'ContactPage');
 const ContactsPage = lazyPage(() => import('../features/contacts/ContactsPage'), 'ContactsPage');
 const DataPage = lazyPage(() => import('../features/data/DataPage'), 'DataPage');
+const DuplicatesPage = lazyPage(() => import('../features/duplicates/DuplicatesPage'), 'DuplicatesPage');
 const DocumentsPage = lazyPage(() => import('../features/documents/DocumentsPage'), 'DocumentsPage');
 const NewContactPage = lazyPage(() => import('../features/contacts/NewContactPage'), 'NewContactPage');
 const ActivityPage = lazyPage(() => import('../features/activities/ActivityPage'), 'ActivityPage');
@@ -22,6 +23,7 @@ const JobsPage = lazyPage(() => import('../features/jobs/JobsPage'), 'JobsPage')
 const ComposePage = lazyPage(() => import('../features/email/ComposePage'), 'ComposePage');
 const EmailPage = lazyPage(() => import('../features/email/EmailPage'), 'EmailPage');
 const RecordsPage = lazyPage(() => import('../features/reports/RecordsPage'), 'RecordsPage');
+const QualityPage = lazyPage(() => import('../features/quality/QualityPage'), 'QualityPage');
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const SchedulePage = lazyPage(() => import('../features/schedule/SchedulePage'), 'SchedulePage');
 const TodayPage = lazyPage(() => import('../features/today/TodayPage'), 'TodayPage');
@@ -58,6 +60,8 @@ export function Routes() {
           <Route path="/reports" component={ReportsPage} />
           <Route path="/reports/records" component={RecordsPage} />
           <Route path="/import" component={ImportPage} />
+          <Route path="/quality" component={QualityPage} />
+          <Route path="/quality/duplicates" component={DuplicatesPage} />
           <Route path="/trash" component={TrashPage} />
           <Route path="/backups" component={BackupsPage} />
           <Route path="/data" component={DataPage} />

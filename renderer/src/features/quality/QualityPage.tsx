@@ -1,0 +1,4 @@
+// Placeholder (issue #20): the data quality page is being built.
+export function QualityPage() {
+  return null;
+}
