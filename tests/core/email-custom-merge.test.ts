@@ -1,24 +1,17 @@
 // {{custom.<key>}} merge fields (issue #19) through the real merge paths: a template checks the key against the
 // contact fields when saved, preview and a single email fill the contact's value as text, a campaign fills it per
 // person and skips whoever has none, and what reaches a real SMTP server on loopback carries the value.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveCustom } from '../../electron/core/fields/record-custom';
 import { openTestCore, type TestCore } from '../helpers/core';
-import { smtpSettings, startSmtp, type TestSmtp } from '../helpers/smtp';
+import { smtpSettings, useSmtpServer } from '../helpers/smtp';
 
-let smtp: TestSmtp;
+const smtp = useSmtpServer();
 let t: TestCore;
 let ann = '';
 let bob = '';
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-});
-afterAll(() => smtp.close());
-
 beforeEach(async () => {
-  smtp.received.length = 0;
-  smtp.state.behaviour = 'accept';
   t = await openTestCore();
   await t.call('email.settings.update', smtpSettings(smtp.port));
   await t.call('fields.create', { recordType: 'contact', label: 'Gate code', type: 'text' });

@@ -5,24 +5,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
 import { attachingPicked } from '../helpers/picks';
-import { smtpSettings, startSmtp, type TestSmtp } from '../helpers/smtp';
+import { smtpSettings, useSmtpServer } from '../helpers/smtp';
 
-let smtp: TestSmtp;
+const smtp = useSmtpServer();
 let t: TestCore;
 let ann = '';
 let files = '';
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-});
-afterAll(() => smtp.close());
-
 beforeEach(async () => {
-  smtp.received.length = 0;
-  smtp.state.behaviour = 'accept';
   t = attachingPicked(await openTestCore());
   files = tempDir('rapport-email-docs-');
   await t.call('email.settings.update', smtpSettings(smtp.port));

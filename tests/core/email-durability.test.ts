@@ -4,15 +4,11 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openTestCore, tempDir } from '../helpers/core';
-import { smtpSettings, startSmtp, type TestSmtp } from '../helpers/smtp';
+import { smtpSettings, useSmtpServer } from '../helpers/smtp';
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startSmtp();
-});
-afterAll(() => smtp.close());
+const smtp = useSmtpServer();
 
 async function until(condition: () => boolean, what: string, ms = 20_000) {
   const end = Date.now() + ms;

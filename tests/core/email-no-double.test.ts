@@ -7,21 +7,13 @@
 import { appendFileSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
-import { smtpSettings, startSmtp, type Behaviour, type TestSmtp } from '../helpers/smtp';
+import { smtpSettings, useSmtpServer, type Behaviour } from '../helpers/smtp';
 
 const MESSAGES = Number(process.env.RAPPORT_NO_DOUBLE_MESSAGES ?? 100);
 
-let smtp: TestSmtp;
-beforeAll(async () => {
-  smtp = await startSmtp();
-});
-afterAll(() => smtp.close());
-beforeEach(() => {
-  smtp.received.length = 0;
-  smtp.state.behaviour = 'accept';
-});
+const smtp = useSmtpServer();
 
 /** How many times the server stored each Message-ID. */
 function receivedById(): Map<string, number> {

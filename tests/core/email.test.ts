@@ -4,24 +4,16 @@
 // clock is moved instead of sleeping.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_SECRETS_FILE } from '../../electron/harness/platform';
 import { openTestCore, type TestCore } from '../helpers/core';
-import { SMTP_PASSWORD, smtpSettings, startSmtp, type TestSmtp } from '../helpers/smtp';
+import { SMTP_PASSWORD, smtpSettings, useSmtpServer } from '../helpers/smtp';
 
-let smtp: TestSmtp;
+const smtp = useSmtpServer();
 let t: TestCore;
 let ann = '';
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-});
-afterAll(() => smtp.close());
-
 beforeEach(async () => {
-  smtp.received.length = 0;
-  smtp.state.behaviour = 'accept';
-  smtp.state.authAttempts = 0;
   t = await openTestCore();
   await t.call('email.settings.update', smtpSettings(smtp.port, { signature: 'Sam Trader\nSam Fixes Things' }));
   ann = (await t.call('contacts.create', { firstName: 'Ann', lastName: 'Lee', emails: [{ value: 'ann@client.test' }], emailOptIn: true })).id;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { tempDir } from './core';
 
 export const SMTP_USER = 'trader@example.test';
@@ -125,6 +126,30 @@ export async function startSmtp(options: { port?: number } = {}) {
 }
 
 export type TestSmtp = Awaited<ReturnType<typeof startSmtp>>;
+
+/**
+ * One real SMTP server for a test file: started before its first test, closed after its last, and before each test
+ * back to accepting with nothing received. Call at the top of the file; the server is there once tests run (the
+ * returned object reads through to it, since it only exists after beforeAll).
+ */
+export function useSmtpServer(): TestSmtp {
+  let server: TestSmtp | undefined;
+  beforeAll(async () => {
+    server = await startSmtp();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    if (!server) return;
+    server.received.length = 0;
+    Object.assign(server.state, { behaviour: 'accept', pick: null, authAttempts: 0 });
+  });
+  return new Proxy({} as TestSmtp, {
+    get(_target, key) {
+      if (!server) throw new Error('The test SMTP server starts in beforeAll: use it inside a test or a hook');
+      return Reflect.get(server, key);
+    },
+  });
+}
 
 /** email.settings.update input pointing at a test server. */
 export function smtpSettings(port: number, overrides: Record<string, unknown> = {}) {
