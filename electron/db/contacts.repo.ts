@@ -148,8 +148,8 @@ export interface ContactQuery {
   custom?: readonly CustomFilter[] | undefined;
   /** Sorts by a custom field instead of `sort`; needs `fields`. */
   sortCustom?: CustomSort | undefined;
-  /** The contact type's field definitions (core/fields/definitions.ts), archived ones included. */
-  fields?: readonly CustomQueryDef[] | undefined;
+  /** The contact type's field definitions (core/fields/definitions.ts), archived ones included; [] when there are none. */
+  fields: readonly CustomQueryDef[];
   trashed: boolean;
   sort?: ContactSort | undefined;
   limit: number;
@@ -178,7 +178,6 @@ function conditions(q: ContactQuery, walkSortIndex = false): RawBuilder<SqlBool>
   }
   where.push(...segmentConditions(q));
   if (q.custom?.length) {
-    if (!q.fields) throw new Error('Custom field filters need the contact field definitions (ContactQuery.fields)');
     where.push(...customConditions(q.fields, q.custom, 'c.id', walkSortIndex));
   }
   if (q.tag) {
@@ -272,7 +271,7 @@ function countQuery(q: ContactQuery, whereAll: RawBuilder<SqlBool>): RawBuilder<
 
 /** Live contacts meeting one custom condition and nothing else: counted on the value indexes (customLiveCount). */
 function customOnlyCount(q: ContactQuery): RawBuilder<number> | null {
-  if (q.trashed || q.tag || q.custom?.length !== 1 || !q.fields || hasSegmentFilter({ ...q, custom: undefined })) return null;
+  if (q.trashed || q.tag || q.custom?.length !== 1 || hasSegmentFilter({ ...q, custom: undefined })) return null;
   if (q.kind || q.companyId || q.notContactedForDays || q.hasOverdueTask || (q.query && q.query.trim() !== '')) return null;
   const filter = q.custom[0]!;
   return customLiveCount(customFieldByKey(q.fields, filter.key), filter, { ref: 'c.id', from: sql`contacts c`, inTrash: sql<SqlBool>`c.deleted_at IS NOT NULL` });
@@ -335,7 +334,7 @@ export async function listContacts(db: Kysely<DB>, q: ContactQuery): Promise<{ i
  * filter apply as in the plain list. The company's name is a correlated read: the page is read from custom_values.
  */
 async function listByCustomField(db: Kysely<DB>, q: ContactQuery, sort: CustomSort, where: RawBuilder<SqlBool>[]) {
-  const def = customFieldByKey(q.fields ?? [], sort.key, 'sortCustom.key');
+  const def = customFieldByKey(q.fields, sort.key, 'sortCustom.key');
   const page = await customSortedPage<ContactRow>(db, {
     def,
     select: sql`c.*, (SELECT name FROM companies WHERE id = c.company_id) AS company_name`,

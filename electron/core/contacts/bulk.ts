@@ -98,8 +98,7 @@ export function createContactsBulk({ db, clock, events, newId }: ServiceDeps) {
   async function targetIds(target: BulkTarget): Promise<string[]> {
     if ('ids' in target) return [...new Set(target.ids)];
     const revenueCurrency = await revenueCurrencyFor(db, target.filter);
-    const fields = target.filter.custom?.length ? await definitions.get('contact') : undefined;
-    return matchingContactIds(db, { ...target.filter, revenueCurrency, fields, now: clock.now() });
+    return matchingContactIds(db, { ...target.filter, revenueCurrency, fields: await definitions.get('contact'), now: clock.now() });
   }
 
   let stepping = 0;

@@ -159,7 +159,7 @@ export function createExportAll(ctx: FeatureContext) {
           await zip.addBuffer('fields.json', `${JSON.stringify(Object.fromEntries(FIELD_RECORD_TYPES.map((type) => [type, fields.get(type) ?? []])), null, 2)}\n`);
 
           step = 'contacts';
-          const { total: contacts, contacts: readContacts } = snapshotContacts(opened.sqlite, opened.db, exportContactsQuery({ now }, undefined)!);
+          const { total: contacts, contacts: readContacts } = snapshotContacts(opened.sqlite, opened.db, exportContactsQuery({ now, fields: [] }, undefined)!);
           report(0, contacts);
           const contactFields = live('contact');
           await zip.addStream('contacts.vcf', chunked((function* () {

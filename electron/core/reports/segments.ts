@@ -18,7 +18,7 @@ import { customDefinitions } from '../fields/record-custom';
  * field definitions when the caller has them; read here only when the filter has custom conditions.
  */
 export async function countFilter(db: Kysely<DB>, filter: SegmentFilter, now: Date, fields?: readonly FieldDefinition[]): Promise<number> {
-  const defs = filter.custom?.length ? (fields ?? (await customDefinitions(db, 'contact'))) : undefined;
+  const defs = filter.custom?.length ? (fields ?? (await customDefinitions(db, 'contact'))) : [];
   return countContacts(db, { ...filter, revenueCurrency: await revenueCurrencyFor(db, filter), fields: defs, trashed: false, now });
 }
 
