@@ -38,6 +38,12 @@ const COLUMNS_OF: Record<string, readonly (keyof ContactFieldColumns)[]> = {
   kind: ['kind'],
   emailOptIn: ['email_opt_in'],
   companyId: ['company_id', 'display_name', 'sort_name', 'sort_last'],
+  // The Data quality fixes (issue #20). A contact with no name shows under its email or phone, so those move it too.
+  firstName: ['first_name', 'display_name', 'sort_name', 'sort_last'],
+  lastName: ['last_name', 'display_name', 'sort_name', 'sort_last'],
+  emails: ['emails', 'search_details', 'display_name', 'sort_name', 'sort_last'],
+  phones: ['phones', 'search_details', 'display_name', 'sort_name', 'sort_last'],
+  jobTitle: ['job_title'],
 };
 
 export interface ContactRewrite {

@@ -54,6 +54,8 @@ export const MergeSummary = z.object({
   survivorName: z.string(),
   /** The merged-away records as they were named. */
   merged: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  /** Linked records that moved, by what they are (as MergeResult.moved): the undo dialog says what goes back. */
+  moved: z.record(z.string(), z.number().int()).optional(),
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
 });

@@ -31,6 +31,8 @@ export const QualitySummary = z.object({
   counts: z.record(QualityCheck, z.number().int()),
   contacts: z.number().int(),
   companies: z.number().int(),
+  /** The country the phone counts used (the one asked for, else the settings'): the page's default for fixes. */
+  defaultCountry: z.string(),
 });
 
 export const QualityListInput = z.strictObject({

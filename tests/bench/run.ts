@@ -16,6 +16,8 @@ import { encodeCursor } from '../../electron/db/keyset';
 import { call } from './call';
 import { compare, round3, stats } from './measure';
 import { benchBackups } from './backups';
+import { benchMerges } from './merges';
+import { benchDuplicates } from './duplicates';
 import { benchFields } from './fields-list';
 import { benchReports } from './reports';
 import { seed } from './seed';
@@ -469,13 +471,16 @@ async function benchCore(): Promise<void> {
 async function main(): Promise<void> {
   const suites = new Set((process.env.BENCH ?? 'core,transfer,reports,fields').split(',').map((name) => name.trim()));
   // backups writes gigabytes (BENCH_BACKUP_DOCS_MB), so it runs only when named: BENCH=backups.
-  const known = ['core', 'transfer', 'reports', 'fields', 'backups'];
+  const known = ['core', 'transfer', 'reports', 'fields', 'backups', 'duplicates', 'merges'];
   for (const name of suites) if (!known.includes(name)) throw new Error(`Unknown bench suite "${name}" (${known.join(', ')})`);
   if (suites.has('core')) await benchCore();
   if (suites.has('transfer')) await benchTransfer();
   if (suites.has('reports')) await benchReports();
   if (suites.has('fields')) await benchFields(stderrLogger);
   if (suites.has('backups')) await benchBackups(stderrLogger);
+  if (suites.has('merges')) await benchMerges(stderrLogger);
+  // The duplicate scan seeds its own 100,000 contacts (issue #20): only when named, BENCH=duplicates.
+  if (suites.has('duplicates')) await benchDuplicates(stderrLogger);
 }
 
 main().catch((error: unknown) => {

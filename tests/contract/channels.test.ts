@@ -19,7 +19,8 @@ import { duplicatesCases } from './duplicates.cases';
 import { mergesCases } from './merges.cases';
 import { qualityCases } from './quality.cases';
 
-const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, backupsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases];
+// backupsCases last: its setup takes the backup its restore case brings back, so every feature's fixtures must exist by then.
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases, backupsCases];
 
 let t: TestCore;
 let contactId = '';

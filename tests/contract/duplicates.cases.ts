@@ -5,7 +5,7 @@ import type { FeatureCases } from './cases';
 export const duplicatesCases: FeatureCases<DuplicatesChannel> = {
   cases: {
     'duplicates.scan': { valid: () => ({ kind: 'contact' }), invalid: [[() => ({ kind: 'planet' }), 'kind']] },
-    'duplicates.cancel': { valid: () => ({}), invalid: [[() => ({ now: true }), '']] },
+    'duplicates.cancel': { valid: () => ({}), invalid: [[() => ({ now: true }), '(input)']] },
     'duplicates.list': { valid: () => ({ threshold: 0.8 }), invalid: [[() => ({ threshold: 2 }), 'threshold'], [() => ({ limit: 0 }), 'limit']] },
     'duplicates.dismiss': {
       valid: () => ({ ids: ['0190a7e4-0000-7000-8000-000000000001', '0190a7e4-0000-7000-8000-000000000002'] }),

@@ -1,11 +1,19 @@
 // The merges feature's entry (issue #20): a handler map and nothing else.
-import { AppError } from '../../../shared/ipc/errors';
 import type { MergesChannel } from '../../../shared/ipc/merges.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
+import { listMerges } from './list';
+import { createMerger } from './merge';
+import { createUnmerger } from './unmerge';
 
-export function createMergesModule(_ctx: FeatureContext): FeatureModule<MergesChannel> {
-  const todo = (): never => {
-    throw new AppError('INTERNAL', 'Not built yet');
+export function createMergesModule(ctx: FeatureContext): FeatureModule<MergesChannel> {
+  const merger = createMerger(ctx);
+  const undo = createUnmerger(ctx);
+  return {
+    handlers: {
+      'contacts.merge': merger.contacts,
+      'companies.merge': merger.companies,
+      'merges.undo': undo,
+      'merges.list': (input) => listMerges(ctx.deps.db, input),
+    },
   };
-  return { handlers: { 'contacts.merge': todo, 'companies.merge': todo, 'merges.undo': todo, 'merges.list': todo } };
 }

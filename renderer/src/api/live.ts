@@ -8,12 +8,15 @@ import { companiesFamilies } from './companies';
 import { contactsFamilies } from './contacts';
 import { dataKeys } from './data';
 import { documentsFamilies } from './documents';
+import { duplicatesFamilies } from './duplicates';
 import { emailFamilies, emailKeys } from './email';
 import { useEvent } from './events';
 import { type ChangedEntity, type DataChange, type Families, staleKeys } from './families';
 import { fieldsFamilies } from './fields';
 import { importExportFamilies } from './import-export';
 import { jobsFamilies } from './jobs';
+import { mergesFamilies } from './merges';
+import { qualityFamilies } from './quality';
 import { reportKeys, reportsFamilies } from './reports';
 import { scheduleFamilies } from './schedule';
 import { searchFamilies } from './search';
@@ -39,6 +42,11 @@ const DOMAINS: readonly Families[] = [
   sampleFamilies,
   // A field defined, renamed, archived or deleted changes every form, page and list of its record type.
   fieldsFamilies,
+  // Groups of likely duplicates and the merge list follow the records they name (issue #20).
+  duplicatesFamilies,
+  mergesFamilies,
+  // Data quality counts and lists follow any contact or company change (issue #20).
+  qualityFamilies,
 ];
 
 /** An import (or its undo) creates, updates or removes contacts and companies in bulk, without naming them. */

@@ -10,6 +10,7 @@ import { useTags } from '../../api/search';
 import { notifyError } from '../../ui/notify';
 import { errorsFromIssues } from '../../ui/form-errors';
 import { useUnsavedGuard } from '../../ui/unsaved-changes';
+import { DuplicateCheckNotice } from '../duplicates/panels';
 import { customDefaults, customErrors, customInput, FormCustomFields, formShowsError, WithCustomFields } from '../fields/panels';
 import { type CompanyFieldsInput, type CompanyFormValues, companyValuesToInput } from './company-form-values';
 
@@ -71,6 +72,7 @@ function CompanyFormBody({ initialValues, companyId, disabled, submitLabel, onSa
             <Title order={2} size="h5">
               Details
             </Title>
+            {!disabled && <DuplicateCheckNotice kind="company" id={companyId} fields={form.values} />}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="Company name" withAsterisk data-autofocus {...form.getInputProps('name')} />
               <TextInput label="Website" placeholder="example.com" {...form.getInputProps('website')} />

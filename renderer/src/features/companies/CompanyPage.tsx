@@ -21,6 +21,7 @@ import { CompanyPeople } from './CompanyPeople';
 import { ClientJobs } from '../jobs/panels';
 import { DocumentsPanel } from '../documents/panels';
 import { CustomFieldFacts } from '../fields/panels';
+import { MergeHistory, MergeWithButton } from '../merges/panels';
 import { useTrashCompany } from './use-trash-company';
 
 export function CompanyPage({ id }: { id: string }) {
@@ -47,6 +48,7 @@ function CompanyDetails({ c }: { c: Company }) {
           }
           title={c.name}
           subtitle={plural(c.contactCount, 'person', 'people')}
+          actions={!trashed && <MergeWithButton kind="company" id={c.id} name={c.name} />}
           apart={
             !trashed && (
               <Button variant="light" color="red" leftSection={<IconTrash size={16} />} loading={trashing} onClick={() => trashCompany(c.id, () => navigate('/companies'))}>
@@ -57,6 +59,7 @@ function CompanyDetails({ c }: { c: Company }) {
         />
         <CompanyFacts c={c} />
         <CustomFieldFacts recordType="company" values={c.custom} />
+        <MergeHistory kind="company" recordId={c.id} readOnly={trashed} />
         {c.deletedAt !== null && <TrashedBanner what="company" deletedAt={c.deletedAt} restoring={restoring} onRestore={() => restoreCompany(c.id)} />}
         <Stack gap="md" className={pageClasses.formGap}>
           <CompanyPeople company={c} readOnly={trashed} />

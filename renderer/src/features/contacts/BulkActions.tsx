@@ -2,13 +2,14 @@
 // Undo, and "Select all N matching" for the whole filter (the list is paged, so main takes the filter, not ids).
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import type { BulkChange, BulkTarget } from '../../../../shared/domain/contact-bulk';
 import type { SegmentFilter } from '../../../../shared/domain/segment';
 import { useBulkUndoContacts, useBulkUpdateContacts } from '../../api/contacts';
 import { formatCount, plural } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { showUndoNotification } from '../../ui/undo-notification';
+import { MergeMenuItem, MergeModal } from '../merges/panels';
 import { BULK_TITLES, BulkChangeModal, type BulkAction } from './BulkChangeModal';
 
 interface Props {
@@ -37,6 +38,7 @@ export function BulkActions({ selectedIds, filter, total, loaded, allMatching, o
   const update = useBulkUpdateContacts();
   const undo = useBulkUndoContacts();
   const [action, setAction] = useState<BulkAction | null>(null);
+  const [merging, setMerging] = useState<string[] | null>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const count = allMatching ? (total ?? selectedIds.length) : selectedIds.length;
   const target: BulkTarget = allMatching ? { filter } : { ids: [...selectedIds] };
@@ -86,12 +88,22 @@ export function BulkActions({ selectedIds, filter, total, loaded, allMatching, o
         </Menu.Target>
         <Menu.Dropdown>
           {ACTIONS.map((a) => (
-            <Menu.Item key={a} color={a === 'trash' ? 'red' : undefined} onClick={() => setAction(a)}>
-              {BULK_TITLES[a]}…
-            </Menu.Item>
+            <Fragment key={a}>
+              {a === 'trash' && (
+                <>
+                  {/* A whole filter's worth is no list of people to merge, unless the ticked rows are all of it. */}
+                  <MergeMenuItem kind="contact" ids={allMatching && total !== selectedIds.length ? null : selectedIds} onMerge={setMerging} />
+                  <Menu.Divider />
+                </>
+              )}
+              <Menu.Item color={a === 'trash' ? 'red' : undefined} onClick={() => setAction(a)}>
+                {BULK_TITLES[a]}…
+              </Menu.Item>
+            </Fragment>
           ))}
         </Menu.Dropdown>
       </Menu>
+      {merging && <MergeModal kind="contact" ids={merging} onClose={() => setMerging(null)} />}
       <BulkChangeModal action={action} count={count} busy={update.isPending} onApply={apply} onClose={() => setAction(null)} />
     </>
   );

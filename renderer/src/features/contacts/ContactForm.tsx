@@ -17,6 +17,7 @@ import { localDraftStore, useFormDraft } from '../../ui/use-draft';
 import { AddressRows } from './AddressRows';
 import { type ContactFieldsInput, type ContactFormValues, valuesToInput } from './contact-form-values';
 import { KIND_OPTIONS } from './contact-labels';
+import { DuplicateCheckNotice } from '../duplicates/panels';
 import { customDefaults, customErrors, customInput, FormCustomFields, formShowsError, WithCustomFields } from '../fields/panels';
 import { LabelledRows } from './LabelledRows';
 
@@ -91,6 +92,7 @@ function ContactFormBody({ initialValues, contactId, companyName, disabled, subm
       <Fieldset variant="unstyled" m={0} miw={0} disabled={disabled || form.submitting}>
         <Stack gap="md">
           {draft.restored && <DraftRestoredNote onDiscard={draft.discard} />}
+          {!disabled && <DuplicateCheckNotice kind="contact" id={contactId} fields={form.values} />}
           <Section title="Name and work">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="First name" autoComplete="off" data-autofocus autoFocus={!contactId} {...form.getInputProps('firstName')} />

@@ -21,6 +21,7 @@ import { ClientJobs } from '../jobs/panels';
 import { DocumentsPanel } from '../documents/panels';
 import { ContactEmailActions } from '../email/panels';
 import { CustomFieldFacts } from '../fields/panels';
+import { MergeHistory, MergeWithButton } from '../merges/panels';
 import { ContactFollowUps } from '../today/panels';
 import { contactToValues } from './contact-form-values';
 import { ContactForm } from './ContactForm';
@@ -63,6 +64,7 @@ function ContactDetails({ c }: { c: Contact }) {
                 >
                   Log activity
                 </Button>
+                <MergeWithButton kind="contact" id={c.id} name={c.displayName} />
               </>
             )
           }
@@ -76,6 +78,7 @@ function ContactDetails({ c }: { c: Contact }) {
         />
         <ContactFacts c={c} />
         <CustomFieldFacts recordType="contact" values={c.custom} />
+        <MergeHistory kind="contact" recordId={c.id} readOnly={trashed} />
         {c.deletedAt !== null && <TrashedBanner what="contact" deletedAt={c.deletedAt} restoring={restoring} onRestore={() => restoreContact(c.id)} />}
         {below && (
           <>
