@@ -5,7 +5,8 @@
 /** Work between two turns of the event loop. Well under the 100 ms another call may wait. */
 export const STEP_BUDGET_MS = 20;
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A turn of the event loop: whatever else waits (an IPC call, a timer) runs before the next step. */
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A generator in steps run to its end without pausing (for callers that hold the whole input anyway, and tests). */
 export function runSteps<T>(steps: Generator<void, T>): T {

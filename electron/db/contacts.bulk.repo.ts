@@ -101,33 +101,37 @@ export async function setBulkEditStatus(db: Kysely<DB>, id: string, status: 'run
   await db.updateTable('contact_bulk_edits').set({ status, changed, undone_at: undoneAt }).where('id', '=', id).execute();
 }
 
-export interface BulkEditItem {
+/** One contact in the journal of a stepped write (a bulk edit, 0016; a data-quality fix, 0021): what Undo reads. */
+export interface JournalItem {
   contactId: string;
   /** The changed fields as they were (camelCase, as on the wire). */
   before: Record<string, unknown>;
+  /** The contact's updated_at as the write left it: Undo leaves alone a contact edited since. */
   writtenAt: string;
 }
+export type BulkEditItem = JournalItem;
+
+/** The journals with that item shape: their items table and the column naming the write. */
+export type Journal = { items: 'contact_bulk_edit_items'; key: 'edit_id' } | { items: 'quality_fix_items'; key: 'fix_id' };
+const BULK_EDITS: Journal = { items: 'contact_bulk_edit_items', key: 'edit_id' };
 
 /** Journals a step's changed contacts in one statement. */
-export async function insertBulkEditItems(db: Kysely<DB>, editId: string, items: readonly BulkEditItem[]): Promise<void> {
+export async function insertJournalItems(db: Kysely<DB>, journal: Journal, id: string, items: readonly JournalItem[]): Promise<void> {
   if (items.length === 0) return;
   const json = JSON.stringify(items.map((i) => [i.contactId, JSON.stringify(i.before), i.writtenAt]));
-  await sql`INSERT INTO contact_bulk_edit_items (edit_id, contact_id, before, written_at)
-    SELECT ${editId}, value ->> 0, value ->> 1, value ->> 2 FROM json_each(${json})`.execute(db);
+  await sql`INSERT INTO ${sql.table(journal.items)} (${sql.ref(journal.key)}, contact_id, before, written_at)
+    SELECT ${id}, value ->> 0, value ->> 1, value ->> 2 FROM json_each(${json})`.execute(db);
 }
 
-/** A page of an edit's items in contact id order, after `afterContactId`. */
-export async function bulkEditItems(db: Kysely<DB>, editId: string, afterContactId: string, limit: number): Promise<BulkEditItem[]> {
-  const rows = await db
-    .selectFrom('contact_bulk_edit_items')
-    .select(['contact_id', 'before', 'written_at'])
-    .where('edit_id', '=', editId)
-    .where('contact_id', '>', afterContactId)
-    .orderBy('contact_id')
-    .limit(limit)
-    .execute();
+/** A page of a write's journal items in contact id order, after `afterContactId`. */
+export async function journalItems(db: Kysely<DB>, journal: Journal, id: string, afterContactId: string, limit: number): Promise<JournalItem[]> {
+  const { rows } = await sql<{ contact_id: string; before: string; written_at: string }>`SELECT contact_id, before, written_at
+    FROM ${sql.table(journal.items)} WHERE ${sql.ref(journal.key)} = ${id} AND contact_id > ${afterContactId} ORDER BY contact_id LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({ contactId: r.contact_id, before: JSON.parse(r.before) as Record<string, unknown>, writtenAt: r.written_at }));
 }
+
+export const insertBulkEditItems = (db: Kysely<DB>, editId: string, items: readonly BulkEditItem[]) => insertJournalItems(db, BULK_EDITS, editId, items);
+export const bulkEditItems = (db: Kysely<DB>, editId: string, afterContactId: string, limit: number) => journalItems(db, BULK_EDITS, editId, afterContactId, limit);
 
 /**
  * While a bulk edit's steps run, their commits skip the fsync (WAL with synchronous=NORMAL: a killed process loses

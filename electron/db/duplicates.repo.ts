@@ -7,11 +7,13 @@ import type { Sqlite } from './connection';
 import { parseJsonColumn } from './json';
 import type { DB } from './schema';
 
-interface Valued {
+/** An email or phone entry as stored. */
+export interface Valued {
   value: string;
   label?: string | null;
 }
-interface Place {
+/** The parts of an address the finder compares. */
+export interface Place {
   street?: string | null;
   postcode?: string | null;
 }

@@ -2,6 +2,7 @@
 // live contacts for the checks on contacts (read in pages so the pass over them gives the event loop turns), and
 // the fix journal (quality_fixes, migration 0021) that lets a fix be undone exactly. No `electron` import.
 import { sql, type Kysely } from 'kysely';
+import { insertJournalItems, journalItems, type Journal, type JournalItem } from './contacts.bulk.repo';
 import { readRows } from './connection';
 import { afterCursor, finishPage } from './keyset';
 import type { DB } from './schema';
@@ -90,30 +91,9 @@ export async function setQualityFixStatus(db: Kysely<DB>, id: string, status: 'd
   await db.updateTable('quality_fixes').set({ status, changed, undone_at: undoneAt }).where('id', '=', id).execute();
 }
 
-export interface QualityFixItem {
-  contactId: string;
-  /** The changed fields as they were (camelCase, as on the wire). */
-  before: Record<string, unknown>;
-  /** The contact's updated_at as the fix left it: Undo leaves alone a contact edited since. */
-  writtenAt: string;
-}
+export type QualityFixItem = JournalItem;
+const QUALITY_FIXES: Journal = { items: 'quality_fix_items', key: 'fix_id' };
 
-export async function insertQualityFixItems(db: Kysely<DB>, fixId: string, items: readonly QualityFixItem[]): Promise<void> {
-  if (items.length === 0) return;
-  const json = JSON.stringify(items.map((i) => [i.contactId, JSON.stringify(i.before), i.writtenAt]));
-  await sql`INSERT INTO quality_fix_items (fix_id, contact_id, before, written_at)
-    SELECT ${fixId}, value ->> 0, value ->> 1, value ->> 2 FROM json_each(${json})`.execute(db);
-}
-
+export const insertQualityFixItems = (db: Kysely<DB>, fixId: string, items: readonly QualityFixItem[]) => insertJournalItems(db, QUALITY_FIXES, fixId, items);
 /** A page of a fix's items in contact id order, after `afterContactId`. */
-export async function qualityFixItems(db: Kysely<DB>, fixId: string, afterContactId: string, limit: number): Promise<QualityFixItem[]> {
-  const rows = await db
-    .selectFrom('quality_fix_items')
-    .select(['contact_id', 'before', 'written_at'])
-    .where('fix_id', '=', fixId)
-    .where('contact_id', '>', afterContactId)
-    .orderBy('contact_id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ contactId: r.contact_id, before: JSON.parse(r.before) as Record<string, unknown>, writtenAt: r.written_at }));
-}
+export const qualityFixItems = (db: Kysely<DB>, fixId: string, afterContactId: string, limit: number) => journalItems(db, QUALITY_FIXES, fixId, afterContactId, limit);

@@ -8,6 +8,7 @@ import { DB_FILE, openCore } from '../../electron/core/app';
 import type { Logger } from '../../electron/core/logger';
 import { harnessPlatform } from '../../electron/harness/platform';
 import { contactDisplayName, dedupeTags, foldForSort, phoneDigits } from '../../shared/domain/text';
+import { mulberry32 } from '../helpers/prng';
 
 const FIRST_NAMES = `James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara Richard Susan Joseph Jessica
 Thomas Sarah Charles Karen Christopher Nancy Daniel Lisa Matthew Margaret Anthony Betty Mark Sandra Donald Ashley Steven Kimberly Paul
@@ -88,14 +89,7 @@ const KINDS: [string, number][] = [['customer', 0.55], ['prospect', 0.25], ['par
 
 /** Deterministic PRNG (mulberry32): every run seeds the same book, so runs compare. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
   const chance = (p: number) => next() < p;

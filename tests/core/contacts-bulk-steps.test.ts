@@ -5,6 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../bench/seed';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
+import { cpuStalls } from '../helpers/stalls';
 
 const CONTACTS = Number(process.env.RAPPORT_BULK_CONTACTS ?? 3_000);
 let t: TestCore;
@@ -18,26 +19,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.destroy());
 
-/**
- * The longest stretch this process ran without the event loop getting a turn, in CPU time (what our code kept
- * to itself; on a busy machine the wall-clock delay also holds time the OS gave to other processes).
- */
-function cpuStalls() {
-  let last = process.cpuUsage();
-  let max = 0;
-  let on = true;
-  const tick = () => {
-    const used = process.cpuUsage(last);
-    max = Math.max(max, (used.user + used.system) / 1000);
-    last = process.cpuUsage();
-    if (on) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return () => {
-    on = false;
-    return max;
-  };
-}
 
 /** Runs `work` while watching the event loop and timing a list call made every 50 ms; the worst of each. */
 async function watched<T>(work: () => Promise<T>) {

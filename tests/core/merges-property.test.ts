@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../helpers/core';
 import { checkSearchIndexes, dataTables, dump, summariesFromScratch } from './merges-helpers';
+import { mulberry32 } from '../helpers/prng';
 
 const RUNS = Number(process.env.MERGE_PROPERTY_RUNS ?? 100);
 const FIRST_SEED = Number(process.env.MERGE_PROPERTY_SEED ?? 20_2026);
@@ -16,14 +17,7 @@ const LINKED = ['activities', 'tasks', 'jobs', 'appointments', 'document_links',
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T,>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
   const maybe = <T,>(p: number, value: () => T): T | null => (next() < p ? value() : null);

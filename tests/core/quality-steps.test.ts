@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../bench/seed';
 import { openTestCore, tempDir, type TestCore } from '../helpers/core';
+import { cpuStalls } from '../helpers/stalls';
 
 const CONTACTS = Number(process.env.RAPPORT_QUALITY_CONTACTS ?? 5_000);
 let t: TestCore;
@@ -14,23 +15,6 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => t.destroy());
 
-/** The longest stretch this process ran without the event loop getting a turn, in CPU ms (as contacts-bulk-steps). */
-function cpuStalls() {
-  let last = process.cpuUsage();
-  let max = 0;
-  let on = true;
-  const tick = () => {
-    const used = process.cpuUsage(last);
-    max = Math.max(max, (used.user + used.system) / 1000);
-    last = process.cpuUsage();
-    if (on) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return () => {
-    on = false;
-    return max;
-  };
-}
 
 async function watched<T>(work: () => Promise<T>) {
   const stalls = cpuStalls();

@@ -19,7 +19,6 @@ import {
   rewriteContacts,
   setBulkEditStatus,
   setContactsDeleted,
-  setStepCommits,
   type BulkEditItem,
   type ContactRewrite,
 } from '../../db/contacts.bulk.repo';
@@ -27,15 +26,13 @@ import { toContact } from '../../db/contacts.repo';
 import type { DB } from '../../db/schema';
 import type { ServiceDeps } from '../deps';
 import { fieldDefinitions } from '../fields/definitions';
-import { STEP_BUDGET_MS } from '../steps';
+import { inStepTransactions } from '../step-transactions';
+import { turn } from '../steps';
 import { revenueCurrencyFor } from './contacts';
 
 /** Contacts per statement inside a step: the first guess, then as measured, within these bounds. */
-const FIRST_CHUNK = 25;
-const MIN_CHUNK = 5;
-const MAX_CHUNK = 500;
+const CHUNKS = { first: 25, min: 5, max: 500 };
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
 const lower = (t: string) => t.toLocaleLowerCase('en');
 
@@ -101,37 +98,7 @@ export function createContactsBulk({ db, clock, events, newId }: ServiceDeps) {
     return matchingContactIds(db, { ...target.filter, revenueCurrency, fields: await definitions.get('contact'), now: clock.now() });
   }
 
-  let stepping = 0;
-  /**
-   * Runs `work` over `items` in steps: each step one transaction of about STEP_BUDGET_MS, then a turn of the event
-   * loop, so other calls (the list, search) answer between steps while a 30,000-contact edit runs. The chunk a
-   * statement takes follows the measured cost per contact (re-indexing tags costs ten times a kind), so one chunk
-   * never outlasts the budget by much. The last commit is a full one (setStepCommits).
-   */
-  async function inSteps<T>(items: readonly T[], work: (trx: Kysely<DB>, chunk: readonly T[]) => Promise<void>): Promise<void> {
-    if (stepping++ === 0) await setStepCommits(db, true);
-    try {
-      let chunkSize = FIRST_CHUNK;
-      for (let at = 0; at < items.length; ) {
-        at = await db.transaction().execute(async (trx) => {
-          const until = performance.now() + STEP_BUDGET_MS;
-          let i = at;
-          while (i < items.length && performance.now() < until) {
-            const chunk = items.slice(i, i + chunkSize);
-            const started = performance.now();
-            await work(trx, chunk);
-            const perItem = (performance.now() - started) / chunk.length;
-            chunkSize = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.floor(STEP_BUDGET_MS / 2 / Math.max(perItem, 0.001))));
-            i += chunk.length;
-          }
-          return i;
-        });
-        await turn();
-      }
-    } finally {
-      if (--stepping === 0) await setStepCommits(db, false);
-    }
-  }
+  const inSteps = <T>(items: readonly T[], work: (trx: Kysely<DB>, chunk: readonly T[]) => Promise<void>) => inStepTransactions(db, items, CHUNKS, work);
 
   return {
     async update({ target, change }: ChannelParsedInput<'contacts.bulkUpdate'>): Promise<ChannelOutput<'contacts.bulkUpdate'>> {

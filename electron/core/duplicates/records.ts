@@ -3,18 +3,10 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { contactDisplayName } from '../../../shared/domain/text';
 import type { DuplicateKind } from '../../../shared/domain/duplicates';
+import type { Place, Valued } from '../../db/duplicates.repo';
 import { relatedInitials } from './nicknames';
 import { companyKey, emailKey, isHomeLabel, isMobileLabel, organisationDomain, personName, phoneTail, placeKey, registrableDomain } from './normalise';
 import { soundKey } from './similarity';
-
-interface Valued {
-  value: string;
-  label?: string | null;
-}
-interface Place {
-  street?: string | null;
-  postcode?: string | null;
-}
 
 /** What the repo reads of a contact (or the form sends while typing). */
 export interface ContactSource {

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { dismissedPairs, dismissPairs, livePairs, memberLines, replacePairs, scanRecords, type ScanCompany, type ScanContact, type StoredPair } from '../../db/duplicates.repo';
 import { getSetting, setSetting } from '../../db/settings.repo';
 import type { FeatureContext } from '../modules';
-import { STEP_BUDGET_MS } from '../steps';
+import { STEP_BUDGET_MS, turn } from '../steps';
 import { buildBlocks, candidatePairs } from './blocking';
 import { groupPairs, toGroup } from './groups';
 import { companyRecord, contactRecord, phoneForReason, type DupRecord } from './records';
@@ -28,8 +28,6 @@ class Cancelled extends Error {}
 
 /** When the kind was last scanned to the end (a scan that finds no pair is still a scan). */
 const scannedAtSetting = (kind: DuplicateKind) => `duplicates.scannedAt.${kind}`;
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The scan's own step runner: `inSteps` (steps.ts) plus a cancel check and progress at each turn. */
 async function paced<T>(steps: Generator<void, T>, atTurn: () => void): Promise<T> {

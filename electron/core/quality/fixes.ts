@@ -6,12 +6,13 @@ import type { Kysely } from 'kysely';
 import type { QualityFixKind } from '../../../shared/domain/quality';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { contactRowsByIds, rewriteContacts, setStepCommits, type ContactRewrite } from '../../db/contacts.bulk.repo';
+import { contactRowsByIds, rewriteContacts, type ContactRewrite } from '../../db/contacts.bulk.repo';
 import { toContact } from '../../db/contacts.repo';
 import { findQualityFix, insertQualityFix, insertQualityFixItems, qualityFixItems, setQualityFixStatus, type QualityFixItem } from '../../db/quality.repo';
 import type { DB } from '../../db/schema';
 import type { ServiceDeps } from '../deps';
-import { STEP_BUDGET_MS } from '../steps';
+import { inStepTransactions } from '../step-transactions';
+import { turn } from '../steps';
 import { nameCaseOf, tidySpaces, titleCaseName } from './checks';
 import { eachContact, fullName, type ContactFields, type PhoneChecker } from './findings';
 import { countryFor } from './quality';
@@ -19,7 +20,8 @@ import { countryFor } from './quality';
 const SAMPLES = 20;
 /** Journal items read per statement: short reads, the event loop turning between. */
 const ITEM_PAGE = 1000;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A fix's statements: a few contacts first, then as many as about half the step budget takes (see inStepTransactions). */
+const CHUNKS = { first: 5, min: 1, max: 200 };
 
 type Changed = Partial<Pick<ContactFields, 'firstName' | 'lastName' | 'emails' | 'phones' | 'jobTitle'>>;
 interface Plan {
@@ -85,36 +87,6 @@ function beforeOf(fields: Changed, c: ContactFields): Changed {
   return Object.fromEntries(Object.keys(fields).map((key) => [key, c[key as keyof Changed]]));
 }
 
-/**
- * Runs `work` over `items` in steps: each one transaction of about STEP_BUDGET_MS, then a turn of the event loop. The
- * chunk a statement takes follows the measured cost per contact, so one chunk never outlasts the budget by much.
- * The last commit is a full one (setStepCommits), as in contacts/bulk.ts.
- */
-async function inSteps<T>(db: Kysely<DB>, items: readonly T[], work: (trx: Kysely<DB>, chunk: readonly T[]) => Promise<void>): Promise<void> {
-  let chunkSize = 5;
-  await setStepCommits(db, true);
-  try {
-    for (let at = 0; at < items.length; ) {
-      at = await db.transaction().execute(async (trx) => {
-        const until = performance.now() + STEP_BUDGET_MS;
-        let i = at;
-        while (i < items.length && performance.now() < until) {
-          const chunk = items.slice(i, i + chunkSize);
-          const started = performance.now();
-          await work(trx, chunk);
-          const perItem = (performance.now() - started) / chunk.length;
-          chunkSize = Math.max(1, Math.min(200, Math.floor(STEP_BUDGET_MS / 2 / Math.max(perItem, 0.001))));
-          i += chunk.length;
-        }
-        return i;
-      });
-      await turn();
-    }
-  } finally {
-    await setStepCommits(db, false);
-  }
-}
-
 export function createQualityFixes({ db, clock, events, newId }: ServiceDeps, phone: PhoneChecker) {
   /**
    * Rewrites each contact with `fields` over its current ones, a chunk per statement, through rewriteContacts: the
@@ -159,7 +131,7 @@ export function createQualityFixes({ db, clock, events, newId }: ServiceDeps, ph
       const undoId = newId();
       await insertQualityFix(db, { id: undoId, fix: input.fix, change: { fix: input.fix, country, ids: ids?.length ?? null }, createdAt: clock.now().toISOString() });
       const changed: string[] = [];
-      await inSteps(db, targets, async (trx, chunk) => {
+      await inStepTransactions(db, targets, CHUNKS, async (trx, chunk) => {
         const now = clock.now().toISOString();
         const items: QualityFixItem[] = [];
         // Planned again on the row as it is now: an edit since the pass is fixed as it stands, or left alone.
@@ -196,7 +168,7 @@ export function createQualityFixes({ db, clock, events, newId }: ServiceDeps, ph
         await turn();
       }
       const restored: string[] = [];
-      await inSteps(db, [...items.keys()], async (trx, chunk) => {
+      await inStepTransactions(db, [...items.keys()], CHUNKS, async (trx, chunk) => {
         const now = clock.now().toISOString();
         const written = await writeContacts(
           trx,

@@ -11,3 +11,9 @@ export function formatCount(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/** What an Undo of a stepped change to contacts did (a bulk edit, a data-quality fix), for its notification. */
+export function putBackText(undone: { count: number; changedSince: number }): string {
+  const back = `Put back ${plural(undone.count, 'contact')}`;
+  return undone.changedSince > 0 ? `${back}; ${plural(undone.changedSince, 'contact was', 'contacts were')} changed since and left as they are` : back;
+}

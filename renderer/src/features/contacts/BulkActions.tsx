@@ -6,7 +6,7 @@ import { Fragment, useRef, useState } from 'react';
 import type { BulkChange, BulkTarget } from '../../../../shared/domain/contact-bulk';
 import type { SegmentFilter } from '../../../../shared/domain/segment';
 import { useBulkUndoContacts, useBulkUpdateContacts } from '../../api/contacts';
-import { formatCount, plural } from '../../ui/format';
+import { formatCount, plural, putBackText } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { showUndoNotification } from '../../ui/undo-notification';
 import { MergeMenuItem, MergeModal } from '../merges/panels';
@@ -60,13 +60,7 @@ export function BulkActions({ selectedIds, filter, total, loaded, allMatching, o
             onUndo: () =>
               void undo
                 .mutateAsync(done.undoId)
-                .then((undone) =>
-                  notifySuccess(
-                    undone.changedSince > 0
-                      ? `Put back ${plural(undone.count, 'contact')}; ${plural(undone.changedSince, 'contact was', 'contacts were')} changed since and left as they are`
-                      : `Put back ${plural(undone.count, 'contact')}`,
-                  ),
-                )
+                .then((undone) => notifySuccess(putBackText(undone)))
                 .catch(() => undefined),
           });
         },

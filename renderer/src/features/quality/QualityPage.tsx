@@ -7,7 +7,7 @@ import { Link } from 'wouter';
 import type { QualityCheck, QualityFixKind } from '../../../../shared/domain/quality';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { useQualitySummary, useUndoQualityFix } from '../../api/quality';
-import { formatCount, plural } from '../../ui/format';
+import { formatCount, plural, putBackText } from '../../ui/format';
 import pageClasses from '../../ui/ListPage.module.css';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
@@ -41,13 +41,7 @@ export function QualityPage() {
       onUndo: () =>
         void undo
           .mutateAsync(undoId)
-          .then((undone) =>
-            notifySuccess(
-              undone.changedSince > 0
-                ? `Put back ${plural(undone.count, 'contact')}; ${plural(undone.changedSince, 'contact was', 'contacts were')} changed since and left as they are`
-                : `Put back ${plural(undone.count, 'contact')}`,
-            ),
-          )
+          .then((undone) => notifySuccess(putBackText(undone)))
           .catch(() => undefined),
     });
   };
