@@ -3,7 +3,7 @@
 // Imports zod only.
 import { z } from 'zod';
 import { ContactFields } from './contact';
-import { Id } from './fields';
+import { Id, text } from './fields';
 
 export const DuplicateKind = z.enum(['contact', 'company']);
 export type DuplicateKind = z.infer<typeof DuplicateKind>;
@@ -60,7 +60,7 @@ export const DuplicateCheckInput = z.strictObject({
   kind: DuplicateKind.default('contact'),
   id: Id.optional(),
   fields: ContactFields.pick({ firstName: true, lastName: true, emails: true, phones: true, companyId: true, website: true })
-    .extend({ name: z.string().max(200).optional() })
+    .extend({ name: text().max(200).optional() })
     .partial(),
 });
 export const DuplicateCheckResult = z.object({

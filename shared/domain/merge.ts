@@ -2,7 +2,7 @@
 // others are remembered as aliases of it; every linked record moves to it; a merge can be undone whenever.
 // Imports zod only.
 import { z } from 'zod';
-import { Id } from './fields';
+import { Id, text } from './fields';
 
 const MergeIds = z.array(Id).min(2, { message: 'Choose at least two records to merge' }).max(10, { message: 'At most 10 records can be merged at once' });
 
@@ -12,7 +12,7 @@ const MergeIds = z.array(Id).min(2, { message: 'Choose at least two records to m
  * takes the survivor's value, or if that is empty the most recently updated record's. Emails, phones, addresses and
  * tags are always united; notes appended, each part headed by its source; email opt-in is the most restrictive.
  */
-export const MergeFieldChoices = z.record(z.string().max(120), Id);
+export const MergeFieldChoices = z.record(text().max(120), Id);
 
 export const MergeInput = z.strictObject({
   ids: MergeIds,

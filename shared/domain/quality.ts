@@ -1,7 +1,7 @@
 // The Data quality page (issue #20): counts of contacts and companies that need care, the lists behind each count,
 // and bulk fixes with a preview and Undo. Imports zod only.
 import { z } from 'zod';
-import { Cursor, Id } from './fields';
+import { Cursor, Id, text } from './fields';
 
 export const QualityCheck = z.enum([
   /** No email, no phone and no address. */
@@ -23,7 +23,7 @@ export const QualityCheck = z.enum([
 ]);
 export type QualityCheck = z.infer<typeof QualityCheck>;
 
-const Country = z.string().regex(/^[A-Z]{2}$/, { message: 'Choose a country' });
+const Country = text().regex(/^[A-Z]{2}$/, { message: 'Choose a country' });
 const Years = z.number().int().min(1, { message: 'Enter 1 to 20 years' }).max(20, { message: 'Enter 1 to 20 years' });
 
 export const QualitySummaryInput = z.strictObject({ untouchedYears: Years.default(2), defaultCountry: Country.optional() });
