@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { dismissedPairs, dismissPairs, livePairs, memberLines, replacePairs, scanRecords, type ScanCompany, type ScanContact, type StoredPair } from '../../db/duplicates.repo';
 import { getSetting, setSetting } from '../../db/settings.repo';
 import type { FeatureContext } from '../modules';
-import { STEP_BUDGET_MS, turn } from '../steps';
+import { STEP_BUDGET_MS, pacer, turn } from '../steps';
 import { buildBlocks, candidatePairs } from './blocking';
 import { groupPairs, toGroup } from './groups';
 import { companyRecord, contactRecord, phoneForReason, type DupRecord } from './records';
@@ -136,7 +136,7 @@ export function createDuplicatesScan(ctx: FeatureContext) {
       );
       if (run.cancelled) throw new Cancelled();
       const at = clock.now().toISOString();
-      await replacePairs(db, kind, found, at);
+      await replacePairs(db, kind, found, at, pacer());
       await setSetting(db, scannedAtSetting(kind), at);
       fraction = 1;
       tell(true);
