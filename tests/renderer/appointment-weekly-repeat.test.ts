@@ -43,3 +43,15 @@ describe('the first day of a weekly series', () => {
     expect(firstRepeatNote(v)).toBe('Thursday is not one of its days: it starts on Monday 14 December.');
   });
 });
+
+describe('the end date follows the start date', () => {
+  it('keeps an overnight end the day after: a form opened late in the evening (23:00 to 00:00) stays valid', () => {
+    const late = newValues(new Date(2026, 11, 5, 23, 0));
+    expect([late.startDate, late.endDate]).toEqual(['2026-12-05', '2026-12-06']);
+    const moved = withStartDate(late, '2026-12-10');
+    expect([moved.startDate, moved.endDate]).toEqual(['2026-12-10', '2026-12-11']);
+    // Back and forth, as the e2e test does: it stays overnight.
+    expect(withStartDate(withStartDate(moved, '2026-12-11'), '2026-12-10').endDate).toBe('2026-12-11');
+    expect(withStartDate(opened(), '2026-12-10').endDate).toBe('2026-12-10');
+  });
+});

@@ -1,6 +1,6 @@
 // The appointment dialog's form values and their conversion to and from the contract: local dates and times
 // from native inputs become UTC instants (timed) or plain dates with an exclusive end (all-day).
-import { addDays, addHours, format, isValid, parseISO } from 'date-fns';
+import { addDays, addHours, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
 import type { Appointment, Recurrence } from '../../../../shared/domain/appointment';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { fromInputs, localDate } from './schedule-dates';
@@ -120,10 +120,22 @@ function weekdayOfInput(date: string): WeekdayCode | null {
 }
 
 /**
- * The values after the start date changes. A same-day end moves with it; the weekly days, while still the
+ * The values after the start date changes. A same-day or overnight end moves with it; an end on another day stays,
+ * unless the new start passes it: then it moves as far, so it never ends before it starts; the weekly days, while still the
  * default (the old start's weekday alone, as opened or as last followed), follow the new start's weekday, so a
  * weekly repeat is pre-set to the appointment's own day whether the date or "Weekly" is chosen first.
  */
+function movedEnd(v: AppointmentFormValues, next: string): string {
+  if (v.endDate === v.startDate) return next;
+  const [from, to, until] = [v.startDate, next, v.endDate].map((text) => (text ? parseISO(text) : null));
+  if (!from || !to || !until || !isValid(from) || !isValid(to) || !isValid(until)) return v.endDate;
+  // Past midnight and under a day (23:00 to 00:00, what a form opened late in the evening starts with): it moves along.
+  const overnight = !v.allDay && differenceInCalendarDays(until, from) === 1 && v.endTime <= v.startTime;
+  // Any other end on another day stays where the user put it, unless the new start passes it.
+  if (!overnight && next <= v.endDate) return v.endDate;
+  return d(addDays(until, differenceInCalendarDays(to, from)));
+}
+
 export function withStartDate(v: AppointmentFormValues, next: string): AppointmentFormValues {
   const oldDay = weekdayOfInput(v.startDate);
   const newDay = weekdayOfInput(next);
@@ -131,7 +143,7 @@ export function withStartDate(v: AppointmentFormValues, next: string): Appointme
   return {
     ...v,
     startDate: next,
-    endDate: v.endDate === v.startDate ? next : v.endDate,
+    endDate: movedEnd(v, next),
     byWeekday: isDefault && newDay ? [newDay] : v.byWeekday,
   };
 }
