@@ -190,3 +190,14 @@ export async function listMerges(db: Kysely<DB>, q: { recordId?: string | undefi
     merged: losers.filter((l) => l.merge_id === r.id).map((l) => ({ id: l.loser_id, displayName: l.display_name })),
   }));
 }
+
+/** The custom fields that still exist (a field deleted for good since a merge takes its values with it). */
+export async function existingFieldIds(db: Kysely<DB>): Promise<Set<string>> {
+  return new Set((await db.selectFrom('custom_fields').select('id').execute()).map((f) => f.id));
+}
+
+/** Of these document ids, those still stored (a link to a document deleted for good since is not put back). */
+export async function existingDocumentIds(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await db.selectFrom('documents').select('id').where('id', 'in', ids).execute()).map((d) => d.id));
+}

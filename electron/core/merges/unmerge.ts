@@ -8,6 +8,8 @@ import { AppError } from '../../../shared/ipc/errors';
 import {
   customRows,
   deleteAliases,
+  existingDocumentIds,
+  existingFieldIds,
   findMerge,
   liveMergeTaking,
   losersOf,
@@ -70,12 +72,12 @@ export function createUnmerger(ctx: FeatureContext) {
     // A company deleted for good since is not linked to: the contact comes back without it.
     const companyGone = kind === 'contact' && typeof row.company_id === 'string' && !(await recordRow(trx, 'company', row.company_id));
     await insertRows(trx, TABLE[kind], [companyGone ? { ...row, company_id: null } : row], omit);
-    const fields = new Set((await trx.selectFrom('custom_fields').select('id').execute()).map((f) => f.id));
+    const fields = await existingFieldIds(trx);
     await insertRows(trx, 'custom_values', custom.filter((r) => fields.has(r.field_id as string)));
     for (const [table, rows] of Object.entries(children)) {
       let keep = rows;
       if (table === 'document_links') {
-        const docs = new Set((await trx.selectFrom('documents').select('id').where('id', 'in', rows.map((r) => r.document_id as string)).execute()).map((d) => d.id));
+        const docs = await existingDocumentIds(trx, rows.map((r) => r.document_id as string));
         keep = rows.filter((r) => docs.has(r.document_id as string));
       }
       await insertRows(trx, table, keep);

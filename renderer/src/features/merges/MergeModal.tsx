@@ -2,7 +2,6 @@
 // merges with the values picked. Success says so with Undo and opens the survivor (or tells the caller). Used by
 // the duplicates view and record pages through merges/panels.ts.
 import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation } from 'wouter';
@@ -18,8 +17,7 @@ import { KIND_LABELS } from '../contacts/panels';
 import { customValueText } from '../fields/panels';
 import { MergeGrid } from './MergeGrid';
 import { buildMergeInput, type CustomFieldSpec, defaultSurvivor, gridRows, type MergeRecord, type Picks, resultName, summaryText, unitedRows } from './merge-grid';
-import { undoOutcomeLines } from './merge-words';
-import { type UndoneMerge, UndoneText } from './UndoMergeModal';
+import { notifyMergeUndone } from './UndoMergeModal';
 
 export interface MergeModalProps {
   kind: DuplicateKind;
@@ -94,14 +92,7 @@ function MergeForm({ kind, records, customFields, onClose, onMerged }: FormProps
   const undoMerge = (mergeId: string, names: ReadonlyMap<string, string>) =>
     void undo
       .mutateAsync(mergeId)
-      .then((result) => {
-        const undone: UndoneMerge = {
-          kind,
-          restored: result.restored.map((id) => ({ id, displayName: names.get(id) ?? (kind === 'company' ? 'A company' : 'A contact') })),
-          lines: undoOutcomeLines(result),
-        };
-        notifications.show({ id: `merge-undone-${mergeId}`, color: 'teal', autoClose: 12_000, message: <UndoneText undone={undone} /> });
-      })
+      .then((result) => notifyMergeUndone(mergeId, kind, result, names))
       // The failure is told by the query client's notification, in the app's words.
       .catch(() => undefined);
 

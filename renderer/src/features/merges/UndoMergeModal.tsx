@@ -5,13 +5,27 @@ import { notifications } from '@mantine/notifications';
 import { Fragment } from 'react';
 import { Link } from 'wouter';
 import { type MergeSummary, useMergeUndo } from '../../api/merges';
-import { type MergeKind, undoConfirmText, undoOutcomeLines } from './merge-words';
+import { type MergeKind, type UndoOutcome, undoConfirmText, undoOutcomeLines } from './merge-words';
 
 export interface UndoneMerge {
   kind: MergeKind;
   /** The records that came back, with the names they had. */
   restored: { id: string; displayName: string }[];
   lines: string[];
+}
+
+/**
+ * Says an undone merge's outcome in a toast (from this dialog, or from the Undo of the merge's own toast) and returns
+ * it: who is back (by the names they had, `names`), what moved back, which later edits were kept.
+ */
+export function notifyMergeUndone(mergeId: string, kind: MergeKind, result: UndoOutcome & { restored: string[] }, names: ReadonlyMap<string, string>): UndoneMerge {
+  const undone: UndoneMerge = {
+    kind,
+    restored: result.restored.map((id) => ({ id, displayName: names.get(id) ?? (kind === 'company' ? 'A company' : 'A contact') })),
+    lines: undoOutcomeLines(result),
+  };
+  notifications.show({ id: `merge-undone-${mergeId}`, color: 'teal', autoClose: 12_000, message: <UndoneText undone={undone} /> });
+  return undone;
 }
 
 interface Props {
@@ -31,17 +45,11 @@ export function UndoMergeModal({ merge, onClose, onUndone }: Props) {
     void undo
       .mutateAsync(merge.id)
       .then((result) => {
-        const byId = new Map(merge.merged.map((m) => [m.id, m.displayName]));
-        const undone: UndoneMerge = {
-          kind: merge.kind,
-          restored: result.restored.map((id) => ({ id, displayName: byId.get(id) ?? (merge.kind === 'company' ? 'A company' : 'A contact') })),
-          lines: undoOutcomeLines(result),
-        };
-        onClose();
-        onUndone(undone);
         // The merge's own "Merged into … Undo" toast (MergeModal's id) would now offer an undo already done.
         notifications.hide(`merge-${merge.id}`);
-        notifications.show({ id: `merge-undone-${merge.id}`, color: 'teal', autoClose: 12_000, message: <UndoneText undone={undone} /> });
+        const undone = notifyMergeUndone(merge.id, merge.kind, result, new Map(merge.merged.map((m) => [m.id, m.displayName])));
+        onClose();
+        onUndone(undone);
       })
       // The failure is told by the query client's notification, in the app's words; the dialog stays open.
       .catch(() => undefined);
