@@ -11,6 +11,7 @@ import { toContactColumns, type ContactInsert } from './contacts.repo';
 import type { StoredShape } from './fields.repo';
 import { prepareCustomRestore, prepareCustomStatements, type CustomBefore } from './import-export.custom.repo';
 import { parseJsonColumn } from './json';
+import { matchKeysAbove } from './match-keys';
 import type { DB, Row } from './schema';
 
 type ImportRow = Row<'imports'>;
@@ -324,7 +325,7 @@ export type ImportStatements = ReturnType<typeof prepareImportStatements>;
 
 /**
  * Bulk indexing (migration 0012): while `bulk_insert` names contacts, their AFTER INSERT triggers stand down and
- * `indexNew` puts the search and tag rows of every contact above a seq in place in two statements. New rows
+ * `indexNew` puts the search, tag and match-key rows of every contact above a seq in place in three statements. New rows
  * get a seq above the current maximum (INTEGER PRIMARY KEY takes max + 1), so "above the mark" is exactly them.
  */
 function bulkStatements(sqlite: Sqlite) {
@@ -334,6 +335,7 @@ function bulkStatements(sqlite: Sqlite) {
   const search = sqlite.prepare<[number]>(
     `INSERT INTO contacts_fts (rowid, name, details, job_title, tags, notes) SELECT seq, name, details, job_title, tags, notes FROM contacts_search WHERE seq > ?`,
   );
+  const matchKeys = sqlite.prepare<[number, number]>(matchKeysAbove());
   const tags = sqlite.prepare<[number]>(
     `INSERT OR IGNORE INTO contact_tags (tag, contact_id) SELECT j.value, c.id FROM contacts c, json_each(c.tags) j WHERE c.seq > ? AND c.deleted_at IS NULL`,
   );
@@ -346,6 +348,7 @@ function bulkStatements(sqlite: Sqlite) {
       if (top > after) {
         search.run(after);
         tags.run(after);
+        matchKeys.run(after, after);
       }
       return top;
     },

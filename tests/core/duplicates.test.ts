@@ -6,6 +6,7 @@ import { toContactColumns, type ContactWrite } from '../../electron/db/contacts.
 import { setSetting } from '../../electron/db/settings.repo';
 import type { DuplicateGroup } from '../../shared/domain/duplicates';
 import { openTestCore, type TestCore } from '../helpers/core';
+import { fixture, importFile } from './import-export-helpers';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -224,5 +225,21 @@ describe('duplicates.check while typing', () => {
     const acme = await t.call('companies.create', { name: 'Acme Widgets Ltd', website: 'acme-widgets.co.uk' });
     const { matches } = await t.call('duplicates.check', { kind: 'company', fields: { name: 'ACME Widgets Limited', website: 'https://acme-widgets.co.uk' } });
     expect(matches.map((m) => m.id)).toEqual([acme.id]);
+  });
+});
+
+describe('contacts an import adds', () => {
+  it('are found by the check: the import fills their email and phone keys as the trigger would', async () => {
+    const report = await importFile(t, fixture('google.csv'));
+    expect(report.created).toBeGreaterThan(0);
+    const keys = () => t.core.store.sqlite.prepare('SELECT key, record_id FROM contact_match_keys ORDER BY key, record_id').all();
+    const imported = keys();
+    expect(imported.length).toBeGreaterThan(0);
+    // Rewriting every contact's emails fires the update trigger: it recomputes each one's keys from scratch.
+    t.core.store.sqlite.exec('UPDATE contacts SET emails = emails');
+    expect(keys()).toEqual(imported);
+    // Ada Lovelace (the Google export's first row) is found by her work email typed in capitals.
+    const found = await t.call('duplicates.check', { kind: 'contact', fields: { firstName: 'Ada', lastName: 'Lovelace', emails: [{ value: 'ADA@Engines.example' }] } });
+    expect(found.matches.map((m) => m.displayName)).toEqual(['Ada King Lovelace']);
   });
 });

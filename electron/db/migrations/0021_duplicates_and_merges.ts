@@ -50,7 +50,9 @@ const statements = [
     PRIMARY KEY (key, record_id)
   ) STRICT, WITHOUT ROWID`,
   `CREATE INDEX contact_match_keys_record ON contact_match_keys(record_id)`,
-  `CREATE TRIGGER contact_match_keys_ai AFTER INSERT ON contacts WHEN NEW.deleted_at IS NULL BEGIN ${matchKeysOf('NEW')}; END`,
+  // Stands down during a bulk import (bulk_insert, 0012), which fills its rows' keys in one statement (db/match-keys.ts).
+  `CREATE TRIGGER contact_match_keys_ai AFTER INSERT ON contacts WHEN NEW.deleted_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM bulk_insert WHERE on_table = 'contacts') BEGIN ${matchKeysOf('NEW')}; END`,
   `CREATE TRIGGER contact_match_keys_au AFTER UPDATE OF emails, phones, deleted_at ON contacts BEGIN
     DELETE FROM contact_match_keys WHERE record_id = OLD.id;
     ${matchKeysOf('NEW', '', 'NEW.deleted_at IS NULL')};

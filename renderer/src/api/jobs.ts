@@ -94,6 +94,9 @@ export function useMoveJob(filter: JobBoardFilter) {
     ...move,
     mutate: (input: ChannelInput<'jobs.move'>) => {
       const key = jobKeys.board(filter);
+      // A refetch still running from the previous move would land after this one and put the card back for a moment
+      // (re-mounting it, so keyboard focus fell to <body> on quick Alt+→ Alt+←): drop it; this move's own refetch follows.
+      void client.cancelQueries({ queryKey: key });
       const before = client.getQueryData<Board>(key);
       if (before) client.setQueryData(key, moveOnBoard(before, input));
       move.mutate(input, { onError: () => before && client.setQueryData(key, before) });
