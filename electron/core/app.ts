@@ -34,6 +34,9 @@ import { createFieldsModule } from './fields/module';
 import { createDuplicatesModule } from './duplicates/module';
 import { createMergesModule } from './merges/module';
 import { createQualityModule } from './quality/module';
+import { createConsentModule } from './consent/module';
+import { createPrivacyModule } from './privacy/module';
+import { createRetentionModule } from './retention/module';
 import { checkStoreWritable, inspectStoreAtStart, startupProblemOf } from './startup-checks';
 import { createWakeTimer } from './wake-timer';
 
@@ -129,6 +132,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...modules.duplicates.handlers,
     ...modules.merges.handlers,
     ...modules.quality.handlers,
+    ...modules.consent.handlers,
+    ...modules.privacy.handlers,
+    ...modules.retention.handlers,
   };
   const dispatch = hold.guard(createDispatcher(handlers, logger, { dataDir: options.dataDir }));
   // One wake-up timer for both reminder loops: it sleeps until the earlier of their next due times.
@@ -188,5 +194,8 @@ function createModules(ctx: FeatureContext, hold: Hold) {
     duplicates: createDuplicatesModule(ctx),
     merges: createMergesModule(ctx),
     quality: createQualityModule(ctx),
+    consent: createConsentModule(ctx),
+    privacy: createPrivacyModule(ctx),
+    retention: createRetentionModule(ctx),
   };
 }

@@ -14,6 +14,7 @@ import type {
 import type { ContactBulkEditItemsTable, ContactBulkEditsTable } from './schema.bulk-edits';
 import type { CustomFieldsTable, CustomValuesTable } from './schema.custom-fields';
 import type { DuplicateDismissalsTable, DuplicatePairsTable, MergeLosersTable, MergeMovesTable, MergesTable, QualityFixItemsTable, QualityFixesTable, RecordAliasesTable } from './schema.merges';
+import type { ConsentEventsTable, ConsentPurposesTable, ConsentTokensTable, ErasingTable, ErasureHashesTable, ErasureRegisterTable, PrivacyLogTable, PrivacyRequestsTable, RetentionDecisionsTable, RetentionRulesTable } from './schema.privacy';
 
 export type { ActivityDaysTable, ClientJobsTable, ContactTouchesTable, JobMilestonesTable, PipelineTotalsTable, RevenueMonthsTable };
 
@@ -403,6 +404,16 @@ export interface DB {
   record_aliases: RecordAliasesTable;
   quality_fixes: QualityFixesTable;
   quality_fix_items: QualityFixItemsTable;
+  consent_purposes: ConsentPurposesTable;
+  consent_events: ConsentEventsTable;
+  erasing: ErasingTable;
+  consent_tokens: ConsentTokensTable;
+  privacy_requests: PrivacyRequestsTable;
+  erasure_register: ErasureRegisterTable;
+  erasure_hashes: ErasureHashesTable;
+  privacy_log: PrivacyLogTable;
+  retention_rules: RetentionRulesTable;
+  retention_decisions: RetentionDecisionsTable;
 
   contacts_search: { seq: number; name: string; details: string; job_title: string | null; tags: string; notes: string | null };
   companies_search: { seq: number; name: string; website: string | null; phone: string | null; tags: string; notes: string | null };

@@ -18,6 +18,9 @@ import { FIELDS_CHANNELS } from './fields.channels';
 import { DUPLICATES_CHANNELS } from './duplicates.channels';
 import { MERGES_CHANNELS } from './merges.channels';
 import { QUALITY_CHANNELS } from './quality.channels';
+import { CONSENT_CHANNELS } from './consent.channels';
+import { PRIVACY_CHANNELS } from './privacy.channels';
+import { RETENTION_CHANNELS } from './retention.channels';
 
 export const CHANNELS = [
   ...CONTACTS_CHANNELS,
@@ -38,6 +41,9 @@ export const CHANNELS = [
   ...DUPLICATES_CHANNELS,
   ...MERGES_CHANNELS,
   ...QUALITY_CHANNELS,
+  ...CONSENT_CHANNELS,
+  ...PRIVACY_CHANNELS,
+  ...RETENTION_CHANNELS,
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

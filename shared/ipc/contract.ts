@@ -23,6 +23,9 @@ import { fieldsContract } from './fields.contract';
 import { duplicatesContract } from './duplicates.contract';
 import { mergesContract } from './merges.contract';
 import { qualityContract } from './quality.contract';
+import { consentContract } from './consent.contract';
+import { privacyContract } from './privacy.contract';
+import { retentionContract } from './retention.contract';
 
 export const contract = {
   ...contactsContract,
@@ -43,6 +46,9 @@ export const contract = {
   ...duplicatesContract,
   ...mergesContract,
   ...qualityContract,
+  ...consentContract,
+  ...privacyContract,
+  ...retentionContract,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

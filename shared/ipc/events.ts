@@ -14,7 +14,7 @@ import { duplicatesEvents } from './duplicates.contract';
 export const events = {
   /** Something in the store changed; the renderer refreshes what shows it. */
   'data.changed': z.object({
-    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field', 'merge']),
+    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field', 'merge', 'consent', 'privacyRequest', 'retention']),
     action: z.enum(['created', 'updated', 'deleted', 'restored']),
     ids: z.array(z.string()),
   }),

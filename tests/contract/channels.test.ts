@@ -18,9 +18,12 @@ import { fieldsCases } from './fields.cases';
 import { duplicatesCases } from './duplicates.cases';
 import { mergesCases } from './merges.cases';
 import { qualityCases } from './quality.cases';
+import { consentCases } from './consent.cases';
+import { privacyCases } from './privacy.cases';
+import { retentionCases } from './retention.cases';
 
 // backupsCases last: its setup takes the backup its restore case brings back, so every feature's fixtures must exist by then.
-const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases, backupsCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases, consentCases, privacyCases, retentionCases, backupsCases];
 
 let t: TestCore;
 let contactId = '';
@@ -237,6 +240,9 @@ const cases: Record<Channel, Case> = {
   ...duplicatesCases.cases,
   ...mergesCases.cases,
   ...qualityCases.cases,
+  ...consentCases.cases,
+  ...privacyCases.cases,
+  ...retentionCases.cases,
   ...fieldsCases.cases,
 };
 

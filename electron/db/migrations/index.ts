@@ -21,6 +21,7 @@ import * as m0018 from './0018_list_seek_indexes';
 import * as m0019 from './0019_purge_indexes';
 import * as m0020 from './0020_custom_fields';
 import * as m0021 from './0021_duplicates_and_merges';
+import * as m0022 from './0022_privacy';
 
 export interface Migration {
   name: string;
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   { name: '0019_purge_indexes', up: m0019.up },
   { name: '0020_custom_fields', up: m0020.up },
   { name: '0021_duplicates_and_merges', up: m0021.up },
+  { name: '0022_privacy', up: m0022.up },
 ];
