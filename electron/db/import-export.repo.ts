@@ -126,7 +126,13 @@ export async function closeInterruptedImports(db: Kysely<DB>, now: string): Prom
  * left as it is and counted in `kept`: undo must never throw away what the user did since, nor bring a trashed
  * contact back.
  */
-export function undoImport(sqlite: Sqlite, importId: string, now: string): { contactIds: string[]; companyIds: string[]; kept: number; gone: number } {
+export function undoImport(
+  sqlite: Sqlite,
+  importId: string,
+  now: string,
+  /** Called inside the transaction with the contacts given their before-image back (the consent ledger follows their opt-in). */
+  restored: (contactIds: string[]) => void = () => undefined,
+): { contactIds: string[]; companyIds: string[]; kept: number; gone: number } {
   const items = sqlite.prepare<[string], Row<'import_items'>>(`SELECT * FROM import_items WHERE import_id = ?`);
   const finishedAt = sqlite.prepare<[string, string], string | null>(`SELECT coalesce(finished_at, ?) FROM imports WHERE id = ?`).pluck();
   // updated_at is written by every change of a contact (the app's services and imports alike).
@@ -171,6 +177,7 @@ export function undoImport(sqlite: Sqlite, importId: string, now: string): { con
     for (const item of all) {
       if (item.entity === 'company' && trashCompany.run(now, now, item.entity_id, item.entity_id).changes) companyIds.push(item.entity_id);
     }
+    restored(all.filter((i) => i.entity === 'contact' && i.action === 'updated' && contactIds.includes(i.entity_id)).map((i) => i.entity_id));
     markUndone.run(now, importId);
     return { contactIds, companyIds, kept, gone };
   })();

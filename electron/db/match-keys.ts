@@ -14,5 +14,5 @@ export function matchKeysAbove(): string {
   const where = 'c.seq > ? AND c.deleted_at IS NULL';
   return `INSERT OR IGNORE INTO contact_match_keys (key, record_id)
     SELECT 'e:' || lower(trim(${email})), c.id FROM contacts c, ${list('emails')} e WHERE trim(coalesce(${email}, '')) <> '' AND ${where}
-    UNION SELECT 'p:' || substr(${phone}, -9), c.id FROM contacts c, ${list('phones')} p WHERE length(${phone}) >= 7 AND ${phone} NOT GLOB '*[^0-9]*' AND ${where}`;
+    UNION ALL SELECT 'p:' || substr(${phone}, -9), c.id FROM contacts c, ${list('phones')} p WHERE length(${phone}) >= 7 AND ${phone} NOT GLOB '*[^0-9]*' AND ${where}`;
 }

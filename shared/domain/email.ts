@@ -152,6 +152,8 @@ export const CampaignCreate = z.strictObject({
   name: optionalText(100),
   templateId: Id,
   segment: Segment,
+  /** The consent purpose it is sent on (issue #21): only people whose state for it is 'given' get it. Default: the newsletter. */
+  purposeId: Id.optional(),
 });
 
 export const SkippedContact = z.object({ contactId: z.string(), name: z.string(), reason: z.string() });
@@ -170,11 +172,15 @@ export const Campaign = z.object({
 export type Campaign = z.infer<typeof Campaign>;
 
 /** What a campaign would do, before it is queued: the same walk as the send (issue #18). */
-export const CampaignPreviewInput = z.strictObject({ templateId: Id, segment: Segment });
-export const SkipReason = z.enum(['notOptedIn', 'noEmail', 'trashed', 'duplicate', 'mergeField']);
+export const CampaignPreviewInput = z.strictObject({ templateId: Id, segment: Segment, purposeId: Id.optional() });
+/** noConsent: nothing on their ledger for the campaign's purpose; withdrawn: they withdrew it (issue #21). */
+export const SkipReason = z.enum(['noConsent', 'withdrawn', 'noEmail', 'trashed', 'duplicate', 'mergeField']);
 export const CampaignPreview = z.object({
   /** The name a campaign gets when none is given: the template's and the segment's. */
   name: z.string(),
+  /** The consent purpose it sends on (the one asked for, else the newsletter). */
+  purposeId: z.string(),
+  purposeName: z.string(),
   /** How many emails it would queue, one per person. */
   sends: z.number().int(),
   skipped: z.number().int(),

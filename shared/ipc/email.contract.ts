@@ -34,7 +34,15 @@ export const emailContract = {
 
   'emails.send': { input: EmailSend, output: Queued },
   'emails.get': { input: ById, output: Email },
-  'emails.importEml': { input: EmlImport, output: z.object({ activity: Activity, attachments: z.array(z.object({ filename: z.string(), size: z.number() })) }) },
+  'emails.importEml': {
+    input: EmlImport,
+    output: z.object({
+      activity: Activity,
+      attachments: z.array(z.object({ filename: z.string(), size: z.number() })),
+      /** Purposes whose consent the message withdrew: it carried their unsubscribe token and asked (issue #21). */
+      unsubscribed: z.array(z.object({ purposeId: z.string(), purposeName: z.string() })).optional(),
+    }),
+  },
 
   'outbox.list': { input: OutboxListInput, output: z.object({ items: z.array(OutboxItem), counts: z.record(z.string(), z.number()), paused: z.boolean() }) },
   'outbox.retry': { input: OutboxRetry, output: Queued },

@@ -2,11 +2,14 @@
 // and campaigns.create then does exactly that (one walk serves both); a campaign is named after its segment.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../helpers/core';
+import { smtpSettings } from '../helpers/smtp';
 
 let t: TestCore;
 let templateId: string;
 beforeEach(async () => {
   t = await openTestCore();
+  // Campaign emails carry an unsubscribe link to the user's own address (issue #21); nothing is sent here.
+  await t.call('email.settings.update', smtpSettings(2525));
   templateId = (await t.call('templates.create', { name: 'Spring offer', subject: 'Spring, {{firstName}}', body: 'Hello {{firstName}}, {{company}}' })).id;
 });
 afterEach(() => t.destroy());
@@ -40,7 +43,7 @@ describe('campaigns.preview', () => {
     expect(preview).toMatchObject({ name: 'Spring offer — Boiler', sends: 2, skipped: 4 });
     expect(preview.reasons).toEqual(
       expect.arrayContaining([
-        { reason: 'notOptedIn', count: 1 },
+        { reason: 'noConsent', count: 1 },
         { reason: 'noEmail', count: 1 },
         { reason: 'duplicate', count: 1 },
         { reason: 'mergeField', count: 1 },
@@ -48,7 +51,7 @@ describe('campaigns.preview', () => {
     );
     expect(preview.examples.map((s) => [s.name, s.reason])).toEqual([
       ['Cal', 'has the same email address as Ann'],
-      ['Dot', 'has not opted in to email'],
+      ['Dot', 'no consent for Newsletter'],
       ['Eve', 'has no email address'],
       ['Fay', expect.stringMatching(/Fay has no value for \{\{company\}\}/)],
     ]);

@@ -260,7 +260,7 @@ describe('campaigns', () => {
     const template = await t.call('templates.create', { name: 'News', subject: 'News for {{firstName}}', body: 'Hello {{firstName}}' });
     const campaign = await t.call('campaigns.create', { templateId: template.id, segment: { tag: 'newsletter' } });
     expect(campaign.counts).toEqual({ queued: 3, sent: 0, failed: 0, cancelled: 0 });
-    expect(campaign.skipped.map((s) => [s.name, s.reason])).toEqual([['Dot', 'has not opted in to email'], ['Eve', 'has no email address']]);
+    expect(campaign.skipped.map((s) => [s.name, s.reason])).toEqual([['Dot', 'no consent for Newsletter'], ['Eve', 'has no email address']]);
 
     await outbox().drain();
     expect(smtp.received).toHaveLength(2); // two a minute

@@ -12,7 +12,9 @@ const RUNS = Number(process.env.MERGE_PROPERTY_RUNS ?? 100);
 const FIRST_SEED = Number(process.env.MERGE_PROPERTY_SEED ?? 20_2026);
 /** Kept by triggers from other rows: compared with a recount instead when something was edited after the merge. */
 const DERIVED = new Set(['contact_touches', 'client_jobs', 'activity_days', 'job_milestones', 'pipeline_totals', 'revenue_months', 'contact_match_keys']);
-const JOURNAL = new Set(['merges', 'merge_losers', 'merge_moves', 'record_aliases', 'schema_migrations']);
+// The consent ledger and the privacy log are append-only (issue #21): a merge that turns an opt-in off, and its undo,
+// each add a line there; the opt-in itself is compared with the contacts.
+const JOURNAL = new Set(['merges', 'merge_losers', 'merge_moves', 'record_aliases', 'schema_migrations', 'consent_events', 'privacy_log']);
 const LINKED = ['activities', 'tasks', 'jobs', 'appointments', 'document_links', 'custom_values', 'outbox', 'segments'];
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */

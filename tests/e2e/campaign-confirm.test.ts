@@ -13,6 +13,8 @@ const app = useApp(async ({ harness }) => {
     { firstName: 'Eve', emailOptIn: false, emails: [{ value: 'eve@client.test' }] },
   ];
   for (const p of people) await harness.rpc('contacts.create', { ...p, tags: ['boiler'] });
+  // Campaign emails carry an unsubscribe link to the user's own address (issue #21); nothing is sent here.
+  await harness.rpc('email.settings.update', { host: '127.0.0.1', port: 2525, security: 'starttls', username: '', fromName: 'Sam Trader', fromAddress: 'sam@trader.test' });
   await harness.rpc('templates.create', { name: 'Spring offer', subject: 'Spring offer for {{firstName}}', body: 'Hello {{firstName}}' });
 });
 
@@ -27,9 +29,9 @@ describe('campaign confirmation', () => {
     const queue = page.getByRole('button', { name: 'Queue emails' });
     await queue.click();
     const dialog = page.getByRole('dialog', { name: 'Queue this campaign?' });
-    await dialog.getByText('Sends to 3 · 2 skipped: 1 has no email address, 1 has not opted in', { exact: true }).waitFor();
+    await dialog.getByText('Sends to 3 · 2 skipped: 1 has no email address, 1 has no consent for it', { exact: true }).waitFor();
     await dialog.getByText('Dot: has no email address').waitFor();
-    await dialog.getByText('Eve: has not opted in to email').waitFor();
+    await dialog.getByText('Eve: no consent for Newsletter').waitFor();
     expect(await dialog.getByLabel('Campaign name').inputValue()).toBe('Spring offer — Boiler');
     await screenshot(page, 'campaign-confirm');
 

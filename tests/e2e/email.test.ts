@@ -151,7 +151,7 @@ describe('email', () => {
     // Issue #18: a confirmation says who gets it and who is skipped before anything is queued.
     await page.getByRole('dialog', { name: 'Queue this campaign?' }).getByRole('button', { name: 'Queue 1 email' }).click();
     const card = page.getByLabel(/^Campaign Winter offer/);
-    await card.getByText('Dot: has not opted in to email').waitFor();
+    await card.getByText('Dot: no consent for Newsletter').waitFor();
     await expect.poll(() => smtp.received.map((r) => r.mail.subject)).toEqual(['Winter offer for Bea']);
     await card.getByText('done').waitFor();
     await screenshot(page, 'email-campaign');

@@ -4,6 +4,7 @@ import type { BackupsChannel } from '../../../shared/ipc/backups.channels';
 import { AppError } from '../../../shared/ipc/errors';
 import { backupsDir } from '../../db/backups.files';
 import type { FeatureContext, FeatureModule } from '../modules';
+import { reappearedWords } from '../privacy/erase-backups';
 import { toWire } from './engine';
 import { openBackup, restoreRecord, restoreWhole } from './restore';
 import { backupSettings, updateBackupSettings } from './settings-service';
@@ -50,8 +51,9 @@ export function createBackupsModule(ctx: FeatureContext): FeatureModule<BackupsC
       async 'backups.restore'({ id }) {
         ctx.deps.events.emit('backups.progress', { phase: 'restoring', reason: 'before-restore', percent: 0, message: null });
         try {
-          const { restored, undo } = await restoreWhole(deps, id);
-          ctx.deps.events.emit('backups.progress', { phase: 'restored', reason: 'before-restore', percent: 100, message: null });
+          const { restored, undo, reErased } = await restoreWhole(deps, id);
+          const message = reErased > 0 ? `${reappearedWords(reErased)}.` : null;
+          ctx.deps.events.emit('backups.progress', { phase: 'restored', reason: 'before-restore', percent: 100, message });
           return { restored: toWire(restored), undo: toWire(undo) };
         } catch (error) {
           const message = error instanceof AppError ? error.message : 'The restore did not complete; your data is as it was.';

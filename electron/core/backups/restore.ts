@@ -13,9 +13,13 @@ import {
   searchBackupContacts, withBackupAttached,
 } from '../../db/backups.repo';
 import { createKysely, DB_FILE, openSqlite, type Sqlite } from '../../db/connection';
+import { contactIds, readErasureState } from '../../db/erasure.register.repo';
 import { migrate, schemaStanding } from '../../db/migrator';
 import type { Store } from '../../db/store';
 import type { Clock } from '../clock';
+import { reapplyAfterRestore } from '../privacy/erase-backups';
+import { freeBlobs } from '../privacy/erase-files';
+import { erasedMatcher } from '../privacy/erase-register';
 import type { BackupsEngine, TakeResult } from './engine';
 
 const TOO_NEW = 'This backup was made by a newer version of Rapport. Update Rapport to restore it; nothing was changed.';
@@ -70,19 +74,24 @@ export interface RestoreDeps {
  * transaction, so every open connection stays valid and sees either the old data or the new, never a mix.
  * Then an older schema is migrated and reminders that already fired are kept fired.
  */
-export async function restoreWhole(deps: RestoreDeps, id: string): Promise<{ restored: BackupManifest; undo: BackupManifest }> {
+export async function restoreWhole(deps: RestoreDeps, id: string): Promise<{ restored: BackupManifest; undo: BackupManifest; reErased: number }> {
   const { engine, store, dataDir, clock } = deps;
   return engine.serial(async () => {
     const manifest = findBackup(dataDir, id);
     const file = backupFile(dataDir, id);
     schemaOf(file);
     const undo: TakeResult = await engine.takeInside('before-restore');
+    // Erased people stay erased (issue #21): the register outlives the restore, and whoever it names is erased again.
+    const carried = await readErasureState(store.db);
+    const living = await contactIds(store.db);
     await restoreInto(file, join(dataDir, DB_FILE));
     engine.forget();
     await migrate(store.sqlite, store.db, { backupDir: '', now: () => clock.now(), backup: async () => file });
     keepRemindersFired(store.sqlite, backupFile(dataDir, undo.backup.id), clock.now().toISOString());
+    const again = await reapplyAfterRestore(store.db, carried, living, { now: clock.now().toISOString(), newId: deps.newId });
     await restoreDocuments(dataDir, manifest.blobs.map((b) => b.sha256));
-    return { restored: manifest, undo: undo.backup };
+    await freeBlobs(dataDir, store.db, again.erased.flatMap((e) => e.blobHashes));
+    return { restored: manifest, undo: undo.backup, reErased: again.count };
   });
 }
 
@@ -109,6 +118,7 @@ export async function restoreRecord(deps: RestoreDeps, input: { id: string; type
   findBackup(dataDir, input.id);
   const readable = await current(backupFile(dataDir, input.id));
   try {
+    if (input.type === 'contact') await refuseErased(store, readable.path, input.recordId);
     await engine.before('before-restore');
     const sqlite = store.sqlite;
     const { result, hashes } = withBackupAttached(sqlite, readable.path, () => {
@@ -136,6 +146,20 @@ export async function restoreRecord(deps: RestoreDeps, input: { id: string; type
   } finally {
     readable.done();
   }
+}
+
+/** Someone erased since the backup was taken does not come back one by one either (issue #21): the user is told. */
+async function refuseErased(store: Store, file: string, contactId: string): Promise<void> {
+  const reader = openBackupReader(file);
+  let view: BackupContactView | null;
+  try {
+    view = backupContactView(reader, store.sqlite, contactId);
+  } finally {
+    reader.close();
+  }
+  if (!view) return;
+  const erasedOn = (await erasedMatcher(store.db))({ id: view.id, emails: view.emails.map((value) => ({ value })), phones: view.phones.map((value) => ({ value })) });
+  if (erasedOn) throw new AppError('CONFLICT', `This person was erased on ${erasedOn}, so they are not brought back from a backup. Nothing was changed.`);
 }
 
 /** The read-only look: contacts matching `search` (the first 50), and one contact with what hangs off it. */

@@ -25,6 +25,7 @@ import {
 import { toContact } from '../../db/contacts.repo';
 import type { DB } from '../../db/schema';
 import type { ServiceDeps } from '../deps';
+import { recordOptIns } from '../consent/mirror';
 import { fieldDefinitions } from '../fields/definitions';
 import { inStepTransactions } from '../step-transactions';
 import { turn } from '../steps';
@@ -132,6 +133,8 @@ export function createContactsBulk({ db, clock, events, newId }: ServiceDeps) {
           changed.push(c.id);
         }
         await write(trx, writes, now, names);
+        // The note the bulk change requires is the consent's evidence on each person's ledger (issue #21).
+        if (change.action === 'setEmailOptIn') await recordOptIns(trx, { clock, newId }, { source: 'bulkEdit', evidence: change.note, contactIds: writes.map((w) => w.c.id) });
         await insertBulkEditItems(trx, undoId, items);
       });
       await setBulkEditStatus(db, undoId, 'done', changed.length, null);
@@ -169,6 +172,7 @@ export function createContactsBulk({ db, clock, events, newId }: ServiceDeps) {
           restored.push(item.contactId);
         }
         await write(trx, writes, now, names);
+        if (edit.action === 'setEmailOptIn') await recordOptIns(trx, { clock, newId }, { source: 'bulkEdit', evidence: `Undo of a bulk change (${undoId})`, contactIds: writes.map((w) => w.c.id) });
       });
       await setBulkEditStatus(db, undoId, 'undone', edit.changed, clock.now().toISOString());
       if (restored.length > 0) events.emit('data.changed', { entity: 'contact', action: edit.action === 'trash' ? 'restored' : 'updated', ids: restored });

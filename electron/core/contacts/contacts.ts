@@ -9,6 +9,7 @@ import { findContact, insertContact, listContacts, setContactDeleted, toContact,
 import type { DB } from '../../db/schema';
 import { getSetting } from '../../db/settings.repo';
 import type { ServiceDeps } from '../deps';
+import { recordOptIns } from '../consent/mirror';
 import { fieldDefinitions } from '../fields/definitions';
 import { readCustom, saveCustom } from '../fields/record-custom';
 
@@ -86,6 +87,8 @@ export function createContactsService({ db, clock, events, newId }: ServiceDeps)
         // Always checked, custom sent or not: defaults fill in and a required field must be given.
         const defs = await definitions.get('contact', trx);
         if (defs.length > 0 || input.custom) await saveCustom(trx, 'contact', id, input.custom, { partial: false, definitions: defs });
+        // A "yes" on the form goes on the newsletter consent ledger (issue #21).
+        if (fields.emailOptIn) await recordOptIns(trx, { clock, newId }, { source: 'form', evidence: null, contactIds: [id] });
         return load(id, trx);
       });
       events.emit('data.changed', { entity: 'contact', action: 'created', ids: [id] });
@@ -103,6 +106,7 @@ export function createContactsService({ db, clock, events, newId }: ServiceDeps)
         if (!fields.firstName && !fields.lastName && !fields.companyId && !shownByContact) throw AppError.validation('firstName', NEEDS_A_NAME);
         await updateContact(trx, id, fields, await companyNameFor(trx, fields.companyId), clock.now().toISOString());
         if (patch.custom) await saveCustom(trx, 'contact', id, patch.custom, { partial: true, definitions: await definitions.get('contact', trx) });
+        if (fields.emailOptIn !== before.emailOptIn) await recordOptIns(trx, { clock, newId }, { source: 'form', evidence: null, contactIds: [id] });
         return load(id, trx);
       });
       events.emit('data.changed', { entity: 'contact', action: 'updated', ids: [id] });

@@ -1,12 +1,14 @@
 // Who a campaign reaches (issue #18): the one walk over a segment's contacts that both the preview (the
 // confirmation's "Sends to 3 · 2 skipped") and the send use, so they can never disagree. Each contact either gets a
-// merged message or is skipped with a reason: not opted in, no address, in the Trash, an address already
-// reached, a merge field without a value.
+// merged message or is skipped with a reason: no consent for the campaign's purpose (none on their ledger, or
+// withdrawn: issue #21), no address, in the Trash, an address already reached, a merge field without a value.
 import type { Kysely } from 'kysely';
+import type { Purpose } from '../../../shared/domain/consent';
 import type { Contact } from '../../../shared/domain/contact';
 import type { Segment, Template } from '../../../shared/domain/email';
 import { SegmentFilter } from '../../../shared/domain/segment';
 import { AppError } from '../../../shared/ipc/errors';
+import { latestEvents } from '../../db/consent.repo';
 import { listContacts, toContact } from '../../db/contacts.repo';
 import type { Skipped } from '../../db/email.repo';
 import { findSegment } from '../../db/reports.segments.repo';
@@ -15,7 +17,7 @@ import { revenueCurrencyFor } from '../contacts/contacts';
 import { customDefinitions, readCustom } from '../fields/record-custom';
 import { MergeError, render, valuesFor } from './merge';
 
-export type SkipCode = 'notOptedIn' | 'noEmail' | 'trashed' | 'duplicate' | 'mergeField';
+export type SkipCode = 'noConsent' | 'withdrawn' | 'noEmail' | 'trashed' | 'duplicate' | 'mergeField';
 export type AudienceSkip = Skipped & { code: SkipCode };
 
 export interface AudienceMessage {
@@ -26,6 +28,9 @@ export interface AudienceMessage {
 }
 
 const PAGE = 200;
+
+/** "3 Mar 2026": the day a withdrawal was given, as the confirmation says it. */
+const day = (at: string) => new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** The contacts filter a segment stands for: a saved segment's filter, narrowed by the tag, kind and filter given; and its name. */
 export async function resolveSegment(trx: Kysely<DB>, segment: Segment) {
@@ -66,6 +71,8 @@ export async function walkAudience(
   filter: Awaited<ReturnType<typeof resolveSegment>>['filter'],
   template: Pick<Template, 'subject' | 'body'>,
   now: Date,
+  /** Only people whose latest word on this purpose is 'given' are sent to. */
+  purpose: Pick<Purpose, 'id' | 'name'>,
   send: (message: AudienceMessage) => Promise<void>,
 ): Promise<AudienceSkip[]> {
   const skipped: AudienceSkip[] = [];
@@ -77,16 +84,19 @@ export async function walkAudience(
     do {
       const page = await listContacts(trx, { ...filter, trashed, fields, limit: PAGE, cursor, now });
       const custom = await readCustom(trx, 'contact', page.items.map((r) => r.id), fields);
+      const consent = await latestEvents(trx, page.items.map((r) => r.id), purpose.id);
       for (const row of page.items) {
         const contact = toContact(row, custom.get(row.id) ?? {});
         const skip = (code: SkipCode, reason: string) => skipped.push({ contactId: contact.id, name: contact.displayName, reason, code });
         const address = contact.emails[0]?.value;
         if (trashed) {
           // Only someone who would have been sent it is worth a word; the rest of the Trash is not in the segment.
-          if (contact.emailOptIn && address) skip('trashed', 'is in the Trash');
+          if (consent.get(contact.id)?.action === 'given' && address) skip('trashed', 'is in the Trash');
           continue;
         }
-        if (!contact.emailOptIn) skip('notOptedIn', 'has not opted in to email');
+        const said = consent.get(contact.id);
+        if (!said) skip('noConsent', `no consent for ${purpose.name}`);
+        else if (said.action === 'withdrawn') skip('withdrawn', `withdrew consent for ${purpose.name} on ${day(said.capturedAt)}`);
         else if (!address) skip('noEmail', 'has no email address');
         else if (reached.has(address.trim().toLowerCase())) skip('duplicate', `has the same email address as ${reached.get(address.trim().toLowerCase())}`);
         else {

@@ -21,6 +21,8 @@ export interface ParsedEml {
   to?: AddressObject | AddressObject[];
   cc?: AddressObject | AddressObject[];
   subject?: string;
+  /** Its Message-ID header: the evidence of an unsubscribe (issue #21). */
+  messageId?: string;
   date?: Date;
   text: string;
   attachments: { filename: string | null; contentType: string | null; content: Buffer }[];
@@ -177,6 +179,7 @@ export async function parseEml(raw: Buffer): Promise<ParsedEml> {
     to: cleanAddress(parser.to),
     cc: cleanAddress(parser.cc),
     subject: parser.subject === undefined ? undefined : stripControls(parser.subject),
+    ...(typeof (parser as { messageId?: unknown }).messageId === 'string' ? { messageId: stripControls((parser as { messageId: string }).messageId).slice(0, 500) } : {}),
     date: parser.date,
     text: stripControls(text),
     attachments,

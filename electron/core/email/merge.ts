@@ -97,12 +97,12 @@ export function render(text: string, values: MergeValues, who: string): string {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/** Inline formatting on already-escaped text: **bold**, *italic*, and http(s) links. */
+/** Inline formatting on already-escaped text: **bold**, *italic*, and http(s) and mailto links. */
 function inline(escaped: string): string {
   return escaped
     .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1<em>$2</em>')
-    .replace(/\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
+    .replace(/\b(?:https?:\/\/|mailto:)[^\s<>"']+[^\s<>"'.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
 }
 
 /**

@@ -84,7 +84,13 @@ export function createOutbox(ctx: FeatureContext) {
   /** Writes one message to the outbox inside `trx`; the caller commits and then calls queued(). */
   async function insert(
     trx: Kysely<DB>,
-    m: { recipients: Recipients; subject: string; body: string; replyTo?: string | null; templateId?: string | null; campaignId?: string | null; jobId?: string | null; attachments?: Attachment[] },
+    m: {
+      recipients: Recipients;
+      subject: string;
+      body: string;
+      /** A campaign's unsubscribe line (issue #21): last, after the signature. */
+      footer?: string;
+      replyTo?: string | null; templateId?: string | null; campaignId?: string | null; jobId?: string | null; attachments?: Attachment[] },
   ): Promise<string> {
     const id = newId();
     const at = now();
@@ -101,7 +107,7 @@ export function createOutbox(ctx: FeatureContext) {
         recipients: m.recipients,
         replyTo: m.replyTo ?? null,
         subject: m.subject,
-        body: withSignature(m.body, smtp.signature),
+        body: m.footer ? `${withSignature(m.body, smtp.signature).replace(/\s+$/, '')}\n\n${m.footer}` : withSignature(m.body, smtp.signature),
         templateId: m.templateId ?? null,
         campaignId: m.campaignId ?? null,
         jobId: m.jobId ?? null,

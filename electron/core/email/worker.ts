@@ -14,6 +14,7 @@ import { toHtml } from './merge';
 import { SENT_LOG, createSentLog, type SentLogState } from './sent-log';
 import { classify, isPaused, loadSmtp, setPaused } from './settings';
 import { DeliveryError, sendOnce } from './smtp-send';
+import { listUnsubscribeOf } from './unsubscribe';
 
 /** Retry delays after the 1st, 2nd... transient failure; the last repeats. */
 const BACKOFF_MS = [60_000, 2 * 60_000, 5 * 60_000, 15 * 60_000, 30 * 60_000, 60 * 60_000];
@@ -162,6 +163,8 @@ export function createOutboxWorker(ctx: FeatureContext) {
         html: toHtml(row.body),
         messageId: row.messageId,
         date: clock.now(),
+        // A campaign email's footer link, again as the header mail programs offer as "Unsubscribe" (issue #21).
+        ...(row.campaignId && listUnsubscribeOf(row.body) ? { headers: { 'List-Unsubscribe': listUnsubscribeOf(row.body)! } } : {}),
         attachments: attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), ...(a.contentType ? { contentType: a.contentType } : {}) })),
       });
       rejected = info.rejected;

@@ -8,10 +8,13 @@ import { isCustomTarget, type DuplicatePolicy, type ImportCheck, type ImportRepo
 import { contactDisplayName, foldForSort } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Sqlite } from '../../db/connection';
+import { prepareMirrorSync } from '../../db/consent.repo';
 import { prepareImportStatements, type ContactValues, type ImportStatements } from '../../db/import-export.repo';
 import { prepareMatchStore } from '../../db/import-export.matching.repo';
 import { customDefinitions } from '../fields/record-custom';
+import { logOptIns } from '../consent/mirror';
 import type { FeatureContext } from '../modules';
+import { erasedMatcher, erasedWords } from '../privacy/erase-register';
 import { describeChanges, merged } from './changes';
 import { DuplicateIndex, type Match } from './matcher';
 import type { ImportRecord } from './records';
@@ -85,6 +88,8 @@ export function createImporter(ctx: FeatureContext) {
     checkPicked(options.path);
     const fields = await customDefinitions(ctx.deps.db, 'contact');
     checkCustomTargets(options.mapping, fields);
+    // Erased people are not created again by an import (issue #21): their row is reported instead.
+    const erasedOn = await erasedMatcher(ctx.deps.db);
     const source = await open(options, fields);
     const totalBytes = statSync(options.path).size;
     const importId = newId();
@@ -95,6 +100,10 @@ export function createImporter(ctx: FeatureContext) {
     running.add(importId);
     try {
       const st = prepareImportStatements(sqlite, fields);
+      // The contacts whose opt-in a step sets or changes go on the newsletter ledger in ONE statement per step (issue #21).
+      const syncOptIns = prepareMirrorSync(sqlite);
+      const evidence = `Import of "${source.fileName.slice(0, 255)}" (${importId})`;
+      let optIns = 0;
       st.startImport({ id: importId, fileName: source.fileName.slice(0, 255), format: source.format, dialect: source.dialect, duplicates: options.duplicates, startedAt: clock.now().toISOString() });
       // "Create new" never matches: no index of every contact to build (check does the same).
       const index = options.duplicates === 'create' ? null : indexOf(sqlite, st);
@@ -131,13 +140,21 @@ export function createImporter(ctx: FeatureContext) {
         // New contacts are indexed for search and tags in bulk (see migration 0012), before any update of this
         // step and at its end, inside this transaction.
         let indexedTo = st.bulk.begin();
+        const optedIn: { contactId: string; eventId: string }[] = [];
         for (; at < batch.length && performance.now() < until; at++) {
           const { line, record } = batch[at]!;
           const keys = index?.keysOf(record);
           const match = keys && index!.find(keys);
           if (!match) {
+            const erased = erasedOn(record);
+            if (erased) {
+              counts.rejected++;
+              if (rejected.length < REPORTED_REJECTIONS) rejected.push({ line, reason: erasedWords(erased) });
+              continue;
+            }
             const id = newId();
             st.insertContact(importId, id, withDefaults(record), companyFor(record.companyName, now), now);
+            if (record.emailOptIn) optedIn.push({ contactId: id, eventId: newId() });
             if (keys) index!.add(id, keys);
             counts.created++;
             continue;
@@ -159,12 +176,14 @@ export function createImporter(ctx: FeatureContext) {
           }
           indexedTo = st.bulk.indexNew(indexedTo);
           st.updateContact(importId, existing, update);
+          if (update.row.email_opt_in !== existing.row.email_opt_in) optedIn.push({ contactId: match.id, eventId: newId() });
           index!.add(match.id, index!.keysOf(next));
           counts.updated++;
           if (matched.length < REPORTED_MATCHES) matched.push(matchedRow(line, 'updated', match, existing.row.display_name, describeChanges(existing.values, next, fields)));
         }
         st.bulk.indexNew(indexedTo);
         st.bulk.end();
+        optIns += syncOptIns({ source: 'import', evidence, at: now, contacts: optedIn });
         st.saveCounts(importId, counts, rejected);
         return at;
       });
@@ -214,6 +233,7 @@ export function createImporter(ctx: FeatureContext) {
       sqlite.pragma('synchronous = FULL');
       const report = { ...st.finishImport(importId, status, clock.now().toISOString()), matched, warnings, warningCount };
       progress(true);
+      if (optIns > 0) await logOptIns(ctx.deps.db, ctx.deps, { source: 'import', count: optIns, at: clock.now().toISOString(), contactId: null });
       events.emit('data.changed', { entity: 'import', action: 'created', ids: [importId] });
       return report;
     } finally {

@@ -4,6 +4,8 @@ import type { RowProblem } from '../../../shared/domain/transfer';
 import { AppError } from '../../../shared/ipc/errors';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { closeInterruptedImports, findImport, listImports, undoImport } from '../../db/import-export.repo';
+import { prepareMirrorSync } from '../../db/consent.repo';
+import { logOptIns } from '../consent/mirror';
 import type { FeatureContext } from '../modules';
 import type { createImporter } from './importer';
 import { openSource } from './source';
@@ -56,11 +58,19 @@ export function createImportHistory(ctx: FeatureContext, importer: ReturnType<ty
       await ctx.backups.before('before-undo-import');
       const sqlite = ctx.store.bulkWriter();
       let changed: ReturnType<typeof undoImport>;
+      const at = clock.now().toISOString();
+      let optIns = 0;
       try {
-        changed = undoImport(sqlite, importId, clock.now().toISOString());
+        // A before-image may turn an opt-in back: the newsletter ledger follows, in the undo's transaction (issue #21).
+        const sync = prepareMirrorSync(sqlite);
+        const evidence = `Undo of import "${found.fileName}" (${importId})`;
+        changed = undoImport(sqlite, importId, at, (ids) => {
+          optIns = sync({ source: 'import', evidence, at, contacts: ids.map((contactId) => ({ contactId, eventId: ctx.deps.newId() })) });
+        });
       } finally {
         sqlite.close();
       }
+      if (optIns > 0) await logOptIns(db, ctx.deps, { source: 'import', count: optIns, at, contactId: null });
       events.emit('data.changed', { entity: 'contact', action: 'deleted', ids: changed.contactIds });
       if (changed.companyIds.length) events.emit('data.changed', { entity: 'company', action: 'deleted', ids: changed.companyIds });
       events.emit('data.changed', { entity: 'import', action: 'updated', ids: [importId] });

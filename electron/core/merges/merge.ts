@@ -21,6 +21,7 @@ import { moveColumn, recomputeTouches, rowsNaming, standDownActivityTriggers, ty
 import type { DB } from '../../db/schema';
 import type { RecordKind } from '../../db/schema.merges';
 import type { FeatureContext } from '../modules';
+import { recordOptIns } from '../consent/mirror';
 import { fieldDefinitions } from '../fields/definitions';
 import { checkChoices, mergedFields } from './fields';
 import { groupCustom, loadSources, recordName, renameNameless, valueRows, wireFields, writeFields } from './records';
@@ -85,6 +86,8 @@ export function createMerger(ctx: FeatureContext) {
       await insertMerge(trx, { id: mergeId, kind, survivorId, survivorBefore: before, survivorAfter: {}, choices, createdAt: now });
 
       await writeFields(trx, kind, survivorId, fields, now);
+      // Withdrawal wins (fields.ts): a survivor whose opt-in the merge turned off gets that on its own ledger (issue #21).
+      if (kind === 'contact') await recordOptIns(trx, { clock, newId }, { source: 'bulkEdit', evidence: `Merge of ${ids.length} records (${mergeId})`, contactIds: [survivorId] });
       for (const [fieldId, value] of custom) {
         if (value.from === survivorId) continue;
         await replaceCustomValue(trx, fieldId, survivorId, value.rows);

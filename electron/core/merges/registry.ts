@@ -83,6 +83,12 @@ export const REGISTRY: readonly RegistryEntry[] = [
   ...both('merges', 'survivor_after', { does: 'history', why: JOURNAL }),
   ...both('merges', 'choices', { does: 'history', why: JOURNAL }),
   ...both('merge_losers', 'snapshot', { does: 'history', why: JOURNAL }),
+  // Privacy (issue #21).
+  leave('contact', 'consent_events', 'contact_id', { does: 'history', why: 'The consent ledger is append-only: each event stays under the record it was given on; a merge that turns the opt-in off says so on the survivor\'s own ledger.' }),
+  leave('contact', 'consent_tokens', 'contact_id', { does: 'history', why: 'The unsubscribe token a sent email carries; a reply with it is resolved through record_aliases to the survivor.' }),
+  leave('contact', 'erasing', 'contact_id', { does: 'history', why: 'Names a contact only inside an erasure\'s own transaction; empty otherwise.' }),
+  leave('contact', 'privacy_requests', 'contact_id', { does: 'history', why: 'A request log entry names the record it was about when it was made.' }),
+  leave('contact', 'retention_decisions', 'contact_id', { does: 'history', why: 'A retention decision ("kept because…") made on that record.' }),
 ];
 
 /**
@@ -93,7 +99,7 @@ export const NOT_A_RECORD_ID: Readonly<Record<string, string>> = {
   job_id: 'a job', document_id: 'a document', activity_id: 'an activity', import_id: 'an import run', edit_id: 'a bulk edit',
   fix_id: 'a data-quality fix', field_id: 'a custom field', stage_id: 'a pipeline stage', template_id: 'an email template',
   campaign_id: 'an email campaign', message_id: 'an email Message-ID', outbox_id: 'an outbox message', appointment_id: 'an appointment',
-  merge_id: 'a merge',
+  merge_id: 'a merge', purpose_id: 'a consent purpose', register_id: 'an erasure register entry',
 };
 
 export const movesOf = (kind: RecordKind) =>

@@ -25,6 +25,7 @@ import { insertRows, moveColumnBack, recomputeTouches, seqTaken, standDownActivi
 import type { DB } from '../../db/schema';
 import type { RecordKind } from '../../db/schema.merges';
 import type { FeatureContext } from '../modules';
+import { recordOptIns } from '../consent/mirror';
 import { fieldDefinitions } from '../fields/definitions';
 import { fieldLabel, type Fields } from './fields';
 import { groupCustom, recordName, renameNameless, restorableColumns, sameValue, wireFields, writeFields } from './records';
@@ -43,7 +44,7 @@ interface After {
 const TABLE: Record<RecordKind, 'contacts' | 'companies'> = { contact: 'contacts', company: 'companies' };
 
 export function createUnmerger(ctx: FeatureContext) {
-  const { db, clock, events } = ctx.deps;
+  const { db, clock, events, newId } = ctx.deps;
   const definitions = fieldDefinitions(ctx.deps);
 
   /** Why this merge cannot be undone now, in the app's words; null when it can. */
@@ -140,6 +141,7 @@ export function createUnmerger(ctx: FeatureContext) {
       await standDownActivityTriggers(trx, false);
       if (kind === 'contact') await recomputeTouches(trx, [survivorId, ...losers.map((l) => l.loserId)]);
       keptEdits = await restoreSurvivor(trx, merge, now);
+      if (kind === 'contact') await recordOptIns(trx, { clock, newId }, { source: 'bulkEdit', evidence: `Undo of merge ${mergeId}`, contactIds: [survivorId] });
       if (kind === 'company') await renameNameless(trx, [survivorId, ...losers.map((l) => l.loserId)]);
       await deleteAliases(trx, mergeId);
       await setMergeUndone(trx, mergeId, now);

@@ -5,6 +5,7 @@ import { hashKey, partialMatchKey, type QueryKey, useQueryClient } from '@tansta
 import { useEffect, useRef } from 'react';
 import { activitiesFamilies } from './activities';
 import { companiesFamilies } from './companies';
+import { consentFamilies } from './consent';
 import { contactsFamilies } from './contacts';
 import { dataKeys } from './data';
 import { documentsFamilies } from './documents';
@@ -16,8 +17,10 @@ import { fieldsFamilies } from './fields';
 import { importExportFamilies } from './import-export';
 import { jobsFamilies } from './jobs';
 import { mergesFamilies } from './merges';
+import { privacyFamilies } from './privacy';
 import { qualityFamilies } from './quality';
 import { reportKeys, reportsFamilies } from './reports';
+import { retentionFamilies } from './retention';
 import { scheduleFamilies } from './schedule';
 import { searchFamilies } from './search';
 import { trashFamilies } from './trash';
@@ -47,6 +50,10 @@ const DOMAINS: readonly Families[] = [
   mergesFamilies,
   // Data quality counts and lists follow any contact or company change (issue #20).
   qualityFamilies,
+  // Consent states and ledgers, privacy requests and log, and the retention review (issue #21).
+  consentFamilies,
+  privacyFamilies,
+  retentionFamilies,
 ];
 
 /** An import (or its undo) creates, updates or removes contacts and companies in bulk, without naming them. */

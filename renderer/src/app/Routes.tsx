@@ -23,6 +23,7 @@ const JobsPage = lazyPage(() => import('../features/jobs/JobsPage'), 'JobsPage')
 const ComposePage = lazyPage(() => import('../features/email/ComposePage'), 'ComposePage');
 const EmailPage = lazyPage(() => import('../features/email/EmailPage'), 'EmailPage');
 const RecordsPage = lazyPage(() => import('../features/reports/RecordsPage'), 'RecordsPage');
+const PrivacyPage = lazyPage(() => import('../features/privacy/PrivacyPage'), 'PrivacyPage');
 const QualityPage = lazyPage(() => import('../features/quality/QualityPage'), 'QualityPage');
 const ReportsPage = lazyPage(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const SchedulePage = lazyPage(() => import('../features/schedule/SchedulePage'), 'SchedulePage');
@@ -62,6 +63,7 @@ export function Routes() {
           <Route path="/import" component={ImportPage} />
           <Route path="/quality" component={QualityPage} />
           <Route path="/quality/duplicates" component={DuplicatesPage} />
+          <Route path="/privacy" component={PrivacyPage} />
           <Route path="/trash" component={TrashPage} />
           <Route path="/backups" component={BackupsPage} />
           <Route path="/data" component={DataPage} />

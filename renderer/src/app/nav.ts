@@ -1,5 +1,5 @@
 // The sections in the sidebar. Adding a section is one line here plus its routes in Routes.tsx.
-import { IconBriefcase, IconBuilding, IconChartBar, IconCalendar, IconDatabase, IconFileImport, IconFileZip, IconFiles, IconMail, IconSettings, IconSparkles, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconChartBar, IconCalendar, IconDatabase, IconFileImport, IconFileZip, IconFiles, IconMail, IconSettings, IconShieldLock, IconSparkles, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Reports', path: '/reports', icon: IconChartBar },
   { label: 'Import', path: '/import', icon: IconFileImport },
   { label: 'Data quality', path: '/quality', icon: IconSparkles },
+  { label: 'Privacy', path: '/privacy', icon: IconShieldLock },
   { label: 'Trash', path: '/trash', icon: IconTrash },
   { label: 'Backups', path: '/backups', icon: IconDatabase },
   { label: 'Your data', path: '/data', icon: IconFileZip },

@@ -22,6 +22,8 @@ import { DocumentsPanel } from '../documents/panels';
 import { ContactEmailActions } from '../email/panels';
 import { CustomFieldFacts } from '../fields/panels';
 import { MergeHistory, MergeWithButton } from '../merges/panels';
+import { ConsentPanel } from '../consent/panels';
+import { PersonDataActions } from '../privacy/panels';
 import { ContactFollowUps } from '../today/panels';
 import { contactToValues } from './contact-form-values';
 import { ContactForm } from './ContactForm';
@@ -90,6 +92,9 @@ function ContactDetails({ c }: { c: Contact }) {
             </div>
             <div className={pageClasses.formGap}>
               <DocumentsPanel target={{ contactId: c.id }} name={c.displayName} readOnly={trashed} />
+            </div>
+            <div className={pageClasses.formGap}>
+              <ConsentPanel contactId={c.id} name={c.displayName} readOnly={trashed} actions={!trashed && <PersonDataActions contactId={c.id} name={c.displayName} />} />
             </div>
             <div className={pageClasses.formGap}>
               <Timeline

@@ -12,7 +12,8 @@ type Reason = CampaignPreview['reasons'][number]['reason'];
 /** Each reason as said of a number of people: "1 has no email address", "2 have not opted in". */
 const REASON_WORDS: Record<Reason, [one: string, many: string]> = {
   noEmail: ['has no email address', 'have no email address'],
-  notOptedIn: ['has not opted in', 'have not opted in'],
+  noConsent: ['has no consent for it', 'have no consent for it'],
+  withdrawn: ['withdrew consent for it', 'withdrew consent for it'],
   trashed: ['is in the Trash', 'are in the Trash'],
   duplicate: ['shares an address with someone it already goes to', 'share an address with someone it already goes to'],
   mergeField: ['has no value for a merge field', 'have no value for a merge field'],

@@ -11,6 +11,7 @@ import { useCampaigns, useCancelCampaign, useCreateCampaign, useSmtpSettings, us
 import { useSegments } from '../../api/reports';
 import { useTags } from '../../api/search';
 import { formatCount, plural } from '../../ui/format';
+import { PurposePicker } from '../consent/panels';
 import { notifySuccess } from '../../ui/notify';
 import { Empty } from '../../ui/Empty';
 import { CampaignConfirm } from './CampaignConfirm';
@@ -26,12 +27,18 @@ export function CampaignsPanel() {
   const [segmentId, setSegmentId] = useState<string | null>(null);
   const [tag, setTag] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
+  // The consent purpose it goes out on (issue #21): the newsletter unless another email purpose is chosen.
+  const [purposeId, setPurposeId] = useState<string | null>(null);
 
   // Nothing is queued before the confirmation has said who gets it and who is skipped, and why.
   const [confirming, setConfirming] = useState<ChannelInput<'campaigns.preview'> | null>(null);
   const ask = () => {
     if (!templateId) return;
-    setConfirming({ templateId, segment: { ...(segmentId ? { segmentId } : {}), ...(tag ? { tag } : {}), ...(kind ? { kind: kind as ContactKind } : {}) } });
+    setConfirming({
+      templateId,
+      segment: { ...(segmentId ? { segmentId } : {}), ...(tag ? { tag } : {}), ...(kind ? { kind: kind as ContactKind } : {}) },
+      ...(purposeId ? { purposeId } : {}),
+    });
   };
   const start = (name: string | undefined) => {
     if (!confirming) return;
@@ -70,13 +77,14 @@ export function CampaignsPanel() {
             />
             <Select label="Contacts tagged" clearable data={(tags.data?.items ?? []).map((t) => t.tag)} value={tag} onChange={setTag} w={200} />
             <Select label="Kind" clearable data={ContactKind.options} value={kind} onChange={setKind} w={160} />
+            <PurposePicker value={purposeId} onChange={setPurposeId} w={200} />
             <Button leftSection={<IconSpeakerphone size={16} />} disabled={!templateId} onClick={ask}>
               Queue emails
             </Button>
           </Group>
         )}
         <Text size="xs" c="dimmed" mt="xs">
-          Only contacts who opted in to email get it. Sent at most {settings.data?.perMinute ?? 30} a minute (change it in Settings).
+          Only contacts who consented to its purpose get it. Sent at most {settings.data?.perMinute ?? 30} a minute (change it in Settings).
         </Text>
       </Card>
       <CampaignConfirm input={confirming} busy={create.isPending} onConfirm={start} onClose={() => setConfirming(null)} />
