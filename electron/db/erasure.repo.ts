@@ -102,7 +102,8 @@ export async function historyCounts(db: Kysely<DB>, contactId: string) {
   };
 }
 
-const mergesNaming = (contactId: string) => sql`(survivor_id = ${contactId}
+/** Merges the person took part in (survivor, merged away, or through an alias): their journals hold the person's old records. */
+export const mergesNaming = (contactId: string) => sql`(survivor_id = ${contactId}
   OR id IN (SELECT merge_id FROM merge_losers WHERE loser_id = ${contactId})
   OR id IN (SELECT merge_id FROM record_aliases WHERE target_id = ${contactId} OR alias_id = ${contactId}))`;
 

@@ -3,6 +3,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { RetentionRule } from '../../shared/domain/retention';
 import { foldForSort } from '../../shared/domain/text';
+import { markErasing, mergesNaming } from './erasure.repo';
 import { decodeCursor, encodeCursor } from './keyset';
 import type { DB } from './schema';
 
@@ -155,4 +156,11 @@ export async function anonymiseContact(db: Kysely<DB>, id: string, names: { firs
   await db.deleteFrom('contact_bulk_edit_items').where('contact_id', '=', id).execute();
   await db.deleteFrom('quality_fix_items').where('contact_id', '=', id).execute();
   await db.deleteFrom('duplicate_pairs').where('kind', '=', 'contact').where((eb) => eb.or([eb('a_id', '=', id), eb('b_id', '=', id)])).execute();
+  // A merge journal keeps the person's records as they were, and its undo would bring them back: it goes (the merge
+  // stays done). The consent ledger's words and evidence are theirs too; `erasing` lets its append-only triggers allow it.
+  await sql`DELETE FROM merges WHERE ${mergesNaming(id)}`.execute(db);
+  await markErasing(db, id, true);
+  await db.deleteFrom('consent_events').where('contact_id', '=', id).execute();
+  await db.deleteFrom('consent_tokens').where('contact_id', '=', id).execute();
+  await markErasing(db, id, false);
 }

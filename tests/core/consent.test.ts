@@ -69,6 +69,7 @@ describe('consent.record and consent.history', () => {
     expect((await t.fail('consent.record', { ...base, contactId: '0b5c7e2a-6f0d-4c1e-9a3b-2d1fffffffff' })).code).toBe('NOT_FOUND');
     expect((await t.fail('consent.record', { ...base, source: 'unsubscribe' })).issues?.[0]?.path).toBe('source');
     expect((await t.call('consent.history', { contactId: cat.id })).events).toEqual([]);
+    expect((await t.fail('consent.history', { contactId: '0b5c7e2a-6f0d-4c1e-9a3b-2d1fffffffff' })).code).toBe('NOT_FOUND');
   });
 });
 

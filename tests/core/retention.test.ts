@@ -173,6 +173,21 @@ describe('retention.decide', () => {
     const journal = await sql<{ before: string }>`SELECT before FROM quality_fix_items`.execute(t.core.store.db);
     expect(JSON.stringify(journal.rows)).not.toMatch(/quarrington/i);
   });
+
+  it('a merge journal and the consent ledger keep nothing of an anonymised person; the merge cannot be undone into them', async () => {
+    const older = await t.call('contacts.create', { firstName: 'Ottoline', lastName: 'Vanstone', emails: [{ value: 'ottoline@vanstone.example' }], emailOptIn: true });
+    const twin = await t.call('contacts.create', { firstName: 'Ottie', lastName: 'Vanstone', phones: [{ value: '+44 7700 900789' }] });
+    const merged = await t.call('contacts.merge', { ids: [older.id, twin.id], keep: older.id });
+    expect((await t.call('consent.history', { contactId: older.id })).events.length).toBeGreaterThan(0);
+    t.clock.advance(60_000);
+    await t.call('retention.decide', { contactId: older.id, decision: 'anonymise' });
+    const db = t.core.store.db;
+    const journals = await sql`SELECT * FROM merges, merge_losers, record_aliases`.execute(db);
+    const ledger = await sql`SELECT * FROM consent_events WHERE contact_id IN (${older.id}, ${twin.id})`.execute(db);
+    expect(JSON.stringify([journals.rows, ledger.rows])).not.toMatch(/Vanstone|Ottoline|Ottie|900789/i);
+    expect(await t.fail('merges.undo', { mergeId: merged.mergeId })).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await t.call('consent.history', { contactId: older.id })).events).toEqual([]);
+  });
 });
 
 describe('retention.rules', () => {

@@ -65,7 +65,11 @@ export function createConsent({ db, clock, events, newId }: ServiceDeps) {
   }
 
   return {
-    history: (input: ChannelParsedInput<'consent.history'>) => history(input.contactId),
+    // An unknown (or erased) contact is NOT_FOUND, not a page of "not asked": the window then says the person is gone.
+    async history(input: ChannelParsedInput<'consent.history'>): Promise<ChannelOutput<'consent.history'>> {
+      await requireContact(db, input.contactId);
+      return history(input.contactId);
+    },
     append,
     emit,
 
