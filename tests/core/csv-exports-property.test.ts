@@ -25,6 +25,7 @@ const OTHER_EXPORTS: Record<string, string> = {
   'export.cancel': 'cancels a running export',
   'reports.exportPdf': 'PDF or HTML (escaped, tested in reports-export)',
   'schedule.exportIcs': 'iCalendar',
+  'privacy.export': 'a zip whose CSVs go through csv-write.ts csvLine (formula guard checked in privacy-export.test.ts)',
 };
 
 const PIECES = ['=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '"', ',', ';', "'", ' ', '\u00a0', '\u3000', "cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","x")', '@SUM(1+1)', '1+1', 'Zoë', '😀', 'ok', 'A1', '-2'];
