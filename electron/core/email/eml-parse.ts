@@ -23,6 +23,9 @@ export interface ParsedEml {
   subject?: string;
   /** Its Message-ID header: the evidence of an unsubscribe (issue #21). */
   messageId?: string;
+  /** In-Reply-To and References as written (ids in angle brackets): what threads a reply onto a case (issue #22). */
+  inReplyTo?: string;
+  references?: string[];
   date?: Date;
   text: string;
   attachments: { filename: string | null; contentType: string | null; content: Buffer }[];
@@ -119,6 +122,16 @@ const cleanAddress = <T extends AddressObject | AddressObject[] | undefined>(a: 
   return (Array.isArray(a) ? a.map(one) : one(a as AddressObject)) as T;
 };
 
+/** mailparser keeps In-Reply-To as a string and References as a string or a list; both are capped like Message-ID. */
+function threadHeaders(parser: MailParser): Pick<ParsedEml, 'inReplyTo' | 'references'> {
+  const { inReplyTo, references } = parser as { inReplyTo?: unknown; references?: unknown };
+  const list = (Array.isArray(references) ? references : [references]).filter((r): r is string => typeof r === 'string');
+  return {
+    ...(typeof inReplyTo === 'string' ? { inReplyTo: stripControls(inReplyTo).slice(0, 2000) } : {}),
+    ...(list.length ? { references: list.slice(-200).map((r) => stripControls(r).slice(0, 2000)) } : {}),
+  };
+}
+
 /** Throws NotAnEmail unless the bytes start like an email message (header lines, one of them a mail header). */
 export function checkIsEmail(raw: Buffer): void {
   const head = raw.subarray(0, 64 * 1024);
@@ -180,6 +193,7 @@ export async function parseEml(raw: Buffer): Promise<ParsedEml> {
     cc: cleanAddress(parser.cc),
     subject: parser.subject === undefined ? undefined : stripControls(parser.subject),
     ...(typeof (parser as { messageId?: unknown }).messageId === 'string' ? { messageId: stripControls((parser as { messageId: string }).messageId).slice(0, 500) } : {}),
+    ...threadHeaders(parser),
     date: parser.date,
     text: stripControls(text),
     attachments,
