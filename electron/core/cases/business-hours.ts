@@ -20,24 +20,9 @@ export function assertInstant(path: string, value: unknown): asserts value is nu
   if (typeof value !== 'number' || !Number.isFinite(value)) throw AppError.validation(path, 'is not a point in time (expected milliseconds since 1970)');
 }
 
-/** Business ms inside the wall-clock stretch [x, y). */
-function wallMs(cal: CompiledCalendar, x: number, y: number): number {
-  let sum = 0;
-  for (let day = Math.floor(x / DAY_MS); day * DAY_MS < y; day++) {
-    if (cal.holidays.has(day)) continue;
-    const base = day * DAY_MS;
-    for (const [s, e] of cal.week[weekday(day)]!) {
-      const lo = Math.max(base + s, x);
-      const hi = Math.min(base + e, y);
-      if (hi > lo) sum += hi - lo;
-    }
-  }
-  return sum;
-}
-
 /**
  * Walks the wall-clock stretch [x, y) spending `left` ms of business time: the wall time at which it runs out, or
- * NaN with `spent` set to what the stretch held.
+ * NaN with `spent` set to what the stretch held (with `left` infinite: the business ms inside the stretch).
  */
 function spendWall(cal: CompiledCalendar, x: number, y: number, left: number): { at: number; spent: number } {
   let spent = 0;
@@ -68,7 +53,7 @@ export function measure(cal: CompiledCalendar, from: number, to: number): number
   for (let t = from; t < to; ) {
     const { offset, until } = cal.zone.piece(t);
     const end = Math.min(until, to);
-    sum += wallMs(cal, t + offset, end + offset);
+    sum += spendWall(cal, t + offset, end + offset, Number.POSITIVE_INFINITY).spent;
     t = end;
   }
   return sum;
