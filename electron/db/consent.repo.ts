@@ -40,6 +40,10 @@ function toEvent(r: EventRow): ConsentEvent {
 }
 
 /** Every purpose, archived ones too, in the settings page's order. */
+export async function contactExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return (await db.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export async function listPurposes(db: Kysely<DB>): Promise<Purpose[]> {
   return (await db.selectFrom('consent_purposes').selectAll().orderBy('archived').orderBy('position').orderBy('seq').execute()).map(toPurpose);
 }

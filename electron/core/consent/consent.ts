@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { NEWSLETTER_PURPOSE_KEY, type ConsentEvent, type ConsentSource, type LawfulBasis, type Purpose } from '../../../shared/domain/consent';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { appendEvent, contactEvents, findPurpose, listPurposes, replacePurposes, statesFrom } from '../../db/consent.repo';
+import { appendEvent, contactEvents, contactExists, findPurpose, listPurposes, replacePurposes, statesFrom } from '../../db/consent.repo';
 import { logPrivacy } from '../../db/privacy-log.repo';
 import type { DB } from '../../db/schema';
 import type { ServiceDeps } from '../deps';
@@ -47,8 +47,7 @@ export function createConsent({ db, clock, events, newId }: ServiceDeps) {
   }
 
   async function requireContact(trx: Kysely<DB>, contactId: string): Promise<void> {
-    const row = await trx.selectFrom('contacts').select('id').where('id', '=', contactId).executeTakeFirst();
-    if (!row) throw AppError.notFound('Contact', contactId);
+    if (!(await contactExists(trx, contactId))) throw AppError.notFound('Contact', contactId);
   }
 
   /** Appends one event and logs it, inside `trx`; returns whether the email opt-in mirror changed (the caller emits). */
