@@ -37,6 +37,8 @@ import { createQualityModule } from './quality/module';
 import { createConsentModule } from './consent/module';
 import { createPrivacyModule } from './privacy/module';
 import { createRetentionModule } from './retention/module';
+import { createCasesModule } from './cases/module';
+import { createServiceModule } from './service/module';
 import { checkStoreWritable, inspectStoreAtStart, startupProblemOf } from './startup-checks';
 import { createWakeTimer } from './wake-timer';
 
@@ -135,6 +137,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...modules.consent.handlers,
     ...modules.privacy.handlers,
     ...modules.retention.handlers,
+    ...modules.cases.handlers,
+    ...modules.service.handlers,
   };
   const dispatch = hold.guard(createDispatcher(handlers, logger, { dataDir: options.dataDir }));
   // One wake-up timer for both reminder loops: it sleeps until the earlier of their next due times.
@@ -197,5 +201,7 @@ function createModules(ctx: FeatureContext, hold: Hold) {
     consent: createConsentModule(ctx),
     privacy: createPrivacyModule(ctx),
     retention: createRetentionModule(ctx),
+    cases: createCasesModule(ctx),
+    service: createServiceModule(ctx),
   };
 }

@@ -11,7 +11,7 @@ import type { ActivitiesTable, DB, TasksTable } from './schema';
 // ------------------------------------------------------------------------------------------------ activities
 
 export type ActivityRow = Selectable<ActivitiesTable> & { contact_name: string };
-type ActivityInsert = Omit<ActivitiesTable, 'seq'>;
+type ActivityInsert = Omit<ActivitiesTable, 'seq' | 'case_id'>;
 /** An activity as written: the wire's fields less the joined contact name. */
 export type ActivityRecord = Omit<Activity, 'contactName'>;
 
@@ -82,7 +82,7 @@ export async function listActivities(db: Kysely<DB>, q: ActivityQuery): Promise<
 // ------------------------------------------------------------------------------------------------ follow-ups
 
 export type TaskRow = Selectable<TasksTable> & { contact_name: string | null };
-type TaskInsert = Omit<TasksTable, 'seq'>;
+type TaskInsert = Omit<TasksTable, 'seq' | 'case_id'>;
 /** A follow-up as written: the wire's fields less what is joined or computed, plus when its reminder fired. */
 export type TaskRecord = Omit<Task, 'contactName' | 'overdue'> & { remindedAt: string | null };
 

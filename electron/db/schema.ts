@@ -15,6 +15,7 @@ import type { ContactBulkEditItemsTable, ContactBulkEditsTable } from './schema.
 import type { CustomFieldsTable, CustomValuesTable } from './schema.custom-fields';
 import type { DuplicateDismissalsTable, DuplicatePairsTable, MergeLosersTable, MergeMovesTable, MergesTable, QualityFixItemsTable, QualityFixesTable, RecordAliasesTable } from './schema.merges';
 import type { ConsentEventsTable, ConsentPurposesTable, ConsentTokensTable, ErasingTable, ErasureHashesTable, ErasureRegisterTable, PrivacyLogTable, PrivacyRequestsTable, RetentionDecisionsTable, RetentionRulesTable } from './schema.privacy';
+import type { CaseCounterTable, CaseEventsTable, CaseMessagesTable, CaseStatusesTable, CaseTemplatesTable, CasesTable } from './schema.cases';
 
 export type { ActivityDaysTable, ClientJobsTable, ContactTouchesTable, JobMilestonesTable, PipelineTotalsTable, RevenueMonthsTable };
 
@@ -92,6 +93,8 @@ export interface ActivitiesTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** The case this belongs to (0023, issue #22); optional on insert. */
+  case_id: Generated<string | null>;
 }
 
 export interface TasksTable {
@@ -109,6 +112,8 @@ export interface TasksTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** The case this belongs to (0023, issue #22); optional on insert. */
+  case_id: Generated<string | null>;
 }
 
 // 0003: app settings (key -> text, JSON for structured values), the pipeline, jobs and their stage history.
@@ -313,6 +318,8 @@ export interface OutboxTable {
   updated_at: string;
   sending_at: string | null;
   sent_at: string | null;
+  /** The case this belongs to (0023, issue #22); optional on insert. */
+  case_id: Generated<string | null>;
 }
 
 export interface OutboxAttachmentsTable {
@@ -414,6 +421,12 @@ export interface DB {
   privacy_log: PrivacyLogTable;
   retention_rules: RetentionRulesTable;
   retention_decisions: RetentionDecisionsTable;
+  case_statuses: CaseStatusesTable;
+  case_counter: CaseCounterTable;
+  case_templates: CaseTemplatesTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_messages: CaseMessagesTable;
 
   contacts_search: { seq: number; name: string; details: string; job_title: string | null; tags: string; notes: string | null };
   companies_search: { seq: number; name: string; website: string | null; phone: string | null; tags: string; notes: string | null };
@@ -422,6 +435,7 @@ export interface DB {
   jobs_search: { seq: number; title: string; notes: string | null };
   appointments_search: { seq: number; title: string; location: string | null; notes: string | null };
   documents_search: { seq: number; name: string; note: string | null; content: string | null };
+  cases_search: { seq: number; subject: string; description: string | null };
 
   contacts_fts: Fts<'contacts_fts', 'name' | 'details' | 'job_title' | 'tags' | 'notes'>;
   companies_fts: Fts<'companies_fts', 'name' | 'website' | 'phone' | 'tags' | 'notes'>;
@@ -430,6 +444,7 @@ export interface DB {
   jobs_fts: Fts<'jobs_fts', 'title' | 'notes'>;
   appointments_fts: Fts<'appointments_fts', 'title' | 'location' | 'notes'>;
   documents_fts: Fts<'documents_fts', 'name' | 'note' | 'content'>;
+  cases_fts: Fts<'cases_fts', 'subject' | 'description'>;
 }
 
 /** A row as read from a table (Generated columns unwrapped). */

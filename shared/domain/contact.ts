@@ -156,7 +156,7 @@ export const CompanyListInput = z.strictObject({
   cursor: Cursor,
 });
 
-export const SearchHitType = z.enum(['contact', 'company', 'activity', 'task', 'job', 'appointment', 'document']);
+export const SearchHitType = z.enum(['contact', 'company', 'activity', 'task', 'job', 'appointment', 'document', 'case']);
 export const SearchHit = z.object({
   type: SearchHitType,
   id: OutId,

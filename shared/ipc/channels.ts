@@ -21,6 +21,8 @@ import { QUALITY_CHANNELS } from './quality.channels';
 import { CONSENT_CHANNELS } from './consent.channels';
 import { PRIVACY_CHANNELS } from './privacy.channels';
 import { RETENTION_CHANNELS } from './retention.channels';
+import { CASES_CHANNELS } from './cases.channels';
+import { SERVICE_CHANNELS } from './service.channels';
 
 export const CHANNELS = [
   ...CONTACTS_CHANNELS,
@@ -44,6 +46,8 @@ export const CHANNELS = [
   ...CONSENT_CHANNELS,
   ...PRIVACY_CHANNELS,
   ...RETENTION_CHANNELS,
+  ...CASES_CHANNELS,
+  ...SERVICE_CHANNELS,
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

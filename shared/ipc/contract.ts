@@ -26,6 +26,8 @@ import { qualityContract } from './quality.contract';
 import { consentContract } from './consent.contract';
 import { privacyContract } from './privacy.contract';
 import { retentionContract } from './retention.contract';
+import { casesContract } from './cases.contract';
+import { serviceContract } from './service.contract';
 
 export const contract = {
   ...contactsContract,
@@ -49,6 +51,8 @@ export const contract = {
   ...consentContract,
   ...privacyContract,
   ...retentionContract,
+  ...casesContract,
+  ...serviceContract,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -10,11 +10,12 @@ import { importExportEvents } from './import-export.contract';
 import { scheduleEvents } from './schedule.contract';
 import { trashEvents } from './trash.contract';
 import { duplicatesEvents } from './duplicates.contract';
+import { casesEvents } from './cases.contract';
 
 export const events = {
   /** Something in the store changed; the renderer refreshes what shows it. */
   'data.changed': z.object({
-    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field', 'merge', 'consent', 'privacyRequest', 'retention']),
+    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field', 'merge', 'consent', 'privacyRequest', 'retention', 'case', 'caseStatus', 'caseTemplate', 'service']),
     action: z.enum(['created', 'updated', 'deleted', 'restored']),
     ids: z.array(z.string()),
   }),
@@ -30,6 +31,7 @@ export const events = {
   ...backupsEvents,
   ...trashEvents,
   ...duplicatesEvents,
+  ...casesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -21,9 +21,11 @@ import { qualityCases } from './quality.cases';
 import { consentCases } from './consent.cases';
 import { privacyCases } from './privacy.cases';
 import { retentionCases } from './retention.cases';
+import { casesCases } from './cases.cases';
+import { serviceCases } from './service.cases';
 
 // backupsCases last: its setup takes the backup its restore case brings back, so every feature's fixtures must exist by then.
-const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases, consentCases, privacyCases, retentionCases, backupsCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases, consentCases, privacyCases, retentionCases, casesCases, serviceCases, backupsCases];
 
 let t: TestCore;
 let contactId = '';
@@ -243,6 +245,8 @@ const cases: Record<Channel, Case> = {
   ...consentCases.cases,
   ...privacyCases.cases,
   ...retentionCases.cases,
+  ...casesCases.cases,
+  ...serviceCases.cases,
   ...fieldsCases.cases,
 };
 

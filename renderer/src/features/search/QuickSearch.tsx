@@ -3,7 +3,7 @@
 // Enter opens the highlighted hit, or the first one if none is highlighted yet.
 import { Center, Loader, Text } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
-import { IconBriefcase, IconBuilding, IconCalendar, IconChecklist, IconFile, IconMessages, IconSearch, IconUser } from '@tabler/icons-react';
+import { IconBriefcase, IconBuilding, IconCalendar, IconChecklist, IconFile, IconLifebuoy, IconMessages, IconSearch, IconUser } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { type KeyboardEvent, useDeferredValue, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -20,6 +20,7 @@ const KINDS: Record<SearchHit['type'], { label: string; icon: ReactNode; href: (
   job: { label: 'Job', icon: <IconBriefcase size={18} aria-label="Job" />, href: (hit) => (hit.contactId ? `/contacts/${hit.contactId}` : '/contacts') },
   appointment: { label: 'Appointment', icon: <IconCalendar size={18} aria-label="Appointment" />, href: (hit) => (hit.contactId ? `/contacts/${hit.contactId}` : '/today') },
   document: { label: 'Document', icon: <IconFile size={18} aria-label="Document" />, href: (hit) => `/documents/${hit.id}` },
+  case: { label: 'Case', icon: <IconLifebuoy size={18} aria-label="Case" />, href: (hit) => `/cases/${hit.id}` },
 };
 const hrefFor = (hit: SearchHit) => KINDS[hit.type].href(hit);
 

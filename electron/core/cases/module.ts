@@ -1,0 +1,41 @@
+// The cases feature's entry (issue #22): a handler map and the reminder worker, nothing else. The work: cases.ts
+// (the record and its timeline), statuses.ts, templates.ts, mail.ts (replies through the outbox, rating links),
+// reminders.ts (75 % / 100 % of a target); the clock in recompute.ts over case-clock.ts. SQL in db/cases*.repo.ts.
+import type { CasesChannel } from '../../../shared/ipc/cases.channels';
+import type { FeatureContext, FeatureModule } from '../modules';
+import { createCases } from './cases';
+import { createCaseMail } from './mail';
+import { createCaseReminders } from './reminders';
+import { createCaseStatuses } from './statuses';
+import { createCaseTemplates } from './templates';
+
+export function createCasesModule(ctx: FeatureContext): FeatureModule<CasesChannel> {
+  const cases = createCases(ctx);
+  const statuses = createCaseStatuses(ctx);
+  const templates = createCaseTemplates(ctx);
+  const mail = createCaseMail(ctx);
+  const reminders = createCaseReminders(ctx);
+  return {
+    handlers: {
+      'cases.create': (input) => cases.create(input),
+      'cases.get': (input) => cases.get(input.id),
+      'cases.update': (input) => cases.update(input),
+      'cases.list': (input) => cases.list(input),
+      'cases.delete': (input) => cases.remove(input.id),
+      'cases.restore': (input) => cases.restore(input.id),
+      'cases.setStatus': (input) => cases.setStatus(input),
+      'cases.reply': (input) => mail.reply(input),
+      'cases.note': (input) => cases.note(input),
+      'cases.rate': (input) => cases.rate(input),
+      'cases.merge': (input) => cases.merge(input),
+      'cases.templates.list': () => templates.list(),
+      'cases.templates.create': (input) => templates.create(input),
+      'cases.templates.update': (input) => templates.update(input),
+      'cases.templates.delete': (input) => templates.remove(input.id),
+      'cases.statuses.list': () => statuses.list(),
+      'cases.statuses.update': (input) => statuses.update(input),
+    },
+    start: () => reminders.start(),
+    stop: () => reminders.stop(),
+  };
+}
