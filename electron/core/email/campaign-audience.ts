@@ -8,6 +8,7 @@ import type { Contact } from '../../../shared/domain/contact';
 import type { Segment, Template } from '../../../shared/domain/email';
 import { SegmentFilter } from '../../../shared/domain/segment';
 import { AppError } from '../../../shared/ipc/errors';
+import { formatDay } from '../day-words';
 import { latestEvents } from '../../db/consent.repo';
 import { listContacts, toContact } from '../../db/contacts.repo';
 import type { Skipped } from '../../db/email.repo';
@@ -30,7 +31,6 @@ export interface AudienceMessage {
 const PAGE = 200;
 
 /** "3 Mar 2026": the day a withdrawal was given, as the confirmation says it. */
-const day = (at: string) => new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** The contacts filter a segment stands for: a saved segment's filter, narrowed by the tag, kind and filter given; and its name. */
 export async function resolveSegment(trx: Kysely<DB>, segment: Segment) {
@@ -96,7 +96,7 @@ export async function walkAudience(
         }
         const said = consent.get(contact.id);
         if (!said) skip('noConsent', `no consent for ${purpose.name}`);
-        else if (said.action === 'withdrawn') skip('withdrawn', `withdrew consent for ${purpose.name} on ${day(said.capturedAt)}`);
+        else if (said.action === 'withdrawn') skip('withdrawn', `withdrew consent for ${purpose.name} on ${formatDay(said.capturedAt)}`);
         else if (!address) skip('noEmail', 'has no email address');
         else if (reached.has(address.trim().toLowerCase())) skip('duplicate', `has the same email address as ${reached.get(address.trim().toLowerCase())}`);
         else {

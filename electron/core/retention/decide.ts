@@ -6,7 +6,8 @@ import { AppError } from '../../../shared/ipc/errors';
 import { logPrivacy } from '../../db/privacy-log.repo';
 import { anonymiseContact, findContactForRetention, findDecision, saveDecision } from '../../db/retention.repo';
 import type { ServiceDeps } from '../deps';
-import { addMonths, formatDay, isoDay } from './words';
+import { formatDay } from '../day-words';
+import { addMonths, isoDay } from './words';
 
 /** The anonymised name: "Anonymised" "contact 3f9c2a", from the id's random tail (a UUIDv7's head is its time). */
 export function anonymisedName(id: string): { first: string; last: string } {

@@ -1,14 +1,7 @@
 // The retention feature's words and dates (issue #21): what a rule says, why a person is on the review list, and the
 // calendar arithmetic behind "36 months before today". UTC days throughout, as the rest of the store keeps them.
 import type { StoredRule } from '../../db/retention.repo';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "3 Mar 2022": fixed words, not Intl's, whose short months differ between ICU versions ("Sep" / "Sept"). */
-export function formatDay(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1] ?? ''} ${y}`;
-}
+import { formatDay } from '../day-words';
 
 /** The same day `months` later (negative: earlier), the day clamped to the month's end: 31 Mar less 1 month is 28/29 Feb. */
 export function addMonths(at: Date, months: number): Date {
