@@ -1,7 +1,7 @@
 // The privacy request log (issue #21, migration 0022): who asked for what, when it came in and when it is due.
 // SQL and row mapping only; the rules (due dates, extension limits) are in core/privacy/requests.ts.
 import type { Kysely } from 'kysely';
-import type { PrivacyRequest, RequestKind } from '../../shared/domain/privacy';
+import type { PrivacyRequest, RequestKind, RequestListItem } from '../../shared/domain/privacy';
 import { decodeCursor, finishPage } from './keyset';
 import type { DB, Row } from './schema';
 
@@ -69,17 +69,23 @@ export async function updateRequest(db: Kysely<DB>, r: PrivacyRequest, now: stri
     .execute();
 }
 
-/** Newest first (by when it was logged); filtered by status and/or contact. */
+/** Newest first (by when it was logged); filtered by status and/or contact; each with the person's name (null once gone). */
 export async function listRequests(
   db: Kysely<DB>,
   q: { status?: RequestStatusValue; contactId?: string; limit: number; cursor?: string },
-): Promise<{ items: PrivacyRequest[]; nextCursor: string | null }> {
-  let query = db.selectFrom('privacy_requests').selectAll().orderBy('seq', 'desc').limit(q.limit + 1);
-  if (q.status) query = query.where('status', '=', q.status);
-  if (q.contactId) query = query.where('contact_id', '=', q.contactId);
-  if (q.cursor) query = query.where('seq', '<', Number(decodeCursor(q.cursor).value));
+): Promise<{ items: RequestListItem[]; nextCursor: string | null }> {
+  let query = db
+    .selectFrom('privacy_requests as r')
+    .leftJoin('contacts as c', 'c.id', 'r.contact_id')
+    .selectAll('r')
+    .select('c.display_name as contact_name')
+    .orderBy('r.seq', 'desc')
+    .limit(q.limit + 1);
+  if (q.status) query = query.where('r.status', '=', q.status);
+  if (q.contactId) query = query.where('r.contact_id', '=', q.contactId);
+  if (q.cursor) query = query.where('r.seq', '<', Number(decodeCursor(q.cursor).value));
   const { items, nextCursor } = finishPage(await query.execute(), q.limit, 'seq');
-  return { items: items.map(toRequest), nextCursor };
+  return { items: items.map((row) => ({ ...toRequest(row), contactName: row.contact_name ?? null })), nextCursor };
 }
 
 /** A person's requests, oldest first: the subject-access export lists them. */

@@ -30,7 +30,10 @@ export const PrivacyRequest = z.object({
 export type PrivacyRequest = z.infer<typeof PrivacyRequest>;
 
 export const RequestsListInput = z.strictObject({ status: RequestStatus.optional(), contactId: Id.optional(), limit: z.number().int().min(1).max(500).default(100), cursor: Cursor });
-export const RequestsList = z.object({ items: z.array(PrivacyRequest), nextCursor: z.string().nullable() });
+/** A request as the list shows it: with the person's name read in the same query (no lookup per row). */
+export const RequestListItem = PrivacyRequest.extend({ contactName: z.string().nullable() });
+export type RequestListItem = z.infer<typeof RequestListItem>;
+export const RequestsList = z.object({ items: z.array(RequestListItem), nextCursor: z.string().nullable() });
 
 export const RequestCreateInput = z
   .strictObject({

@@ -20,7 +20,11 @@ async function importCsv(body: string) {
   const path = join(tempDir('rapport-register-src-'), 'people.csv');
   writeFileSync(path, body);
   await pickPaths(t, [path], 'import');
-  return t.call('import.run', { path, duplicates: 'skip' });
+  // The dry run says what the run will do: erased lines are counted as refused there too, never as created.
+  const check = await t.call('import.check', { path, duplicates: 'skip' });
+  const report = await t.call('import.run', { path, duplicates: 'skip' });
+  expect(check).toMatchObject({ created: report.created, rejectedCount: report.rejectedCount });
+  return report;
 }
 
 describe('the erasure register', () => {

@@ -37,6 +37,13 @@ describe('privacy.requests.create', () => {
     expect(missing.issues?.[0]?.path).toBe('requester');
     const unknown = await t.fail('privacy.requests.create', { contactId: '0b5c7e2a-6f0d-4c1e-9a3b-2d1f0000ffff', kind: 'access', receivedOn: '2027-03-01' });
     expect(unknown.code).toBe('NOT_FOUND');
+    // The list names each person in the same answer (the window shows it without a lookup per row).
+    await create('2027-03-02');
+    const listed = (await t.call('privacy.requests.list', {})).items.map((r) => [r.contactName, r.requester]);
+    expect(listed).toEqual([
+      ['Annabel Quixley', null],
+      [null, 'Letter from a Mr P. Nobody'],
+    ]);
     expect(t.events.some((e) => e.name === 'data.changed' && (e.payload as { entity: string }).entity === 'privacyRequest')).toBe(true);
   });
 });

@@ -249,6 +249,8 @@ export function createImporter(ctx: FeatureContext) {
     const fields = await customDefinitions(ctx.deps.db, 'contact');
     checkCustomTargets(options.mapping, fields);
     const source = await open(options, fields);
+    // The run refuses people erased under the privacy rules (issue #21); the dry run must count them the same way.
+    const erasedOn = await erasedMatcher(ctx.deps.db);
     const sqlite = ctx.store.bulkWriter();
     try {
       const st = prepareImportStatements(sqlite, fields);
@@ -275,6 +277,10 @@ export function createImporter(ctx: FeatureContext) {
         const keys = index?.keysOf(record);
         const match = keys && index!.find(keys);
         if (!match) {
+          if (erasedOn(record)) {
+            out.rejectedCount++;
+            continue;
+          }
           out.created++;
           if (keys) {
             const id = `line:${item.line}`;

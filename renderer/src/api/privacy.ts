@@ -1,6 +1,6 @@
 // TanStack Query hooks for a person's rights (issue #21): the request log, "Export this person's data" (a review
 // of shared records, then the zip), "Erase this person" (a dry run, then the erasure) and the privacy log.
-import { hashKey, type QueryKey, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryKey, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import { invoke } from './client';
 import { consentKeys } from './consent';
@@ -31,15 +31,6 @@ export function usePrivacyRequests(input: Omit<ChannelInput<'privacy.requests.li
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-}
-
-/** The names of the contacts requests are about (a request holds the id; each name shares the contact's own cache). */
-export function useContactNames(ids: readonly string[]): Map<string, string> {
-  const unique = [...new Set(ids)];
-  const results = useQueries({ queries: unique.map((id) => ({ queryKey: contactKeys.one(id), queryFn: () => invoke('contacts.get', { id }) })) });
-  const names = new Map<string, string>();
-  results.forEach((r, i) => r.data && names.set(unique[i]!, r.data.displayName));
-  return names;
 }
 
 export function useCreatePrivacyRequest() {

@@ -4,8 +4,8 @@ import { Badge, Button, Group, Loader, SegmentedControl, Table, Text, Title } fr
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { PrivacyRequest } from '../../../../shared/domain/privacy';
-import { useContactNames, usePrivacyRequests } from '../../api/privacy';
+import type { RequestListItem } from '../../../../shared/domain/privacy';
+import { usePrivacyRequests } from '../../api/privacy';
 import { Empty } from '../../ui/Empty';
 import { NewRequestModal } from './NewRequestModal';
 import { day, KIND_SHORT, STATUS_LABELS, today } from './privacy-text';
@@ -13,16 +13,15 @@ import { UpdateRequestModal } from './UpdateRequestModal';
 
 type Show = 'open' | 'all';
 
-const who = (r: PrivacyRequest, names: Map<string, string>) => (r.contactId ? names.get(r.contactId) : null) ?? r.requester ?? 'Someone no longer in Rapport';
+const who = (r: RequestListItem) => r.contactName ?? r.requester ?? 'Someone no longer in Rapport';
 
 export function RequestsSection() {
   const [show, setShow] = useState<Show>('open');
   const list = usePrivacyRequests(show === 'open' ? { status: 'open' } : {});
   const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<PrivacyRequest | null>(null);
+  const [editing, setEditing] = useState<RequestListItem | null>(null);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const now = today();
-  const known = useContactNames(items.flatMap((r) => (r.contactId ? [r.contactId] : [])));
 
   return (
     <section aria-labelledby="privacy-requests-title">
@@ -69,7 +68,7 @@ export function RequestsSection() {
           <Table.Tbody>
             {items.map((r) => {
               const overdue = r.status === 'open' && r.dueOn < now;
-              const name = who(r, known);
+              const name = who(r);
               return (
                 <Table.Tr key={r.id} data-focus-row={r.id}>
                   <Table.Td>{r.contactId ? <Link href={`/contacts/${r.contactId}`}>{name}</Link> : name}</Table.Td>
@@ -104,7 +103,7 @@ export function RequestsSection() {
         </Button>
       )}
       <NewRequestModal opened={adding} onClose={() => setAdding(false)} />
-      <UpdateRequestModal request={editing} who={editing ? who(editing, known) : ''} onClose={() => setEditing(null)} />
+      <UpdateRequestModal request={editing} who={editing ? who(editing) : ''} onClose={() => setEditing(null)} />
     </section>
   );
 }
