@@ -142,7 +142,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
   const dispatch = hold.guard(createDispatcher(handlers, logger, { dataDir: options.dataDir }));
   // One wake-up timer for both reminder loops: it sleeps until the earlier of their next due times.
-  const reminderTimer = createWakeTimer([modules.activities.reminders, modules.schedule.reminders], { clock, events, logger });
+  const reminderTimer = createWakeTimer([modules.activities.reminders, modules.schedule.reminders, modules.cases.reminders], { clock, events, logger });
   const background: { start?(): void; stop?(): void }[] = [reminderTimer];
   for (const module of Object.values(modules)) if ('start' in module || 'stop' in module) background.push(module);
   if (options.startReminders ?? true) {
@@ -179,6 +179,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
 function createModules(ctx: FeatureContext, hold: Hold) {
   const documents = createDocumentsModule(ctx);
+  const email = createEmailModule(ctx);
   return {
     contacts: createContactsModule(ctx),
     companies: createCompaniesModule(ctx),
@@ -188,7 +189,7 @@ function createModules(ctx: FeatureContext, hold: Hold) {
     search: createSearchModule(ctx),
     files: createFilesModule(ctx),
     importExport: createImportExportModule(ctx),
-    email: createEmailModule(ctx),
+    email,
     documents,
     reports: createReportsModule(ctx),
     data: createDataModule(ctx, hold),
@@ -201,7 +202,7 @@ function createModules(ctx: FeatureContext, hold: Hold) {
     consent: createConsentModule(ctx),
     privacy: createPrivacyModule(ctx),
     retention: createRetentionModule(ctx),
-    cases: createCasesModule(ctx),
+    cases: createCasesModule(ctx, email.outbox),
     service: createServiceModule(ctx),
   };
 }

@@ -89,6 +89,12 @@ export async function insertOutbox(db: Kysely<DB>, message: OutboxRecord, attach
   }
 }
 
+/** A case reply's thread headers (issue #22), as fixed when it was queued; both null for any other message. */
+export async function outboxThread(db: Kysely<DB>, id: string): Promise<{ inReplyTo: string | null; references: string | null }> {
+  const row = await db.selectFrom('outbox').select(['in_reply_to', 'thread_references']).where('id', '=', id).executeTakeFirst();
+  return { inReplyTo: row?.in_reply_to ?? null, references: row?.thread_references ?? null };
+}
+
 export async function updateOutbox(db: Kysely<DB>, id: string, patch: OutboxPatch): Promise<void> {
   await db.updateTable('outbox').set(outboxColumns(patch)).where('id', '=', id).execute();
 }

@@ -175,6 +175,11 @@ export async function eraseSetRows(db: Kysely<DB>, contactId: string): Promise<v
   await run(sql`UPDATE appointments SET job_id = NULL WHERE job_id IN ${inSet('job')} AND id NOT IN ${inSet('appointment')}`);
   await run(sql`DELETE FROM appointments WHERE id IN ${inSet('appointment')}`);
   await run(sql`UPDATE appointments SET contact_id = NULL WHERE contact_id = ${contactId}`);
+  // Issue #22: their service cases go (entries and message ids by cascade); others' rows keep existing, unlinked.
+  for (const table of ['tasks', 'activities', 'outbox'] as const) {
+    await run(sql`UPDATE ${sql.table(table)} SET case_id = NULL WHERE case_id IN (SELECT id FROM cases WHERE contact_id = ${contactId})`);
+  }
+  await run(sql`DELETE FROM cases WHERE contact_id = ${contactId}`);
   await run(sql`DELETE FROM tasks WHERE id IN ${inSet('task')}`);
   await run(sql`DELETE FROM activities WHERE id IN ${inSet('activity')}`);
   await run(sql`DELETE FROM custom_values WHERE record_id IN (SELECT id FROM temp.erase_set WHERE kind IN ('contact', 'job'))`);
@@ -234,7 +239,7 @@ export async function clearRequests(db: Kysely<DB>, ids: readonly string[]): Pro
 }
 
 /** The full-text indexes the erasure touches. 'optimize' merges every segment into one, dropping deleted entries' tokens. */
-export const ERASED_INDEXES = ['contacts_fts', 'activities_fts', 'tasks_fts', 'jobs_fts', 'appointments_fts', 'documents_fts'] as const;
+export const ERASED_INDEXES = ['contacts_fts', 'activities_fts', 'tasks_fts', 'jobs_fts', 'appointments_fts', 'documents_fts', 'cases_fts'] as const;
 
 export async function optimizeIndexes(db: Kysely<DB>): Promise<void> {
   for (const index of ERASED_INDEXES) await sql`INSERT INTO ${sql.table(index)} (${sql.ref(index)}) VALUES ('optimize')`.execute(db);

@@ -216,6 +216,48 @@ export async function repeatClients(db: Kysely<DB>, end: string, currency: strin
   return { clients: Number(rows[0]?.clients ?? 0), repeat: Number(rows[0]?.repeat ?? 0) };
 }
 
+const driftSql = (now: Date, defaultDays: number, minGapDays: number) => sql`SELECT * FROM (SELECT k.contact_id AS id, coalesce(t.last_at, '') AS last_at,
+        CASE WHEN t.touches >= 3 THEN (julianday(t.last_at) - julianday(t.first_at)) / (t.touches - 1) END AS gap
+      FROM client_jobs k LEFT JOIN contact_touches t ON t.contact_id = k.contact_id WHERE k.paid > 0 AND k.live = 1)
+    WHERE last_at = '' OR julianday(${now.toISOString()}) - julianday(last_at) > coalesce(max(gap, ${minGapDays}), ${defaultDays})`;
+
+/** Which of `ids` are drifting (by the rule of `drifting` below): so a client drifting and at risk by service counts once. */
+export async function driftingAmong(db: Kysely<DB>, now: Date, defaultDays: number, minGapDays: number, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await sql<{ id: string }>`SELECT id FROM (${driftSql(now, defaultDays, minGapDays)}) WHERE id IN (${sql.join(ids.map((id) => sql`${id}`))})`.execute(db);
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Clients at risk by their service cases (issue #22): among cases opened since `sinceMs` (live cases of live contacts),
+ * a complaint, a rating of 1 or 2, two or more cases with one still open or waiting, or three or more cases. Most
+ * open first, then most complaints and poor ratings, then most cases. `skipPlanned` as in `drifting`.
+ */
+export async function serviceAtRisk(db: Kysely<DB>, sinceMs: number, skipPlanned: boolean) {
+  // Counted per contact first (the trashed contacts read once through contacts_trash); contact rows are read only
+  // for the few at risk. Reading each case's contact row was thousands of random reads on a big file.
+  const { rows } = await sql<{ contact_id: string; name: string; last_contacted_at: string | null; cases: number; open: number; complaints: number; poor: number }>`
+    SELECT r.contact_id, c.display_name AS name, c.last_contacted_at, r.cases, r.open, r.complaints, r.poor
+    FROM (SELECT k.contact_id, count(*) AS cases, sum(k.category IN ('open', 'waiting')) AS open,
+          sum(k.type = 'complaint') AS complaints, sum(coalesce(k.rating_score <= 2, 0)) AS poor
+        FROM cases k
+        WHERE k.opened_ms >= ${sinceMs} AND k.deleted_at IS NULL AND k.contact_id NOT IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)
+        GROUP BY k.contact_id
+        HAVING complaints > 0 OR poor > 0 OR (cases >= 2 AND open > 0) OR cases >= 3) r
+      JOIN contacts c ON c.id = r.contact_id
+    ${skipPlanned ? sql`WHERE c.next_task_due_at IS NULL` : sql``}
+    ORDER BY r.open DESC, r.complaints + r.poor DESC, r.cases DESC, c.sort_name, r.contact_id`.execute(db);
+  return rows.map((r) => ({
+    contactId: r.contact_id,
+    name: r.name,
+    lastContactedAt: r.last_contacted_at,
+    cases: Number(r.cases),
+    open: Number(r.open),
+    complaints: Number(r.complaints),
+    poor: Number(r.poor),
+  }));
+}
+
 interface DriftRow {
   contact_id: string;
   name: string;
@@ -234,11 +276,7 @@ interface DriftRow {
  * last of them), or for every drifting client when those with a follow-up planned are to be left out.
  */
 export async function drifting(db: Kysely<DB>, now: Date, defaultDays: number, minGapDays: number, limit: number, skipPlanned = false) {
-  const nowIso = now.toISOString();
-  const drift = sql`SELECT * FROM (SELECT k.contact_id AS id, coalesce(t.last_at, '') AS last_at,
-        CASE WHEN t.touches >= 3 THEN (julianday(t.last_at) - julianday(t.first_at)) / (t.touches - 1) END AS gap
-      FROM client_jobs k LEFT JOIN contact_touches t ON t.contact_id = k.contact_id WHERE k.paid > 0 AND k.live = 1)
-    WHERE last_at = '' OR julianday(${nowIso}) - julianday(last_at) > coalesce(max(gap, ${minGapDays}), ${defaultDays})`;
+  const drift = driftSql(now, defaultDays, minGapDays);
   const chosen = skipPlanned ? sql`SELECT d.* FROM (${drift}) d CROSS JOIN contacts c ON c.id = d.id WHERE c.next_task_due_at IS NULL` : drift;
   const { rows } = await sql<DriftRow & { total: number }>`
     WITH drift AS MATERIALIZED (${chosen}),

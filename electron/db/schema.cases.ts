@@ -100,4 +100,6 @@ export interface CaseEventsTable {
 export interface CaseMessagesTable {
   message_id: string;
   case_id: string;
+  /** When it was sent or filed (epoch ms), so a reply's References list the thread in order. */
+  at: Generated<number>;
 }

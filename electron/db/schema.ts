@@ -320,6 +320,9 @@ export interface OutboxTable {
   sent_at: string | null;
   /** The case this belongs to (0023, issue #22); optional on insert. */
   case_id: Generated<string | null>;
+  /** A case reply's In-Reply-To and References (space-separated <ids>) (0023). */
+  in_reply_to: Generated<string | null>;
+  thread_references: Generated<string | null>;
 }
 
 export interface OutboxAttachmentsTable {

@@ -194,3 +194,36 @@ export async function tagCounts(db: Kysely<DB>): Promise<{ tag: string; contacts
         ) GROUP BY tag COLLATE NOCASE ORDER BY tag COLLATE NOCASE`.execute(db);
   return rows.rows.map((r) => ({ tag: r.tag, contacts: Number(r.contacts), companies: Number(r.companies) }));
 }
+
+interface CaseHitRow {
+  id: string;
+  number: number;
+  subject: string;
+  contact: string;
+  contact_id: string;
+  deleted_at: string | null;
+}
+
+/** 'C-0042 · subject', the contact's name below; in Trash when the case or its contact is (issue #22). */
+function caseHit(r: CaseHitRow): SearchHit {
+  return { type: 'case', id: r.id, title: `C-${String(r.number).padStart(4, '0')} · ${r.subject}`, subtitle: r.contact, contactId: r.contact_id };
+}
+
+/** The case with this number, when it is live (its contact too): what typing "C-0042" means. */
+export async function caseByNumber(db: Kysely<DB>, number: number): Promise<SearchHit | null> {
+  const { rows } = await sql<CaseHitRow>`
+      SELECT k.id, k.number, k.subject, c.display_name AS contact, k.contact_id, coalesce(k.deleted_at, c.deleted_at) AS deleted_at
+      FROM cases k JOIN contacts c ON c.id = k.contact_id
+      WHERE k.number = ${number} AND k.deleted_at IS NULL AND c.deleted_at IS NULL`.execute(db);
+  return rows[0] ? caseHit(rows[0]) : null;
+}
+
+export const caseTextHits: TextSearch = async (db, match, fetch) => {
+  const { rows } = await sql<CaseHitRow & { score: number }>`
+      SELECT k.id, k.number, k.subject, c.display_name AS contact, k.contact_id, coalesce(k.deleted_at, c.deleted_at) AS deleted_at, f.score
+      FROM (SELECT rowid, bm25(cases_fts, 6.0, 1.0) AS score FROM cases_fts
+            WHERE cases_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
+      JOIN cases k ON k.seq = f.rowid JOIN contacts c ON c.id = k.contact_id
+      ORDER BY f.score`.execute(db);
+  return rows.map((r) => ({ hit: caseHit(r), score: r.score, deletedAt: r.deleted_at }));
+};

@@ -82,6 +82,12 @@ export function prepareTrash(sqlite: Sqlite) {
   const unlinkAppointments = sqlite.prepare(`UPDATE appointments SET job_id = NULL WHERE job_id IN ${inSet('job')}`);
   // Custom values (0020) have no foreign key to their record, one table serving every record type: they go here.
   // So do "link to a contact / company" values pointing at a record that goes (stored in sort_text too, indexed).
+  // Issue #22: a person's service cases go with them (entries and message ids by cascade); a follow-up, activity or
+  // outbox email of someone else that named one of them stays, without the link.
+  const CASES_GOING = `(SELECT id FROM cases WHERE contact_id IN ${inSet('contact')})`;
+  const dropCases = ['tasks', 'activities', 'outbox']
+    .map((table) => sqlite.prepare(`UPDATE ${table} SET case_id = NULL WHERE case_id IN ${CASES_GOING}`))
+    .concat(sqlite.prepare(`DELETE FROM cases WHERE contact_id IN ${inSet('contact')}`));
   const dropCustom = sqlite.prepare(`DELETE FROM custom_values WHERE record_id IN (SELECT id FROM temp.purge_set WHERE kind IN ('contact', 'company', 'job'))`);
   const dropLinks = sqlite.prepare<[string, string]>(
     `DELETE FROM custom_values WHERE field_id IN (SELECT id FROM custom_fields WHERE type = ?) AND sort_text IN (SELECT id FROM temp.purge_set WHERE kind = ?)`,
@@ -139,6 +145,7 @@ export function prepareTrash(sqlite: Sqlite) {
       const removed = zeroCounts();
       for (const [kind, statement] of deletes) {
         if (kind === 'job') unlinkAppointments.run();
+        if (kind === 'contact') for (const statement of dropCases) statement.run();
         removed[COUNT_KEY[kind]] += statement.run().changes;
       }
       dropCustom.run();

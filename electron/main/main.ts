@@ -10,7 +10,7 @@ import type { TrustedTarget } from '../ipc/sender';
 import type { EventPayload } from '../../shared/ipc/events';
 import { menuTemplate } from './menu';
 import { electronPlatform } from './platform';
-import { appointmentNotification, reminderNotification } from './notifications';
+import { appointmentNotification, caseDueNotification, reminderNotification } from './notifications';
 import { followMovedFolder } from '../core/data/location';
 import { bundlePaths, chromiumProfileDir, resolveDataDir, WINDOW_STATE_FILE } from './paths';
 import { APP_ENTRY_URL, APP_ORIGIN, isAllowedExternalUrl, isAllowedNavigation, isPermissionGranted, windowOptions } from './policy';
@@ -190,8 +190,13 @@ async function onReady(): Promise<void> {
 
   // Reminders fire in main, so they reach the user even when the window is hidden or minimised.
   opened.events.subscribe((name, payload) => {
-    if ((name !== 'tasks.due' && name !== 'appointments.due') || !Notification.isSupported()) return;
-    if (name === 'tasks.due') {
+    if ((name !== 'tasks.due' && name !== 'appointments.due' && name !== 'cases.due') || !Notification.isSupported()) return;
+    if (name === 'cases.due') {
+      // A case's target at 75 % or 100 % (issue #22): same path as follow-up reminders.
+      const notification = new Notification(caseDueNotification(payload as EventPayload<'cases.due'>));
+      notification.on('click', focusWindow);
+      notification.show();
+    } else if (name === 'tasks.due') {
       const { task } = payload as EventPayload<'tasks.due'>;
       const notification = new Notification(reminderNotification(task));
       notification.on('click', () => {

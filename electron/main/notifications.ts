@@ -14,3 +14,10 @@ export function appointmentNotification(occurrence: Pick<Occurrence, 'title' | '
   const when = occurrence.allDay ? 'Today' : minutes <= 0 ? 'Starting now' : `In ${minutes} min`;
   return { title: `${when}: ${occurrence.title}`, body: [occurrence.contactName, occurrence.location].filter(Boolean).join(' · ') };
 }
+
+/** A support case's target at 75 % or 100 % (issue #22): "C-0042 response due 17:00" / "C-0042 resolution overdue". */
+export function caseDueNotification(due: { label: string; subject: string; target: 'response' | 'resolution'; percent: 75 | 100; dueAt: string }): { title: string; body: string } {
+  const what = due.target === 'response' ? 'First response' : 'Resolution';
+  const time = new Date(due.dueAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return { title: due.percent === 100 ? `${due.label}: ${what} due now` : `${due.label}: ${what} due at ${time}`, body: due.subject };
+}

@@ -45,13 +45,19 @@ export const ChecklistItem = z.strictObject({
   title: text().trim().min(1, { message: 'Name the follow-up' }).max(200),
   dayOffset: z.number({ message: 'Enter a number of days' }).int({ message: 'Enter a whole number of days' }).min(0, { message: 'Cannot be negative' }).max(365, { message: 'At most 365 days' }),
 });
-export const CaseTemplateFields = z.strictObject({
+const TemplateFields = {
   name: text().trim().min(1, { message: 'Name the template' }).max(100),
-  type: CaseType.default('question'),
-  priority: CasePriority.default('normal'),
+  type: CaseType,
+  priority: CasePriority,
   subject: optionalText(200),
   description: optionalText(20_000),
-  checklist: z.array(ChecklistItem).max(30, { message: 'At most 30 follow-ups' }).default([]),
+  checklist: z.array(ChecklistItem).max(30, { message: 'At most 30 follow-ups' }),
+};
+export const CaseTemplateFields = z.strictObject({
+  ...TemplateFields,
+  type: TemplateFields.type.default('question'),
+  priority: TemplateFields.priority.default('normal'),
+  checklist: TemplateFields.checklist.default([]),
 });
 export const CaseTemplate = z.object({
   id: z.string(),
@@ -64,7 +70,8 @@ export const CaseTemplate = z.object({
 });
 export type CaseTemplate = z.infer<typeof CaseTemplate>;
 export const CaseTemplateList = z.object({ templates: z.array(CaseTemplate) });
-export const CaseTemplateUpdate = CaseTemplateFields.partial().extend({ id: Id });
+// Without the defaults: an update changes only the fields sent (a partial with defaults would reset type and checklist).
+export const CaseTemplateUpdate = z.strictObject(TemplateFields).partial().extend({ id: Id });
 
 const Subject = text().trim().min(1, { message: 'Give the case a subject' }).max(200, { message: 'Must be at most 200 characters' });
 const Minutes = z.number({ message: 'Enter minutes' }).int({ message: 'Enter whole minutes' }).min(0, { message: 'Cannot be negative' }).max(24 * 60, { message: 'At most 24 hours per entry' });

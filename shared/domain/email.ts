@@ -191,4 +191,14 @@ export const CampaignPreview = z.object({
 });
 export type CampaignPreview = z.infer<typeof CampaignPreview>;
 
+/** What filing a received email did to a support case (issue #22): attached to it, reopened it, opened a follow-up case, or recorded a rating. */
+export const EmlCaseOutcome = z.object({
+  id: z.string(),
+  label: z.string(),
+  how: z.enum(['attached', 'reopened', 'newCase', 'rated']),
+  /** newCase: the closed (or long resolved) case it follows up. */
+  previousLabel: z.string().nullable(),
+});
+/** Same sender, same subject, changed lately: offered, never attached on its own. */
+export const EmlCaseSuggestion = z.object({ id: z.string(), label: z.string(), subject: z.string() });
 export const EmlImport = z.strictObject({ path: text().min(1).max(4096), contactId: Id.optional() });

@@ -122,6 +122,8 @@ export const DriftingClient = z.object({
   /** Their average gap between contacts, when they have at least three; else null and the set number of days applies. */
   usualGapDays: z.number().nullable(),
   thresholdDays: z.number(),
+  /** At risk by their service cases of the last 90 days (issue #22), in words: "2 cases in 90 days, 1 open". */
+  serviceReason: z.string().optional(),
 });
 export type DriftingClient = z.infer<typeof DriftingClient>;
 

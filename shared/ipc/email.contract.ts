@@ -8,6 +8,8 @@ import {
   CampaignPreviewInput,
   Email,
   EmailSend,
+  EmlCaseOutcome,
+  EmlCaseSuggestion,
   EmlImport,
   OutboxItem,
   OutboxListInput,
@@ -41,6 +43,9 @@ export const emailContract = {
       attachments: z.array(z.object({ filename: z.string(), size: z.number() })),
       /** Purposes whose consent the message withdrew: it carried their unsubscribe token and asked (issue #21). */
       unsubscribed: z.array(z.object({ purposeId: z.string(), purposeName: z.string() })).optional(),
+      /** The support case it was filed onto (issue #22). */
+      case: EmlCaseOutcome.optional(),
+      suggestedCases: z.array(EmlCaseSuggestion).optional(),
     }),
   },
 

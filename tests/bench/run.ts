@@ -2,8 +2,8 @@
 // the same SQL on raw better-sqlite3 (same file, same run). One JSON line per case on stdout; a summary
 // and any missed targets on stderr. Exits non-zero only when something errors, not on a missed target.
 // BENCH_PLANS=1 also prints each raw statement's EXPLAIN QUERY PLAN to stderr. Then the import/export and
-// reports and custom-fields suites run, each on its own seeded folder; BENCH=core,transfer,reports,fields picks which
-// (default: all four).
+// reports, custom-fields and support-cases suites run, each on its own seeded folder; BENCH=core,transfer,reports,fields,cases
+// picks which (default: those five).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { benchMerges } from './merges';
 import { benchDuplicates } from './duplicates';
 import { benchFields } from './fields-list';
 import { benchReports } from './reports';
+import { benchCases } from './cases';
 import { seed } from './seed';
 import { benchTransfer } from './transfer';
 import { seedActivities } from './seed-activities';
@@ -151,6 +152,14 @@ const TEXT_DOCUMENTS = `
     JOIN documents d ON d.seq = f.rowid
     ORDER BY f.score`;
 
+// Mirrors electron/db/search.repo.ts caseTextHits (issue #22).
+const TEXT_CASES = `
+      SELECT k.id, k.number, k.subject, c.display_name AS contact, k.contact_id, coalesce(k.deleted_at, c.deleted_at) AS deleted_at, f.score
+      FROM (SELECT rowid, bm25(cases_fts, 6.0, 1.0) AS score FROM cases_fts
+            WHERE cases_fts MATCH ? ORDER BY score LIMIT ?) AS f
+      JOIN cases k ON k.seq = f.rowid JOIN contacts c ON c.id = k.contact_id
+      ORDER BY f.score`;
+
 type Row = Record<string, unknown>;
 type ListRow = Row & { id: string; sort_name: string; last_contacted_at: string; emails: string; phones: string; addresses: string; tags: string; total: number | null };
 type SearchRow = Row & { id: string; score: number; emails?: string; key?: string; deleted_at?: string | null };
@@ -224,6 +233,7 @@ function buildCases(core: Core, raw: Database.Database, heavyContactId: string):
       step(raw, 'text:appointments', TEXT_APPOINTMENTS, [match, fetch]),
       step(raw, 'text:tasks', TEXT_TASKS, [match, fetch]),
       step(raw, 'text:documents', TEXT_DOCUMENTS, [match, fetch]),
+      step(raw, 'text:cases', TEXT_CASES, [match, fetch]),
     ];
     return {
       name: `search.global "${query}"`,
@@ -469,9 +479,9 @@ async function benchCore(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const suites = new Set((process.env.BENCH ?? 'core,transfer,reports,fields').split(',').map((name) => name.trim()));
+  const suites = new Set((process.env.BENCH ?? 'core,transfer,reports,fields,cases').split(',').map((name) => name.trim()));
   // backups writes gigabytes (BENCH_BACKUP_DOCS_MB), so it runs only when named: BENCH=backups.
-  const known = ['core', 'transfer', 'reports', 'fields', 'backups', 'duplicates', 'merges'];
+  const known = ['core', 'transfer', 'reports', 'fields', 'backups', 'duplicates', 'merges', 'cases'];
   for (const name of suites) if (!known.includes(name)) throw new Error(`Unknown bench suite "${name}" (${known.join(', ')})`);
   if (suites.has('core')) await benchCore();
   if (suites.has('transfer')) await benchTransfer();
@@ -479,6 +489,8 @@ async function main(): Promise<void> {
   if (suites.has('fields')) await benchFields(stderrLogger);
   if (suites.has('backups')) await benchBackups(stderrLogger);
   if (suites.has('merges')) await benchMerges(stderrLogger);
+  // Support cases (issue #22): their own 100,000 contacts and 50,000 cases.
+  if (suites.has('cases')) await benchCases();
   // The duplicate scan seeds its own 100,000 contacts (issue #20): only when named, BENCH=duplicates.
   if (suites.has('duplicates')) await benchDuplicates(stderrLogger);
 }

@@ -8,6 +8,8 @@ let otherCaseId = '';
 let trashedId = '';
 let templateId = '';
 let contactId = '';
+/** A case of a contact with an email address: replies go to it (the fixture contact has none). */
+let replyCaseId = '';
 let statuses: { id: string; name: string; category: string; key: string | null }[] = [];
 const NOPE = '00000000-0000-4000-8000-000000000000';
 const status = (key: string) => statuses.find((s) => s.key === key)!.id;
@@ -20,6 +22,8 @@ export const casesCases: FeatureCases<CasesChannel> = {
     caseId = (await fx.t.call('cases.create', { contactId, subject: 'Leaking tap', type: 'warranty', jobId: fx.jobId })).case.id;
     otherCaseId = (await fx.t.call('cases.create', { contactId, subject: 'Leaking tap again' })).case.id;
     trashedId = (await fx.t.call('cases.create', { contactId, subject: 'Mistake' })).case.id;
+    const mailable = (await fx.t.call('contacts.create', { firstName: 'Case', lastName: 'Customer', emails: [{ value: 'case.customer@client.test' }] })).id;
+    replyCaseId = (await fx.t.call('cases.create', { contactId: mailable, subject: 'Dripping shower' })).case.id;
     await fx.t.call('cases.delete', { id: trashedId });
   },
   cases: {
@@ -67,7 +71,7 @@ export const casesCases: FeatureCases<CasesChannel> = {
       ],
     },
     'cases.reply': {
-      valid: () => ({ id: caseId, body: 'We will send a fitter on Monday.' }),
+      valid: () => ({ id: replyCaseId, body: 'We will send a fitter on Monday.' }),
       invalid: [
         [() => ({ id: caseId, templateId: NOPE }), 'templateId'],
         [() => ({ id: NOPE, body: 'x' }), 'id'],
@@ -118,7 +122,7 @@ export const casesCases: FeatureCases<CasesChannel> = {
       valid: () => ({ statuses: [...statuses.map(({ id, name, category }) => ({ id, name, category })), { name: 'Parts ordered', category: 'waiting' }] }),
       invalid: [
         [() => ({ statuses: statuses.filter((s) => s.key !== 'new').map(({ id, name, category }) => ({ id, name, category })) }), 'statuses'],
-        [() => ({ statuses: [...statuses.map(({ id, name, category }) => ({ id, name, category })), { name: '', category: 'open' }] }), `statuses.${statuses.length}.name`],
+        [() => ({ statuses: [{ name: '', category: 'open' }, ...statuses.map(({ id, name, category }) => ({ id, name, category }))] }), 'statuses.0.name'],
         [() => ({ statuses: [{ name: 'x', category: 'limbo' }] }), 'statuses.0.category'],
       ],
     },

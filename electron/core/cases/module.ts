@@ -2,18 +2,20 @@
 // (the record and its timeline), statuses.ts, templates.ts, mail.ts (replies through the outbox, rating links),
 // reminders.ts (75 % / 100 % of a target); the clock in recompute.ts over case-clock.ts. SQL in db/cases*.repo.ts.
 import type { CasesChannel } from '../../../shared/ipc/cases.channels';
+import type { Outbox } from '../email/outbox';
 import type { FeatureContext, FeatureModule } from '../modules';
 import { createCases } from './cases';
 import { createCaseMail } from './mail';
-import { createCaseReminders } from './reminders';
+import { createCaseReminders, type CaseReminders } from './reminders';
 import { createCaseStatuses } from './statuses';
 import { createCaseTemplates } from './templates';
 
-export function createCasesModule(ctx: FeatureContext): FeatureModule<CasesChannel> {
+/** `outbox`: the email module's own (one worker delivers every message, replies from cases too). */
+export function createCasesModule(ctx: FeatureContext, outbox: Outbox): FeatureModule<CasesChannel> & { reminders: CaseReminders } {
   const cases = createCases(ctx);
   const statuses = createCaseStatuses(ctx);
   const templates = createCaseTemplates(ctx);
-  const mail = createCaseMail(ctx);
+  const mail = createCaseMail(ctx, outbox, cases);
   const reminders = createCaseReminders(ctx);
   return {
     handlers: {
@@ -35,7 +37,7 @@ export function createCasesModule(ctx: FeatureContext): FeatureModule<CasesChann
       'cases.statuses.list': () => statuses.list(),
       'cases.statuses.update': (input) => statuses.update(input),
     },
-    start: () => reminders.start(),
-    stop: () => reminders.stop(),
+    // Run by the app's one wake-up timer (app.ts), beside the follow-up and appointment reminders.
+    reminders,
   };
 }

@@ -37,21 +37,27 @@ export function targetsFor(targets: ServiceTargets, type: string, companyTags: r
   return out;
 }
 
-/** Talking to the customer answers them: a reply, a call either way, or an email the user sent (filed). */
-export function isResponse(e: Pick<CaseEventRow, 'kind' | 'direction'>): boolean {
-  return e.kind === 'reply' || e.kind === 'call' || (e.kind === 'message' && e.direction === 'outbound');
+/**
+ * Talking to the customer answers them: a reply, a call either way, or an email the user sent (filed). The inbound
+ * call a case was opened from is the request itself, not an answer to it: it counts only when it came after opening.
+ */
+export function isResponse(e: Pick<CaseEventRow, 'kind' | 'direction' | 'at'>, openedAt: number): boolean {
+  if (e.kind === 'call') return e.direction !== 'inbound' || e.at > openedAt;
+  return e.kind === 'reply' || (e.kind === 'message' && e.direction === 'outbound');
 }
+
+const openedAt = (log: readonly CaseEventRow[]) => log.find((e) => e.kind === 'created')?.at ?? 0;
 
 /** The log as the clock reads it. Entries moved in by a merge may predate creation: they count from creation. */
 export function clockEvents(log: readonly CaseEventRow[]): CaseClockEvent<CasePriority>[] {
-  const createdAt = log.find((e) => e.kind === 'created')?.at ?? 0;
+  const createdAt = openedAt(log);
   const out: CaseClockEvent<CasePriority>[] = [];
   for (const e of log) {
     const at = Math.max(e.at, createdAt);
     if (e.kind === 'created') out.push({ at: e.at, kind: 'created', priority: (e.priority ?? 'normal') as CasePriority, category: (e.category ?? 'open') as StatusCategory });
     else if ((e.kind === 'status' || e.kind === 'reopened') && e.category) out.push({ at, kind: 'status', category: e.category });
     else if (e.kind === 'priority' && e.priority) out.push({ at, kind: 'priority', priority: e.priority as CasePriority });
-    else if (isResponse(e)) out.push({ at, kind: 'firstResponse' });
+    else if (isResponse(e, createdAt)) out.push({ at, kind: 'firstResponse' });
   }
   return out;
 }
@@ -82,7 +88,7 @@ export function cacheOf(clock: CaseClock<CasePriority>, log: readonly CaseEventR
   const bool = (m: boolean | null) => (m === null ? null : m ? 1 : 0);
   return {
     category: clock.category,
-    first_response_ms: log.find(isResponse)?.at ?? null,
+    first_response_ms: log.find((e) => isResponse(e, openedAt(log)))?.at ?? null,
     resolved_ms: clock.category === 'resolved' || clock.category === 'closed' ? resolution.achievedAt : null,
     response_due_ms: response.dueAt,
     resolution_due_ms: resolution.dueAt,

@@ -14,6 +14,8 @@ import { NotAnEmail, parseEml, type ParsedEml } from './eml-parse';
 import { createConsent } from '../consent/consent';
 import { loadSmtp } from './settings';
 import { asksToUnsubscribe, tokensIn } from './unsubscribe';
+import { fileOntoCase, type CaseFiling } from '../cases/filing';
+import { incomingOf } from '../cases/threading';
 
 const addresses = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address ?? '')).filter(Boolean);
 const text = (a: AddressObject | AddressObject[] | undefined) => (Array.isArray(a) ? a : a ? [a] : []).map((o) => o.text).join(', ');
@@ -61,6 +63,8 @@ export function createEmlImport(ctx: FeatureContext) {
     const id = newId();
     const now = clock.now().toISOString();
     const unsubscribed: { contactId: string; purposeId: string; purposeName: string; mirror: boolean }[] = [];
+    let filing: CaseFiling = { changed: [] };
+    const sentAt = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : clock.now();
     const activity = await db.transaction().execute(async (trx) => {
       const contact = await requireContact(trx, contactId);
       await insertActivity(trx, {
@@ -70,7 +74,7 @@ export function createEmlImport(ctx: FeatureContext) {
         jobId: null,
         type: 'email',
         direction: outbound ? 'outbound' : 'inbound',
-        occurredAt: (mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : clock.now()).toISOString(),
+        occurredAt: sentAt.toISOString(),
         durationSeconds: null,
         subject: (mail.subject ?? '(no subject)').slice(0, 200),
         notes: notes.slice(0, 20_000),
@@ -90,8 +94,14 @@ export function createEmlImport(ctx: FeatureContext) {
         });
         unsubscribed.push({ contactId: token.contactId, purposeId: purpose.id, purposeName: purpose.name, mirror });
       }
+      // Onto its support case, in the same transaction (issue #22): a reply, a reopen, a follow-up case or a rating.
+      filing = await fileOntoCase(trx, ctx.deps, {
+        activityId: id, contactId: contact.id, outbound, incoming: incomingOf(mail), subject: mail.subject ?? '', text: mail.text,
+        atMs: Math.min(sentAt.getTime(), clock.now().getTime()),
+      });
       return toActivity((await findActivity(trx, id))!);
     });
+    if (filing.changed.length > 0) events.emit('data.changed', { entity: 'case', action: 'updated', ids: filing.changed });
     for (const u of unsubscribed) consent.emit(u.contactId, u.mirror);
     events.emit('data.changed', { entity: 'activity', action: 'created', ids: [id] });
     events.emit('data.changed', { entity: 'contact', action: 'updated', ids: [contactId] });
@@ -99,6 +109,8 @@ export function createEmlImport(ctx: FeatureContext) {
       activity,
       attachments: attachments.map((a) => ({ filename: a.filename, size: a.content.length })),
       ...(unsubscribed.length > 0 ? { unsubscribed: unsubscribed.map(({ purposeId, purposeName }) => ({ purposeId, purposeName })) } : {}),
+      ...(filing.case ? { case: filing.case } : {}),
+      ...(filing.suggestedCases ? { suggestedCases: filing.suggestedCases } : {}),
     };
   };
 }

@@ -11,7 +11,7 @@ import type { DB } from '../../db/schema';
 import { requireContact, requireJob } from '../links';
 import type { FeatureContext } from '../modules';
 import { createAttachmentReader, type Attachment } from './attachments';
-import { MergeError, hasMergeFields, render, valuesFor, withSignature } from './merge';
+import { MergeError, hasMergeFields, render, valuesFor, withSignature, type MergeValues } from './merge';
 import { customFor, customMergeFor, customValuesOf } from './merge-custom';
 import { isPaused, loadSmtp, setPaused } from './settings';
 import { createOutboxWorker } from './worker';
@@ -63,14 +63,15 @@ export function createOutbox(ctx: FeatureContext) {
   const strip = (list: ResolvedRecipient[]): StoredRecipient[] => list.map(({ address, name, contactId }) => ({ address, name, contactId }));
 
   /** Subject and body with merge fields filled for the one recipient; errors name the field at fault. */
-  async function merged(subject: string, body: string, to: ResolvedRecipient[], jobId: string | undefined | null, trx: Kysely<DB>) {
+  async function merged(subject: string, body: string, to: ResolvedRecipient[], jobId: string | undefined | null, trx: Kysely<DB>, extra: MergeValues = {}) {
     if (!hasMergeFields(subject) && !hasMergeFields(body)) return { subject, body };
     if (to.length !== 1) throw AppError.validation('to', 'Merge fields are filled per recipient: send to one person, or start a campaign');
     const job = jobId ? await requireJob(trx, jobId) : null;
     const contact = to[0]!.contact;
     const custom = await customMergeFor(trx, [subject, body]);
     const customValues = await customValuesOf(trx, custom, contact ? [contact.id] : []);
-    const values = valuesFor(contact, job, customFor(custom, contact ? customValues.get(contact.id) : undefined));
+    // `extra`: the {{case.*}} values of a reply from a case (issue #22).
+    const values = { ...valuesFor(contact, job, customFor(custom, contact ? customValues.get(contact.id) : undefined)), ...extra };
     const who = to[0]!.name ?? to[0]!.address;
     try {
       return { subject: oneLine(render(subject, values, who)), body: render(body, values, who) };

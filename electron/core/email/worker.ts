@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { StoredRecipient } from '../../../shared/domain/email';
 import { insertActivity } from '../../db/activities.repo';
+import { linkSentReply } from '../../db/case-mail.repo';
 import { findContact } from '../../db/contacts.repo';
-import { attachmentsOf, campaignSendsSince, dueOutbox, listOutbox, markInFlightUncertain, outboxCounts, requeue, transition, updateOutbox, type OutboxRecord } from '../../db/email.repo';
+import { attachmentsOf, campaignSendsSince, dueOutbox, listOutbox, markInFlightUncertain, outboxCounts, outboxThread, requeue, transition, updateOutbox, type OutboxRecord } from '../../db/email.repo';
 import type { DB } from '../../db/schema';
 import type { FeatureContext } from '../modules';
 import { toHtml } from './merge';
@@ -93,6 +94,8 @@ export function createOutboxWorker(ctx: FeatureContext) {
         updatedAt: at,
         deletedAt: null,
       });
+      // A reply from a support case (issue #22): the filed email is the case's too.
+      await linkSentReply(trx, row.id, id);
       activityIds.push(id);
       filed.push(contactId);
     }
@@ -140,6 +143,8 @@ export function createOutboxWorker(ctx: FeatureContext) {
     await changed([row.id]);
     const r = row.recipients;
     const attachments = await attachmentsOf(db, row.id);
+    // A reply from a case (issue #22) answers the thread: the customer's mail program files it with the rest.
+    const thread = await outboxThread(db, row.id);
     const address = (x: StoredRecipient) => ({ name: x.name ?? '', address: x.address });
     const retryAt = () => new Date(clock.now().getTime() + BACKOFF_MS[Math.min(row.attempts, BACKOFF_MS.length - 1)]!).toISOString();
     try {
@@ -162,6 +167,8 @@ export function createOutboxWorker(ctx: FeatureContext) {
         text: row.body,
         html: toHtml(row.body),
         messageId: row.messageId,
+        ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
+        ...(thread.references ? { references: thread.references } : {}),
         date: clock.now(),
         // A campaign email's footer link, again as the header mail programs offer as "Unsubscribe" (issue #21).
         ...(row.campaignId && listUnsubscribeOf(row.body) ? { headers: { 'List-Unsubscribe': listUnsubscribeOf(row.body)! } } : {}),

@@ -41,21 +41,60 @@ export async function driftSettings(db: Kysely<DB>): Promise<number> {
   return Number((await getSetting(db, 'alerts.driftDays')) ?? DEFAULT_DRIFT_DAYS);
 }
 
-/** `skipPlanned` leaves out clients who already have an open follow-up (the alerts: someone is on it). */
+/** How far back service cases count towards a client being at risk (issue #22). */
+export const SERVICE_RISK_DAYS = 90;
+const DAY = 86_400_000;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "2 cases in 90 days, 1 open, 1 complaint, 1 rated 1–2": the parts that are not zero. */
+export function serviceReason(r: { cases: number; open: number; complaints: number; poor: number }): string {
+  return [
+    `${plural(r.cases, 'case')} in ${SERVICE_RISK_DAYS} days`,
+    r.open > 0 ? `${r.open} open` : null,
+    r.complaints > 0 ? plural(r.complaints, 'complaint') : null,
+    r.poor > 0 ? `${r.poor} rated 1–2` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * Clients at risk: paying clients gone quiet (drifting), and clients whose recent service cases signal trouble
+ * (serviceAtRisk in reports.repo). Those at risk by service come first (fresh trouble outranks silence), each with
+ * its reason; a client in both is listed once, where it drifts, with the reason attached, and counted once.
+ * `skipPlanned` leaves out clients who already have an open follow-up (the alerts: someone is on it).
+ */
 export async function driftingClients(db: Kysely<DB>, now: Date, limit: number, skipPlanned = false): Promise<{ count: number; items: DriftingClient[] }> {
   const driftDays = await driftSettings(db);
   const { total, rows } = await repo.drifting(db, now, driftDays, MIN_GAP_DAYS, limit, skipPlanned);
-  return {
-    count: total,
-    items: rows.map((r) => ({
+  const risk = await repo.serviceAtRisk(db, now.getTime() - SERVICE_RISK_DAYS * DAY, skipPlanned);
+  const drifts = await repo.driftingAmong(db, now, driftDays, MIN_GAP_DAYS, risk.map((r) => r.contactId));
+  const reasons = new Map(risk.map((r) => [r.contactId, serviceReason(r)]));
+  const serviceOnly: DriftingClient[] = risk
+    .filter((r) => !drifts.has(r.contactId))
+    .map((r) => ({
+      contactId: r.contactId,
+      name: r.name,
+      lastContactedAt: r.lastContactedAt || null,
+      daysSince: r.lastContactedAt ? daysBetween(r.lastContactedAt, now) : null,
+      usualGapDays: null,
+      thresholdDays: driftDays,
+      serviceReason: reasons.get(r.contactId)!,
+    }));
+  const drifting: DriftingClient[] = rows.map((r) => {
+    const reason = reasons.get(r.contactId);
+    return {
       contactId: r.contactId,
       name: r.name,
       lastContactedAt: r.lastContactedAt || null,
       daysSince: r.lastContactedAt ? daysBetween(r.lastContactedAt, now) : null,
       usualGapDays: r.gap === null ? null : Math.round(r.gap),
       thresholdDays: r.gap === null ? driftDays : Math.max(Math.round(r.gap), MIN_GAP_DAYS),
-    })),
-  };
+      ...(reason ? { serviceReason: reason } : {}),
+    };
+  });
+  return { count: total + serviceOnly.length, items: [...serviceOnly, ...drifting].slice(0, limit) };
 }
 
 function moneyList(rows: { currency: string | null; amount: number }[]) {

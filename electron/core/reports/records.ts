@@ -79,8 +79,8 @@ export async function records(db: Kysely<DB>, input: RecordsInput, now: Date): P
       const { items } = await driftingClients(db, now, FETCH);
       return table(
         'Drifting clients',
-        [col('name', 'Client'), col('lastContacted', 'Last contacted', 'datetime'), col('daysSince', 'Days since', 'number'), col('usualGap', 'Usual gap (days)', 'number'), col('threshold', 'Drifts after (days)', 'number')],
-        items.map((d) => ({ link: { type: 'contact', id: d.contactId }, cells: [d.name, d.lastContactedAt, d.daysSince, d.usualGapDays, d.thresholdDays] })),
+        [col('name', 'Client'), col('lastContacted', 'Last contacted', 'datetime'), col('daysSince', 'Days since', 'number'), col('usualGap', 'Usual gap (days)', 'number'), col('threshold', 'Drifts after (days)', 'number'), col('service', 'Service cases')],
+        items.map((d) => ({ link: { type: 'contact', id: d.contactId }, cells: [d.name, d.lastContactedAt, d.daysSince, d.usualGapDays, d.thresholdDays, d.serviceReason ?? null] })),
       );
     }
     case 'leadSource': {

@@ -7,7 +7,8 @@
 //  2. contacts, companies and jobs whose text-like custom field holds what was typed (issue #19: a gate code,
 //     a VAT number): a field the user made to find records by, so a match there is specific;
 //  3. everything else FTS5 finds (emails, phones, job titles, tags, notes, words inside names; activity
-//     subjects and notes; follow-up titles; job titles and notes), by bm25.
+//     subjects and notes; follow-up titles; job titles and notes; case subjects and descriptions), by bm25.
+// Before all: a query shaped like a case number ('C-0042') puts that case first.
 // Each tier runs only to fill what the ones before left; tier 3 ranks inside the FTS table before joining rows.
 import type { Kysely } from 'kysely';
 import type { SearchHit } from '../../../shared/domain/contact';
@@ -20,6 +21,8 @@ import { appointmentTextHits } from '../../db/schedule.repo';
 import type { DB } from '../../db/schema';
 import {
   activityTextHits,
+  caseByNumber,
+  caseTextHits,
   companyTextHits,
   contactTextHits,
   customValueHits,
@@ -41,7 +44,11 @@ const TEXT_SEARCHES: Record<string, TextSearch> = {
   appointments: appointmentTextHits,
   tasks: taskTextHits,
   documents: documentTextHits,
+  cases: caseTextHits,
 };
+
+/** A case number as people write it: 'C-0042', 'c-42', 'C42' (the prefix is required: a bare 42 is too common). */
+const CASE_NUMBER = /^\s*c-?0*(\d{1,9})\s*$/i;
 
 /**
  * Tier 2: FTS matches by bm25 (lower is better), best `want` that are live and not in `skip`. Fetches more
@@ -75,7 +82,10 @@ export function createSearchService({ db, events }: Pick<ServiceDeps, 'db' | 'ev
       const match = toFtsQuery(input.query);
       if (match === null) return { items: [] };
       const folded = foldForSort(input.query);
-      const byName = await namesStartingWith(db, folded, input.limit);
+      // Tier 0: a case number names one case exactly (issue #22).
+      const numbered = CASE_NUMBER.exec(input.query);
+      const byNumber = numbered ? await caseByNumber(db, Number(numbered[1])) : null;
+      const byName = [...(byNumber ? [byNumber] : []), ...(await namesStartingWith(db, folded, input.limit))].slice(0, input.limit);
       if (byName.length >= input.limit) return { items: byName };
       const found = [...byName];
       const seen = new Set(found.map((h) => h.id));

@@ -91,7 +91,10 @@ const statements = [
     updated_at TEXT NOT NULL,
     deleted_at TEXT
   ) STRICT`,
-  `CREATE INDEX cases_due ON cases(category, next_due_ms, seq) WHERE deleted_at IS NULL`,
+  // Covering for the default list (open and waiting by due time): its count and page read no case rows (bench, 50,000
+  // cases: ~10 ms -> ~2 ms each). contact_id leaves out cases of contacts in Trash; deleted_at makes SQLite treat the
+  // partial index as covering (as contacts_live_name does).
+  `CREATE INDEX cases_due ON cases(category, next_due_ms, number, contact_id, id, deleted_at) WHERE deleted_at IS NULL`,
   `CREATE INDEX cases_contact ON cases(contact_id, seq)`,
   `CREATE INDEX cases_company ON cases(company_id) WHERE company_id IS NOT NULL`,
   `CREATE INDEX cases_job ON cases(job_id) WHERE job_id IS NOT NULL`,
@@ -119,12 +122,16 @@ const statements = [
   `CREATE INDEX case_events_activity ON case_events(activity_id) WHERE activity_id IS NOT NULL`,
   `CREATE TABLE case_messages (
     message_id TEXT PRIMARY KEY,
-    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL DEFAULT 0
   ) STRICT, WITHOUT ROWID`,
   `CREATE INDEX case_messages_case ON case_messages(case_id)`,
   `ALTER TABLE activities ADD COLUMN case_id TEXT`,
   `ALTER TABLE tasks ADD COLUMN case_id TEXT`,
   `ALTER TABLE outbox ADD COLUMN case_id TEXT`,
+  // A reply's thread headers (In-Reply-To, References), fixed when queued so every retry sends the same ones.
+  `ALTER TABLE outbox ADD COLUMN in_reply_to TEXT`,
+  `ALTER TABLE outbox ADD COLUMN thread_references TEXT`,
   `CREATE INDEX tasks_case ON tasks(case_id) WHERE case_id IS NOT NULL`,
   `CREATE INDEX outbox_case ON outbox(case_id) WHERE case_id IS NOT NULL`,
   // Quick search: subject and description, like jobs (0003).

@@ -4,6 +4,7 @@
 import { hashKey, partialMatchKey, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { activitiesFamilies } from './activities';
+import { casesFamilies } from './cases';
 import { companiesFamilies } from './companies';
 import { consentFamilies } from './consent';
 import { contactsFamilies } from './contacts';
@@ -23,6 +24,7 @@ import { reportKeys, reportsFamilies } from './reports';
 import { retentionFamilies } from './retention';
 import { scheduleFamilies } from './schedule';
 import { searchFamilies } from './search';
+import { serviceFamilies } from './service';
 import { trashFamilies } from './trash';
 
 /** The welcome and the "Remove sample data" strip: sample records changed, trashed or deleted, or a first record added. */
@@ -54,6 +56,9 @@ const DOMAINS: readonly Families[] = [
   consentFamilies,
   privacyFamilies,
   retentionFamilies,
+  // Cases, their statuses and templates, service settings and the service report (issue #22).
+  casesFamilies,
+  serviceFamilies,
 ];
 
 /** An import (or its undo) creates, updates or removes contacts and companies in bulk, without naming them. */

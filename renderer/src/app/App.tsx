@@ -8,6 +8,7 @@ import { Router } from 'wouter';
 import classes from './App.module.css';
 import { useLiveData } from '../api/live';
 import { QuickLog } from '../features/activities/QuickLog';
+import { NewCaseModal, useCaseReminders } from '../features/cases/panels';
 import { QuickSearch } from '../features/search/QuickSearch';
 import { useReminders } from '../features/today/use-reminders';
 import { useDialogFocusReturn } from '../ui/focus-keeper';
@@ -54,11 +55,13 @@ function Live() {
   useLiveData();
   useAppCommands();
   useReminders();
+  useCaseReminders();
   useDialogFocusReturn();
   return (
     <>
       <QuickSearch />
       <QuickLog />
+      <NewCaseModal />
       <UnsavedChangesPrompt />
     </>
   );

@@ -8,6 +8,10 @@ import { lazyPage, prefetchPages } from './lazy-page';
 import classes from './Routes.module.css';
 
 const BackupsPage = lazyPage(() => import('../features/backups/BackupsPage'), 'BackupsPage');
+const CasePage = lazyPage(() => import('../features/cases/CasePage'), 'CasePage');
+const CasesPage = lazyPage(() => import('../features/cases/CasesPage'), 'CasesPage');
+const ServiceSettingsPage = lazyPage(() => import('../features/service/ServiceSettingsPage'), 'ServiceSettingsPage');
+const ServiceReportPage = lazyPage(() => import('../features/service/ServiceReportPage'), 'ServiceReportPage');
 const CompaniesPage = lazyPage(() => import('../features/companies/CompaniesPage'), 'CompaniesPage');
 const CompanyPage = lazyPage(() => import('../features/companies/CompanyPage'), 'CompanyPage');
 const NewCompanyPage = lazyPage(() => import('../features/companies/NewCompanyPage'), 'NewCompanyPage');
@@ -56,6 +60,11 @@ export function Routes() {
           <Route path="/email/compose/:contactId">{(params) => <ComposePage key={params.contactId} contactId={params.contactId} />}</Route>
           <Route path="/email/:tab">{(params) => <EmailPage tab={params.tab} />}</Route>
           <Route path="/jobs/:id">{(params) => <JobPage key={params.id} id={params.id} />}</Route>
+          <Route path="/cases" component={CasesPage} />
+          <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
+          <Route path="/reports/service" component={ServiceReportPage} />
+          <Route path="/service">{() => <ServiceSettingsPage />}</Route>
+          <Route path="/service/:tab">{(params) => <ServiceSettingsPage tab={params.tab} />}</Route>
           <Route path="/documents">{() => <DocumentsPage />}</Route>
           <Route path="/documents/:id">{(params) => <DocumentsPage focusId={params.id} />}</Route>
           <Route path="/reports" component={ReportsPage} />

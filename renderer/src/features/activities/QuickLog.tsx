@@ -12,6 +12,8 @@ import { UnsavedScope, useGuardedClose, useUnsavedGuard } from '../../ui/unsaved
 import { DIRECTION_OPTIONS, OUTCOME_OPTIONS, TYPE_OPTIONS, formatDuration } from './activity-labels';
 import { type QuickLogValues, initialValues, parseDuration, toCreateInput, toUpdateInput } from './quick-log-values';
 import { type QuickLogPrefill, quickLog, useQuickLogState } from './quick-log-store';
+import { newCase } from '../cases/panels';
+import { useState } from 'react';
 
 export function QuickLog() {
   const { quickLog: prefill } = useQuickLogState();
@@ -29,6 +31,8 @@ function QuickLogForm({ prefill, onCancel }: { prefill: QuickLogPrefill; onCance
   const update = useUpdateActivity();
   const editing = prefill.editing;
   const saving = editing ? update : create;
+  // Issue #22: a call or email that is a support request becomes a case's first entry right after it is logged.
+  const [makeCase, setMakeCase] = useState(false);
   const form = useForm<QuickLogValues>({
     initialValues: initialValues(prefill),
     validate: {
@@ -45,6 +49,16 @@ function QuickLogForm({ prefill, onCancel }: { prefill: QuickLogPrefill; onCance
       const activity = editing ? await update.mutateAsync(toUpdateInput(editing.id, values)) : await create.mutateAsync(toCreateInput(values));
       quickLog.close();
       notifySuccess(editing ? 'Saved' : `Logged for ${activity.contactName}`);
+      if (!editing && makeCase && (activity.type === 'call' || activity.type === 'email')) {
+        newCase.open({
+          contactId: activity.contactId,
+          contactName: activity.contactName,
+          fromActivityId: activity.id,
+          ...(activity.subject ? { subject: activity.subject } : {}),
+          ...(activity.jobId ? { jobId: activity.jobId } : {}),
+          channel: activity.type === 'email' ? 'email' : 'phone',
+        });
+      }
       return true;
     } catch (error) {
       // Anything but a field problem is shown by NotSavedAlert below.
@@ -124,6 +138,7 @@ function QuickLogForm({ prefill, onCancel }: { prefill: QuickLogPrefill; onCance
           }}
         />
         {!editing && <Checkbox label="Add a follow-up" {...form.getInputProps('withFollowUp', { type: 'checkbox' })} />}
+        {!editing && (v.type === 'call' || v.type === 'email') && <Checkbox label="Make a case" description="A support request: open a case with this as its first entry" checked={makeCase} onChange={(e) => setMakeCase(e.currentTarget.checked)} />}
         {v.withFollowUp && (
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <TextInput label="Follow-up" placeholder="e.g. Send revised quote" data-autofocus {...form.getInputProps('followUpTitle')} />

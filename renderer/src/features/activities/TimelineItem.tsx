@@ -1,7 +1,7 @@
 // One activity on a timeline: its type's icon, what it was about, how long, how it went, its files, Attach,
 // Edit and Delete. Its files come from the timeline (one query per page), never from a query of its own.
 import { ActionIcon, Anchor, Badge, Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconArrowDownLeft, IconArrowUpRight, IconPaperclip, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconArrowDownLeft, IconArrowUpRight, IconLifebuoy, IconPaperclip, IconPencil, IconTrash } from '@tabler/icons-react';
 import { format } from 'date-fns';
 import { Link } from 'wouter';
 import type { Activity } from '../../../../shared/domain/activity';
@@ -9,6 +9,7 @@ import { pickDocumentFiles, type DocumentRow } from '../../api/documents';
 import { AttachedFiles, useAttachFiles } from '../documents/panels';
 import { DIRECTION_LABELS, OUTCOME_LABELS, TYPE_COLORS, TYPE_ICONS, TYPE_LABELS, formatDuration } from './activity-labels';
 import { quickLog } from './quick-log-store';
+import { newCase } from '../cases/panels';
 import classes from './Timeline.module.css';
 
 interface Props {
@@ -71,6 +72,27 @@ export function TimelineItem({ activity: a, showContact, onDelete, documents = N
         </Group>
         <AttachedFiles documents={documents} attach={attach} label={`Files of ${named}`} />
       </div>
+      {(a.type === 'call' || a.type === 'email') && (
+        <Tooltip label="Make a case">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Make a case of ${named}`}
+            onClick={() =>
+              newCase.open({
+                contactId: a.contactId,
+                contactName: a.contactName,
+                fromActivityId: a.id,
+                ...(a.subject ? { subject: a.subject } : {}),
+                ...(a.jobId ? { jobId: a.jobId } : {}),
+                channel: a.type === 'call' ? 'phone' : 'email',
+              })
+            }
+          >
+            <IconLifebuoy size={16} />
+          </ActionIcon>
+        </Tooltip>
+      )}
       <Tooltip label="Attach files">
         <ActionIcon
           variant="subtle"

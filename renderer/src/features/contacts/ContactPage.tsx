@@ -18,6 +18,7 @@ import { RecordGate } from '../../ui/RecordGate';
 import { TrashedBanner } from '../../ui/TrashedBanner';
 import { callTimer, quickLog, Timeline } from '../activities/panels';
 import { ClientJobs } from '../jobs/panels';
+import { ClientCases } from '../cases/panels';
 import { DocumentsPanel } from '../documents/panels';
 import { ContactEmailActions } from '../email/panels';
 import { CustomFieldFacts } from '../fields/panels';
@@ -89,6 +90,9 @@ function ContactDetails({ c }: { c: Contact }) {
             </div>
             <div className={pageClasses.formGap}>
               <ClientJobs contactId={c.id} name={c.displayName} readOnly={trashed} />
+            </div>
+            <div className={pageClasses.formGap}>
+              <ClientCases contactId={c.id} contactName={c.displayName} companyId={c.companyId} readOnly={trashed} />
             </div>
             <div className={pageClasses.formGap}>
               <DocumentsPanel target={{ contactId: c.id }} name={c.displayName} readOnly={trashed} />

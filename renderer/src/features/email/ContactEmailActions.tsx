@@ -2,19 +2,23 @@
 // their timeline. The .eml is chosen with the OS dialog; main reads only files picked that way.
 import { Button } from '@mantine/core';
 import { IconMail, IconMailDown } from '@tabler/icons-react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { IpcError } from '../../../../shared/ipc/errors';
 import { pickFiles, useImportEml } from '../../api/email';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { notifyCaseFiling } from '../cases/panels';
 
 export function ContactEmailActions({ contactId }: { contactId: string }) {
   const importEml = useImportEml();
+  const [, navigate] = useLocation();
   async function fileEml() {
     try {
       const { paths } = await pickFiles('eml', true);
       for (const path of paths) {
-        const { activity } = await importEml.mutateAsync({ path, contactId });
-        notifySuccess(`Filed “${activity.subject ?? 'email'}” on the timeline`);
+        const filed = await importEml.mutateAsync({ path, contactId });
+        notifySuccess(`Filed “${filed.activity.subject ?? 'email'}” on the timeline`);
+        // Issue #22: a reply to a case is filed on it too (or reopens it, or starts a follow-up case).
+        notifyCaseFiling(filed, (caseId) => navigate(`/cases/${caseId}`));
       }
     } catch (error) {
       // Other errors already reach the app's error notification; a VALIDATION one says what to fix.

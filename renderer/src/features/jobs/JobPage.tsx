@@ -20,6 +20,7 @@ import { DocumentsPanel } from '../documents/panels';
 import { CustomFieldFacts } from '../fields/panels';
 import { JobAppointments } from '../schedule/panels';
 import { ContactFollowUps } from '../today/panels';
+import { ClientCases } from '../cases/panels';
 import { jobToValues } from './job-form-values';
 import { JobForm } from './JobForm';
 import { formatMoney } from '../../../../shared/domain/money';
@@ -93,6 +94,11 @@ function JobDetails({ j }: { j: JobRow }) {
         <div className={pageClasses.formGap}>
           <ContactFollowUps contactId={j.contactId} jobId={j.id} readOnly={trashed} />
         </div>
+        {j.contactId && (
+          <div className={pageClasses.formGap}>
+            <ClientCases contactId={j.contactId} contactName={j.contactName ?? ''} companyId={j.companyId} jobId={j.id} jobTitle={j.title} readOnly={trashed} />
+          </div>
+        )}
         <div className={pageClasses.formGap}>
           <DocumentsPanel target={{ jobId: j.id }} name={j.title} readOnly={trashed} />
         </div>

@@ -115,6 +115,7 @@ export function DriftingList({ items }: { items: Dashboard['drifting']['items'] 
               <Text size="sm" c="dimmed">
                 {c.daysSince === null ? 'Never contacted' : `${plural(c.daysSince, 'day')} since last contact`}
                 {c.usualGapDays !== null ? ` (usually every ${plural(c.usualGapDays, 'day')})` : ''}
+                {c.serviceReason ? ` · ${c.serviceReason}` : ''}
               </Text>
             </Table.Td>
             <Table.Td ta="right">

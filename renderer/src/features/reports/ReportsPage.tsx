@@ -52,9 +52,14 @@ export function ReportsPage() {
           title="Reports"
           subtitle={`${period.from} – ${period.to}`}
           actions={
-            <Button variant="light" leftSection={<IconFileExport size={16} />} onClick={exportPdf} loading={exporter.isPending}>
-              Export PDF
-            </Button>
+            <>
+              <Button component={Link} href="/reports/service" variant="default">
+                Service report
+              </Button>
+              <Button variant="light" leftSection={<IconFileExport size={16} />} onClick={exportPdf} loading={exporter.isPending}>
+                Export PDF
+              </Button>
+            </>
           }
         />
         <Group mt="md" gap="sm" align="end" role="group" aria-label="Period">

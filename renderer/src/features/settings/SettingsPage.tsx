@@ -14,7 +14,7 @@ import { EmailSettings } from '../email/panels';
 import { CustomFieldsPanel } from '../fields/panels';
 import { SampleDataSettings } from '../welcome/panels';
 
-export const SETTINGS_SECTIONS = ['fields', 'documents', 'trash', 'email', 'backups', 'data', 'sample'] as const;
+export const SETTINGS_SECTIONS = ['fields', 'documents', 'trash', 'email', 'service', 'backups', 'data', 'sample'] as const;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -74,6 +74,12 @@ export function SettingsPage({ section }: { section?: string | undefined }) {
               Your own mail server, used for every email and campaign Rapport sends.
             </Text>
             <EmailSettings />
+          </Section>
+          <Section id="service" title="Customer service">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">Business hours, response and resolution targets, case statuses and case templates.</Text>
+              <PageLink href="/service">Customer service settings</PageLink>
+            </Stack>
           </Section>
           <Section id="backups" title="Backups">
             <Stack gap="xs" align="flex-start">

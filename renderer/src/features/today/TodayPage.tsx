@@ -10,6 +10,7 @@ import { Empty } from '../../ui/Empty';
 import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { quickLog } from '../activities/panels';
+import { CasesDue } from '../cases/panels';
 import { AlertsSection } from '../reports/panels';
 import { TodayAppointments } from '../schedule/panels';
 import { TaskItem } from './TaskItem';
@@ -42,6 +43,7 @@ export function TodayPage() {
         />
         <TodayAppointments now={new Date(minute * 60_000)} />
         <AlertsSection />
+        <CasesDue />
         {today.isPending ? (
           <Center p="xl">
             <Loader aria-label="Loading today" />
