@@ -85,6 +85,13 @@ describe('threading a filed email onto its case', () => {
     expect((await t.call('cases.get', { id: meganCase })).entries.some((e) => e.kind === 'message')).toBe(false);
   });
 
+  it('never attaches another person\u2019s answer by References either (a thread forwarded to a colleague)', async () => {
+    const filed = await gmailAnswer((s) => s.replace('From: Megan One <xxx@gmail.com>', 'From: Walter Harms <wharms@bfs.de>'));
+    expect(filed.case).toBeUndefined();
+    expect(filed.activity.contactId).toBe(walter);
+    expect((await t.call('cases.get', { id: meganCase })).entries.some((e) => e.kind === 'message')).toBe(false);
+  });
+
   it('only suggests a same-sender, same-subject case (a real Thunderbird reply with no thread headers)', async () => {
     const bob = (await t.call('contacts.create', { firstName: 'Bob', emails: [{ value: 'bob@xxx.mailgun.org' }] })).id;
     const bobCase = (await t.call('cases.create', { contactId: bob, subject: 'Test' })).case;

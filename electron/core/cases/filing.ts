@@ -76,15 +76,17 @@ export async function fileOntoCase(trx: Kysely<DB>, deps: Pick<ServiceDeps, 'clo
     await linkActivityToCase(trx, mail.activityId, known.id);
     return { case: { id: known.id, label: caseLabel(known.number), how: 'attached', previousLabel: null }, changed: [known.id] };
   }
+  // A case takes the message only when it is this person's: the email is filed on its case's customer, or comes from
+  // an address of theirs. A token is text anyone can type, and a reference survives forwarding (a colleague answering
+  // a thread forwarded to them), so neither may put one person's email on another person's case.
+  const theirs = async (c: CaseMailRef | null | undefined) => {
+    if (!c) return null;
+    if (c.contactId === mail.contactId) return c;
+    return !mail.outbound && sender && (await contactHasAddress(trx, c.contactId, sender)) ? c : null;
+  };
   const decision = await threadMessage<CaseMailRef>(mail.incoming, {
-    caseByMessageId: (id) => caseByMessageId(trx, id),
-    // A token is only text anyone can type: it counts for the case's own customer, never for another person's case.
-    caseByNumber: async (n) => {
-      const c = await caseByNumber(trx, n);
-      if (!c) return null;
-      if (c.contactId === mail.contactId) return c;
-      return !mail.outbound && sender && (await contactHasAddress(trx, c.contactId, sender)) ? c : null;
-    },
+    caseByMessageId: async (id) => theirs(await caseByMessageId(trx, id)),
+    caseByNumber: async (n) => theirs(await caseByNumber(trx, n)),
     casesBySenderSubject: mail.outbound
       ? undefined
       : async (from, key) => (await casesOfSender(trx, from, new Date(nowMs - SUGGEST_WITHIN_DAYS * DAY_MS).toISOString())).filter((c) => subjectKey(c.subject) === key),
