@@ -99,6 +99,7 @@ export async function historyCounts(db: Kysely<DB>, contactId: string) {
     custom: await one(db, sql`SELECT count(*) AS n FROM custom_values WHERE record_id IN (SELECT id FROM temp.erase_set WHERE kind IN ('contact', 'job'))
       OR (sort_text = ${contactId} AND field_id IN (SELECT id FROM custom_fields WHERE type = 'contactLink'))`),
     requests: await one(db, sql`SELECT count(*) AS n FROM privacy_requests WHERE contact_id = ${contactId}`),
+    cases: await one(db, sql`SELECT count(*) AS n FROM cases WHERE contact_id = ${contactId}`),
   };
 }
 

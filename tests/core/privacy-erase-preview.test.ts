@@ -32,6 +32,7 @@ describe('privacy.erasePreview', () => {
     await t.call('appointments.create', { title: 'Garden visit', contactId: ann, jobId: own, startsAt: '2026-11-26T10:00:00Z', endsAt: '2026-11-26T11:00:00Z' });
     for (let i = 0; i < 3; i++) await t.call('activities.create', { contactId: ann, type: 'note', notes: `Note ${i}` });
     await t.call('tasks.create', { title: 'Ring Ann', contactId: ann });
+    await t.call('cases.create', { contactId: ann, subject: 'Dripping tap', type: 'warranty' });
     const dir = tempDir('rapport-preview-src-');
     const plan = join(dir, 'plan.txt');
     writeFileSync(plan, 'site plan');
@@ -50,6 +51,7 @@ describe('privacy.erasePreview', () => {
     expect(count(preview.removed, 'Contact record (name, addresses, phone numbers, notes, tags)')).toBe(1);
     expect(count(preview.removed, 'Activities (calls, meetings, notes, filed emails)')).toBe(3);
     expect(count(preview.removed, 'Follow-ups')).toBe(1);
+    expect(count(preview.removed, 'Service cases and their timelines')).toBe(1);
     expect(count(preview.removed, 'Jobs only theirs')).toBe(1);
     expect(count(preview.removed, 'Appointments only they attend')).toBe(1);
     expect(count(preview.removed, 'Documents only they use')).toBe(1);

@@ -64,6 +64,7 @@ async function tally(db: Kysely<DB>, subject: ErasureSubject, strict: readonly s
     { what: 'Activities (calls, meetings, notes, filed emails)', count: set.activity },
     { what: 'Attachments of filed emails', count: history.emailAttachments },
     { what: 'Follow-ups', count: set.task },
+    { what: 'Service cases and their timelines', count: history.cases },
     { what: 'Appointments only they attend', count: set.appointment },
     { what: 'Jobs only theirs', count: set.job },
     { what: 'Emails and outbox items sent only to them', count: outbox.remove.length },
