@@ -147,6 +147,9 @@ export const CaseMerge = z.strictObject({
   fromIds: z.array(Id).min(1, { message: 'Choose a case to merge' }).max(20),
 });
 
+/** A filed email put on a case the user chose (when threading could only suggest it). */
+export const CaseAttachEmail = z.strictObject({ id: Id, activityId: Id });
+
 export const CaseSort = z.enum(['due', 'created', 'updated', 'priority', 'number']);
 export const CaseListInput = z.strictObject({
   /** 'active' is open and waiting together (the default list). */

@@ -11,6 +11,7 @@ export const CASES_CHANNELS = [
   'cases.note',
   'cases.rate',
   'cases.merge',
+  'cases.attachEmail',
   'cases.templates.list',
   'cases.templates.create',
   'cases.templates.update',

@@ -2,6 +2,7 @@
 // contract.ts spreads this in; events.ts spreads casesEvents. Imports zod and shared/ only.
 import { z } from 'zod';
 import {
+  CaseAttachEmail,
   CaseCreate,
   CaseDetail,
   CaseDue,
@@ -39,6 +40,8 @@ export const casesContract = {
   'cases.note': { input: CaseNote, output: CaseDetail },
   'cases.rate': { input: CaseRate, output: CaseDetail },
   'cases.merge': { input: CaseMerge, output: CaseDetail },
+  /** A filed email onto a suggested case: answers it as a threaded reply would (ends a wait, reopens, follows up). */
+  'cases.attachEmail': { input: CaseAttachEmail, output: CaseDetail },
   'cases.templates.list': { input: Empty, output: CaseTemplateList },
   'cases.templates.create': { input: CaseTemplateFields, output: CaseTemplate },
   'cases.templates.update': { input: CaseTemplateUpdate, output: CaseTemplate },

@@ -6,6 +6,8 @@ import { long, type FeatureCases } from './cases';
 let caseId = '';
 let otherCaseId = '';
 let trashedId = '';
+let emailId = '';
+let otherEmailId = '';
 let templateId = '';
 let contactId = '';
 /** A case of a contact with an email address: replies go to it (the fixture contact has none). */
@@ -25,6 +27,8 @@ export const casesCases: FeatureCases<CasesChannel> = {
     const mailable = (await fx.t.call('contacts.create', { firstName: 'Case', lastName: 'Customer', emails: [{ value: 'case.customer@client.test' }] })).id;
     replyCaseId = (await fx.t.call('cases.create', { contactId: mailable, subject: 'Dripping shower' })).case.id;
     await fx.t.call('cases.delete', { id: trashedId });
+    emailId = (await fx.t.call('activities.create', { contactId, type: 'email', direction: 'inbound', subject: 'Re: Leaking tap', notes: 'It drips again' })).id;
+    otherEmailId = (await fx.t.call('activities.create', { contactId: mailable, type: 'email', direction: 'inbound', subject: 'Shower' })).id;
   },
   cases: {
     'cases.create': {
@@ -101,6 +105,14 @@ export const casesCases: FeatureCases<CasesChannel> = {
         [() => ({ intoId: caseId, fromIds: [] }), 'fromIds'],
         [() => ({ intoId: caseId, fromIds: [caseId] }), 'fromIds.0'],
         [() => ({ intoId: NOPE, fromIds: [caseId] }), 'intoId'],
+      ],
+    },
+    'cases.attachEmail': {
+      valid: () => ({ id: caseId, activityId: emailId }),
+      invalid: [
+        [() => ({ id: caseId, activityId: 'x' }), 'activityId'],
+        [() => ({ id: caseId, activityId: otherEmailId }), 'activityId'],
+        [() => ({ id: NOPE, activityId: emailId }), 'id'],
       ],
     },
     'cases.templates.list': { valid: () => ({}), invalid: [[() => ({ all: true }), '(input)']] },

@@ -99,6 +99,17 @@ describe('threading a filed email onto its case', () => {
     expect(filed.case).toBeUndefined();
     expect(filed.suggestedCases).toEqual([{ id: bobCase.id, label: bobCase.label, subject: 'Test' }]);
     expect((await t.call('cases.get', { id: bobCase.id })).entries.map((e) => e.kind)).toEqual(['created']);
+    // The user accepts the suggestion: the email goes onto the case as a threaded answer would, once.
+    await t.call('cases.setStatus', { id: bobCase.id, statusId: await status('waitingCustomer') });
+    const attached = await t.call('cases.attachEmail', { id: bobCase.id, activityId: filed.activity.id });
+    expect(attached.case).toMatchObject({ id: bobCase.id, category: 'open', statusName: 'In progress' });
+    const message = attached.entries.find((e) => e.kind === 'message')!;
+    expect(message).toMatchObject({ direction: 'inbound', subject: 'Re: Test', activityId: filed.activity.id });
+    expect(message.body).not.toMatch(/^From: /);
+    expect((await t.fail('cases.attachEmail', { id: bobCase.id, activityId: filed.activity.id })).issues?.[0]).toMatchObject({ path: 'activityId', message: 'This email is already on a case' });
+    // Never onto another person's case.
+    const other = await t.fail('cases.attachEmail', { id: meganCase, activityId: (await file('talon-thunderbird.eml')).activity.id });
+    expect(other.issues?.[0]?.path).toBe('activityId');
   });
 });
 

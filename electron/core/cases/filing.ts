@@ -95,8 +95,17 @@ export async function fileOntoCase(trx: Kysely<DB>, deps: Pick<ServiceDeps, 'clo
     return { suggestedCases: decision.cases.map((c) => ({ id: c.id, label: caseLabel(c.number), subject: c.subject })), changed: [] };
   }
   if (decision.kind === 'none') return { changed: [] };
+  return answerCase(trx, deps, await survivor(trx, decision.case), mail, own);
+}
 
-  const target = await survivor(trx, decision.case);
+/**
+ * What a message does to the case it belongs to (found by threading above, or chosen by the user from a suggestion):
+ * it becomes an entry; a rating records the rating; a customer's answer ends a wait on them, reopens a case resolved
+ * within the window, or opens a follow-up case when the case is closed or resolved longer ago.
+ */
+export async function answerCase(trx: Kysely<DB>, deps: Pick<ServiceDeps, 'clock' | 'newId'>, target: CaseMailRef, mail: FiledEmail, own: string | undefined): Promise<CaseFiling> {
+  const now = deps.clock.now();
+  const nowMs = now.getTime();
   const nowIso = now.toISOString();
   const body = mail.text.trim().slice(0, 20_000) || null;
 

@@ -4,6 +4,7 @@
 import type { CasesChannel } from '../../../shared/ipc/cases.channels';
 import type { Outbox } from '../email/outbox';
 import type { FeatureContext, FeatureModule } from '../modules';
+import { createCaseAttach } from './case-attach';
 import { createCases } from './cases';
 import { createCaseMail } from './mail';
 import { createCaseReminders, type CaseReminders } from './reminders';
@@ -17,6 +18,7 @@ export function createCasesModule(ctx: FeatureContext, outbox: Outbox): FeatureM
   const templates = createCaseTemplates(ctx);
   const mail = createCaseMail(ctx, outbox, cases);
   const reminders = createCaseReminders(ctx);
+  const attachEmail = createCaseAttach(ctx);
   return {
     handlers: {
       'cases.create': (input) => cases.create(input),
@@ -30,6 +32,7 @@ export function createCasesModule(ctx: FeatureContext, outbox: Outbox): FeatureM
       'cases.note': (input) => cases.note(input),
       'cases.rate': (input) => cases.rate(input),
       'cases.merge': (input) => cases.merge(input),
+      'cases.attachEmail': (input) => attachEmail(input),
       'cases.templates.list': () => templates.list(),
       'cases.templates.create': (input) => templates.create(input),
       'cases.templates.update': (input) => templates.update(input),

@@ -1,9 +1,12 @@
 // What filing a received .eml did to a support case, said in a notification with a way to open the case:
 // "Filed on case C-0042", "Reopened C-0042", "Started C-0043 (follows C-0041)", a rating recorded, or, when the
-// email only looks like it belongs to a recent case, "Maybe C-0042?" with Open.
+// email only looks like it belongs to a recent case, "Maybe C-0042?" with Attach (cases.attachEmail: it then counts as
+// the customer's answer, as a threaded one would) and Open.
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ChannelOutput } from '../../../../shared/ipc/contract';
+import { invoke } from '../../api/client';
+import { notifyError } from '../../ui/notify';
 import { caseFilingText } from './case-filing-text';
 
 type Filed = ChannelOutput<'emails.importEml'>;
@@ -49,16 +52,27 @@ export function notifyCaseFiling(filed: Filed, open: (caseId: string) => void): 
             <Text size="sm" lineClamp={1}>
               Maybe {s.label}? {s.subject}
             </Text>
-            <Button
-              size="compact-sm"
-              variant="light"
-              onClick={() => {
-                notifications.hide(id);
-                open(s.id);
-              }}
-            >
-              Open {s.label}
-            </Button>
+            <Group gap={4} wrap="nowrap">
+              <Button
+                size="compact-sm"
+                onClick={() => {
+                  notifications.hide(id);
+                  invoke('cases.attachEmail', { id: s.id, activityId: filed.activity.id }).then((detail) => open(detail.case.id), notifyError);
+                }}
+              >
+                Attach to {s.label}
+              </Button>
+              <Button
+                size="compact-sm"
+                variant="light"
+                onClick={() => {
+                  notifications.hide(id);
+                  open(s.id);
+                }}
+              >
+                Open
+              </Button>
+            </Group>
           </Group>
         ))}
       </Stack>
