@@ -18,6 +18,7 @@ export const CONTACT_TABLES: Record<string, { section: string } | { derived: str
   retention_decisions: { section: 'retention' },
   contact_bulk_edit_items: { section: 'bulkEdits' },
   quality_fix_items: { section: 'qualityFixes' },
+  cases: { section: 'cases' },
   contact_tags: { derived: "the contact's own tags, exported with the contact" },
   job_milestones: { derived: 'report totals computed from the jobs exported' },
   contact_touches: { derived: 'report totals computed from the activities exported' },
@@ -65,6 +66,9 @@ export interface SubjectRows {
   qualityFixes: Plain[];
   retention: Plain[];
   campaignsLeftOut: Plain[];
+  /** Their service cases (with the status's name) and every entry of those cases' timelines (issue #22). */
+  cases: Plain[];
+  caseEntries: Plain[];
 }
 
 export async function readSubject(db: Kysely<DB>, contactId: string): Promise<SubjectRows> {
@@ -127,6 +131,21 @@ export async function readSubject(db: Kysely<DB>, contactId: string): Promise<Su
     ).map(plain),
     retention: (await db.selectFrom('retention_decisions').selectAll().where('contact_id', '=', contactId).execute()).map(plain),
     campaignsLeftOut: await campaignsLeftOut(db, contactId),
+    cases: (
+      await db.selectFrom('cases as k').innerJoin('case_statuses as s', 's.id', 'k.status_id').selectAll('k').select('s.name as status_name').where('k.contact_id', '=', contactId).orderBy('k.number').execute()
+    ).map(plain),
+    caseEntries: (
+      await db
+        .selectFrom('case_events as e')
+        .innerJoin('cases as k', 'k.id', 'e.case_id')
+        .selectAll('e')
+        .select('k.number as case_number')
+        .where('k.contact_id', '=', contactId)
+        .orderBy('k.number')
+        .orderBy('e.at')
+        .orderBy('e.seq')
+        .execute()
+    ).map(plain),
   };
 }
 

@@ -16,7 +16,7 @@ import { smtpSettings, useSmtpServer } from '../helpers/smtp';
 
 const smtp = useSmtpServer();
 let t: TestCore;
-const ids = {} as Record<'ann' | 'colin' | 'bystander' | 'dup' | 'call' | 'note' | 'task' | 'job' | 'visit' | 'measure' | 'filed' | 'outbox' | 'doc' | 'sharedDoc' | 'field', string>;
+const ids = {} as Record<'ann' | 'colin' | 'bystander' | 'dup' | 'call' | 'note' | 'task' | 'job' | 'visit' | 'measure' | 'filed' | 'outbox' | 'doc' | 'sharedDoc' | 'field' | 'case', string>;
 let fieldKey = '';
 const OTHER_ADDRESSES = ['colin@colleague.test', 'bystander@else.test'];
 const DOC_BYTES = Buffer.from('Quote for Ann: walnut worktop, 3.2 m, £1,840. Unique bytes 7f3a9c.');
@@ -47,6 +47,9 @@ beforeAll(async () => {
   ids.call = (await t.call('activities.create', { contactId: ids.ann, type: 'call', subject: 'Kitchen call', notes: 'Said Colin Colleague will help with the fitting.' })).id;
   ids.note = (await t.call('activities.create', { contactId: ids.ann, type: 'note', subject: '=1+1', notes: 'Prefers <b>mornings</b>; gate code 1234.' })).id;
   ids.task = (await t.call('tasks.create', { title: 'Send the brochure', contactId: ids.ann })).id;
+  // A service case of hers (issue #22), whose description names a colleague.
+  ids.case = (await t.call('cases.create', { contactId: ids.ann, subject: 'Worktop chipped', description: 'Colin Colleague saw the chip first.', type: 'warranty' })).case.id;
+  await t.call('cases.note', { id: ids.case, body: 'Ordered a repair kit', minutesSpent: 10 });
   ids.job = (await t.call('jobs.create', { title: 'Kitchen refit', contactId: ids.ann })).id;
   ids.visit = (await t.call('appointments.create', { title: 'Site visit', startsAt: '2026-12-01T09:00:00Z', endsAt: '2026-12-01T10:00:00Z', contactId: ids.colin, jobId: ids.job })).id;
   ids.measure = (await t.call('appointments.create', { title: 'Measure up', startsAt: '2026-11-25T09:00:00Z', endsAt: '2026-11-25T10:00:00Z', contactId: ids.ann })).id;
@@ -135,6 +138,9 @@ describe('privacy.export', () => {
     expect(activities.length).toBeGreaterThanOrEqual(4);
     expect(idsOf('activities')).toEqual([...activities].sort());
     expect(idsOf('followUps')).toEqual([ids.task]);
+    expect(idsOf('cases')).toEqual([ids.case]);
+    expect((data.caseTimeline ?? []).map((e) => (e as { kind?: string }).kind)).toEqual(['created', 'note']);
+    expect((data.cases![0] as { description?: string }).description).toBe('(another person) saw the chip first.');
     expect(idsOf('jobs')).toEqual([ids.job]);
     expect(idsOf('appointments')).toEqual([ids.measure, ids.visit].sort());
     expect(idsOf('documents')).toEqual([ids.doc, ids.sharedDoc].sort());

@@ -172,6 +172,9 @@ export function buildPackage(input: BuildInput): ExportPackage {
       qualityFixes: rows.qualityFixes,
       retention: rows.retention,
       campaignsLeftOut: rows.campaignsLeftOut,
+      // Free text others may be named in is scrubbed like follow-ups' (issue #22).
+      cases: rows.cases.map((c) => scrubFields(c, ['subject', 'description', 'ratingComment']).record),
+      caseTimeline: rows.caseEntries.map((e) => scrubFields(e, ['subject', 'body']).record),
     },
     files: { emails: emailFiles, documents },
     shared,
