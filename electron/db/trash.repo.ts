@@ -11,17 +11,17 @@ import type { DB } from './schema';
 
 type SetKind = TrashKind | 'document';
 const TABLE: Record<SetKind, string> = {
-  contact: 'contacts', company: 'companies', job: 'jobs', activity: 'activities', task: 'tasks', appointment: 'appointments', document: 'documents',
+  contact: 'contacts', company: 'companies', job: 'jobs', activity: 'activities', task: 'tasks', appointment: 'appointments', case: 'cases', document: 'documents',
 };
 const COUNT_KEY: Record<SetKind, keyof TrashCounts> = {
-  contact: 'contacts', company: 'companies', job: 'jobs', activity: 'activities', task: 'tasks', appointment: 'appointments', document: 'documents',
+  contact: 'contacts', company: 'companies', job: 'jobs', activity: 'activities', task: 'tasks', appointment: 'appointments', case: 'cases', document: 'documents',
 };
 /** Deletion order: what hangs off a record goes before it, so each delete's count is its own rows. */
-const DELETE_ORDER: SetKind[] = ['document', 'appointment', 'task', 'activity', 'job', 'contact', 'company'];
+const DELETE_ORDER: SetKind[] = ['document', 'appointment', 'task', 'activity', 'case', 'job', 'contact', 'company'];
 /** "Everything" is taken kind by kind in this order (jobs before contacts: see CLOSURE). */
-export const PURGE_ORDER: TrashKind[] = ['activity', 'task', 'appointment', 'job', 'contact', 'company'];
+export const PURGE_ORDER: TrashKind[] = ['activity', 'task', 'appointment', 'case', 'job', 'contact', 'company'];
 
-export const zeroCounts = (): TrashCounts => ({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, documents: 0 });
+export const zeroCounts = (): TrashCounts => ({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, cases: 0, documents: 0 });
 
 const inSet = (kind: SetKind) => `(SELECT id FROM temp.purge_set WHERE kind = '${kind}')`;
 /** The chosen ids of one kind in this chunk (`?`: a JSON array) that are in Trash, i.e. in the set. */
@@ -35,6 +35,8 @@ const CLOSURE: Partial<Record<SetKind, string[]>> = {
     `${into} SELECT 'task', id, 0 FROM tasks WHERE contact_id IN ${inChunk('contact')}`,
     // An appointment goes when every record it is linked to goes.
     `${into} SELECT 'appointment', id, 0 FROM appointments WHERE contact_id IN ${inChunk('contact')} AND (job_id IS NULL OR job_id IN ${inSet('job')})`,
+    // Issue #22: a person's service cases go with them, in Trash or not (their timelines by cascade).
+    `${into} SELECT 'case', id, 0 FROM cases WHERE contact_id IN ${inChunk('contact')}`,
   ],
   job: [
     // A job's follow-ups and appointments go with it only when they belong to no surviving contact.
@@ -57,7 +59,7 @@ const DOCUMENTS = `${into}
                           WHEN o.job_id IS NOT NULL THEN 'job' ELSE 'activity' END
         AND p.id = coalesce(o.contact_id, o.company_id, o.job_id, o.activity_id)))`;
 /** Chunks are added in this order, so each closure above sees the kinds it looks at. */
-const ADD_ORDER: SetKind[] = ['document', 'activity', 'task', 'appointment', 'job', 'contact', 'company'];
+const ADD_ORDER: SetKind[] = ['document', 'activity', 'task', 'appointment', 'case', 'job', 'contact', 'company'];
 
 /**
  * Prepared statements of one deletion (or preview) on its own connection, around a temp table of the rows that go.
@@ -80,14 +82,13 @@ export function prepareTrash(sqlite: Sqlite) {
   const deletes = DELETE_ORDER.map((kind) => [kind, sqlite.prepare(`DELETE FROM ${TABLE[kind]} WHERE id IN ${inSet(kind)}`)] as const);
   // appointments.job_id has no foreign key (0004): an appointment that stays loses its link to a job that goes.
   const unlinkAppointments = sqlite.prepare(`UPDATE appointments SET job_id = NULL WHERE job_id IN ${inSet('job')}`);
+  // Issue #22: a case goes with its timeline entries and message ids (by cascade); a follow-up, activity or outbox
+  // email that named it stays, without the link (case_id has no foreign key: 0023 added it by ALTER TABLE).
+  // activities.case_id has no index: a step without cases (most of a big Empty Trash) skips the scans.
+  const unlinkCases = ['tasks', 'activities', 'outbox'].map((table) => sqlite.prepare(`UPDATE ${table} SET case_id = NULL WHERE case_id IN ${inSet('case')}`));
+  const anyCase = sqlite.prepare<[], number>(`SELECT EXISTS (SELECT 1 FROM temp.purge_set WHERE kind = 'case')`).pluck();
   // Custom values (0020) have no foreign key to their record, one table serving every record type: they go here.
   // So do "link to a contact / company" values pointing at a record that goes (stored in sort_text too, indexed).
-  // Issue #22: a person's service cases go with them (entries and message ids by cascade); a follow-up, activity or
-  // outbox email of someone else that named one of them stays, without the link.
-  const CASES_GOING = `(SELECT id FROM cases WHERE contact_id IN ${inSet('contact')})`;
-  const dropCases = ['tasks', 'activities', 'outbox']
-    .map((table) => sqlite.prepare(`UPDATE ${table} SET case_id = NULL WHERE case_id IN ${CASES_GOING}`))
-    .concat(sqlite.prepare(`DELETE FROM cases WHERE contact_id IN ${inSet('contact')}`));
   const dropCustom = sqlite.prepare(`DELETE FROM custom_values WHERE record_id IN (SELECT id FROM temp.purge_set WHERE kind IN ('contact', 'company', 'job'))`);
   const dropLinks = sqlite.prepare<[string, string]>(
     `DELETE FROM custom_values WHERE field_id IN (SELECT id FROM custom_fields WHERE type = ?) AND sort_text IN (SELECT id FROM temp.purge_set WHERE kind = ?)`,
@@ -145,7 +146,7 @@ export function prepareTrash(sqlite: Sqlite) {
       const removed = zeroCounts();
       for (const [kind, statement] of deletes) {
         if (kind === 'job') unlinkAppointments.run();
-        if (kind === 'contact') for (const statement of dropCases) statement.run();
+        if (kind === 'case' && anyCase.get()) for (const unlink of unlinkCases) unlink.run();
         removed[COUNT_KEY[kind]] += statement.run().changes;
       }
       dropCustom.run();
@@ -161,15 +162,34 @@ export function prepareTrash(sqlite: Sqlite) {
 }
 export type TrashStatements = ReturnType<typeof prepareTrash>;
 
-/** Up to `limit` rows of one kind in Trash put back, in one transaction: how many, and the milliseconds before the commit. */
-export function restoreTrashed(sqlite: Sqlite, kind: SetKind, limit: number, now: string): { restored: number; workMs: number } {
+/**
+ * What Restore all may put back of a kind: a case only while its contact is out of Trash (as cases.restore asks), so
+ * restoring everything restores contacts first.
+ */
+const RESTORABLE: Partial<Record<SetKind, string>> = { case: `AND contact_id IN (SELECT id FROM contacts WHERE deleted_at IS NULL)` };
+
+/**
+ * Up to `limit` rows of one kind in Trash put back, in one transaction: their ids, and the milliseconds before the
+ * commit.
+ */
+export function restoreTrashed(sqlite: Sqlite, kind: SetKind, limit: number, now: string): { ids: string[]; workMs: number } {
   const table = TABLE[kind];
-  const update = sqlite.prepare<[string, number]>(`UPDATE ${table} SET deleted_at = NULL, updated_at = ? WHERE id IN (SELECT id FROM ${table} WHERE deleted_at IS NOT NULL LIMIT ?)`);
+  const update = sqlite
+    .prepare<[string, number], string>(
+      `UPDATE ${table} SET deleted_at = NULL, updated_at = ? WHERE id IN (SELECT id FROM ${table} WHERE deleted_at IS NOT NULL ${RESTORABLE[kind] ?? ''} LIMIT ?) RETURNING id`,
+    )
+    .pluck();
   return sqlite.transaction(() => {
     const started = performance.now();
-    const restored = update.run(now, limit).changes;
-    return { restored, workMs: performance.now() - started };
+    const ids = update.all(now, limit);
+    return { ids, workMs: performance.now() - started };
   })();
+}
+
+/** How many of a kind in Trash Restore all would put back now (cases of contacts in Trash wait for them). */
+export async function restorableCount(db: Kysely<DB>, kind: SetKind): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.raw(TABLE[kind])} WHERE deleted_at IS NOT NULL ${sql.raw(RESTORABLE[kind] ?? '')}`.execute(db);
+  return rows[0]!.n;
 }
 
 /** How many records of each kind are in Trash. */
@@ -196,6 +216,8 @@ const LISTED: Record<TrashKind, string> = {
     FROM activities r LEFT JOIN contacts c ON c.id = r.contact_id`,
   task: `SELECT r.id, r.title AS name, c.display_name AS detail, r.deleted_at FROM tasks r LEFT JOIN contacts c ON c.id = r.contact_id`,
   appointment: `SELECT r.id, r.title AS name, c.display_name AS detail, r.deleted_at FROM appointments r LEFT JOIN contacts c ON c.id = r.contact_id`,
+  // "C-0042 · Printer jams" (threading.ts caseLabel's form, in SQL so the page stays one query).
+  case: `SELECT r.id, printf('C-%04d', r.number) || ' · ' || r.subject AS name, c.display_name AS detail, r.deleted_at FROM cases r LEFT JOIN contacts c ON c.id = r.contact_id`,
 };
 
 /** One kind's records in Trash, most recently deleted first, a page at a time. */

@@ -6,7 +6,7 @@ import { text } from './fields';
 import { DueDate } from './job';
 import { CasePriority, CaseType } from './case';
 
-const Clock = z.string().regex(/^\d{2}:\d{2}$/, { message: 'Use HH:MM, such as 09:00' });
+const Clock = text().regex(/^\d{2}:\d{2}$/, { message: 'Use HH:MM, such as 09:00' });
 const Interval = z.strictObject({ start: Clock, end: Clock });
 const Day = z.array(Interval).max(6, { message: 'At most 6 stretches a day' });
 export const BusinessCalendarShape = z.strictObject({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Cursor, Id } from './fields';
 
 /** The kinds that can be deleted for good one by one (documents go through "Empty" and only-used links). */
-export const TrashKind = z.enum(['contact', 'company', 'job', 'activity', 'task', 'appointment']);
+export const TrashKind = z.enum(['contact', 'company', 'job', 'activity', 'task', 'appointment', 'case']);
 export type TrashKind = z.infer<typeof TrashKind>;
 
 const count = z.number().int().nonnegative();
@@ -16,6 +16,8 @@ export const TrashCounts = z.object({
   activities: count,
   tasks: count,
   appointments: count,
+  /** Service cases (issue #22); each goes with its timeline. */
+  cases: count,
   documents: count,
 });
 export type TrashCounts = z.infer<typeof TrashCounts>;

@@ -51,7 +51,7 @@ describe(`${ROWS} contacts in Trash`, () => {
     const progress = t.events.filter((e) => e.name === 'trash.progress').map((e) => e.payload as { done: number; total: number });
     expect(progress.length).toBeGreaterThan(2);
     expect(progress.at(-1)).toMatchObject({ done: ROWS + 3, total: ROWS + 3 });
-    expect(await t.call('trash.summary', {})).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, documents: 0 });
+    expect(await t.call('trash.summary', {})).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, cases: 0, documents: 0 });
     expectStoreConsistent(t.core.store.sqlite);
   }, 300_000);
 });

@@ -65,8 +65,8 @@ describe('deleting one record for good', () => {
     await ameliaWithEverything();
     await t.call('contacts.delete', { id: amelia });
     const preview = await t.call('trash.preview', { items: [{ kind: 'contact', id: amelia }] });
-    expect(preview.chosen).toEqual({ contacts: 1, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, documents: 0 });
-    expect(preview.alongside).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 3, tasks: 2, appointments: 1, documents: 3 });
+    expect(preview.chosen).toEqual({ contacts: 1, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, cases: 0, documents: 0 });
+    expect(preview.alongside).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 3, tasks: 2, appointments: 1, cases: 0, documents: 3 });
     expect(count('contacts', 'id = ?', amelia)).toBe(1); // a preview changes nothing
   });
 
@@ -74,7 +74,7 @@ describe('deleting one record for good', () => {
     const d = await ameliaWithEverything();
     await t.call('contacts.delete', { id: amelia });
     const result = await t.call('trash.purge', { items: [{ kind: 'contact', id: amelia }] });
-    expect(result.removed).toEqual({ contacts: 1, companies: 0, jobs: 0, activities: 3, tasks: 2, appointments: 1, documents: 3 });
+    expect(result.removed).toEqual({ contacts: 1, companies: 0, jobs: 0, activities: 3, tasks: 2, appointments: 1, cases: 0, documents: 3 });
     expect(result.blobsRemoved).toBe(2);
     expect(result.bytesFreed).toBe('%PDF quote for Amelia'.length + 'call notes'.length);
 
@@ -100,7 +100,7 @@ describe('deleting one record for good', () => {
 
   it('takes a backup first, and leaves alone (without one) what is not in Trash', async () => {
     const none = await t.call('trash.purge', { items: [{ kind: 'contact', id: amelia }] });
-    expect(none).toEqual({ removed: { contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, documents: 0 }, blobsRemoved: 0, bytesFreed: 0 });
+    expect(none).toEqual({ removed: { contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, cases: 0, documents: 0 }, blobsRemoved: 0, bytesFreed: 0 });
     expect(count('contacts', 'id = ?', amelia)).toBe(1);
     expect((await t.call('backups.list', {})).items.map((b) => b.reason)).not.toContain('before-delete-for-good');
     await t.call('contacts.delete', { id: amelia });
@@ -120,7 +120,7 @@ describe('deleting one record for good', () => {
     await t.call('jobs.delete', { id: job });
     expect((await t.call('trash.preview', { items: [{ kind: 'job', id: job }] })).alongside).toMatchObject({ tasks: 1, appointments: 1, documents: 1, activities: 0 });
     const result = await t.call('trash.purge', { items: [{ kind: 'job', id: job }] });
-    expect(result.removed).toEqual({ contacts: 0, companies: 0, jobs: 1, activities: 0, tasks: 1, appointments: 1, documents: 1 });
+    expect(result.removed).toEqual({ contacts: 0, companies: 0, jobs: 1, activities: 0, tasks: 1, appointments: 1, cases: 0, documents: 1 });
     expect(count('tasks', 'id = ?', jobTask.id)).toBe(0);
     expect(count('appointments', 'id = ?', jobVisit.id)).toBe(0);
     expect(sqlite().prepare('SELECT job_id FROM tasks WHERE id = ?').pluck().get(herTask.id)).toBeNull();
@@ -149,7 +149,7 @@ describe('deleting one record for good', () => {
     await t.call('appointments.delete', { id: visit.id });
     const items = [{ kind: 'activity', id: call.id }, { kind: 'task', id: task.id }, { kind: 'appointment', id: visit.id }] as const;
     const result = await t.call('trash.purge', { items: [...items] });
-    expect(result.removed).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 1, tasks: 1, appointments: 1, documents: 1 });
+    expect(result.removed).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 1, tasks: 1, appointments: 1, cases: 0, documents: 1 });
     expect(count('contacts', 'id = ?', amelia)).toBe(1);
     expect(existsSync(blobPath('site photo'))).toBe(false);
     expectStoreConsistent(sqlite());
@@ -164,14 +164,14 @@ describe('everything in Trash', () => {
     await t.call('contacts.delete', { id: amelia });
     await t.call('jobs.delete', { id: job });
     const summary = await t.call('trash.summary', {});
-    expect(summary).toEqual({ contacts: 1, companies: 0, jobs: 1, activities: 1, tasks: 0, appointments: 0, documents: 1 });
+    expect(summary).toEqual({ contacts: 1, companies: 0, jobs: 1, activities: 1, tasks: 0, appointments: 0, cases: 0, documents: 1 });
     const preview = await t.call('trash.preview', { all: true });
     expect(preview.chosen).toEqual(summary);
-    expect(preview.alongside).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 2, tasks: 2, appointments: 1, documents: 3 });
+    expect(preview.alongside).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 2, tasks: 2, appointments: 1, cases: 0, documents: 3 });
     const result = await t.call('trash.purge', { all: true });
     const total = (c: typeof summary) => Object.values(c).reduce((a, b) => a + b, 0);
     expect(total(result.removed)).toBe(total(preview.chosen) + total(preview.alongside));
-    expect(await t.call('trash.summary', {})).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, documents: 0 });
+    expect(await t.call('trash.summary', {})).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, cases: 0, documents: 0 });
     expect(existsSync(blobPath('old letter'))).toBe(false);
     expect(count('appointments', 'id = ?', d.withBen.id)).toBe(1);
     expect(count('contacts', 'id = ?', ben)).toBe(1);
@@ -188,7 +188,7 @@ describe('everything in Trash', () => {
     expect(await t.call('trash.restoreAll', { kind: 'contact' })).toMatchObject({ contacts: 2, jobs: 0 });
     expect((await t.call('trash.summary', {})).jobs).toBe(1);
     expect(await t.call('trash.restoreAll', {})).toMatchObject({ jobs: 1, activities: 1 });
-    expect(await t.call('trash.summary', {})).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, documents: 0 });
+    expect(await t.call('trash.summary', {})).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, cases: 0, documents: 0 });
     expect((await t.call('contacts.get', { id: amelia })).deletedAt).toBeNull();
     expectStoreConsistent(sqlite());
   });

@@ -73,7 +73,7 @@ describe('Trash: delete for good and restore all', () => {
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
     await page.getByText('Deleted for good: 1 contact and 1 company').waitFor();
     await page.getByRole('heading', { name: 'No deleted companies' }).waitFor();
-    expect(await app.harness.rpc('trash.summary', {})).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, documents: 0 });
+    expect(await app.harness.rpc('trash.summary', {})).toEqual({ contacts: 0, companies: 0, jobs: 0, activities: 0, tasks: 0, appointments: 0, cases: 0, documents: 0 });
     assertClean();
   }, 120_000);
 });

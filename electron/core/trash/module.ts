@@ -1,5 +1,5 @@
 // The trash feature's entry (issue #18): Trash as a whole, across contacts, companies, jobs, activities, follow-ups,
-// appointments and documents. A handler map and nothing else; the work is in trash.ts, the SQL in db/trash.repo.ts.
+// appointments, service cases and documents. A handler map and nothing else; the work is in trash.ts, the SQL in db/trash.repo.ts.
 import type { TrashChannel } from '../../../shared/ipc/trash.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
 import { createTrashService, type DocumentsForTrash } from './trash';

@@ -6,7 +6,8 @@ import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/cont
 import { AppError } from '../../../shared/ipc/errors';
 import type { EventPayload } from '../../../shared/ipc/events';
 import { TrashKind, type TrashCounts, type TrashItem, type TrashScope } from '../../../shared/domain/trash';
-import { listTrashed, PURGE_ORDER, prepareTrash, restoreTrashed, trashCounts, zeroCounts, type TrashStatements } from '../../db/trash.repo';
+import { listTrashed, PURGE_ORDER, prepareTrash, restorableCount, restoreTrashed, trashCounts, zeroCounts, type TrashStatements } from '../../db/trash.repo';
+import { loadServiceSettings, recomputeCase } from '../cases/recompute';
 import type { FeatureContext } from '../modules';
 import { pacer } from '../steps';
 
@@ -18,10 +19,10 @@ export interface DocumentsForTrash {
 
 type Entity = EventPayload<'data.changed'>['entity'];
 const ENTITY: Record<keyof TrashCounts, Entity> = {
-  contacts: 'contact', companies: 'company', jobs: 'job', activities: 'activity', tasks: 'task', appointments: 'appointment', documents: 'document',
+  contacts: 'contact', companies: 'company', jobs: 'job', activities: 'activity', tasks: 'task', appointments: 'appointment', cases: 'case', documents: 'document',
 };
 const KIND_KEY: Record<TrashKind, keyof TrashCounts> = {
-  contact: 'contacts', company: 'companies', job: 'jobs', activity: 'activities', task: 'tasks', appointment: 'appointments',
+  contact: 'contacts', company: 'companies', job: 'jobs', activity: 'activities', task: 'tasks', appointment: 'appointments', case: 'cases',
 };
 /** A step aims at this long (its commit included), well under the 100 ms another call may wait. */
 const STEP_MS = 25;
@@ -158,9 +159,12 @@ export function createTrashService({ deps: { db, clock, events }, store, backups
 
   async function restoreAll({ kind }: { kind?: TrashKind | 'document' | undefined }): Promise<ChannelOutput<'trash.restoreAll'>> {
     return exclusive('restoring', async () => {
+      // Contacts come first (TrashKind's order), so the cases of a contact restored here come back with them.
       const kinds: (TrashKind | 'document')[] = kind ? [kind] : [...TrashKind.options, 'document'];
       const before = await trashCounts(db);
-      const total = kinds.reduce((n, k) => n + before[k === 'document' ? 'documents' : KIND_KEY[k]], 0);
+      // Alone, cases of contacts still in Trash stay there (cases.restore refuses them too): they are not counted.
+      const cases = kind === 'case' ? await restorableCount(db, 'case') : before.cases;
+      const total = kinds.reduce((n, k) => n + (k === 'case' ? cases : before[k === 'document' ? 'documents' : KIND_KEY[k]]), 0);
       const restored = zeroCounts();
       const sqlite = store.bulkWriter();
       try {
@@ -171,9 +175,12 @@ export function createTrashService({ deps: { db, clock, events }, store, backups
         for (const k of kinds) {
           const key = k === 'document' ? 'documents' : KIND_KEY[k];
           for (;;) {
-            const { restored: n, workMs } = restoreTrashed(sqlite, k, size.get(), clock.now().toISOString());
+            const { ids, workMs } = restoreTrashed(sqlite, k, size.get(), clock.now().toISOString());
             size.took(workMs);
+            const n = ids.length;
             if (n === 0) break;
+            // As cases.restore does: a case's clock is brought up to now (a derived cache, so its own transaction).
+            if (k === 'case') await recomputeCases(ids);
             restored[key] += n;
             done += n;
             progress('restore', done, total, false);
@@ -186,6 +193,14 @@ export function createTrashService({ deps: { db, clock, events }, store, backups
       }
       changed(restored, 'restored');
       return restored;
+    });
+  }
+
+  async function recomputeCases(ids: readonly string[]): Promise<void> {
+    const nowMs = clock.now().getTime();
+    await db.transaction().execute(async (trx) => {
+      const settings = await loadServiceSettings(trx);
+      for (const id of ids) await recomputeCase(trx, id, nowMs, settings);
     });
   }
 

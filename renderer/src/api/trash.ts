@@ -17,7 +17,7 @@ export const trashKeys = {
 
 /** Everything in Trash may change when any record kind does. */
 export const trashFamilies: Families = Object.fromEntries(
-  (['contact', 'company', 'job', 'activity', 'task', 'appointment', 'document', 'import'] as const).map((entity) => [entity, [trashKeys.all]]),
+  (['contact', 'company', 'job', 'activity', 'task', 'appointment', 'case', 'document', 'import'] as const).map((entity) => [entity, [trashKeys.all]]),
 );
 
 export function useTrashSummary() {
@@ -48,7 +48,7 @@ export function useRestoreAllTrash() {
 }
 
 const RESTORE: Record<TrashKind, Channel & `${string}.restore`> = {
-  contact: 'contacts.restore', company: 'companies.restore', job: 'jobs.restore', activity: 'activities.restore', task: 'tasks.restore', appointment: 'appointments.restore',
+  contact: 'contacts.restore', company: 'companies.restore', job: 'jobs.restore', activity: 'activities.restore', task: 'tasks.restore', appointment: 'appointments.restore', case: 'cases.restore',
 };
 
 /** Restore of one record of any kind, through its own domain's channel. */

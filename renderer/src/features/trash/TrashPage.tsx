@@ -1,7 +1,7 @@
 // Everything deleted, newest first, each with Restore and Delete for good; Restore all and Empty Trash for the whole
 // of it. Deleting never loses anything until the user confirms a deletion for good (after a backup).
 import { Button, Stack, Tabs } from '@mantine/core';
-import { IconArrowBackUp, IconBriefcase, IconBuilding, IconCalendar, IconChecklist, IconFiles, IconMessage, IconTrashX, IconUsers } from '@tabler/icons-react';
+import { IconArrowBackUp, IconBriefcase, IconBuilding, IconCalendar, IconChecklist, IconFiles, IconLifebuoy, IconMessage, IconTrashX, IconUsers } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { TrashCounts, TrashKind } from '../../../../shared/domain/trash';
 import { useRestoreAllTrash, useTrashSummary } from '../../api/trash';
@@ -21,6 +21,7 @@ const TABS: { kind: TrashKind | 'document'; label: string; count: keyof TrashCou
   { kind: 'activity', label: 'Activities', count: 'activities', icon: <IconMessage size={16} /> },
   { kind: 'task', label: 'Follow-ups', count: 'tasks', icon: <IconChecklist size={16} /> },
   { kind: 'appointment', label: 'Appointments', count: 'appointments', icon: <IconCalendar size={16} /> },
+  { kind: 'case', label: 'Cases', count: 'cases', icon: <IconLifebuoy size={16} /> },
   { kind: 'document', label: 'Documents', count: 'documents', icon: <IconFiles size={16} /> },
 ];
 

@@ -8,15 +8,15 @@ import { useRestoreTrashed, useTrashList } from '../../api/trash';
 import { notifySuccess } from '../../ui/notify';
 import { TrashEmpty, TrashLoading, TrashMore, TrashRow } from '../../ui/TrashRow';
 
-const PAGE: Partial<Record<TrashKind, string>> = { contact: '/contacts/', company: '/companies/', job: '/jobs/' };
+const PAGE: Partial<Record<TrashKind, string>> = { contact: '/contacts/', company: '/companies/', job: '/jobs/', case: '/cases/' };
 /** "No deleted …" and the list's name. */
 export const PLURAL: Record<TrashKind, string> = {
-  contact: 'contacts', company: 'companies', job: 'jobs', activity: 'activities', task: 'follow-ups', appointment: 'appointments',
+  contact: 'contacts', company: 'companies', job: 'jobs', activity: 'activities', task: 'follow-ups', appointment: 'appointments', case: 'cases',
 };
 
 function detailOf(kind: TrashKind, detail: string | null): string | null {
   if (!detail) return null;
-  if (kind === 'task' || kind === 'job') return `For ${detail}`;
+  if (kind === 'task' || kind === 'job' || kind === 'case') return `For ${detail}`;
   if (kind === 'activity' || kind === 'appointment') return `With ${detail}`;
   return detail;
 }
