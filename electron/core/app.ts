@@ -39,6 +39,10 @@ import { createPrivacyModule } from './privacy/module';
 import { createRetentionModule } from './retention/module';
 import { createCasesModule } from './cases/module';
 import { createServiceModule } from './service/module';
+import { createProductsModule } from './products/module';
+import { createQuotesModule } from './quotes/module';
+import { createInvoicesModule } from './invoices/module';
+import { createSalesModule } from './sales/module';
 import { checkStoreWritable, inspectStoreAtStart, startupProblemOf } from './startup-checks';
 import { createWakeTimer } from './wake-timer';
 
@@ -139,6 +143,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...modules.retention.handlers,
     ...modules.cases.handlers,
     ...modules.service.handlers,
+    ...modules.products.handlers,
+    ...modules.quotes.handlers,
+    ...modules.invoices.handlers,
+    ...modules.sales.handlers,
   };
   const dispatch = hold.guard(createDispatcher(handlers, logger, { dataDir: options.dataDir }));
   // One wake-up timer for both reminder loops: it sleeps until the earlier of their next due times.
@@ -204,5 +212,9 @@ function createModules(ctx: FeatureContext, hold: Hold) {
     retention: createRetentionModule(ctx),
     cases: createCasesModule(ctx, email.outbox),
     service: createServiceModule(ctx),
+    products: createProductsModule(ctx),
+    quotes: createQuotesModule(ctx, email.outbox),
+    invoices: createInvoicesModule(ctx, email.outbox),
+    sales: createSalesModule(ctx),
   };
 }

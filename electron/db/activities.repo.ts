@@ -82,7 +82,7 @@ export async function listActivities(db: Kysely<DB>, q: ActivityQuery): Promise<
 // ------------------------------------------------------------------------------------------------ follow-ups
 
 export type TaskRow = Selectable<TasksTable> & { contact_name: string | null };
-type TaskInsert = Omit<TasksTable, 'seq' | 'case_id'>;
+type TaskInsert = Omit<TasksTable, 'seq' | 'case_id' | 'quote_id' | 'invoice_id'>;
 /** A follow-up as written: the wire's fields less what is joined or computed, plus when its reminder fired. */
 export type TaskRecord = Omit<Task, 'contactName' | 'overdue'> & { remindedAt: string | null };
 

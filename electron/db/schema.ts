@@ -15,6 +15,7 @@ import type { ContactBulkEditItemsTable, ContactBulkEditsTable } from './schema.
 import type { CustomFieldsTable, CustomValuesTable } from './schema.custom-fields';
 import type { DuplicateDismissalsTable, DuplicatePairsTable, MergeLosersTable, MergeMovesTable, MergesTable, QualityFixItemsTable, QualityFixesTable, RecordAliasesTable } from './schema.merges';
 import type { ConsentEventsTable, ConsentPurposesTable, ConsentTokensTable, ErasingTable, ErasureHashesTable, ErasureRegisterTable, PrivacyLogTable, PrivacyRequestsTable, RetentionDecisionsTable, RetentionRulesTable } from './schema.privacy';
+import type { InvoicesTable, NumberSeriesTable, PaymentsTable, ProductsTable, QuotesTable, SaleLinesTable, TaxRatesTable } from './schema.quotes';
 import type { CaseCounterTable, CaseEventsTable, CaseMessagesTable, CaseStatusesTable, CaseTemplatesTable, CasesTable } from './schema.cases';
 
 export type { ActivityDaysTable, ClientJobsTable, ContactTouchesTable, JobMilestonesTable, PipelineTotalsTable, RevenueMonthsTable };
@@ -114,6 +115,9 @@ export interface TasksTable {
   deleted_at: string | null;
   /** The case this belongs to (0023, issue #22); optional on insert. */
   case_id: Generated<string | null>;
+  /** The quote or invoice this follow-up is about (0024, issue #23): expiry, start work, send invoice. */
+  quote_id: Generated<string | null>;
+  invoice_id: Generated<string | null>;
 }
 
 // 0003: app settings (key -> text, JSON for structured values), the pipeline, jobs and their stage history.
@@ -371,6 +375,13 @@ export interface FtsTable {
 type Fts<Name extends string, Columns extends string> = FtsTable & Record<Name, string> & Record<Columns, string | null>;
 
 export interface DB {
+  tax_rates: TaxRatesTable;
+  products: ProductsTable;
+  number_series: NumberSeriesTable;
+  quotes: QuotesTable;
+  invoices: InvoicesTable;
+  sale_lines: SaleLinesTable;
+  payments: PaymentsTable;
   contacts: ContactsTable;
   companies: CompaniesTable;
   contact_tags: TagLinkTable;

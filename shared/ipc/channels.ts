@@ -23,6 +23,10 @@ import { PRIVACY_CHANNELS } from './privacy.channels';
 import { RETENTION_CHANNELS } from './retention.channels';
 import { CASES_CHANNELS } from './cases.channels';
 import { SERVICE_CHANNELS } from './service.channels';
+import { PRODUCTS_CHANNELS } from './products.channels';
+import { QUOTES_CHANNELS } from './quotes.channels';
+import { INVOICES_CHANNELS } from './invoices.channels';
+import { SALES_CHANNELS } from './sales.channels';
 
 export const CHANNELS = [
   ...CONTACTS_CHANNELS,
@@ -48,6 +52,10 @@ export const CHANNELS = [
   ...RETENTION_CHANNELS,
   ...CASES_CHANNELS,
   ...SERVICE_CHANNELS,
+  ...PRODUCTS_CHANNELS,
+  ...QUOTES_CHANNELS,
+  ...INVOICES_CHANNELS,
+  ...SALES_CHANNELS,
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

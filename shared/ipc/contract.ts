@@ -28,6 +28,10 @@ import { privacyContract } from './privacy.contract';
 import { retentionContract } from './retention.contract';
 import { casesContract } from './cases.contract';
 import { serviceContract } from './service.contract';
+import { productsContract } from './products.contract';
+import { quotesContract } from './quotes.contract';
+import { invoicesContract } from './invoices.contract';
+import { salesContract } from './sales.contract';
 
 export const contract = {
   ...contactsContract,
@@ -53,6 +57,10 @@ export const contract = {
   ...retentionContract,
   ...casesContract,
   ...serviceContract,
+  ...productsContract,
+  ...quotesContract,
+  ...invoicesContract,
+  ...salesContract,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -15,7 +15,7 @@ import { casesEvents } from './cases.contract';
 export const events = {
   /** Something in the store changed; the renderer refreshes what shows it. */
   'data.changed': z.object({
-    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field', 'merge', 'consent', 'privacyRequest', 'retention', 'case', 'caseStatus', 'caseTemplate', 'service']),
+    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field', 'merge', 'consent', 'privacyRequest', 'retention', 'case', 'caseStatus', 'caseTemplate', 'service', 'product', 'taxRate', 'quote', 'invoice']),
     action: z.enum(['created', 'updated', 'deleted', 'restored']),
     ids: z.array(z.string()),
   }),

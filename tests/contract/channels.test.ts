@@ -23,9 +23,13 @@ import { privacyCases } from './privacy.cases';
 import { retentionCases } from './retention.cases';
 import { casesCases } from './cases.cases';
 import { serviceCases } from './service.cases';
+import { productsCases } from './products.cases';
+import { quotesCases } from './quotes.cases';
+import { invoicesCases } from './invoices.cases';
+import { salesCases } from './sales.cases';
 
 // backupsCases last: its setup takes the backup its restore case brings back, so every feature's fixtures must exist by then.
-const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases, consentCases, privacyCases, retentionCases, casesCases, serviceCases, backupsCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases, consentCases, privacyCases, retentionCases, casesCases, serviceCases, productsCases, quotesCases, invoicesCases, salesCases, backupsCases];
 
 let t: TestCore;
 let contactId = '';
@@ -247,6 +251,10 @@ const cases: Record<Channel, Case> = {
   ...retentionCases.cases,
   ...casesCases.cases,
   ...serviceCases.cases,
+  ...productsCases.cases,
+  ...quotesCases.cases,
+  ...invoicesCases.cases,
+  ...salesCases.cases,
   ...fieldsCases.cases,
 };
 

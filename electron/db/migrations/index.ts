@@ -23,6 +23,7 @@ import * as m0020 from './0020_custom_fields';
 import * as m0021 from './0021_duplicates_and_merges';
 import * as m0022 from './0022_privacy';
 import * as m0023 from './0023_cases';
+import * as m0024 from './0024_quotes';
 
 export interface Migration {
   name: string;
@@ -52,4 +53,5 @@ export const migrations: readonly Migration[] = [
   { name: '0021_duplicates_and_merges', up: m0021.up },
   { name: '0022_privacy', up: m0022.up },
   { name: '0023_cases', up: m0023.up },
+  { name: '0024_quotes', up: m0024.up },
 ];

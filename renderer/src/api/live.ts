@@ -26,6 +26,10 @@ import { scheduleFamilies } from './schedule';
 import { searchFamilies } from './search';
 import { serviceFamilies } from './service';
 import { trashFamilies } from './trash';
+import { productsFamilies } from './products';
+import { quotesFamilies } from './quotes';
+import { invoicesFamilies } from './invoices';
+import { salesFamilies } from './sales';
 
 /** The welcome and the "Remove sample data" strip: sample records changed, trashed or deleted, or a first record added. */
 const sampleFamilies: Families = Object.fromEntries(
@@ -58,6 +62,11 @@ const DOMAINS: readonly Families[] = [
   retentionFamilies,
   // Cases, their statuses and templates, service settings and the service report (issue #22).
   casesFamilies,
+  // Catalogue, quotes, invoices and sales suggestions (issue #23).
+  productsFamilies,
+  quotesFamilies,
+  invoicesFamilies,
+  salesFamilies,
   serviceFamilies,
 ];
 

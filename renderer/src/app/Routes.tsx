@@ -12,6 +12,12 @@ const CasePage = lazyPage(() => import('../features/cases/CasePage'), 'CasePage'
 const CasesPage = lazyPage(() => import('../features/cases/CasesPage'), 'CasesPage');
 const ServiceSettingsPage = lazyPage(() => import('../features/service/ServiceSettingsPage'), 'ServiceSettingsPage');
 const ServiceReportPage = lazyPage(() => import('../features/service/ServiceReportPage'), 'ServiceReportPage');
+const CataloguePage = lazyPage(() => import('../features/products/CataloguePage'), 'CataloguePage');
+const QuotesPage = lazyPage(() => import('../features/quotes/QuotesPage'), 'QuotesPage');
+const QuotePage = lazyPage(() => import('../features/quotes/QuotePage'), 'QuotePage');
+const InvoicesPage = lazyPage(() => import('../features/invoices/InvoicesPage'), 'InvoicesPage');
+const InvoicePage = lazyPage(() => import('../features/invoices/InvoicePage'), 'InvoicePage');
+const SuggestionsPage = lazyPage(() => import('../features/sales/SuggestionsPage'), 'SuggestionsPage');
 const CompaniesPage = lazyPage(() => import('../features/companies/CompaniesPage'), 'CompaniesPage');
 const CompanyPage = lazyPage(() => import('../features/companies/CompanyPage'), 'CompanyPage');
 const NewCompanyPage = lazyPage(() => import('../features/companies/NewCompanyPage'), 'NewCompanyPage');
@@ -62,6 +68,13 @@ export function Routes() {
           <Route path="/jobs/:id">{(params) => <JobPage key={params.id} id={params.id} />}</Route>
           <Route path="/cases" component={CasesPage} />
           <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
+          <Route path="/quotes" component={QuotesPage} />
+          <Route path="/quotes/:id">{(params) => <QuotePage key={params.id} id={params.id} />}</Route>
+          <Route path="/invoices" component={InvoicesPage} />
+          <Route path="/invoices/:id">{(params) => <InvoicePage key={params.id} id={params.id} />}</Route>
+          <Route path="/catalogue">{() => <CataloguePage />}</Route>
+          <Route path="/catalogue/:tab">{(params) => <CataloguePage key={params.tab} tab={params.tab} />}</Route>
+          <Route path="/sales/suggestions" component={SuggestionsPage} />
           <Route path="/reports/service" component={ServiceReportPage} />
           <Route path="/service">{() => <ServiceSettingsPage />}</Route>
           <Route path="/service/:tab">{(params) => <ServiceSettingsPage tab={params.tab} />}</Route>

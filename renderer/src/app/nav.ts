@@ -1,5 +1,5 @@
 // The sections in the sidebar. Adding a section is one line here plus its routes in Routes.tsx.
-import { IconBriefcase, IconLifebuoy, IconBuilding, IconChartBar, IconCalendar, IconDatabase, IconFileImport, IconFileZip, IconFiles, IconMail, IconSettings, IconShieldLock, IconSparkles, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBriefcase, IconFileDollar, IconFileInvoice, IconPackage, IconLifebuoy, IconBuilding, IconChartBar, IconCalendar, IconDatabase, IconFileImport, IconFileZip, IconFiles, IconMail, IconSettings, IconShieldLock, IconSparkles, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -14,6 +14,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Companies', path: '/companies', icon: IconBuilding },
   { label: 'Activity', path: '/activity', icon: IconTimeline },
   { label: 'Jobs', path: '/jobs', icon: IconBriefcase },
+  { label: 'Quotes', path: '/quotes', icon: IconFileDollar },
+  { label: 'Invoices', path: '/invoices', icon: IconFileInvoice },
+  { label: 'Catalogue', path: '/catalogue', icon: IconPackage },
   { label: 'Cases', path: '/cases', icon: IconLifebuoy },
   { label: 'Email', path: '/email', icon: IconMail },
   { label: 'Documents', path: '/documents', icon: IconFiles },

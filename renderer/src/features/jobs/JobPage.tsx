@@ -21,6 +21,8 @@ import { CustomFieldFacts } from '../fields/panels';
 import { JobAppointments } from '../schedule/panels';
 import { ContactFollowUps } from '../today/panels';
 import { ClientCases } from '../cases/panels';
+import { JobInvoices } from '../invoices/panels';
+import { JobQuotes } from '../quotes/panels';
 import { jobToValues } from './job-form-values';
 import { JobForm } from './JobForm';
 import { formatMoney } from '../../../../shared/domain/money';
@@ -93,6 +95,12 @@ function JobDetails({ j }: { j: JobRow }) {
         </SimpleGrid>
         <div className={pageClasses.formGap}>
           <ContactFollowUps contactId={j.contactId} jobId={j.id} readOnly={trashed} />
+        </div>
+        <div className={pageClasses.formGap}>
+          <JobQuotes jobId={j.id} contactId={j.contactId} readOnly={trashed} />
+        </div>
+        <div className={pageClasses.formGap}>
+          <JobInvoices jobId={j.id} contactId={j.contactId} readOnly={trashed} />
         </div>
         {j.contactId && (
           <div className={pageClasses.formGap}>

@@ -11,6 +11,7 @@ import pageClasses from '../../ui/ListPage.module.css';
 import { PageHeader } from '../../ui/PageHeader';
 import { quickLog } from '../activities/panels';
 import { CasesDue } from '../cases/panels';
+import { OverdueInvoices } from '../invoices/panels';
 import { AlertsSection } from '../reports/panels';
 import { TodayAppointments } from '../schedule/panels';
 import { TaskItem } from './TaskItem';
@@ -44,6 +45,7 @@ export function TodayPage() {
         <TodayAppointments now={new Date(minute * 60_000)} />
         <AlertsSection />
         <CasesDue />
+        <OverdueInvoices />
         {today.isPending ? (
           <Center p="xl">
             <Loader aria-label="Loading today" />
