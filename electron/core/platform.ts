@@ -32,6 +32,9 @@ export interface Platform {
   /** Shows a file in its folder (Finder, Explorer, the file manager). */
   revealPath(path: string): void;
   secrets: SecretStore;
-  /** Renders HTML to PDF bytes; null where it cannot (the harness), and the caller offers the HTML instead. */
-  printToPdf(html: string): Promise<Uint8Array | null>;
+  /**
+   * Renders script-free HTML to PDF bytes (A4 unless `pageSize` says Letter); null where it cannot, and the caller
+   * offers the HTML instead or says so.
+   */
+  printToPdf(html: string, options?: { pageSize?: 'A4' | 'Letter' }): Promise<Uint8Array | null>;
 }

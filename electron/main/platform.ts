@@ -60,12 +60,12 @@ export function electronPlatform(dataDir: string, window: () => BrowserWindow | 
       shell.showItemInFolder(path);
     },
     secrets: safeStorageSecrets(join(dataDir, 'secrets.json')),
-    async printToPdf(html) {
+    async printToPdf(html, options) {
       // An offscreen, script-free window that only ever shows the report HTML we generated.
       const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
       try {
         await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-        return await win.webContents.printToPDF({ printBackground: true });
+        return await win.webContents.printToPDF({ printBackground: true, pageSize: options?.pageSize ?? 'A4' });
       } finally {
         win.destroy();
       }

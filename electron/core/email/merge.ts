@@ -13,13 +13,16 @@ export { MERGE_FIELDS, type MergeField };
 /** A reply from a support case (issue #22) also knows its case; anywhere else these have no value. */
 export const CASE_MERGE_FIELDS = ['case.number', 'case.subject', 'case.status', 'case.type', 'case.priority'] as const;
 export type CaseMergeField = (typeof CASE_MERGE_FIELDS)[number];
-const KNOWN: ReadonlySet<string> = new Set([...MERGE_FIELDS, ...CASE_MERGE_FIELDS]);
+/** A quote or invoice being sent (issue #23) knows its own; anywhere else these have no value. */
+export const SALE_MERGE_FIELDS = ['quote.number', 'quote.title', 'quote.total', 'quote.validUntil', 'invoice.number', 'invoice.title', 'invoice.total', 'invoice.dueDate', 'invoice.balance'] as const;
+export type SaleMergeField = (typeof SALE_MERGE_FIELDS)[number];
+const KNOWN: ReadonlySet<string> = new Set([...MERGE_FIELDS, ...CASE_MERGE_FIELDS, ...SALE_MERGE_FIELDS]);
 
 // A letter first, then letters, digits and dots: custom keys may hold digits ("vatNumber2"); "{{123}}" stays text.
 const FIELD = /\{\{\s*([A-Za-z][A-Za-z0-9.]*)\s*(?:\|([^{}]*))?\}\}/g;
 
 /** Built-in fields by name, and `custom.<key>` for every custom field the recipient's record type has. */
-export type MergeValues = Partial<Record<MergeField | CaseMergeField, string | null>> & { [custom: `custom.${string}`]: string | null };
+export type MergeValues = Partial<Record<MergeField | CaseMergeField | SaleMergeField, string | null>> & { [custom: `custom.${string}`]: string | null };
 
 /** The contact's custom fields (definitions) and this recipient's values of them. */
 export interface CustomMergeValues {

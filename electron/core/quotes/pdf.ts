@@ -2,12 +2,19 @@
 // document (the same stored line and totals figures the screen and CSV show), the platform prints it (Electron's
 // hidden sandboxed window; tests and the harness Chromium), and `storePdf` freezes the bytes into the job's
 // documents with their SHA-256 so a re-send attaches the very same file.
-// PLACEHOLDER signatures: filled in by the PDF work.
+import { randomUUID } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { StoredTotals, Line } from '../../../shared/domain/quote';
 import { AppError } from '../../../shared/ipc/errors';
+import { addLink, insertDocument } from '../../db/documents.repo';
 import type { DB } from '../../db/schema';
+import { createBlobStore } from '../documents/blob-store';
 import type { FeatureContext } from '../modules';
+import { documentHtml } from './pdf-html';
+
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
 export type PartyBlock = { name: string; lines: string[] };
 
@@ -38,20 +45,62 @@ export interface PrintableDocument {
   reference?: string | null;
 }
 
-export async function renderPdf(_ctx: FeatureContext, _doc: PrintableDocument): Promise<Uint8Array> {
-  throw new AppError('UNAVAILABLE', 'PDFs cannot be made yet');
+/** The PDF of a document: pdf-html.ts's page printed by the platform. UNAVAILABLE (in the app's words) when it cannot print. */
+export async function renderPdf(ctx: FeatureContext, doc: PrintableDocument): Promise<Uint8Array> {
+  const bytes = await ctx.platform.printToPdf(documentHtml(doc), { pageSize: doc.pageSize });
+  if (!bytes) throw new AppError('UNAVAILABLE', 'PDFs cannot be made here: open Rapport as the desktop app to make one');
+  return bytes;
 }
 
 /** Writes the bytes into the documents store (content-addressed) outside any transaction; returns their hash. */
-export async function storePdfBytes(_ctx: FeatureContext, _bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
-  throw new AppError('UNAVAILABLE', 'PDFs cannot be stored yet');
+export async function storePdfBytes(ctx: FeatureContext, bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
+  const blobs = createBlobStore(join(ctx.dataDir, 'documents'));
+  // The store takes files (it hashes as it copies); a temp file beside it keeps the rename on one disk.
+  const temp = join(ctx.dataDir, `.pdf-${randomUUID()}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    const stored = await blobs.put(temp, { maxBytes: MAX_PDF_BYTES, keepHead: 0 });
+    return { sha256: stored.sha256, size: stored.size };
+  } finally {
+    await rm(temp, { force: true });
+  }
 }
 
-/** Inside the sending transaction: the document row for stored bytes, linked to the job (and contact). */
+/** The frozen bytes of a sent document, to attach again on a re-send (never made again). */
+export async function readStoredPdf(ctx: FeatureContext, sha256: string): Promise<Buffer> {
+  const blobs = createBlobStore(join(ctx.dataDir, 'documents'));
+  try {
+    return await readFile(blobs.pathOf(sha256));
+  } catch {
+    throw new AppError('NOT_FOUND', 'The PDF that was sent is missing from Documents; restore a backup to send the same file again');
+  }
+}
+
+/** Inside the sending transaction: the document row for stored bytes, linked to the job and the contact. */
 export async function insertPdfDocument(
-  _trx: Kysely<DB>,
-  _ctx: FeatureContext,
-  _pdf: { sha256: string; size: number; name: string; jobId: string | null; contactId: string | null },
+  trx: Kysely<DB>,
+  ctx: FeatureContext,
+  pdf: { sha256: string; size: number; name: string; jobId: string | null; contactId: string | null },
 ): Promise<string> {
-  throw new AppError('UNAVAILABLE', 'PDFs cannot be stored yet');
+  const id = ctx.deps.newId();
+  const now = ctx.deps.clock.now().toISOString();
+  await insertDocument(trx, {
+    id,
+    name: pdf.name,
+    type: 'application/pdf',
+    size: pdf.size,
+    sha256: pdf.sha256,
+    mode: 'copy',
+    linkPath: null,
+    linkMtimeMs: null,
+    isFolder: false,
+    note: 'Frozen when sent: a re-send attaches these very bytes',
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    content: null,
+  });
+  if (pdf.jobId) await addLink(trx, id, 'job', pdf.jobId, now);
+  if (pdf.contactId) await addLink(trx, id, 'contact', pdf.contactId, now);
+  return id;
 }
