@@ -68,7 +68,16 @@ export async function buildEraseSet(db: Kysely<DB>, contactId: string): Promise<
     ) c
     WHERE NOT EXISTS (SELECT 1 FROM document_links o WHERE o.document_id = c.document_id AND NOT (coalesce(o.contact_id, '') = ${contactId}
       OR coalesce(o.job_id, '') IN ${inSet('job')} OR coalesce(o.activity_id, '') IN ${inSet('activity')}))`.execute(db);
+  // Issue #23: a sent invoice is a record the law makes the business keep (UK: six years; GDPR art. 17(3)(b)), so its
+  // frozen PDF stays whatever else goes with the person.
+  await sql`DELETE FROM temp.erase_set WHERE kind = 'document' AND id IN (${KEPT_INVOICE_PDFS(contactId)})`.execute(db);
 }
+
+/** Sent invoices of the person: kept through an erasure, as printed (see buildEraseSet). */
+const KEPT_INVOICES = (contactId: string) => sql`SELECT id FROM invoices WHERE contact_id = ${contactId} AND number IS NOT NULL`;
+const KEPT_INVOICE_PDFS = (contactId: string) => sql`SELECT pdf_document_id FROM invoices WHERE contact_id = ${contactId} AND number IS NOT NULL AND pdf_document_id IS NOT NULL`;
+/** Quotes a kept invoice was made from: kept as a number and lines, without the client block or notes. */
+const QUOTES_OF_KEPT = sql`SELECT quote_id FROM invoices WHERE quote_id IS NOT NULL AND number IS NOT NULL`;
 
 export async function dropEraseSet(db: Kysely<DB>): Promise<void> {
   await sql`DROP TABLE IF EXISTS temp.erase_set`.execute(db);
@@ -100,6 +109,9 @@ export async function historyCounts(db: Kysely<DB>, contactId: string) {
       OR (sort_text = ${contactId} AND field_id IN (SELECT id FROM custom_fields WHERE type = 'contactLink'))`),
     requests: await one(db, sql`SELECT count(*) AS n FROM privacy_requests WHERE contact_id = ${contactId}`),
     cases: await one(db, sql`SELECT count(*) AS n FROM cases WHERE contact_id = ${contactId}`),
+    quotes: await one(db, sql`SELECT count(*) AS n FROM quotes WHERE contact_id = ${contactId} AND id NOT IN (${QUOTES_OF_KEPT})`),
+    draftInvoices: await one(db, sql`SELECT count(*) AS n FROM invoices WHERE contact_id = ${contactId} AND number IS NULL`),
+    keptInvoices: await one(db, sql`SELECT count(*) AS n FROM (${KEPT_INVOICES(contactId)})`),
   };
 }
 
@@ -119,7 +131,8 @@ export async function keptShared(db: Kysely<DB>, contactId: string) {
       AND coalesce(o.contact_id, '') <> ${contactId}) AS others
     FROM documents d WHERE d.id IN (SELECT document_id FROM document_links WHERE contact_id = ${contactId} OR activity_id IN ${inSet('activity')})
       AND d.id NOT IN ${inSet('document')} ORDER BY d.seq`.execute(db)).rows;
-  return { jobs, appointments, documents };
+  const invoices = (await sql<{ number: string }>`SELECT number FROM invoices WHERE id IN (${KEPT_INVOICES(contactId)}) ORDER BY seq`.execute(db)).rows;
+  return { jobs, appointments, documents, invoices };
 }
 
 /** The words of the shared jobs and appointments of theirs that stay (their text may name them). */
@@ -181,6 +194,12 @@ export async function eraseSetRows(db: Kysely<DB>, contactId: string): Promise<v
     await run(sql`UPDATE ${sql.table(table)} SET case_id = NULL WHERE case_id IN (SELECT id FROM cases WHERE contact_id = ${contactId})`);
   }
   await run(sql`DELETE FROM cases WHERE contact_id = ${contactId}`);
+  // Issue #23: their draft invoices and their quotes go (lines and payments by cascade), except a quote a sent invoice
+  // was made from, which keeps its number and lines but loses the client block and notes. Sent invoices stay as
+  // printed (a legal record); their contact_id becomes NULL with the contact row.
+  await run(sql`DELETE FROM invoices WHERE contact_id = ${contactId} AND number IS NULL`);
+  await run(sql`UPDATE quotes SET client_snapshot = NULL, notes = NULL WHERE contact_id = ${contactId} AND id IN (${QUOTES_OF_KEPT})`);
+  await run(sql`DELETE FROM quotes WHERE contact_id = ${contactId} AND id NOT IN (${QUOTES_OF_KEPT})`);
   await run(sql`DELETE FROM tasks WHERE id IN ${inSet('task')}`);
   await run(sql`DELETE FROM activities WHERE id IN ${inSet('activity')}`);
   await run(sql`DELETE FROM custom_values WHERE record_id IN (SELECT id FROM temp.erase_set WHERE kind IN ('contact', 'job'))`);

@@ -19,6 +19,8 @@ export const CONTACT_TABLES: Record<string, { section: string } | { derived: str
   contact_bulk_edit_items: { section: 'bulkEdits' },
   quality_fix_items: { section: 'qualityFixes' },
   cases: { section: 'cases' },
+  quotes: { section: 'quotes' },
+  invoices: { section: 'invoices' },
   contact_tags: { derived: "the contact's own tags, exported with the contact" },
   job_milestones: { derived: 'report totals computed from the jobs exported' },
   contact_touches: { derived: 'report totals computed from the activities exported' },
@@ -69,6 +71,12 @@ export interface SubjectRows {
   /** Their service cases (with the status's name) and every entry of those cases' timelines (issue #22). */
   cases: Plain[];
   caseEntries: Plain[];
+  /** Quotes and invoices made out to them (issue #23), every revision, with their lines and the invoices' payments. */
+  quotes: Plain[];
+  quoteLines: Plain[];
+  invoices: Plain[];
+  invoiceLines: Plain[];
+  payments: Plain[];
 }
 
 export async function readSubject(db: Kysely<DB>, contactId: string): Promise<SubjectRows> {
@@ -146,6 +154,24 @@ export async function readSubject(db: Kysely<DB>, contactId: string): Promise<Su
         .orderBy('e.seq')
         .execute()
     ).map(plain),
+    ...(await salesAbout(db, contactId)),
+  };
+}
+
+/** Their quotes and invoices with the lines (in order) and payments; pdf bytes are in the documents section. */
+async function salesAbout(db: Kysely<DB>, contactId: string): Promise<Pick<SubjectRows, 'quotes' | 'quoteLines' | 'invoices' | 'invoiceLines' | 'payments'>> {
+  const quotes = await db.selectFrom('quotes').selectAll().where('contact_id', '=', contactId).orderBy('seq').execute();
+  const invoices = await db.selectFrom('invoices').selectAll().where('contact_id', '=', contactId).orderBy('seq').execute();
+  const quoteIds = quotes.map((q) => q.id);
+  const invoiceIds = invoices.map((i) => i.id);
+  const lines = (column: 'quote_id' | 'invoice_id', ids: string[]) =>
+    ids.length ? db.selectFrom('sale_lines').selectAll().where(column, 'in', ids).orderBy(column).orderBy('position').execute() : Promise.resolve([]);
+  return {
+    quotes: quotes.map(plain),
+    quoteLines: (await lines('quote_id', quoteIds)).map(plain),
+    invoices: invoices.map(plain),
+    invoiceLines: (await lines('invoice_id', invoiceIds)).map(plain),
+    payments: invoiceIds.length ? (await db.selectFrom('payments').selectAll().where('invoice_id', 'in', invoiceIds).orderBy('seq').execute()).map(plain) : [],
   };
 }
 

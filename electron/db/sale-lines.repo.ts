@@ -1,6 +1,6 @@
 // The lines of quotes and invoices (sale_lines, migration 0024) and their documents' stored totals: one mapping for
 // both, so a quote's lines copied into an invoice are stored and read back the same way. All SQL and row mapping.
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DiscountInput, Line, StoredTotals } from '../../shared/domain/quote';
 import { parseJsonColumn } from './json';
 import type { DB } from './schema';
@@ -88,8 +88,9 @@ export async function linesUsing(db: Kysely<DB>, what: { productId: string } | {
   return Number(row.n);
 }
 
+/** Every totals column, required: fit for an insert as well as an update. */
 type TotalsColumns = Pick<
-  Updateable<DB['quotes']>,
+  Selectable<DB['quotes']>,
   'lines_total_minor' | 'discount_total_minor' | 'net_total_minor' | 'tax_total_minor' | 'grand_total_minor' | 'tax_summary' | 'rounding_note'
 >;
 

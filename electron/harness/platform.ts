@@ -3,6 +3,7 @@
 // the app itself; core does not import this (it is handed a Platform by whoever opens it).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import type { Platform, SecretStore } from '../core/platform';
 
 /** The file an e2e test writes to answer the harness's next "pick files" dialog (a JSON array of paths). */
@@ -67,8 +68,60 @@ export function harnessPlatform(dataDir: string): Platform & { opened: string[];
       revealed.push(path);
     },
     secrets: testSecretStore(join(dataDir, TEST_SECRETS_FILE)),
-    async printToPdf() {
-      return null;
-    },
+    printToPdf: harnessPrintToPdf,
   };
+}
+
+/** Debian's Chromium, launched as ARCHITECTURE.md's Testing section says (never a downloaded browser). */
+export const HARNESS_CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** An idle browser closes itself after this long, so a test worker or the dev harness is not held open by it. */
+const IDLE_CLOSE_MS = 10_000;
+
+let browser: Promise<Browser> | null = null;
+let idle: ReturnType<typeof setTimeout> | null = null;
+let printing = 0;
+
+/**
+ * The harness prints real PDFs with the same engine Electron uses (Chromium), so tests read the very layout a user
+ * gets. One browser per process, launched at the first print and shared; each print gets its own page, closed after.
+ * The HTML is script-free, so JavaScript is off. A missing Chromium fails loudly, never a silent null.
+ */
+async function harnessPrintToPdf(html: string, options?: { pageSize?: 'A4' | 'Letter' }): Promise<Uint8Array> {
+  printing++;
+  if (idle) clearTimeout(idle);
+  try {
+    const page = await (await sharedBrowser()).newPage({ javaScriptEnabled: false });
+    try {
+      await page.setContent(html);
+      return await page.pdf({ format: options?.pageSize ?? 'A4', printBackground: true });
+    } finally {
+      await page.close();
+    }
+  } finally {
+    if (--printing === 0) {
+      idle = setTimeout(() => void closeHarnessPrinter(), IDLE_CLOSE_MS);
+      idle.unref();
+    }
+  }
+}
+
+function sharedBrowser(): Promise<Browser> {
+  browser ??= (async () => {
+    if (!existsSync(HARNESS_CHROMIUM)) throw new Error(`The harness prints PDFs with Chromium, which was not found at ${HARNESS_CHROMIUM} (apt-get install -y chromium)`);
+    const { chromium } = await import('playwright-core');
+    return chromium.launch({ executablePath: HARNESS_CHROMIUM, args: CHROMIUM_ARGS });
+  })();
+  // A failed launch is not cached: the next print tries again.
+  browser.catch(() => (browser = null));
+  return browser;
+}
+
+/** Closes the shared browser (tests' afterAll, the bench); the next print launches another. */
+export async function closeHarnessPrinter(): Promise<void> {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  const open = browser;
+  browser = null;
+  if (open) await (await open.catch(() => null))?.close();
 }

@@ -122,5 +122,5 @@ export const RecordPayment = z.strictObject({
   note: optionalText(500),
 });
 export const InvoicePdf = z.strictObject({ id: Id, saveAs: z.boolean().default(false) });
-/** invoices.exportCsv: one row per invoice (and a VAT row per rate) issued in [from, to], for the accountant. */
-export const InvoiceExport = z.strictObject({ from: DueDate, to: DueDate, format: z.enum(['csv', 'ubl']).default('csv') });
+/** invoices.exportCsv: one row per invoice and a VAT row per rate, issued in [from, to], for the accountant (CSV only: no maintained npm library writes UBL). */
+export const InvoiceExport = z.strictObject({ from: DueDate, to: DueDate, format: z.enum(['csv']).default('csv') });

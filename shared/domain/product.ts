@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Cursor, Id, Limit, optionalText, searchQuery, text } from './fields';
 import { DueDate } from './job';
+import { isCurrencyCode } from './money';
 import { TaxKind } from './tax-rates';
 
 /** How often a client usually buys this again: drives "due for a repeat" in sales suggestions (a yearly boiler service). */
@@ -81,7 +82,11 @@ const ProductShape = {
   description: optionalText(5_000),
   unit: text().trim().max(30, { message: 'Must be at most 30 characters' }).nullable().optional(),
   unitPriceE4: PriceE4,
-  currency: text().trim().length(3, { message: 'Currency must be a three-letter ISO 4217 code' }).optional(),
+  currency: text()
+    .trim()
+    .toUpperCase()
+    .refine(isCurrencyCode, { message: 'Use a three-letter ISO 4217 currency code, like GBP or EUR' })
+    .optional(),
   priceIncludesTax: z.boolean().optional(),
   taxRateId: Id.nullable().optional(),
   costE4: PriceE4.nullable().optional(),

@@ -7,12 +7,15 @@ import { Id } from './fields';
 export const SuggestionsInput = z.strictObject({
   /** Pairs for this product only; all products when omitted. */
   productId: Id.optional(),
+  /** One client's suggestions (their contact page): pairs where they bought X but not Y, and their repeats. */
+  contactId: Id.optional(),
   /** A pair counts when at least this many clients bought both. */
   minClients: z.number().int().min(1).max(1000).default(2),
   /** Clients whose repeat falls due within this many days (or is overdue). */
   dueWithinDays: z.number().int().min(0).max(366).default(30),
   limit: z.number().int().min(1).max(200).default(20),
 });
+export type SuggestionsInput = z.infer<typeof SuggestionsInput>;
 
 const ClientRef = z.object({ contactId: z.string(), name: z.string() });
 

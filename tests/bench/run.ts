@@ -2,8 +2,8 @@
 // the same SQL on raw better-sqlite3 (same file, same run). One JSON line per case on stdout; a summary
 // and any missed targets on stderr. Exits non-zero only when something errors, not on a missed target.
 // BENCH_PLANS=1 also prints each raw statement's EXPLAIN QUERY PLAN to stderr. Then the import/export and
-// reports, custom-fields and support-cases suites run, each on its own seeded folder; BENCH=core,transfer,reports,fields,cases
-// picks which (default: those five).
+// reports, custom-fields and support-cases suites run, each on its own seeded folder, and the quote PDF print;
+// BENCH=core,transfer,reports,fields,cases,quote-pdf picks which (default: those six).
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import { benchDuplicates } from './duplicates';
 import { benchFields } from './fields-list';
 import { benchReports } from './reports';
 import { benchCases } from './cases';
+import { benchQuotePdf } from './quote-pdf';
 import { seed } from './seed';
 import { benchTransfer } from './transfer';
 import { seedActivities } from './seed-activities';
@@ -479,9 +480,9 @@ async function benchCore(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const suites = new Set((process.env.BENCH ?? 'core,transfer,reports,fields,cases').split(',').map((name) => name.trim()));
+  const suites = new Set((process.env.BENCH ?? 'core,transfer,reports,fields,cases,quote-pdf').split(',').map((name) => name.trim()));
   // backups writes gigabytes (BENCH_BACKUP_DOCS_MB), so it runs only when named: BENCH=backups.
-  const known = ['core', 'transfer', 'reports', 'fields', 'backups', 'duplicates', 'merges', 'cases'];
+  const known = ['core', 'transfer', 'reports', 'fields', 'backups', 'duplicates', 'merges', 'cases', 'quote-pdf'];
   for (const name of suites) if (!known.includes(name)) throw new Error(`Unknown bench suite "${name}" (${known.join(', ')})`);
   if (suites.has('core')) await benchCore();
   if (suites.has('transfer')) await benchTransfer();
@@ -491,6 +492,8 @@ async function main(): Promise<void> {
   if (suites.has('merges')) await benchMerges(stderrLogger);
   // Support cases (issue #22): their own 100,000 contacts and 50,000 cases.
   if (suites.has('cases')) await benchCases();
+  // A 200-line quote printed to PDF in the harness's Chromium (issue #23).
+  if (suites.has('quote-pdf')) await benchQuotePdf();
   // The duplicate scan seeds its own 100,000 contacts (issue #20): only when named, BENCH=duplicates.
   if (suites.has('duplicates')) await benchDuplicates(stderrLogger);
 }

@@ -2,9 +2,12 @@
 // lines, prices with and without tax, several rates and two-tax lines, both rounding modes) the totals hold their
 // invariants and equal a slow reference written here separately on BigInt fractions, to 0 differences.
 // QUOTE_PROPERTY_RUNS runs (500 by default; 10,000 for the issue's figure); QUOTE_PROPERTY_SEED replays one quote.
-import { describe, expect, it } from 'vitest';
+// The second part takes the same random quotes through every place a total is shown (quote-totals-stores.ts): the
+// screen's priceDocument, quotes.create's stored columns, the CSV and the PDF's text, which must agree to the penny.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../helpers/prng';
 import { quoteTotals, type LineTax, type QuoteInput, type QuoteItem, type QuoteLine, type QuoteTotals } from '../../shared/domain/quote-totals';
+import { closeStores, openStores, storesAgree, STORE_RUNS, PDF_RUNS } from './quote-totals-stores';
 
 const RUNS = Number(process.env.QUOTE_PROPERTY_RUNS ?? 500);
 const FIRST_SEED = Number(process.env.QUOTE_PROPERTY_SEED ?? 23_2026);
@@ -237,5 +240,28 @@ describe('quote totals property', () => {
     const started = performance.now();
     for (const seed of seeds) check(seed);
     console.log(`quote totals property: ${seeds.length} quotes in ${Math.round(performance.now() - started)} ms`);
+  });
+});
+
+describe('the same totals on screen, stored, in the CSV and on the PDF', () => {
+  beforeAll(() => openStores());
+  afterAll(() => closeStores());
+
+  const seeds = process.env.QUOTE_PROPERTY_SEED ? [FIRST_SEED] : Array.from({ length: STORE_RUNS }, (_, i) => FIRST_SEED + i);
+  it(`agree to the penny on ${seeds.length} random quotes (${Math.min(PDF_RUNS, seeds.length)} of them printed)`, { timeout: 24 * 3_600_000 }, async () => {
+    const started = performance.now();
+    let printed = 0;
+    let printMs = 0;
+    for (const [i, seed] of seeds.entries()) {
+      const pdf = i < PDF_RUNS;
+      const t = performance.now();
+      await storesAgree(randomQuote(seed), seed, pdf);
+      if (pdf) {
+        printed++;
+        printMs += performance.now() - t;
+      }
+    }
+    const ms = Math.round(performance.now() - started);
+    console.log(`quote totals stores: ${seeds.length} quotes through screen, stored and CSV, ${printed} PDFs (${Math.round(printMs / Math.max(printed, 1))} ms each), in ${ms} ms`);
   });
 });

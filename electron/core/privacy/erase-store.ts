@@ -65,6 +65,8 @@ async function tally(db: Kysely<DB>, subject: ErasureSubject, strict: readonly s
     { what: 'Attachments of filed emails', count: history.emailAttachments },
     { what: 'Follow-ups', count: set.task },
     { what: 'Service cases and their timelines', count: history.cases },
+    { what: 'Quotes (every revision, with their lines)', count: history.quotes },
+    { what: 'Draft invoices', count: history.draftInvoices },
     { what: 'Appointments only they attend', count: set.appointment },
     { what: 'Jobs only theirs', count: set.job },
     { what: 'Emails and outbox items sent only to them', count: outbox.remove.length },
@@ -91,6 +93,7 @@ async function keptLines(db: Kysely<DB>, subject: ErasureSubject, edited: readon
     ...kept.appointments.map((a) => ({ what: `Appointment “${a.title}”`, why: `Part of job “${a.job ?? ''}”, which stays: it stays without ${name}` })),
     ...kept.documents.map((d) => ({ what: `Document “${d.name}”`, why: `Also kept with ${d.others} other record${d.others === 1 ? '' : 's'}: only the link to ${name} goes` })),
     ...edited.map((e) => ({ what: `Email “${e.subject}”`, why: `Also sent to others: it stays without ${name}’s address` })),
+    ...kept.invoices.map((i) => ({ what: `Invoice ${i.number}`, why: `The law requires keeping sent invoices: it stays as it was printed, with ${name}’s name and address` })),
   ];
 }
 

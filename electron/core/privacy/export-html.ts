@@ -22,6 +22,11 @@ export const SECTION_TITLES: Record<string, string> = {
   qualityFixes: 'Data quality fixes',
   retention: 'Retention decisions',
   campaignsLeftOut: 'Campaigns they were left out of',
+  quotes: 'Quotes',
+  quoteLines: 'Quote lines',
+  invoices: 'Invoices',
+  invoiceLines: 'Invoice lines',
+  payments: 'Payments',
 };
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -175,6 +175,12 @@ export function buildPackage(input: BuildInput): ExportPackage {
       // Free text others may be named in is scrubbed like follow-ups' (issue #22).
       cases: rows.cases.map((c) => scrubFields(c, ['subject', 'description', 'ratingComment']).record),
       caseTimeline: rows.caseEntries.map((e) => scrubFields(e, ['subject', 'body']).record),
+      // Quotes and invoices made out to them (issue #23): their free text scrubbed of other people like the above.
+      quotes: rows.quotes.map((q) => scrubFields(q, ['title', 'notes', 'terms', 'declineReason']).record),
+      quoteLines: rows.quoteLines.map((l) => scrubFields(l, ['text', 'description']).record),
+      invoices: rows.invoices.map((i) => scrubFields(i, ['title', 'notes', 'terms']).record),
+      invoiceLines: rows.invoiceLines.map((l) => scrubFields(l, ['text', 'description']).record),
+      payments: rows.payments.map((p) => scrubFields(p, ['note']).record),
     },
     files: { emails: emailFiles, documents },
     shared,

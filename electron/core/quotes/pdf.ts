@@ -43,11 +43,31 @@ export interface PrintableDocument {
   terms: string | null;
   /** Quote reference on an invoice ("Quote Q-2026-0007"). */
   reference?: string | null;
+  /**
+   * Whether a line uses a reverse-charge rate (the PDF then says the customer accounts for the VAT). Left out,
+   * renderPdf looks the lines' rates up: a line's tax snapshot keeps the rate's id, not its kind.
+   */
+  reverseCharge?: boolean;
+}
+
+/** Whether any line carries a tax rate of kind reverse_charge (looked up by the ids the lines copied). */
+export async function usesReverseCharge(db: Kysely<DB>, lines: readonly Line[]): Promise<boolean> {
+  const ids = [...new Set(lines.flatMap((l) => l.taxes.map((t) => t.taxRateId)))];
+  if (ids.length === 0) return false;
+  const hit = await db.selectFrom('tax_rates').select('id').where('id', 'in', ids).where('kind', '=', 'reverse_charge').executeTakeFirst();
+  return hit !== undefined;
+}
+
+/** How many pages a PDF has: each page is one /Type /Page object (Chromium writes them uncompressed). */
+export function pdfPageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
 /** The PDF of a document: pdf-html.ts's page printed by the platform. UNAVAILABLE (in the app's words) when it cannot print. */
 export async function renderPdf(ctx: FeatureContext, doc: PrintableDocument): Promise<Uint8Array> {
-  const bytes = await ctx.platform.printToPdf(documentHtml(doc), { pageSize: doc.pageSize });
+  const reverseCharge = doc.reverseCharge ?? (await usesReverseCharge(ctx.deps.db, doc.lines));
+  const bytes = await ctx.platform.printToPdf(documentHtml({ ...doc, reverseCharge }), { pageSize: doc.pageSize });
   if (!bytes) throw new AppError('UNAVAILABLE', 'PDFs cannot be made here: open Rapport as the desktop app to make one');
   return bytes;
 }

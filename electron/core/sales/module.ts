@@ -1,14 +1,14 @@
-// Sales suggestions' entry (issue #23): what to offer whom, from accepted quotes. SQL in db/sales.repo.ts.
+// Sales suggestions' entry (issue #23): what to offer whom, from accepted quotes. The work is in suggestions.ts;
+// SQL in db/sales.repo.ts.
 import type { SalesChannel } from '../../../shared/ipc/sales.channels';
-import { AppError } from '../../../shared/ipc/errors';
 import type { FeatureContext, FeatureModule } from '../modules';
+import { createSuggestions } from './suggestions';
 
-export function createSalesModule(_ctx: FeatureContext): FeatureModule<SalesChannel> {
+export function createSalesModule(ctx: FeatureContext): FeatureModule<SalesChannel> {
+  const suggestions = createSuggestions(ctx.deps);
   return {
     handlers: {
-      'sales.suggestions': () => {
-        throw new AppError('INTERNAL', 'Sales suggestions are not built yet');
-      },
+      'sales.suggestions': (input) => suggestions(input),
     },
   };
 }

@@ -15,6 +15,7 @@ const ServiceReportPage = lazyPage(() => import('../features/service/ServiceRepo
 const CataloguePage = lazyPage(() => import('../features/products/CataloguePage'), 'CataloguePage');
 const QuotesPage = lazyPage(() => import('../features/quotes/QuotesPage'), 'QuotesPage');
 const QuotePage = lazyPage(() => import('../features/quotes/QuotePage'), 'QuotePage');
+const SalesSettingsPage = lazyPage(() => import('../features/quotes/SalesSettingsPage'), 'SalesSettingsPage');
 const InvoicesPage = lazyPage(() => import('../features/invoices/InvoicesPage'), 'InvoicesPage');
 const InvoicePage = lazyPage(() => import('../features/invoices/InvoicePage'), 'InvoicePage');
 const SuggestionsPage = lazyPage(() => import('../features/sales/SuggestionsPage'), 'SuggestionsPage');
@@ -69,6 +70,7 @@ export function Routes() {
           <Route path="/cases" component={CasesPage} />
           <Route path="/cases/:id">{(params) => <CasePage key={params.id} id={params.id} />}</Route>
           <Route path="/quotes" component={QuotesPage} />
+          <Route path="/quotes/settings" component={SalesSettingsPage} />
           <Route path="/quotes/:id">{(params) => <QuotePage key={params.id} id={params.id} />}</Route>
           <Route path="/invoices" component={InvoicesPage} />
           <Route path="/invoices/:id">{(params) => <InvoicePage key={params.id} id={params.id} />}</Route>

@@ -19,6 +19,8 @@ import { TrashedBanner } from '../../ui/TrashedBanner';
 import { callTimer, quickLog, Timeline } from '../activities/panels';
 import { ClientJobs } from '../jobs/panels';
 import { ClientCases } from '../cases/panels';
+import { JobQuotes } from '../quotes/panels';
+import { ClientOffers } from '../sales/panels';
 import { DocumentsPanel } from '../documents/panels';
 import { ContactEmailActions } from '../email/panels';
 import { CustomFieldFacts } from '../fields/panels';
@@ -91,6 +93,10 @@ function ContactDetails({ c }: { c: Contact }) {
             <div className={pageClasses.formGap}>
               <ClientJobs contactId={c.id} name={c.displayName} readOnly={trashed} />
             </div>
+            <div className={pageClasses.formGap}>
+              <JobQuotes contactId={c.id} readOnly={trashed} />
+            </div>
+            {!trashed && <ClientOffers contactId={c.id} />}
             <div className={pageClasses.formGap}>
               <ClientCases contactId={c.id} contactName={c.displayName} companyId={c.companyId} readOnly={trashed} />
             </div>

@@ -56,6 +56,9 @@ export function ReportsPage() {
               <Button component={Link} href="/reports/service" variant="default">
                 Service report
               </Button>
+              <Button component={Link} href="/sales/suggestions" variant="default">
+                What to offer whom
+              </Button>
               <Button variant="light" leftSection={<IconFileExport size={16} />} onClick={exportPdf} loading={exporter.isPending}>
                 Export PDF
               </Button>
