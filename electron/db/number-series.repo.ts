@@ -32,3 +32,13 @@ export async function takeNumber(trx: Kysely<DB>, kind: SeriesKind, pattern: str
     at = { year: at.year, seq: at.seq + 1 };
   }
 }
+
+/** The last number given in each series (null before the first send), for the settings' "Next: …". */
+export async function numberSeries(db: Kysely<DB>): Promise<Record<SeriesKind, { year: number; seq: number } | null>> {
+  const rows = await db.selectFrom('number_series').selectAll().execute();
+  const last = (kind: SeriesKind) => {
+    const r = rows.find((row) => row.kind === kind);
+    return r && r.last_year !== null && r.last_seq !== null ? { year: r.last_year, seq: r.last_seq } : null;
+  };
+  return { quote: last('quote'), invoice: last('invoice') };
+}

@@ -153,3 +153,10 @@ export async function productsExisting(db: Kysely<DB>, ids: readonly string[]): 
   const rows = await db.selectFrom('products').select('id').where('id', 'in', [...new Set(ids)]).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Whether any of these tax rates is a reverse charge (the PDF then says the customer accounts for the VAT). */
+export async function anyReverseCharge(db: Kysely<DB>, taxRateIds: readonly string[]): Promise<boolean> {
+  if (taxRateIds.length === 0) return false;
+  const hit = await db.selectFrom('tax_rates').select('id').where('id', 'in', [...new Set(taxRateIds)]).where('kind', '=', 'reverse_charge').executeTakeFirst();
+  return hit !== undefined;
+}

@@ -200,6 +200,10 @@ export const QuotePdf = z.strictObject({
 });
 export const PdfResult = z.object({ path: z.string().nullable(), sha256: z.string().nullable(), frozen: z.boolean(), pages: z.number().int().nullable() });
 
+/** The last number given in each series (null before the first send). */
+const LastNumber = z.object({ year: z.number().int(), seq: z.number().int() }).nullable();
+export const NumberSeries = z.object({ quote: LastNumber, invoice: LastNumber });
+
 /** The business on the PDFs and the sales rules (one setting each, printed in small type where it matters). */
 export const SalesSettings = z.object({
   businessName: z.string(),

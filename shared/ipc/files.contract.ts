@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FilesChannel } from './files.channels';
 
-export const FilePurpose = z.enum(['import', 'attachment', 'document', 'eml', 'calendar']);
+export const FilePurpose = z.enum(['import', 'attachment', 'document', 'eml', 'calendar', 'logo']);
 
 export const filesContract = {
   /** The OS open dialog (the harness answers from a file). */

@@ -13,6 +13,8 @@ export const QUOTES_CHANNELS = [
   'quotes.exportCsv',
   'quotes.settings.get',
   'quotes.settings.update',
+  'quotes.settings.setLogo',
+  'quotes.settings.series',
 ] as const;
 
 export type QuotesChannel = (typeof QUOTES_CHANNELS)[number];

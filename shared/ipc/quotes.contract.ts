@@ -1,8 +1,9 @@
 // Quotes' part of the contract (issue #23), with the business details and sales rules the PDFs print.
 // contract.ts spreads this in. Imports zod and shared/ only.
 import { z } from 'zod';
+import { text } from '../domain/fields';
 import { ExportResult } from '../domain/product';
-import { PdfResult, Quote, QuoteAccept, QuoteCreate, QuoteDecline, QuoteList, QuoteListInput, QuotePdf, QuoteSend, QuoteUpdate, SalesSettings, SalesSettingsUpdate, SendResult } from '../domain/quote';
+import { PdfResult, Quote, QuoteAccept, QuoteCreate, QuoteDecline, QuoteList, QuoteListInput, QuotePdf, QuoteSend, QuoteUpdate, NumberSeries, SalesSettings, SalesSettingsUpdate, SendResult } from '../domain/quote';
 import type { QuotesChannel } from './quotes.channels';
 import { ById, Empty } from './shapes';
 
@@ -28,4 +29,8 @@ export const quotesContract = {
   'quotes.exportCsv': { input: Empty, output: ExportResult },
   'quotes.settings.get': { input: Empty, output: SalesSettings },
   'quotes.settings.update': { input: SalesSettingsUpdate, output: SalesSettings },
+  /** A picked PNG or JPEG becomes the logo on the PDFs (stored in Documents); null removes it. */
+  'quotes.settings.setLogo': { input: z.strictObject({ path: text().min(1).max(4096).nullable() }), output: SalesSettings },
+  /** The last numbers given, so the settings can show the real next one for a pattern being typed. */
+  'quotes.settings.series': { input: Empty, output: NumberSeries },
 } as const satisfies Record<QuotesChannel, { input: z.ZodType; output: z.ZodType }>;

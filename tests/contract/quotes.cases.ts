@@ -2,7 +2,10 @@
 // fixture contact (no email address: sends are "mark sent"), so no other feature's fixture changes. Channels run in
 // contract order, so each answer-changing valid call has its own quote, and the invalid calls of quotes.accept use
 // the quote quotes.decline answers later.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { QuotesChannel } from '../../shared/ipc/quotes.channels';
+import { pickPaths } from '../helpers/picks';
 import { long, type FeatureCases } from './cases';
 
 const NOPE = '00000000-0000-4000-8000-000000000000';
@@ -14,6 +17,10 @@ let sendId = '';
 let acceptId = '';
 let declineId = '';
 let reviseId = '';
+let logo = '';
+let fakeLogo = '';
+/** A 1×1 PNG (as documents.cases.ts uses). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const line = (taxRateId = VAT20, quantityMilli = 1000) => ({ kind: 'item' as const, description: 'Labour', quantityMilli, unitPriceE4: 350_000, taxes: [{ taxRateId, rateMilli: 20_000 }] });
 const lines = (taxRateId = VAT20, quantityMilli = 1000) => [line(taxRateId, quantityMilli)];
@@ -32,6 +39,13 @@ export const quotesCases: FeatureCases<QuotesChannel> = {
     acceptId = await make('Contract accept', true);
     declineId = await make('Contract decline', true);
     reviseId = await make('Contract revise', true);
+    const dir = join(fx.t.dataDir, 'logo-files');
+    mkdirSync(dir);
+    logo = join(dir, 'logo.png');
+    fakeLogo = join(dir, 'not-a-picture.png');
+    writeFileSync(logo, PNG);
+    writeFileSync(fakeLogo, 'plain text, named like a picture');
+    await pickPaths(fx.t, [logo, fakeLogo], 'logo');
   },
   cases: {
     'quotes.create': {
@@ -102,6 +116,16 @@ export const quotesCases: FeatureCases<QuotesChannel> = {
     },
     'quotes.exportCsv': { valid: () => ({}), invalid: [] },
     'quotes.settings.get': { valid: () => ({}), invalid: [] },
+    'quotes.settings.setLogo': {
+      valid: () => ({ path: logo }),
+      invalid: [
+        [() => ({ path: fakeLogo }), 'path'],
+        [() => ({ path: join('/tmp', 'never-picked.png') }), 'path'],
+        [() => ({ path: 'relative.png' }), 'path'],
+        [() => ({}), 'path'],
+      ],
+    },
+    'quotes.settings.series': { valid: () => ({}), invalid: [[() => ({ kind: 'quote' }), '(input)']] },
     'quotes.settings.update': {
       valid: () => ({ businessName: 'Fixture Fitters', quoteValidityDays: 30, expiryReminderDays: 3 }),
       invalid: [

@@ -8,7 +8,7 @@ import type { TestCore } from './core';
 type Picker = Pick<TestCore, 'dataDir' | 'call'>;
 
 /** Picks `paths` through the files.pick channel, as a dialog would return them. */
-export async function pickPaths(t: Picker, paths: readonly string[], purpose: 'import' | 'attachment' | 'document' | 'eml' | 'calendar' = 'document'): Promise<string[]> {
+export async function pickPaths(t: Picker, paths: readonly string[], purpose: 'import' | 'attachment' | 'document' | 'eml' | 'calendar' | 'logo' = 'document'): Promise<string[]> {
   writeFileSync(join(t.dataDir, HARNESS_PICKS_FILE), JSON.stringify(paths));
   return (await t.call('files.pick', { purpose, multiple: true })).paths;
 }

@@ -36,6 +36,8 @@ import { createBlobStore } from './blob-store';
 import { FOLDER_TYPE, indexableText, isTextType, safeExtension, sniffPreviewable, typeFromName } from './file-types';
 import { mayOpen } from './open-rule';
 
+/** Copies made to open in another program (documents, PDF previews); cleanOpened removes them after a day. */
+export const OPENED_DIR = 'opened';
 export const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
 const MAX_FILE_SETTING = 'documents.maxFileBytes';
 /** Text files are searchable by their first megabyte: enough for notes and quotes, bounded for the index. */
@@ -174,7 +176,7 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
      * Compared with the file system's own time, not the app clock: modification times come from the OS.
      */
     async cleanOpened(now = Date.now()): Promise<number> {
-      const dir = join(dataDir, 'opened');
+      const dir = join(dataDir, OPENED_DIR);
       let removed = 0;
       for (const name of await readdir(dir).catch(() => [] as string[])) {
         const path = join(dir, name);
@@ -316,7 +318,7 @@ export function createDocumentsService({ deps: { db, clock, events, newId }, dat
         // the document's id and a letters-only extension (never by its name).
         const copyName = `${doc.id}${safeExtension(doc.name)}`;
         if (!(await mayOpen(path, copyName))) return revealInstead(path);
-        const dir = join(dataDir, 'opened');
+        const dir = join(dataDir, OPENED_DIR);
         await mkdir(dir, { recursive: true });
         const copy = join(dir, copyName);
         await chmod(copy, 0o600).catch(() => undefined); // Windows refuses to delete a read-only file

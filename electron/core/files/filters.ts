@@ -9,4 +9,5 @@ export const PICK_FILTERS: Record<z.output<typeof FilePurpose>, FileFilter[] | u
   calendar: [{ name: 'Calendars (iCalendar)', extensions: ['ics', 'ical', 'ifb', 'icalendar'] }],
   attachment: undefined,
   document: undefined,
+  logo: [{ name: 'Pictures (PNG, JPEG)', extensions: ['png', 'jpg', 'jpeg'] }],
 };

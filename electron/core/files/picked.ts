@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/ipc/errors';
  * What a read is for: each has its own size limit and its own words. `link` keeps a file or folder in place;
  * `folder` is a picked folder something is written to (a backup's second place, a new data folder).
  */
-export type ReadPurpose = 'import' | 'calendar' | 'eml' | 'attachment' | 'document' | 'link' | 'folder';
+export type ReadPurpose = 'import' | 'calendar' | 'eml' | 'attachment' | 'document' | 'link' | 'folder' | 'logo';
 
 /** Only `has` is needed: the memory of picks lives in modules.ts (pickedFiles). */
 export interface PickMemory {
@@ -85,6 +85,14 @@ const RULES: Record<ReadPurpose, Rule> = {
     folder: 'That is a folder: link it instead of copying it',
     notFile: 'That is not a regular file, so it cannot be stored',
     tooBig: (max) => `The file is larger than the ${formatBytes(max)} limit for documents. Change the limit in Settings → Documents.`,
+  },
+  // Embedded in every quote and invoice PDF (and each email carrying one): a logo is a few hundred KB at most.
+  logo: {
+    maxBytes: 2 * MB,
+    notPicked: 'Choose the picture with "Choose logo…" first',
+    folder: 'That is a folder: choose a PNG or JPEG picture',
+    notFile: NOT_A_FILE,
+    tooBig: (max) => `A logo can be at most ${formatBytes(max)}: make the picture smaller and choose it again`,
   },
   link: {
     maxBytes: Number.POSITIVE_INFINITY,

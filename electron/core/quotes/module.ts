@@ -9,7 +9,9 @@ import { exportQuotesCsv } from './export-csv';
 import { quotePdfFile } from './quote-pdf-file';
 import { createQuotes } from './quotes';
 import { createQuoteSend } from './send';
+import { setLogo } from './logo';
 import { loadSalesSettings, saveSalesSettings } from './settings';
+import { numberSeries } from '../../db/number-series.repo';
 
 /** `outbox`: the email module's own (one worker delivers every message). */
 export function createQuotesModule(ctx: FeatureContext, outbox: Outbox): FeatureModule<QuotesChannel> {
@@ -37,6 +39,13 @@ export function createQuotesModule(ctx: FeatureContext, outbox: Outbox): Feature
         events.emit('data.changed', { entity: 'settings', action: 'updated', ids: ['sales'] });
         return saved;
       },
+      'quotes.settings.setLogo': async (input) => {
+        const saved = await setLogo(ctx, input.path);
+        events.emit('data.changed', { entity: 'settings', action: 'updated', ids: ['sales'] });
+        events.emit('data.changed', { entity: 'document', action: 'created', ids: saved.logoDocumentId ? [saved.logoDocumentId] : [] });
+        return saved;
+      },
+      'quotes.settings.series': () => numberSeries(db),
     },
   };
 }

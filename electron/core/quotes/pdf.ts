@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { StoredTotals, Line } from '../../../shared/domain/quote';
 import { AppError } from '../../../shared/ipc/errors';
 import { addLink, insertDocument } from '../../db/documents.repo';
+import { anyReverseCharge } from '../../db/quotes.repo';
 import type { DB } from '../../db/schema';
 import { createBlobStore } from '../documents/blob-store';
 import type { FeatureContext } from '../modules';
@@ -51,11 +52,8 @@ export interface PrintableDocument {
 }
 
 /** Whether any line carries a tax rate of kind reverse_charge (looked up by the ids the lines copied). */
-export async function usesReverseCharge(db: Kysely<DB>, lines: readonly Line[]): Promise<boolean> {
-  const ids = [...new Set(lines.flatMap((l) => l.taxes.map((t) => t.taxRateId)))];
-  if (ids.length === 0) return false;
-  const hit = await db.selectFrom('tax_rates').select('id').where('id', 'in', ids).where('kind', '=', 'reverse_charge').executeTakeFirst();
-  return hit !== undefined;
+export function usesReverseCharge(db: Kysely<DB>, lines: readonly Line[]): Promise<boolean> {
+  return anyReverseCharge(db, lines.flatMap((l) => l.taxes.map((t) => t.taxRateId)));
 }
 
 /** How many pages a PDF has: each page is one /Type /Page object (Chromium writes them uncompressed). */
@@ -67,19 +65,31 @@ export function pdfPageCount(bytes: Uint8Array): number {
 /** The PDF of a document: pdf-html.ts's page printed by the platform. UNAVAILABLE (in the app's words) when it cannot print. */
 export async function renderPdf(ctx: FeatureContext, doc: PrintableDocument): Promise<Uint8Array> {
   const reverseCharge = doc.reverseCharge ?? (await usesReverseCharge(ctx.deps.db, doc.lines));
-  const bytes = await ctx.platform.printToPdf(documentHtml({ ...doc, reverseCharge }), { pageSize: doc.pageSize });
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await ctx.platform.printToPdf(documentHtml({ ...doc, reverseCharge }), { pageSize: doc.pageSize });
+  } catch (error) {
+    // The printer's own words (a crashed renderer, a timeout) go to the log; the window gets ours.
+    ctx.logger.error('printing a PDF failed', { error: error instanceof Error ? error.message : String(error) });
+    throw new AppError('UNAVAILABLE', 'The PDF could not be made. Try again; if it keeps failing, restart Rapport');
+  }
   if (!bytes) throw new AppError('UNAVAILABLE', 'PDFs cannot be made here: open Rapport as the desktop app to make one');
   return bytes;
 }
 
 /** Writes the bytes into the documents store (content-addressed) outside any transaction; returns their hash. */
 export async function storePdfBytes(ctx: FeatureContext, bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
+  return storeBytes(ctx, bytes, MAX_PDF_BYTES);
+}
+
+/** Bytes made in main (a PDF, a picked logo read and checked) into the content-addressed documents store. */
+export async function storeBytes(ctx: FeatureContext, bytes: Uint8Array, maxBytes: number): Promise<{ sha256: string; size: number }> {
   const blobs = createBlobStore(join(ctx.dataDir, 'documents'));
   // The store takes files (it hashes as it copies); a temp file beside it keeps the rename on one disk.
   const temp = join(ctx.dataDir, `.pdf-${randomUUID()}.tmp`);
   try {
     await writeFile(temp, bytes);
-    const stored = await blobs.put(temp, { maxBytes: MAX_PDF_BYTES, keepHead: 0 });
+    const stored = await blobs.put(temp, { maxBytes, keepHead: 0 });
     return { sha256: stored.sha256, size: stored.size };
   } finally {
     await rm(temp, { force: true });
@@ -97,30 +107,39 @@ export async function readStoredPdf(ctx: FeatureContext, sha256: string): Promis
 }
 
 /** Inside the sending transaction: the document row for stored bytes, linked to the job and the contact. */
-export async function insertPdfDocument(
+export function insertPdfDocument(
   trx: Kysely<DB>,
   ctx: FeatureContext,
   pdf: { sha256: string; size: number; name: string; jobId: string | null; contactId: string | null },
+): Promise<string> {
+  const links = [...(pdf.jobId ? [{ type: 'job' as const, id: pdf.jobId }] : []), ...(pdf.contactId ? [{ type: 'contact' as const, id: pdf.contactId }] : [])];
+  return insertStoredDocument(trx, ctx, { ...pdf, type: 'application/pdf', note: 'Frozen when sent: a re-send attaches these very bytes', links });
+}
+
+/** A document row for bytes already in the store (storeBytes), with its links; returns its id. */
+export async function insertStoredDocument(
+  trx: Kysely<DB>,
+  ctx: FeatureContext,
+  doc: { sha256: string; size: number; name: string; type: string; note: string; links: { type: 'job' | 'contact'; id: string }[] },
 ): Promise<string> {
   const id = ctx.deps.newId();
   const now = ctx.deps.clock.now().toISOString();
   await insertDocument(trx, {
     id,
-    name: pdf.name,
-    type: 'application/pdf',
-    size: pdf.size,
-    sha256: pdf.sha256,
+    name: doc.name,
+    type: doc.type,
+    size: doc.size,
+    sha256: doc.sha256,
     mode: 'copy',
     linkPath: null,
     linkMtimeMs: null,
     isFolder: false,
-    note: 'Frozen when sent: a re-send attaches these very bytes',
+    note: doc.note,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
     content: null,
   });
-  if (pdf.jobId) await addLink(trx, id, 'job', pdf.jobId, now);
-  if (pdf.contactId) await addLink(trx, id, 'contact', pdf.contactId, now);
+  for (const link of doc.links) await addLink(trx, id, link.type, link.id, now);
   return id;
 }

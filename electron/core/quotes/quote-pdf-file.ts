@@ -1,13 +1,14 @@
 // quotes.pdf and invoices.pdf (issue #23): the PDF a user opens or saves. A sent document gives its FROZEN bytes (the
 // very file the client received, read back from Documents by its hash, never printed again); a draft gives a preview
 // printed now with "DRAFT" where the number goes, which is never stored. "Save as" writes where the user picks;
-// otherwise the file goes to <data>/exports/pdf/ and opens in the system's PDF viewer.
+// otherwise a copy goes to <data>/opened/ (removed after a day, like opened documents) and opens in the PDF viewer.
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { EXPORTS_DIR, writeFileAtomically } from '../export-file';
+import { OPENED_DIR } from '../documents/documents';
+import { writeFileAtomically } from '../export-file';
 import { loadQuote } from '../../db/quotes.repo';
 import { linesOf } from '../../db/sale-lines.repo';
 import type { FeatureContext } from '../modules';
@@ -38,7 +39,7 @@ async function deliver(ctx: FeatureContext, made: Made, saveAs: boolean): Promis
     if (path === null) return { path: null, sha256: made.sha256, frozen: made.frozen, pages };
   } else {
     // A copy to open, never the stored file itself: a viewer that saves changes must not alter the frozen bytes.
-    const dir = join(ctx.dataDir, EXPORTS_DIR, 'pdf');
+    const dir = join(ctx.dataDir, OPENED_DIR);
     await mkdir(dir, { recursive: true });
     path = join(dir, `${Date.now()}-${made.name}`);
   }

@@ -114,6 +114,27 @@ export function useUpdateSalesSettings() {
   });
 }
 
+/**
+ * Chooses the logo with the open dialog and makes it the PDFs' logo (null path: take it off). Resolves null when the
+ * user cancelled the dialog.
+ */
+export function useSetLogo() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (remove: boolean) => {
+      if (remove) return invoke('quotes.settings.setLogo', { path: null });
+      const { paths } = await invoke('files.pick', { purpose: 'logo' });
+      return paths[0] ? invoke('quotes.settings.setLogo', { path: paths[0] }) : null;
+    },
+    onSuccess: (settings) => settings && client.setQueryData(quoteKeys.settings, settings),
+  });
+}
+
+/** The last number given in each series, for the settings' "Next: …". */
+export function useNumberSeries() {
+  return useQuery({ queryKey: [...quoteKeys.settings, 'series'], queryFn: () => invoke('quotes.settings.series', {}) });
+}
+
 /** Active tax rates (the ones a new line may use). */
 export function useQuoteTaxRates() {
   return useQuery({ queryKey: quoteKeys.taxRates, queryFn: () => invoke('taxRates.list', { includeInactive: false }) });

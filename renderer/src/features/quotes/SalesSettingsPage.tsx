@@ -4,9 +4,11 @@
 import { Anchor, Button, Fieldset, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link } from 'wouter';
-import { checkNumberPattern, formatNumber } from '../../../../shared/domain/numbering';
+import { checkNumberPattern, formatNumber, nextNumber } from '../../../../shared/domain/numbering';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { IpcError } from '../../../../shared/ipc/errors';
-import { type SalesSettingsRow, useQuoteTaxRates, useSalesSettings, useUpdateSalesSettings } from '../../api/quotes';
+import { useDocument } from '../../api/documents';
+import { type SalesSettingsRow, useNumberSeries, useQuoteTaxRates, useSalesSettings, useSetLogo, useUpdateSalesSettings } from '../../api/quotes';
 import pageClasses from '../../ui/ListPage.module.css';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
@@ -21,17 +23,20 @@ export function SalesSettingsPage() {
   );
 }
 
-/** The pattern's next number as an example, or what is wrong with it. */
-function patternHint(pattern: string, resetYearly: boolean): { example: string | null; error: string | null } {
+type LastNumber = ChannelOutput<'quotes.settings.series'>['quote'];
+
+/** The number the next send would give with this pattern (as main's series would), or what is wrong with the pattern. */
+function patternHint(pattern: string, resetYearly: boolean, last: LastNumber = null): { example: string | null; error: string | null } {
   const issue = checkNumberPattern(pattern, resetYearly)[0];
   if (issue) return { example: null, error: issue.message };
-  return { example: formatNumber(pattern, { year: new Date().getFullYear(), seq: 1 }), error: null };
+  return { example: formatNumber(pattern, nextNumber(last, new Date().getFullYear(), resetYearly)), error: null };
 }
 
 function Numbering({ form, kind }: { form: ReturnType<typeof useForm<SalesSettingsRow>>; kind: 'quote' | 'invoice' }) {
   const pattern = kind === 'quote' ? 'quotePattern' : 'invoicePattern';
   const reset = kind === 'quote' ? 'quoteResetYearly' : 'invoiceResetYearly';
-  const hint = patternHint(form.values[pattern], form.values[reset]);
+  const series = useNumberSeries();
+  const hint = patternHint(form.values[pattern], form.values[reset], series.data?.[kind] ?? null);
   return (
     <Stack gap={4}>
       <TextInput
@@ -43,10 +48,32 @@ function Numbering({ form, kind }: { form: ReturnType<typeof useForm<SalesSettin
       <Switch label="Start again at 1 each year" {...form.getInputProps(reset, { type: 'checkbox' })} />
       {hint.example && (
         <Text size="sm" c="dimmed" aria-live="polite">
-          First number {form.values[reset] ? 'each year' : ''}: <strong>{hint.example}</strong>
+          Next {kind === 'quote' ? 'quote' : 'invoice'} sent: <strong>{hint.example}</strong>
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** The logo is saved at once (it is a file, not a field of the form); the name of the stored picture shows. */
+function Logo({ settings }: { settings: SalesSettingsRow }) {
+  const setLogo = useSetLogo();
+  const doc = useDocument(settings.logoDocumentId ?? undefined);
+  return (
+    <Group gap="sm" mt="sm">
+      <Text size="sm">Logo: {settings.logoDocumentId ? (doc.data?.name ?? '…') : 'none'}</Text>
+      <Button variant="default" size="xs" loading={setLogo.isPending && !setLogo.variables} onClick={() => setLogo.mutate(false)}>
+        Choose logo…
+      </Button>
+      {settings.logoDocumentId && (
+        <Button variant="subtle" size="xs" color="red" onClick={() => setLogo.mutate(true)}>
+          Remove logo
+        </Button>
+      )}
+      <Text size="xs" c="dimmed">
+        A PNG or JPEG picture, at most 2 MB, printed at the top of quotes and invoices.
+      </Text>
+    </Group>
   );
 }
 
@@ -110,9 +137,7 @@ function SettingsForm({ settings }: { settings: SalesSettingsRow }) {
                 <TextInput label="Company number" {...form.getInputProps('companyNumber')} />
               </Stack>
             </SimpleGrid>
-            <Text size="xs" c="dimmed" mt="xs">
-              A logo on the PDFs cannot be chosen here yet.
-            </Text>
+            <Logo settings={settings} />
           </Fieldset>
           <Fieldset legend="Prices and tax">
             <Stack gap="sm">
