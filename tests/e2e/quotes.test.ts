@@ -2,7 +2,10 @@
 // free line typed in, the live totals (exact text), saved; sent with "Mark as sent" (no SMTP needed: numbering,
 // freezing and locking are the same), numbered Q-YYYY-0001 and locked; accepted with one optional line chosen, which
 // moves the job to Won at the accepted net value. Screenshots of the builder at 1280 px and of the sent quote.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { HARNESS_PICKS_FILE } from '../../electron/harness/platform';
 import { screenshot, useApp } from './app-fixture';
 
 const VAT20 = '5a1e57a0-0000-4000-8000-000000000001';
@@ -123,15 +126,23 @@ test('the list filters by status and searches; settings show the next number and
   await page.getByRole('heading', { name: 'Quote & invoice settings', level: 1 }).waitFor();
   const quoteNumbers = page.getByLabel('Quote numbers');
   await expect.poll(() => quoteNumbers.inputValue()).toBe('Q-{YYYY}-{NNNN}');
-  await page.getByText(`Q-${year}-0001`, { exact: true }).waitFor();
+  // The next number the series will give (one quote was sent above), shown for the pattern as it is typed.
+  await page.getByText(`Q-${year}-0002`, { exact: true }).waitFor();
   await quoteNumbers.fill('Q-{X}-{NNN}');
   await page.getByText('{X} is not a part Rapport knows', { exact: false }).waitFor();
   await quoteNumbers.fill('Q{YY}-{NNN}');
-  await page.getByText(`Q${String(year % 100).padStart(2, '0')}-001`, { exact: true }).waitFor();
+  await page.getByText(`Q${String(year % 100).padStart(2, '0')}-002`, { exact: true }).waitFor();
   await page.getByLabel('Business name').fill('Sam Trader Joinery');
   await page.getByRole('button', { name: 'Save settings' }).first().click();
   await expect.poll(async () => (await app.harness.rpc('quotes.settings.get', {})).quotePattern).toBe('Q{YY}-{NNN}');
   expect((await app.harness.rpc('quotes.settings.get', {})).businessName).toBe('Sam Trader Joinery');
+  // The logo: chosen in the open dialog (the harness answers it from a file), saved at once, named on the page.
+  const logo = join(app.harness.dataDir, 'Joinery logo.png');
+  writeFileSync(logo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+  writeFileSync(join(app.harness.dataDir, HARNESS_PICKS_FILE), JSON.stringify([logo]));
+  await page.getByRole('button', { name: 'Choose logo…' }).click();
+  await page.getByText('Logo: Joinery logo.png').waitFor();
+  expect((await app.harness.rpc('quotes.settings.get', {})).logoDocumentId).not.toBeNull();
   await screenshot(page, 'quote-settings');
   assertClean();
 }, 60_000);
