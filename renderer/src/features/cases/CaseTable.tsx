@@ -1,9 +1,10 @@
 // Cases as rows: C-0042, subject, contact, status, priority and when the next target is due. Used by the cases
 // page and (compact) by a contact's or job's Cases section and Today.
-import { Anchor, Badge, Button, Center, Loader, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { type CaseListFilter, type CaseListItem, useCaseList } from '../../api/cases';
+import { PagedTable } from '../../ui/PagedTable';
 import { CATEGORY_COLORS, PRIORITY_COLORS, PRIORITY_LABELS, dueText } from './case-text';
 
 interface Props {
@@ -15,44 +16,25 @@ interface Props {
 }
 
 export function CaseTable({ filter, empty, hideContact, label = 'Cases' }: Props) {
-  const list = useCaseList(filter);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  if (list.isPending) {
-    return (
-      <Center p="lg">
-        <Loader size="sm" aria-label="Loading cases" />
-      </Center>
-    );
-  }
-  if (items.length === 0) return <>{empty}</>;
   const now = new Date();
   return (
-    <div>
-      <Table highlightOnHover aria-label={label} verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={80}>Case</Table.Th>
-            <Table.Th>Subject</Table.Th>
-            {!hideContact && <Table.Th>Contact</Table.Th>}
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Priority</Table.Th>
-            <Table.Th>Due</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((c) => (
-            <CaseTableRow key={c.id} c={c} now={now} hideContact={hideContact} />
-          ))}
-        </Table.Tbody>
-      </Table>
-      {list.hasNextPage && (
-        <Center mt="md">
-          <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            Load more
-          </Button>
-        </Center>
-      )}
-    </div>
+    <PagedTable
+      list={useCaseList(filter)}
+      label={label}
+      what="cases"
+      empty={empty}
+      head={
+        <>
+          <Table.Th w={80}>Case</Table.Th>
+          <Table.Th>Subject</Table.Th>
+          {!hideContact && <Table.Th>Contact</Table.Th>}
+          <Table.Th>Status</Table.Th>
+          <Table.Th>Priority</Table.Th>
+          <Table.Th>Due</Table.Th>
+        </>
+      }
+      row={(c) => <CaseTableRow key={c.id} c={c} now={now} hideContact={hideContact} />}
+    />
   );
 }
 

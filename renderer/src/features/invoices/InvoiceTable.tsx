@@ -1,9 +1,10 @@
 // Invoices as rows: number (or Draft), client, issued, due, total, paid, balance and status (Overdue derived).
 // Used by the invoices page and (compact) by a job's Invoices section.
-import { Anchor, Badge, Button, Center, Loader, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { type InvoiceListFilter, type InvoiceListItem, useInvoiceList } from '../../api/invoices';
+import { PagedTable } from '../../ui/PagedTable';
 import { dayText, invoiceName, money, statusColor, statusLabel } from './invoice-text';
 
 interface Props {
@@ -15,45 +16,26 @@ interface Props {
 }
 
 export function InvoiceTable({ filter, empty, label = 'Invoices', hideClient }: Props) {
-  const list = useInvoiceList(filter);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  if (list.isPending) {
-    return (
-      <Center p="lg">
-        <Loader size="sm" aria-label="Loading invoices" />
-      </Center>
-    );
-  }
-  if (items.length === 0) return <>{empty}</>;
   return (
-    <div>
-      <Table highlightOnHover aria-label={label} verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Invoice</Table.Th>
-            {!hideClient && <Table.Th>Client</Table.Th>}
-            <Table.Th>Issued</Table.Th>
-            <Table.Th>Due</Table.Th>
-            <Table.Th ta="right">Total</Table.Th>
-            <Table.Th ta="right">Paid</Table.Th>
-            <Table.Th ta="right">Balance</Table.Th>
-            <Table.Th>Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((i) => (
-            <InvoiceTableRow key={i.id} i={i} hideClient={hideClient} />
-          ))}
-        </Table.Tbody>
-      </Table>
-      {list.hasNextPage && (
-        <Center mt="md">
-          <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            Load more
-          </Button>
-        </Center>
-      )}
-    </div>
+    <PagedTable
+      list={useInvoiceList(filter)}
+      label={label}
+      what="invoices"
+      empty={empty}
+      head={
+        <>
+          <Table.Th>Invoice</Table.Th>
+          {!hideClient && <Table.Th>Client</Table.Th>}
+          <Table.Th>Issued</Table.Th>
+          <Table.Th>Due</Table.Th>
+          <Table.Th ta="right">Total</Table.Th>
+          <Table.Th ta="right">Paid</Table.Th>
+          <Table.Th ta="right">Balance</Table.Th>
+          <Table.Th>Status</Table.Th>
+        </>
+      }
+      row={(i) => <InvoiceTableRow key={i.id} i={i} hideClient={hideClient} />}
+    />
   );
 }
 

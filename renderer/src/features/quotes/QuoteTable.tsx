@@ -1,10 +1,11 @@
 // Quotes as rows: number (or Draft), title, client, status (Expired derived), total in its currency, valid until.
 // Used by the Quotes page and (compact) by a job's or contact's Quotes section.
-import { Anchor, Badge, Button, Center, Loader, Table } from '@mantine/core';
+import { Anchor, Badge, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { formatMoney } from '../../../../shared/domain/money';
 import { type QuoteListFilter, useQuoteList } from '../../api/quotes';
+import { PagedTable } from '../../ui/PagedTable';
 import { STATUS_COLORS, STATUS_LABELS, dayText, quoteLabel, shownStatus } from './quote-text';
 
 interface Props {
@@ -16,62 +17,45 @@ interface Props {
 }
 
 export function QuoteTable({ filter, empty, hideClient, label = 'Quotes' }: Props) {
-  const list = useQuoteList(filter);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  if (list.isPending) {
-    return (
-      <Center p="lg">
-        <Loader size="sm" aria-label="Loading quotes" />
-      </Center>
-    );
-  }
-  if (items.length === 0) return <>{empty}</>;
   return (
-    <div>
-      <Table highlightOnHover aria-label={label} verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={150}>Number</Table.Th>
-            <Table.Th>Title</Table.Th>
-            {!hideClient && <Table.Th>Client</Table.Th>}
-            <Table.Th>Status</Table.Th>
-            <Table.Th ta="right">Total</Table.Th>
-            <Table.Th>Valid until</Table.Th>
+    <PagedTable
+      list={useQuoteList(filter)}
+      label={label}
+      what="quotes"
+      empty={empty}
+      head={
+        <>
+          <Table.Th w={150}>Number</Table.Th>
+          <Table.Th>Title</Table.Th>
+          {!hideClient && <Table.Th>Client</Table.Th>}
+          <Table.Th>Status</Table.Th>
+          <Table.Th ta="right">Total</Table.Th>
+          <Table.Th>Valid until</Table.Th>
+        </>
+      }
+      row={(q) => {
+        const status = shownStatus(q);
+        return (
+          <Table.Tr key={q.id}>
+            <Table.Td>
+              <Anchor component={Link} href={`/quotes/${q.id}`} fw={500}>
+                {quoteLabel(q)}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{q.title}</Table.Td>
+            {!hideClient && <Table.Td>{[q.contactName, q.companyName].filter(Boolean).join(', ')}</Table.Td>}
+            <Table.Td>
+              <Badge variant="light" color={STATUS_COLORS[status]}>
+                {STATUS_LABELS[status]}
+              </Badge>
+            </Table.Td>
+            <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {formatMoney(q.grandTotalMinor, q.currency)}
+            </Table.Td>
+            <Table.Td>{dayText(q.validUntil)}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((q) => {
-            const status = shownStatus(q);
-            return (
-              <Table.Tr key={q.id}>
-                <Table.Td>
-                  <Anchor component={Link} href={`/quotes/${q.id}`} fw={500}>
-                    {quoteLabel(q)}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{q.title}</Table.Td>
-                {!hideClient && <Table.Td>{[q.contactName, q.companyName].filter(Boolean).join(', ')}</Table.Td>}
-                <Table.Td>
-                  <Badge variant="light" color={STATUS_COLORS[status]}>
-                    {STATUS_LABELS[status]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {formatMoney(q.grandTotalMinor, q.currency)}
-                </Table.Td>
-                <Table.Td>{dayText(q.validUntil)}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-      {list.hasNextPage && (
-        <Center mt="md">
-          <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            Load more
-          </Button>
-        </Center>
-      )}
-    </div>
+        );
+      }}
+    />
   );
 }
