@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Cursor, Id, Limit, optionalText, searchQuery, text } from './fields';
 import { DueDate } from './job';
-import { DiscountInput, Line, LineInput, PageSize, Rounding, StoredTotals } from './quote';
+import { DiscountInput, LineInput, SaleDocumentFields } from './quote';
 
 export const InvoiceCreate = z.strictObject({
   /** From an accepted quote: its counted lines, discount and terms are copied. Refused when it was invoiced already. */
@@ -51,33 +51,13 @@ export const Invoice = z.object({
   overdue: z.boolean(),
   quoteId: z.string().nullable(),
   quoteNumber: z.string().nullable(),
-  jobId: z.string().nullable(),
-  jobTitle: z.string().nullable(),
-  contactId: z.string().nullable(),
-  contactName: z.string().nullable(),
-  companyId: z.string().nullable(),
-  companyName: z.string().nullable(),
-  title: z.string(),
-  currency: z.string(),
-  pricesIncludeTax: z.boolean(),
-  rounding: Rounding,
-  discount: DiscountInput.nullable(),
-  lines: z.array(Line),
-  totals: StoredTotals,
+  ...SaleDocumentFields,
   paidMinor: z.number().int(),
   /** What is left to pay: grand total less payments. */
   balanceMinor: z.number().int(),
   payments: z.array(Payment),
-  issuedOn: z.string().nullable(),
   dueDate: z.string().nullable(),
   paymentTermsDays: z.number().int(),
-  notes: z.string().nullable(),
-  terms: z.string().nullable(),
-  locale: z.string().nullable(),
-  pageSize: PageSize,
-  sentAt: z.string().nullable(),
-  pdfDocumentId: z.string().nullable(),
-  pdfSha256: z.string().nullable(),
   paidAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

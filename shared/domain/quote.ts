@@ -99,16 +99,8 @@ export const StoredTotals = z.object({
 });
 export type StoredTotals = z.infer<typeof StoredTotals>;
 
-export const Quote = z.object({
-  id: z.string(),
-  /** Q-2026-0007 (revision 1) or Q-2026-0007-R2; null while a first draft has never been sent. */
-  number: z.string().nullable(),
-  revision: z.number().int(),
-  /** The first revision's id: all revisions of one quote share it. */
-  rootId: z.string(),
-  status: QuoteStatus,
-  /** Derived: sent, not answered, and its validity date has passed. */
-  expired: z.boolean(),
+/** What a quote and an invoice both carry: who it is for, the priced lines and stored totals, the frozen PDF. */
+export const SaleDocumentFields = {
   title: z.string(),
   jobId: z.string().nullable(),
   jobTitle: z.string().nullable(),
@@ -124,7 +116,6 @@ export const Quote = z.object({
   totals: StoredTotals,
   notes: z.string().nullable(),
   terms: z.string().nullable(),
-  validUntil: z.string().nullable(),
   locale: z.string().nullable(),
   pageSize: PageSize,
   issuedOn: z.string().nullable(),
@@ -132,6 +123,20 @@ export const Quote = z.object({
   /** The frozen PDF in the job's documents, and its SHA-256: a re-send attaches these very bytes. */
   pdfDocumentId: z.string().nullable(),
   pdfSha256: z.string().nullable(),
+};
+
+export const Quote = z.object({
+  id: z.string(),
+  /** Q-2026-0007 (revision 1) or Q-2026-0007-R2; null while a first draft has never been sent. */
+  number: z.string().nullable(),
+  revision: z.number().int(),
+  /** The first revision's id: all revisions of one quote share it. */
+  rootId: z.string(),
+  status: QuoteStatus,
+  /** Derived: sent, not answered, and its validity date has passed. */
+  expired: z.boolean(),
+  ...SaleDocumentFields,
+  validUntil: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   acceptMethod: AcceptMethod.nullable(),
   /** The filed email (activity) or document that shows the client accepted. */
