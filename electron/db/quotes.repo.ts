@@ -142,10 +142,11 @@ export async function setTaskQuote(db: Kysely<DB>, taskId: string, quoteId: stri
   await db.updateTable('tasks').set({ quote_id: quoteId }).where('id', '=', taskId).execute();
 }
 
-export async function taxRatesExisting(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('tax_rates').select('id').where('id', 'in', [...new Set(ids)]).execute();
-  return new Set(rows.map((r) => r.id));
+/** The names of these tax rates, by id (an id missing from the map no longer exists). */
+export async function taxRatesExisting(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('tax_rates').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function productsExisting(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {

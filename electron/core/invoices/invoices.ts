@@ -14,6 +14,7 @@ import { findJob } from '../../db/jobs.repo';
 import { discountOf, linesOf, replaceLines, totalsColumns } from '../../db/sale-lines.repo';
 import type { DB } from '../../db/schema';
 import type { FeatureContext } from '../modules';
+import { checkLines } from '../quotes/quotes';
 import { loadSalesSettings } from '../quotes/settings';
 import { loadInvoice, requireInvoice, todayOf, toSummary } from './view';
 
@@ -113,7 +114,7 @@ export function createInvoices(ctx: FeatureContext) {
       const from = input.quoteId ? await fromQuote(trx, input.quoteId) : await fromJob(trx, input.jobId!);
       if (input.quoteId && input.jobId && from.jobId !== input.jobId) throw AppError.validation('jobId', 'That quote is for another job');
       const settings = await loadSalesSettings(trx);
-      const priced = priceDocument({ ...from, lines: input.lines ?? from.lines }, newId);
+      const priced = priceDocument({ ...from, lines: input.lines ? await checkLines(trx, input.lines) : from.lines }, newId);
       const now = clock.now().toISOString();
       await insertInvoice(trx, {
         id,
@@ -155,7 +156,7 @@ export function createInvoices(ctx: FeatureContext) {
       const row = await requireInvoice(trx, input.id);
       if (row.status !== 'draft') throw AppError.validation('id', FINAL);
       const discount = input.discount === undefined ? discountOf(row.discount_kind, row.discount_value) : input.discount;
-          const lines = input.lines ?? (await linesOf(trx, { invoiceId: row.id }));
+      const lines = input.lines ? await checkLines(trx, input.lines) : await linesOf(trx, { invoiceId: row.id });
       const priced = priceDocument({ currency: row.currency, pricesIncludeTax: row.prices_include_tax === 1, rounding: row.rounding, discount, lines }, newId);
       await updateInvoice(trx, row.id, {
         ...discountColumns(discount),

@@ -45,8 +45,12 @@ export async function requireQuote(db: Kysely<DB>, id: string, path = 'id'): Pro
   return row;
 }
 
-/** Every tax rate a line names must exist, and a catalogue item it came from. Paths name the line and tax. */
-export async function checkLines(db: Kysely<DB>, lines: readonly (LineInput | Line)[]): Promise<void> {
+/**
+ * Every tax rate a line names must exist, and a catalogue item it came from (paths name the line and tax). Returns
+ * the lines with each tax's name copied in where the caller gave none, so the VAT summary and the PDF print the rate's
+ * name as it was when the line was made ("VAT 20%"), never an id.
+ */
+export async function checkLines(db: Kysely<DB>, lines: readonly LineInput[]): Promise<LineInput[]> {
   const items = lines.flatMap((l, i) => (l.kind === 'item' ? [{ l, i }] : []));
   const rates = await taxRatesExisting(db, items.flatMap(({ l }) => l.taxes.map((t) => t.taxRateId)));
   const products = await productsExisting(db, items.flatMap(({ l }) => (l.productId ? [l.productId] : [])));
@@ -56,6 +60,7 @@ export async function checkLines(db: Kysely<DB>, lines: readonly (LineInput | Li
     });
     if (l.productId && !products.has(l.productId)) throw AppError.validation(`lines.${i}.productId`, 'That catalogue item no longer exists: pick another or type the line');
   }
+  return lines.map((l) => (l.kind === 'item' ? { ...l, taxes: l.taxes.map((t) => ({ ...t, label: t.label || rates.get(t.taxRateId)! })) } : l));
 }
 
 /** Who the quote is for: the job's contact and company unless others are given; each must exist. */
@@ -94,8 +99,7 @@ export function createQuotes(ctx: FeatureContext) {
     await db.transaction().execute(async (trx) => {
       const settings = await loadSalesSettings(trx);
       const parties = await partiesOf(trx, input.jobId ?? null, input.contactId, input.companyId);
-      const lines = input.lines ?? [];
-      await checkLines(trx, lines);
+      const lines = await checkLines(trx, input.lines ?? []);
       const doc = {
         currency: input.currency ?? parties.job?.currency ?? settings.currency,
         pricesIncludeTax: input.pricesIncludeTax ?? settings.pricesIncludeTax,
@@ -150,8 +154,7 @@ export function createQuotes(ctx: FeatureContext) {
         input.contactId !== undefined ? input.contactId : jobChanged ? undefined : row.contact_id,
         input.companyId !== undefined ? input.companyId : jobChanged ? undefined : row.company_id,
       );
-      const lines: readonly (LineInput | Line)[] = input.lines ?? (await linesOf(trx, { quoteId: row.id }));
-      if (input.lines) await checkLines(trx, input.lines);
+      const lines: readonly (LineInput | Line)[] = input.lines ? await checkLines(trx, input.lines) : await linesOf(trx, { quoteId: row.id });
       const doc = {
         currency: input.currency ?? row.currency,
         pricesIncludeTax: input.pricesIncludeTax ?? row.prices_include_tax === 1,
