@@ -20,7 +20,7 @@ const RUNS = Number(process.env.CSV_PROPERTY_RUNS ?? 2);
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 
 /** The channels that write a CSV file, and those that export something else (each says what). */
-const CSV_CHANNELS = ['export.contacts', 'export.table', 'reports.exportCsv', 'data.exportAll'];
+const CSV_CHANNELS = ['export.contacts', 'export.table', 'reports.exportCsv', 'data.exportAll', 'products.exportCsv', 'quotes.exportCsv', 'invoices.exportCsv'];
 const OTHER_EXPORTS: Record<string, string> = {
   'export.cancel': 'cancels a running export',
   'reports.exportPdf': 'PDF or HTML (escaped, tested in reports-export)',
@@ -171,6 +171,30 @@ describe('no live formula in any CSV export', () => {
             if (metric === 'activities') expect(sorted(column(rows, 'Subject'))).toEqual(sorted(stored.activities.map((a) => a.subject)));
             if (metric === 'overdueFollowUps') expect(column(rows, 'Follow-up').length).toBe(stored.activities.length);
           }
+
+          // The catalogue, quotes and invoices (issue #23): hostile names, descriptions, titles and client names.
+          const VAT20 = { taxRateId: '5a1e57a0-0000-4000-8000-000000000001', rateMilli: 20_000 };
+          for (const [i, j] of shape.jobs.entries()) {
+            await t.call('products.create', { name: j.title.trim() || `p${i}`, description: j.notes, category: j.lostReason.slice(0, 60), unitPriceE4: 1_000_000 * (i + 1) });
+          }
+          const products = await t.call('products.exportCsv', {});
+          const catalogue = (await t.call('products.list', { limit: 200 })).items;
+          const productRows = judge(products.path!, tally, catalogue.length);
+          expect(sorted(column(productRows, 'Description'))).toEqual(sorted(catalogue.map((p) => p.description)));
+          expect(sorted(column(productRows, 'Name'))).toEqual(sorted(catalogue.map((p) => p.name)));
+          const job = stored.jobs[0]!;
+          const quote = await t.call('quotes.create', {
+            title: job.title, jobId: job.id,
+            lines: shape.activities.map((a, i) => ({ kind: 'item' as const, description: a.subject.trim() || `line ${i}`, quantityMilli: 1000, unitPriceE4: 500_000, taxes: [VAT20] })),
+          });
+          const quotes = await t.call('quotes.exportCsv', {});
+          judge(quotes.path!, tally, null);
+          await t.call('quotes.send', { id: quote.id, markSentOnly: true });
+          const invoice = await t.call('invoices.create', { jobId: job.id });
+          await t.call('invoices.send', { id: invoice.id, markSentOnly: true });
+          const invoices = await t.call('invoices.exportCsv', { ...YEAR });
+          // The client's name (hostile) is on the invoice's row.
+          expect(column(judge(invoices.path!, tally, null), 'Client').filter(Boolean)).toContain(stored.contacts.find((c) => c.id === job.contactId)!.displayName);
 
           // Export everything: a zip whose tables/*.csv and documents/index.csv are CSV too (unpacked by a real unzip).
           const all = await t.call('data.exportAll', {});

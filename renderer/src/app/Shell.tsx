@@ -38,7 +38,8 @@ export function Shell({ children }: { children: ReactNode }) {
           <CallTimer />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
+      {/* Scrolls on its own when the sections and saved segments are taller than the window (a laptop at 768 px). */}
+      <AppShell.Navbar p="xs" aria-label="Main" style={{ overflowY: 'auto' }}>
         {NAV_ITEMS.map((item) => (
           <NavLink
             key={item.path}
