@@ -38,6 +38,9 @@ export const REGISTRY: readonly RegistryEntry[] = [
   move('contact', 'appointments', { table: 'appointments', column: 'contact_id', key: ['id'] }),
   // Issue #22: a person's service cases go with them (their entries, messages and clock hang off the case row).
   move('contact', 'cases', { table: 'cases', column: 'contact_id', key: ['id'] }),
+  // Issue #23: quotes and invoices are the client's; the PDF already sent keeps the name it was sent to.
+  move('contact', 'quotes', { table: 'quotes', column: 'contact_id', key: ['id'] }),
+  move('contact', 'invoices', { table: 'invoices', column: 'contact_id', key: ['id'] }),
   // A document linked to both stays linked once: the merged-away record's twin link is kept in its snapshot.
   move('contact', 'documents', { table: 'document_links', column: 'contact_id', key: ['document_id'], where: 'contact_id IS NOT NULL', uniqueWith: ['document_id'] }),
   move('contact', 'importRecords', { table: 'import_items', column: 'entity_id', key: ['import_id'], where: `entity = 'contact'`, uniqueWith: ['import_id'] }),
@@ -52,6 +55,8 @@ export const REGISTRY: readonly RegistryEntry[] = [
   move('company', 'activities', { table: 'activities', column: 'company_id', key: ['id'] }),
   move('company', 'jobs', { table: 'jobs', column: 'company_id', key: ['id'] }),
   move('company', 'cases', { table: 'cases', column: 'company_id', key: ['id'] }),
+  move('company', 'quotes', { table: 'quotes', column: 'company_id', key: ['id'] }),
+  move('company', 'invoices', { table: 'invoices', column: 'company_id', key: ['id'] }),
   move('company', 'documents', { table: 'document_links', column: 'company_id', key: ['document_id'], where: 'company_id IS NOT NULL', uniqueWith: ['document_id'] }),
   move('company', 'importRecords', { table: 'import_items', column: 'entity_id', key: ['import_id'], where: `entity = 'company'`, uniqueWith: ['import_id'] }),
   move('company', 'linkedFields', { table: 'custom_values', column: 'text_value', key: ['field_id', 'record_id', 'seq'], where: LINK_FIELDS('companyLink'), mirror: 'sort_text', excludeMerged: 'record_id' }),
@@ -104,6 +109,9 @@ export const NOT_A_RECORD_ID: Readonly<Record<string, string>> = {
   campaign_id: 'an email campaign', message_id: 'an email Message-ID', outbox_id: 'an outbox message', appointment_id: 'an appointment',
   merge_id: 'a merge', purpose_id: 'a consent purpose', register_id: 'an erasure register entry',
   case_id: 'a service case', email_id: 'an outbox email', status_id: 'a case status', previous_case_id: 'an earlier case', merged_into_id: 'the case a case was merged into',
+  quote_id: 'a quote', invoice_id: 'an invoice', root_id: 'the first revision of a quote', product_id: 'a catalogue item',
+  tax_rate_id: 'a tax rate', pdf_document_id: 'the frozen PDF (a document)', evidence_activity_id: 'the filed email that shows a quote was accepted',
+  evidence_document_id: 'the document that shows a quote was accepted',
 };
 
 export const movesOf = (kind: RecordKind) =>
