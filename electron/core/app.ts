@@ -43,6 +43,7 @@ import { createProductsModule } from './products/module';
 import { createQuotesModule } from './quotes/module';
 import { createInvoicesModule } from './invoices/module';
 import { createSalesModule } from './sales/module';
+import { createSyncModule } from './sync/module';
 import { checkStoreWritable, inspectStoreAtStart, startupProblemOf } from './startup-checks';
 import { createWakeTimer } from './wake-timer';
 
@@ -147,6 +148,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...modules.quotes.handlers,
     ...modules.invoices.handlers,
     ...modules.sales.handlers,
+    ...modules.sync.handlers,
   };
   const dispatch = hold.guard(createDispatcher(handlers, logger, { dataDir: options.dataDir }));
   // One wake-up timer for both reminder loops: it sleeps until the earlier of their next due times.
@@ -216,5 +218,6 @@ function createModules(ctx: FeatureContext, hold: Hold) {
     quotes: createQuotesModule(ctx, email.outbox),
     invoices: createInvoicesModule(ctx, email.outbox),
     sales: createSalesModule(ctx),
+    sync: createSyncModule(ctx),
   };
 }

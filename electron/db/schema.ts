@@ -16,6 +16,7 @@ import type { CustomFieldsTable, CustomValuesTable } from './schema.custom-field
 import type { DuplicateDismissalsTable, DuplicatePairsTable, MergeLosersTable, MergeMovesTable, MergesTable, QualityFixItemsTable, QualityFixesTable, RecordAliasesTable } from './schema.merges';
 import type { ConsentEventsTable, ConsentPurposesTable, ConsentTokensTable, ErasingTable, ErasureHashesTable, ErasureRegisterTable, PrivacyLogTable, PrivacyRequestsTable, RetentionDecisionsTable, RetentionRulesTable } from './schema.privacy';
 import type { InvoicesTable, NumberSeriesTable, PaymentsTable, ProductsTable, QuotesTable, SaleLinesTable, TaxRatesTable } from './schema.quotes';
+import type { SyncAccountsTable, SyncCollectionsTable, SyncConflictsTable, SyncObjectsTable } from './schema.sync';
 import type { CaseCounterTable, CaseEventsTable, CaseMessagesTable, CaseStatusesTable, CaseTemplatesTable, CasesTable } from './schema.cases';
 
 export type { ActivityDaysTable, ClientJobsTable, ContactTouchesTable, JobMilestonesTable, PipelineTotalsTable, RevenueMonthsTable };
@@ -375,6 +376,10 @@ export interface FtsTable {
 type Fts<Name extends string, Columns extends string> = FtsTable & Record<Name, string> & Record<Columns, string | null>;
 
 export interface DB {
+  sync_accounts: SyncAccountsTable;
+  sync_collections: SyncCollectionsTable;
+  sync_objects: SyncObjectsTable;
+  sync_conflicts: SyncConflictsTable;
   tax_rates: TaxRatesTable;
   products: ProductsTable;
   number_series: NumberSeriesTable;

@@ -27,6 +27,7 @@ import { PRODUCTS_CHANNELS } from './products.channels';
 import { QUOTES_CHANNELS } from './quotes.channels';
 import { INVOICES_CHANNELS } from './invoices.channels';
 import { SALES_CHANNELS } from './sales.channels';
+import { SYNC_CHANNELS } from './sync.channels';
 
 export const CHANNELS = [
   ...CONTACTS_CHANNELS,
@@ -56,6 +57,7 @@ export const CHANNELS = [
   ...QUOTES_CHANNELS,
   ...INVOICES_CHANNELS,
   ...SALES_CHANNELS,
+  ...SYNC_CHANNELS,
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -32,6 +32,7 @@ import { productsContract } from './products.contract';
 import { quotesContract } from './quotes.contract';
 import { invoicesContract } from './invoices.contract';
 import { salesContract } from './sales.contract';
+import { syncContract } from './sync.contract';
 
 export const contract = {
   ...contactsContract,
@@ -61,6 +62,7 @@ export const contract = {
   ...quotesContract,
   ...invoicesContract,
   ...salesContract,
+  ...syncContract,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

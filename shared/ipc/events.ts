@@ -11,11 +11,12 @@ import { scheduleEvents } from './schedule.contract';
 import { trashEvents } from './trash.contract';
 import { duplicatesEvents } from './duplicates.contract';
 import { casesEvents } from './cases.contract';
+import { syncEvents } from './sync.contract';
 
 export const events = {
   /** Something in the store changed; the renderer refreshes what shows it. */
   'data.changed': z.object({
-    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field', 'merge', 'consent', 'privacyRequest', 'retention', 'case', 'caseStatus', 'caseTemplate', 'service', 'product', 'taxRate', 'quote', 'invoice']),
+    entity: z.enum(['contact', 'company', 'activity', 'task', 'job', 'pipeline', 'appointment', 'import', 'document', 'email', 'template', 'campaign', 'settings', 'segment', 'field', 'merge', 'consent', 'privacyRequest', 'retention', 'case', 'caseStatus', 'caseTemplate', 'service', 'product', 'taxRate', 'quote', 'invoice', 'sync']),
     action: z.enum(['created', 'updated', 'deleted', 'restored']),
     ids: z.array(z.string()),
   }),
@@ -32,6 +33,7 @@ export const events = {
   ...trashEvents,
   ...duplicatesEvents,
   ...casesEvents,
+  ...syncEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

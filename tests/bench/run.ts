@@ -22,6 +22,7 @@ import { benchFields } from './fields-list';
 import { benchReports } from './reports';
 import { benchCases } from './cases';
 import { benchQuotePdf } from './quote-pdf';
+import { benchSync } from './sync';
 import { seed } from './seed';
 import { benchTransfer } from './transfer';
 import { seedActivities } from './seed-activities';
@@ -496,6 +497,8 @@ async function main(): Promise<void> {
   if (suites.has('quote-pdf')) await benchQuotePdf();
   // The duplicate scan seeds its own 100,000 contacts (issue #20): only when named, BENCH=duplicates.
   if (suites.has('duplicates')) await benchDuplicates(stderrLogger);
+  // Sync needs a Radicale and seeds 30,000 records (issue #24): only when named, BENCH=sync.
+  if (suites.has('sync')) await benchSync(stderrLogger);
 }
 
 main().catch((error: unknown) => {

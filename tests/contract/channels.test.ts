@@ -27,9 +27,10 @@ import { productsCases } from './products.cases';
 import { quotesCases } from './quotes.cases';
 import { invoicesCases } from './invoices.cases';
 import { salesCases } from './sales.cases';
+import { syncCases } from './sync.cases';
 
 // backupsCases last: its setup takes the backup its restore case brings back, so every feature's fixtures must exist by then.
-const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases, consentCases, privacyCases, retentionCases, casesCases, serviceCases, productsCases, quotesCases, invoicesCases, salesCases, backupsCases];
+const features = [importExportCases, emailCases, documentsCases, reportsCases, scheduleCases, fieldsCases, dataCases, trashCases, contactsCases, duplicatesCases, mergesCases, qualityCases, consentCases, privacyCases, retentionCases, casesCases, serviceCases, productsCases, quotesCases, invoicesCases, salesCases, syncCases, backupsCases];
 
 let t: TestCore;
 let contactId = '';
@@ -255,6 +256,7 @@ const cases: Record<Channel, Case> = {
   ...quotesCases.cases,
   ...invoicesCases.cases,
   ...salesCases.cases,
+  ...syncCases.cases,
   ...fieldsCases.cases,
 };
 

@@ -24,6 +24,7 @@ import * as m0021 from './0021_duplicates_and_merges';
 import * as m0022 from './0022_privacy';
 import * as m0023 from './0023_cases';
 import * as m0024 from './0024_quotes';
+import * as m0025 from './0025_sync';
 
 export interface Migration {
   name: string;
@@ -54,4 +55,5 @@ export const migrations: readonly Migration[] = [
   { name: '0022_privacy', up: m0022.up },
   { name: '0023_cases', up: m0023.up },
   { name: '0024_quotes', up: m0024.up },
+  { name: '0025_sync', up: m0025.up },
 ];

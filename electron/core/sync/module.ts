@@ -1,0 +1,55 @@
+// Sync's entry (issue #24): a handler map, and the background loop that syncs on change, on a timer and after
+// failures. The work: engine.ts (runs), push.ts / pull.ts / session.ts (one collection), merge3.ts (fields),
+// conflicts.ts (cards), accounts.ts (accounts, discovery, status), the mappers (contacts, appointments, follow-ups).
+// SQL in db/sync.repo.ts; the wire in dav-transport.ts.
+import type { SyncChannel } from '../../../shared/ipc/sync.channels';
+import type { FeatureContext, FeatureModule } from '../modules';
+import { createWakeTimer, type WakeTimer } from '../wake-timer';
+import { createAccounts } from './accounts';
+import { createConflicts } from './conflicts';
+import { createContactMapper } from './contact-mapper';
+import { createSyncEngine, type EngineOptions } from './engine';
+import { createAppointmentMapper } from './event-mapper';
+import { createSyncLoop } from './scheduler';
+import { createTaskMapper } from './task-mapper';
+
+export function createSyncModule(ctx: FeatureContext, options: Pick<EngineOptions, 'transportFor'> = {}): FeatureModule<SyncChannel> & { engine: ReturnType<typeof createSyncEngine> } {
+  const { deps, logger, platform } = ctx;
+  const mappers = [createContactMapper(deps), createAppointmentMapper(deps), createTaskMapper(deps)];
+  const engine = createSyncEngine({ deps, logger, secrets: platform.secrets, mappers, ...options });
+  const accounts = createAccounts(deps, platform.secrets, engine);
+  const conflicts = createConflicts(deps, logger, platform.secrets, engine, mappers);
+  let timer: WakeTimer | null = null;
+  let loop: ReturnType<typeof createSyncLoop> | null = null;
+
+  async function syncNow(accountId?: string) {
+    const ids = accountId ? [accountId] : (await accounts.list()).accounts.filter((a) => a.enabled).map((a) => a.id);
+    return { reports: await Promise.all(ids.map((id) => engine.syncAccount(id))) };
+  }
+
+  return {
+    engine,
+    handlers: {
+      'sync.accounts.list': () => accounts.list(),
+      'sync.accounts.add': (input) => accounts.add(input),
+      'sync.accounts.update': (input) => accounts.update(input),
+      'sync.accounts.remove': (input) => accounts.remove(input.id),
+      'sync.discover': (input) => accounts.discover(input),
+      'sync.now': (input) => syncNow(input.accountId),
+      'sync.status': () => accounts.status(),
+      'sync.conflicts.list': (input) => conflicts.list(input),
+      'sync.conflicts.resolve': (input) => conflicts.resolve(input),
+    },
+    start() {
+      loop = createSyncLoop(deps, engine);
+      timer = createWakeTimer([loop], { clock: deps.clock, events: deps.events, logger });
+      timer.start();
+    },
+    stop() {
+      timer?.stop();
+      loop?.dispose();
+      timer = null;
+      loop = null;
+    },
+  };
+}
