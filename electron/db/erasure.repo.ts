@@ -200,6 +200,11 @@ export async function eraseSetRows(db: Kysely<DB>, contactId: string): Promise<v
   await run(sql`DELETE FROM invoices WHERE contact_id = ${contactId} AND number IS NULL`);
   await run(sql`UPDATE quotes SET client_snapshot = NULL, notes = NULL WHERE contact_id = ${contactId} AND id IN (${QUOTES_OF_KEPT})`);
   await run(sql`DELETE FROM quotes WHERE contact_id = ${contactId} AND id NOT IN (${QUOTES_OF_KEPT})`);
+  // Issue #24: the server's copies are deleted by the next sync (the rows keep href and ETag for that, see
+  // push.ts ERASED); the agreed texts and conflict cards, which hold the person's details, go now.
+  const synced = sql`local_id = ${contactId} OR local_id IN ${inSet('appointment')} OR local_id IN ${inSet('task')}`;
+  await run(sql`UPDATE sync_objects SET base_text = '', local_hash = '' WHERE ${synced}`);
+  await run(sql`DELETE FROM sync_conflicts WHERE ${synced}`);
   await run(sql`DELETE FROM tasks WHERE id IN ${inSet('task')}`);
   await run(sql`DELETE FROM activities WHERE id IN ${inSet('activity')}`);
   await run(sql`DELETE FROM custom_values WHERE record_id IN (SELECT id FROM temp.erase_set WHERE kind IN ('contact', 'job'))`);

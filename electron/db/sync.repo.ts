@@ -94,9 +94,17 @@ export async function aliasTarget(db: Kysely<DB>, kind: SyncRecordKindColumn, id
 
 // ---------------------------------------------------------------------------------------------- conflicts
 
+export const openConflictOf = (db: Kysely<DB>, collectionId: string, href: string) =>
+  db.selectFrom('sync_conflicts').selectAll().where('collection_id', '=', collectionId).where('href', '=', href).where('resolved_at', 'is', null).executeTakeFirst();
+
+/** The open card of an item goes: a newer version from the server supersedes it (a new card follows if it still clashes). */
+export async function dropOpenConflict(db: Kysely<DB>, collectionId: string, href: string): Promise<void> {
+  await db.deleteFrom('sync_conflicts').where('collection_id', '=', collectionId).where('href', '=', href).where('resolved_at', 'is', null).execute();
+}
+
 export async function insertConflict(db: Kysely<DB>, row: ConflictRow): Promise<void> {
   // One open card per item: a newer clash on the same item replaces the card's texts.
-  await db.deleteFrom('sync_conflicts').where('collection_id', '=', row.collection_id).where('href', '=', row.href).where('resolved_at', 'is', null).execute();
+  await dropOpenConflict(db, row.collection_id, row.href);
   await db.insertInto('sync_conflicts').values(row).execute();
 }
 

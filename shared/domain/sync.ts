@@ -54,6 +54,8 @@ const Choice = {
   eventsCalendar: Href.nullable(),
   tasksCalendar: Href.nullable(),
   createCalendar: text().trim().min(1).max(100).optional(),
+  /** Which of the two slots the new calendar fills (default: each one left null). */
+  createCalendarFor: z.array(z.enum(['events', 'tasks'])).max(2).optional(),
   calendars: z.array(Href).max(50).default([]),
 };
 

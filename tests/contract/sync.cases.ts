@@ -24,12 +24,13 @@ export const syncCases: FeatureCases<SyncChannel> = {
     login = { serverUrl: server.url, ...server.credentials };
     keepId = (await t.call('sync.accounts.add', { ...login, ...none, name: 'Kept', createAddressBook: 'Contract contacts' })).id;
     removeId = (await t.call('sync.accounts.add', { ...login, ...none, name: 'Removed' })).id;
-    const collection = t.core.store.sqlite.prepare('SELECT id FROM sync_collections WHERE account_id = ?').get(keepId) as { id: string };
+    const collection = t.core.store.sqlite.prepare('SELECT id, href FROM sync_collections WHERE account_id = ?').get(keepId) as { id: string; href: string };
+    const gone = `${collection.href}gone.vcf`;
     conflictId = '0193b3f0-0000-7000-8000-00000000c0f1';
     t.core.store.sqlite.prepare(`INSERT INTO sync_objects (collection_id, href, etag, uid, record_kind, local_id, base_text, local_hash, state, updated_at)
-      VALUES (?, '/gone.vcf', '"1"', 'gone', 'contact', '', 'BEGIN:VCARD\r\nFN:Gone\r\nEND:VCARD\r\n', '', 'conflict', '2026-11-22T09:00:00.000Z')`).run(collection.id);
+      VALUES (?, ?, '"1"', 'gone', 'contact', '', 'BEGIN:VCARD\r\nFN:Gone\r\nEND:VCARD\r\n', '', 'conflict', '2026-11-22T09:00:00.000Z')`).run(collection.id, gone);
     t.core.store.sqlite.prepare(`INSERT INTO sync_conflicts (id, collection_id, href, record_kind, local_id, kind, base_text, local_text, remote_text, remote_etag, fields, created_at)
-      VALUES (?, ?, '/gone.vcf', 'contact', NULL, 'deletedHere', NULL, NULL, 'BEGIN:VCARD\r\nFN:Gone\r\nEND:VCARD\r\n', '"1"', '[]', '2026-11-22T09:00:00.000Z')`).run(conflictId, collection.id);
+      VALUES (?, ?, ?, 'contact', NULL, 'deletedHere', NULL, NULL, 'BEGIN:VCARD\r\nFN:Gone\r\nEND:VCARD\r\n', '"1"', '[]', '2026-11-22T09:00:00.000Z')`).run(conflictId, collection.id, gone);
   },
   cases: {
     'sync.accounts.list': { valid: () => ({}), invalid: [[() => ({ all: true }), '(input)']] },

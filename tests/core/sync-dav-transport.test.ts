@@ -47,7 +47,8 @@ describe.each(servers)('DAV transport against %s', (name) => {
 
   it('starts quickly', () => {
     console.info(`${name} answered after ${server.startedInMs} ms`);
-    expect(server.startedInMs).toBeLessThan(3000);
+    // A quiet machine starts either in well under a second; the bound leaves room for a loaded CI runner.
+    expect(server.startedInMs).toBeLessThan(10_000);
   });
 
   it('discovers the principal and home sets, creates an address book and a calendar, and finds them again', async () => {

@@ -110,6 +110,7 @@ export function createAccounts(deps: ServiceDeps, secrets: SecretStore, engine: 
     async add(input: ChannelParsedInput<'sync.accounts.add'>): Promise<SyncAccount> {
       const found = await discoverWith(input.serverUrl, input.username, input.password);
       const made = await withCreated(found, input.serverUrl, input.username, input.password, input);
+      const fills = (slot: 'events' | 'tasks') => input.createCalendarFor?.includes(slot) ?? true;
       const now = clock.now().toISOString();
       const row: AccountRow = {
         id: newId(), name: input.name || new URL(input.serverUrl).hostname, server_url: input.serverUrl, username: input.username,
@@ -120,8 +121,8 @@ export function createAccounts(deps: ServiceDeps, secrets: SecretStore, engine: 
       try {
         await saveCollections(row, found, {
           addressBook: made.addressBook ?? input.addressBook,
-          eventsCalendar: input.eventsCalendar ?? made.calendar ?? null,
-          tasksCalendar: input.tasksCalendar ?? made.calendar ?? null,
+          eventsCalendar: input.eventsCalendar ?? (fills('events') ? made.calendar : null) ?? null,
+          tasksCalendar: input.tasksCalendar ?? (fills('tasks') ? made.calendar : null) ?? null,
           calendars: input.calendars,
         });
       } catch (error) {

@@ -67,7 +67,8 @@ export function createConflicts(deps: ServiceDeps, logger: Logger, secrets: Secr
       if (input.action === 'keep') await writeAgreed(session, { ...object, state: 'clean' }, remote.data, remote);
       else {
         const removed = remote.etag === null ? { kind: 'notFound' as const } : await transport.remove(card.href, remote.etag);
-        if (removed.kind === 'preconditionFailed') throw new AppError('CONFLICT', 'It changed on the server again. Sync, then choose once more.');
+        // A 412 for an item already gone (deleted there meanwhile) is what the user wanted anyway.
+        if (removed.kind === 'preconditionFailed' && (await transport.get(card.href)) !== null) throw new AppError('CONFLICT', 'It changed on the server again. Sync, then choose once more.');
         await deleteObject(deps.db, collection.id, card.href);
       }
     } else {

@@ -4,11 +4,15 @@
 // (a phone's PHOTO, X- fields) count as unchanged here, so they always come from the server's text.
 import type { Fields, FieldFormat } from './mapping';
 
-/** What Rapport would send: its own fields from `rendered`, plus every field of the server's text it does not map. */
+/** What Rapport would send: its own fields from `rendered`, plus every field of the server's text it does not map or did not change. */
 export function withServerFields(format: FieldFormat, rendered: string, server: string | null): Fields {
   const fields = format.split(rendered);
   if (server === null) return fields;
-  for (const [key, lines] of format.split(server)) if (!format.owns(key) && !fields.has(key)) fields.set(key, lines);
+  for (const [key, lines] of format.split(server)) {
+    // An owned field whose meaning for Rapport did not change keeps the server's own text (a name prefix, PREF, a
+    // second website Rapport cannot hold): only what Rapport changed is rewritten.
+    if (format.owns(key) ? format.same(fields.get(key), lines) : !fields.has(key)) fields.set(key, lines);
+  }
   return fields;
 }
 

@@ -2,18 +2,30 @@
 // failures. The work: engine.ts (runs), push.ts / pull.ts / session.ts (one collection), merge3.ts (fields),
 // conflicts.ts (cards), accounts.ts (accounts, discovery, status), the mappers (contacts, appointments, follow-ups).
 // SQL in db/sync.repo.ts; the wire in dav-transport.ts.
+import { AppError } from '../../../shared/ipc/errors';
 import type { SyncChannel } from '../../../shared/ipc/sync.channels';
 import type { FeatureContext, FeatureModule } from '../modules';
 import { createWakeTimer, type WakeTimer } from '../wake-timer';
 import { createAccounts } from './accounts';
 import { createConflicts } from './conflicts';
 import { createContactMapper } from './contact-mapper';
+import { DavError } from './dav-transport';
 import { createSyncEngine, type EngineOptions } from './engine';
 import { createAppointmentMapper } from './event-mapper';
 import { createSyncLoop } from './scheduler';
 import { createTaskMapper } from './task-mapper';
 
-export function createSyncModule(ctx: FeatureContext, options: Pick<EngineOptions, 'transportFor'> = {}): FeatureModule<SyncChannel> & { engine: ReturnType<typeof createSyncEngine> } {
+/** A server's refusal while the user waits (making a collection, resolving a card) reaches the window in its words. */
+async function inAppWords<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof DavError) throw new AppError('UNAVAILABLE', error.message);
+    throw error;
+  }
+}
+
+export function createSyncModule(ctx: FeatureContext, options: Pick<EngineOptions, 'transportFor'> = {}): FeatureModule<SyncChannel> & { engine: ReturnType<typeof createSyncEngine>; wake(): void } {
   const { deps, logger, platform } = ctx;
   const mappers = [createContactMapper(deps), createAppointmentMapper(deps), createTaskMapper(deps)];
   const engine = createSyncEngine({ deps, logger, secrets: platform.secrets, mappers, ...options });
@@ -31,14 +43,18 @@ export function createSyncModule(ctx: FeatureContext, options: Pick<EngineOption
     engine,
     handlers: {
       'sync.accounts.list': () => accounts.list(),
-      'sync.accounts.add': (input) => accounts.add(input),
-      'sync.accounts.update': (input) => accounts.update(input),
+      'sync.accounts.add': (input) => inAppWords(accounts.add(input)),
+      'sync.accounts.update': (input) => inAppWords(accounts.update(input)),
       'sync.accounts.remove': (input) => accounts.remove(input.id),
-      'sync.discover': (input) => accounts.discover(input),
+      'sync.discover': (input) => inAppWords(accounts.discover(input)),
       'sync.now': (input) => syncNow(input.accountId),
       'sync.status': () => accounts.status(),
       'sync.conflicts.list': (input) => conflicts.list(input),
-      'sync.conflicts.resolve': (input) => conflicts.resolve(input),
+      'sync.conflicts.resolve': (input) => inAppWords(conflicts.resolve(input)),
+    },
+    /** Electron main calls this on resume from sleep (the window calls sync.now when the network comes back). */
+    wake() {
+      void syncNow().catch((error: unknown) => logger.warn('sync: wake-up run failed', error));
     },
     start() {
       loop = createSyncLoop(deps, engine);

@@ -3,8 +3,9 @@
 // sync; bodies by multiget in batches. Items are matched by href, then by UID, so a renamed or re-uploaded item is
 // never a second record. The token is saved only after every change it covers has been written here.
 import { AppError } from '../../../shared/ipc/errors';
-import { deleteObject, saveCollectionState, type ObjectRow } from '../../db/sync.repo';
+import { deleteObject, dropOpenConflict, openConflictOf, saveCollectionState, type ObjectRow } from '../../db/sync.repo';
 import type { DavItem, DavItemRef } from './dav-transport';
+import { ERASED } from './push';
 import { hashOf, mergeBothSides, raiseConflict, renderOne, saveObject, versionOf, writeAgreed, type Session } from './session';
 
 interface RemoteChanges {
@@ -96,13 +97,21 @@ async function receive(session: Session, item: DavItem): Promise<void> {
       object = { ...moved, href: item.href };
     }
   }
-  if (object && object.state === 'conflict') return; // Waits for the user's choice; the card has the texts.
+  if (object && object.state === 'conflict') {
+    const card = await openConflictOf(session.deps.db, session.collection.id, object.href);
+    if (card && card.remote_etag !== null && card.remote_etag === item.etag) return; // The version the card is about.
+    // The server changed an item that has an open card: the card was about an older version (resolving it would send
+    // with a stale ETag, and this version is past the saved token), so it goes and the item is looked at afresh below.
+    await dropOpenConflict(session.deps.db, session.collection.id, object.href);
+    object = { ...object, state: 'clean' };
+  }
   if (!object || object.local_id === '') {
     await receiveNew(session, item, uid, object);
     return;
   }
   const local = await renderOne(session, mapper, { id: object.local_id, uid: object.uid }, versionOf(session, object.base_text));
   const live = (await mapper.live([object.local_id])).has(object.local_id);
+  if (!live && object.base_text === ERASED) return; // Erased here: the next push deletes it there; no card with their details.
   if (!live || local === null) {
     await raiseConflict(session, object, 'deletedHere', { local: null, remote: item.data, remoteEtag: item.etag });
     return;

@@ -7,6 +7,9 @@ import type { LocalRecord, RecordMapper } from './mapping';
 import { outgoingText, sameText } from './merge3';
 import { hashOf, mergeBothSides, raiseConflict, renderOne, saveObject, versionOf, type Session } from './session';
 
+/** An erased person's item keeps only its href and ETag (db/erasure.repo.ts): its text is gone. */
+export const ERASED = '';
+
 /** What changed here since the last agreement: found by rendering every record and comparing with the stored hash. */
 export interface LocalChanges {
   created: { mapper: RecordMapper; record: LocalRecord; text: string }[];
@@ -88,6 +91,16 @@ async function pushDeletion(session: Session, object: ObjectRow): Promise<void> 
   }
   if (target !== null) {
     await foldIntoSurvivor(session, object, target, remote);
+    return;
+  }
+  if (object.base_text === ERASED && remote.etag !== null) {
+    // The person was erased here (privacy): their copy goes from the server too, whatever a phone changed.
+    const again = await transport.remove(object.href, remote.etag);
+    if (again.kind !== 'preconditionFailed') {
+      await deleteObject(deps.db, session.collection.id, object.href);
+      session.objects.delete(object.href);
+      session.counts.deleted += 1;
+    }
     return;
   }
   await raiseConflict(session, object, 'deletedHere', { local: null, remote: remote.data, remoteEtag: remote.etag });

@@ -30,6 +30,7 @@ import { productsFamilies } from './products';
 import { quotesFamilies } from './quotes';
 import { invoicesFamilies } from './invoices';
 import { salesFamilies } from './sales';
+import { syncFamilies } from './sync';
 
 /** The welcome and the "Remove sample data" strip: sample records changed, trashed or deleted, or a first record added. */
 const sampleFamilies: Families = Object.fromEntries(
@@ -68,6 +69,8 @@ const DOMAINS: readonly Families[] = [
   invoicesFamilies,
   salesFamilies,
   serviceFamilies,
+  // Sync accounts, their status and conflict cards (issue #24).
+  syncFamilies,
 ];
 
 /** An import (or its undo) creates, updates or removes contacts and companies in bulk, without naming them. */

@@ -41,6 +41,8 @@ const SchedulePage = lazyPage(() => import('../features/schedule/SchedulePage'),
 const TodayPage = lazyPage(() => import('../features/today/TodayPage'), 'TodayPage');
 const TrashPage = lazyPage(() => import('../features/trash/TrashPage'), 'TrashPage');
 const ImportPage = lazyPage(() => import('../features/import-export/ImportPage'), 'ImportPage');
+const SyncPage = lazyPage(() => import('../features/sync/SyncPage'), 'SyncPage');
+const ConflictsPage = lazyPage(() => import('../features/sync/ConflictsPage'), 'ConflictsPage');
 const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const WelcomePage = lazyPage(() => import('../features/welcome/WelcomePage'), 'WelcomePage');
 
@@ -90,6 +92,8 @@ export function Routes() {
           <Route path="/privacy" component={PrivacyPage} />
           <Route path="/trash" component={TrashPage} />
           <Route path="/backups" component={BackupsPage} />
+          <Route path="/sync" component={SyncPage} />
+          <Route path="/sync/conflicts" component={ConflictsPage} />
           <Route path="/data" component={DataPage} />
           <Route path="/settings">{() => <SettingsPage />}</Route>
           <Route path="/settings/:section">{(params) => <SettingsPage key={params.section} section={params.section} />}</Route>

@@ -1,9 +1,10 @@
 // The frame around every page: sidebar navigation, header with quick search, and the page itself.
-import { AppShell, Burger, Group, Kbd, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Group, Kbd, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { CallTimer } from '../features/activities/CallTimer';
 import { SegmentsNav } from '../features/reports/SegmentsNav';
 import { SampleBanner } from '../features/welcome/SampleBanner';
+import { SyncStatusBadge } from '../features/sync/panels';
 import { quickSearch } from '../features/search/quick-search-store';
 import { IconAddressBook, IconSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -53,6 +54,10 @@ export function Shell({ children }: { children: ReactNode }) {
           />
         ))}
         <SegmentsNav onNavigate={close} />
+        {/* Nothing without a sync account; otherwise conflicts or a failure first, else when it last synced. */}
+        <Box px="xs" pt="sm">
+          <SyncStatusBadge />
+        </Box>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
         <SampleBanner />

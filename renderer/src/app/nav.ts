@@ -1,5 +1,5 @@
 // The sections in the sidebar. Adding a section is one line here plus its routes in Routes.tsx.
-import { IconBriefcase, IconFileDollar, IconFileInvoice, IconPackage, IconLifebuoy, IconBuilding, IconChartBar, IconCalendar, IconDatabase, IconFileImport, IconFileZip, IconFiles, IconMail, IconSettings, IconShieldLock, IconSparkles, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconBriefcase, IconFileDollar, IconFileInvoice, IconPackage, IconLifebuoy, IconRefresh, IconBuilding, IconChartBar, IconCalendar, IconDatabase, IconFileImport, IconFileZip, IconFiles, IconMail, IconSettings, IconShieldLock, IconSparkles, IconSun, IconTimeline, IconTrash, IconUsers, type Icon } from '@tabler/icons-react';
 
 export interface NavItem {
   label: string;
@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Data quality', path: '/quality', icon: IconSparkles },
   { label: 'Privacy', path: '/privacy', icon: IconShieldLock },
   { label: 'Trash', path: '/trash', icon: IconTrash },
+  { label: 'Sync', path: '/sync', icon: IconRefresh },
   { label: 'Backups', path: '/backups', icon: IconDatabase },
   { label: 'Your data', path: '/data', icon: IconFileZip },
   { label: 'Settings', path: '/settings', icon: IconSettings },
