@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDavTransport, type DavTransport } from '../../electron/core/sync/dav-transport';
+import { icalFormat } from '../../electron/core/sync/ical-format';
+import type { FieldFormat } from '../../electron/core/sync/mapping';
+import { vcardFormat } from '../../electron/core/sync/vcard-format';
 import { startDavServer, type DavServer, type DavServerName } from '../helpers/dav-servers';
 import { openTestCore, type TestCore } from '../helpers/core';
 import { startFlakyProxy, type FlakyProxy } from '../helpers/flaky-proxy';
@@ -153,6 +156,40 @@ describe.each(servers)('sync engine against %s', (name) => {
     const ungrouped = (text: string) => text.replace(/^item\d+\./gim, 'itemN.').replace(/^[^:\r\n]+/gm, (name) => name.toUpperCase()).replace(/^ITEMN\./gm, 'itemN.');
     for (const line of unfolded.split('\r\n').filter((l) => /^(item\d+\.)?(X-|IMPP|PHOTO)/i.test(l))) expect(ungrouped(stored)).toContain(ungrouped(line));
     expect(stored).toMatch(/NOTE:Prefers texts/);
+  });
+
+  // Real files from phones and programs, written to the server by the plain client; Rapport receives each, the user
+  // changes its notes, Rapport sends it back: every other field must be as the server had it (Rapport's own fields by
+  // meaning, everything else line for line; Apple's item numbers and the case of property names may differ).
+  const REAL = [
+    ['vcard', 'radicale-davx5-android.vcf'], ['vcard', 'tine20-sogo-connector.vcf'], ['vcard', 'tine20-ios5-addressbook.vcf'],
+    ['ics', 'radicale-davx5-daily-exdates-exceptions.ics'], ['ics', 'tine20-lightning-weekly-exception.ics'], ['ics', 'tine20-iphone-ical3.ics'],
+  ] as const;
+  it.each(REAL)("a real %s file (%s) survives Rapport's round trip field for field", async (dir, file) => {
+    const card = dir === 'vcard';
+    const raw = readFileSync(`tests/fixtures/real/${dir}/${file}`, 'utf8').replace(/\r?\n/g, '\r\n');
+    const uid = /^UID:(.*)$/m.exec(raw)?.[1]?.trim() ?? `real-${file}`;
+    const text = /^UID:/m.test(raw) ? raw : raw.replace('BEGIN:VCARD\r\n', `BEGIN:VCARD\r\nUID:${uid}\r\n`);
+    const href = `${card ? book : calendar}real-${file}`;
+    expect((await phone.put(href, text, { ifNoneMatch: '*' })).kind).toBe('stored');
+    const before = (await phone.get(href))!.data;
+    expect((await syncB()).received).toBeGreaterThanOrEqual(1);
+    const sqlite = b.core.store.sqlite;
+    const local = sqlite.prepare('SELECT local_id FROM sync_objects WHERE href = ?').get(href) as { local_id: string };
+    if (card) await b.call('contacts.update', { id: local.local_id, notes: 'Changed in Rapport' });
+    else await b.call('appointments.update', { id: local.local_id, notes: 'Changed in Rapport' });
+    expect((await syncB()).sent).toBe(1);
+    const after = (await phone.get(href))!.data;
+    const format: FieldFormat = card ? vcardFormat : icalFormat;
+    const edited = card ? 'NOTE' : 'DESCRIPTION';
+    const [was, now] = [format.split(before), format.split(after)];
+    expect(format.show(now.get(edited))).toMatch(/Changed in Rapport/);
+    const plain = (lines: readonly string[] | undefined) => (lines ?? []).map((l) => l.replace(/^item\d+\./i, 'itemN.').replace(/^[^:;]+/, (n) => n.toUpperCase())).sort();
+    for (const [key, lines] of was) {
+      if (key === edited) continue;
+      if (format.owns(key)) expect(format.same(lines, now.get(key)), `${file}: ${key}`).toBe(true);
+      else expect(plain(now.get(key)), `${file}: ${key}`).toEqual(plain(lines));
+    }
   });
 
   it('falls back to a full listing when the sync token has expired, deleting nothing here', async () => {
