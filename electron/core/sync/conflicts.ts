@@ -10,7 +10,7 @@ import type { SyncEngine } from './engine';
 import { passwordKey } from './engine';
 import { chooseFields, merge3 } from './merge3';
 import type { RecordMapper } from './mapping';
-import { hashOf, saveObject, writeAgreed, type RunCounts, type Session } from './session';
+import { hashOf, mergeBothSides, renderOne, saveObject, versionOf, writeAgreed, type RunCounts, type Session } from './session';
 import type { ServiceDeps } from '../deps';
 import type { Logger } from '../logger';
 import type { SecretStore } from '../platform';
@@ -56,6 +56,17 @@ export function createConflicts(deps: ServiceDeps, logger: Logger, secrets: Secr
       const missing = fields.find((f) => choices[f.key] === undefined);
       if (missing) throw AppError.validation(`choices.${missing.key}`, `Choose which ${missing.label.toLowerCase()} to keep`);
       if (!object || card.local_text === null || card.remote_text === null) throw new AppError('NOT_FOUND', 'This item is no longer synced.');
+      // Changed here again since the card was made: the choices were about older values. Merge afresh (a new card
+      // replaces this one if it still clashes) rather than overwrite the newer edit with the card's copy.
+      const current = await renderOne(session, mapper, { id: object.local_id, uid: object.uid }, versionOf(session, object.base_text));
+      if (current !== null && hashOf(current) !== hashOf(card.local_text)) {
+        if (!(await mergeBothSides(session, { ...object, state: 'clean' }, current, remote))) {
+          throw new AppError('CONFLICT', 'This record changed here since the conflict was shown. Look at it again: it now shows the latest values.');
+        }
+        await markResolved(deps.db, card.id, deps.clock.now().toISOString());
+        deps.events.emit('data.changed', { entity: 'sync', action: 'updated', ids: [account.id] });
+        return { ok: true };
+      }
       const merged = merge3(mapper.format, card.base_text, card.local_text, card.remote_text);
       const chosen = chooseFields(mapper.format, merged.fields, card.local_text, card.base_text, card.remote_text, choices);
       await writeAgreed(session, { ...object, state: 'clean' }, mapper.format.join(chosen, card.remote_text), remote);
