@@ -8,7 +8,7 @@ import { accountRow, collectionRow, conflictRow, deleteObject, markResolved, obj
 import { itemHref } from './dav-transport';
 import type { SyncEngine } from './engine';
 import { passwordKey } from './engine';
-import { chooseFields, merge3 } from './merge3';
+import { chooseFields, merge3, outgoingText } from './merge3';
 import type { RecordMapper } from './mapping';
 import { hashOf, mergeBothSides, renderOne, saveObject, versionOf, writeAgreed, type RunCounts, type Session } from './session';
 import type { ServiceDeps } from '../deps';
@@ -87,9 +87,11 @@ export function createConflicts(deps: ServiceDeps, logger: Logger, secrets: Secr
       if (input.action === 'keep' && card.local_id && card.local_text !== null) {
         const uid = object?.uid ?? card.local_id;
         const href = object?.href ?? itemHref(collection.href, uid, collection.kind);
-        const put = await transport.put(href, card.local_text, { ifNoneMatch: '*' });
+        // Sent back with what the phone had written that Rapport does not map (a photo, its own fields).
+        const text = outgoingText(mapper.format, card.local_text, card.base_text || null);
+        const put = await transport.put(href, text, { ifNoneMatch: '*' });
         if (put.kind !== 'stored') throw new AppError('CONFLICT', 'It was created again on the server meanwhile. Sync, then choose once more.');
-        await saveObject(session, { href, etag: put.etag ?? (await transport.get(href))?.etag ?? null, uid, record_kind: card.record_kind, local_id: card.local_id, base_text: card.local_text, local_hash: hashOf(card.local_text) });
+        await saveObject(session, { href, etag: put.etag ?? (await transport.get(href))?.etag ?? null, uid, record_kind: card.record_kind, local_id: card.local_id, base_text: text, local_hash: hashOf(card.local_text) });
       } else {
         if (card.local_id) await mapper.trash(card.local_id);
         if (object) await deleteObject(deps.db, collection.id, card.href);
