@@ -483,7 +483,7 @@ async function benchCore(): Promise<void> {
 async function main(): Promise<void> {
   const suites = new Set((process.env.BENCH ?? 'core,transfer,reports,fields,cases,quote-pdf').split(',').map((name) => name.trim()));
   // backups writes gigabytes (BENCH_BACKUP_DOCS_MB), so it runs only when named: BENCH=backups.
-  const known = ['core', 'transfer', 'reports', 'fields', 'backups', 'duplicates', 'merges', 'cases', 'quote-pdf'];
+  const known = ['core', 'transfer', 'reports', 'fields', 'backups', 'duplicates', 'merges', 'cases', 'quote-pdf', 'sync'];
   for (const name of suites) if (!known.includes(name)) throw new Error(`Unknown bench suite "${name}" (${known.join(', ')})`);
   if (suites.has('core')) await benchCore();
   if (suites.has('transfer')) await benchTransfer();

@@ -2,7 +2,7 @@
 // plain DAV client (the phone) create, edit the same and different fields, and delete contacts on one real server,
 // while syncs lose answers, go offline and the app restarts (closed and reopened) between a push and its commit.
 // It ends with 0 duplicates, 0 lost edits, 0 unexplained conflicts and all three sides equal.
-//   npm test: SYNC_RANDOM_ROUNDS (default 60) per server; `npm run test:sync-random` runs 1,000.
+//   npm test: SYNC_RANDOM_ROUNDS (default 200) per server; `npm run test:sync-random` runs 1,000.
 // Every edit writes a unique token (A17: side A, round 17). An edit is accounted for when its token is in the final
 // state, or a person replaced or deleted it while seeing it, or it was on a conflict card they resolved.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { startDavServer, type DavServer, type DavServerName } from '../helpers/d
 import { startFlakyProxy, type FlakyProxy } from '../helpers/flaky-proxy';
 import { mulberry32 } from '../helpers/prng';
 
-const ROUNDS = Number(process.env.SYNC_RANDOM_ROUNDS ?? 60);
+const ROUNDS = Number(process.env.SYNC_RANDOM_ROUNDS ?? 200);
 const SEED = Number(process.env.SYNC_RANDOM_SEED ?? 24);
 type Field = 'title' | 'notes';
 type Values = Map<string, { title: string | null; notes: string | null }>;
