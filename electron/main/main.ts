@@ -186,9 +186,11 @@ async function onReady(): Promise<void> {
 
   // Waking from sleep usually means a network again: try the outbox now rather than at its next retry time
   // (the page also asks when the browser sees the network come back).
-  powerMonitor.on('resume', () => opened.modules.email.wake());
   // Sync (issue #24) too: changes made while the lid was shut go out now, not at the next backoff step.
-  powerMonitor.on('resume', () => opened.modules.sync.wake());
+  powerMonitor.on('resume', () => {
+    opened.modules.email.wake();
+    opened.modules.sync.wake();
+  });
 
   // Reminders fire in main, so they reach the user even when the window is hidden or minimised.
   opened.events.subscribe((name, payload) => {

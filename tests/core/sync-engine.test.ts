@@ -162,7 +162,8 @@ describe.each(servers)('sync engine against %s', (name) => {
   // changes its notes, Rapport sends it back: every other field must be as the server had it (Rapport's own fields by
   // meaning, everything else line for line; Apple's item numbers and the case of property names may differ).
   const REAL = [
-    ['vcard', 'radicale-davx5-android.vcf'], ['vcard', 'tine20-sogo-connector.vcf'], ['vcard', 'tine20-ios5-addressbook.vcf'],
+    // (The iPhone card is the test above: the same UID twice would be a second copy.)
+    ['vcard', 'radicale-davx5-android.vcf'], ['vcard', 'tine20-sogo-connector.vcf'],
     ['ics', 'radicale-davx5-daily-exdates-exceptions.ics'], ['ics', 'tine20-lightning-weekly-exception.ics'], ['ics', 'tine20-iphone-ical3.ics'],
   ] as const;
   it.each(REAL)("a real %s file (%s) survives Rapport's round trip field for field", async (dir, file) => {
@@ -208,7 +209,8 @@ describe.each(servers)('sync engine against %s', (name) => {
     await a.call('tasks.create', { title: 'Send the quote', dueAt: '2026-12-11T09:00:00.000Z' } as never);
     expect((await syncA()).sent).toBe(2);
     const objects = await phone.multiget(calendar, (await items(calendar)).map((r) => r.href), 'calendar');
-    expect(objects.items.map((i) => (/BEGIN:(VEVENT|VTODO)/.exec(i.data) ?? [])[1]).sort()).toEqual(['VEVENT', 'VTODO']);
+    const ours = objects.items.filter((i) => /SUMMARY:(Survey at Hart house|Send the quote)/.test(i.data));
+    expect(ours.map((i) => (/BEGIN:(VEVENT|VTODO)/.exec(i.data) ?? [])[1]).sort()).toEqual(['VEVENT', 'VTODO']);
     expect((await syncB()).received).toBe(2);
     expect(JSON.stringify(await b.call('appointments.list', { from: '2026-12-01T00:00:00.000Z', to: '2026-12-31T00:00:00.000Z' } as never))).toContain('Survey at Hart house');
   });
