@@ -112,6 +112,9 @@ export const NOT_A_RECORD_ID: Readonly<Record<string, string>> = {
   quote_id: 'a quote', invoice_id: 'an invoice', root_id: 'the first revision of a quote', product_id: 'a catalogue item',
   tax_rate_id: 'a tax rate', pdf_document_id: 'the frozen PDF (a document)', evidence_activity_id: 'the filed email that shows a quote was accepted',
   evidence_document_id: 'the document that shows a quote was accepted',
+  // Issue #24: a synced item keeps naming the merged-away contact; push.ts folds a phone's edit of it into the survivor
+  // (through record_aliases) and deletes the old card, so the merge must not move it.
+  local_id: 'the record a synced item stands for (kept on a merged-away contact on purpose)', collection_id: 'a sync collection', account_id: 'a sync account',
 };
 
 export const movesOf = (kind: RecordKind) =>
