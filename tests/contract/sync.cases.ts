@@ -60,6 +60,7 @@ export const syncCases: FeatureCases<SyncChannel> = {
       valid: () => login,
       invalid: [
         [() => ({ ...login, serverUrl: 'ftp://example.com' }), 'serverUrl'],
+        [() => ({ ...login, serverUrl: 'http://U^*' }), 'serverUrl'], // passes the contract's pattern, fails URL parsing (the fuzz found it)
         [() => ({ ...login, username: long(201) }), 'username'],
         [() => ({ ...login, accountId: 'mine' }), 'accountId'],
       ],

@@ -23,6 +23,8 @@ export function createAccounts(deps: ServiceDeps, secrets: SecretStore, engine: 
   const { db, clock, newId } = deps;
 
   async function discoverWith(serverUrl: string, username: string, password: string): Promise<DavDiscovery> {
+    // The contract's pattern cannot parse a URL (shared/ has no URL); one that still does not parse is the user's to fix.
+    if (!URL.canParse(serverUrl)) throw AppError.validation('serverUrl', 'Enter the server address as https://… (for example https://cloud.example.com)');
     const transport = engine.transportFor({ server_url: serverUrl, username }, password);
     try {
       return await transport.discover();
