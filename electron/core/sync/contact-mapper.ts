@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { foldForSort } from '../../../shared/domain/text';
 import { toContact } from '../../db/contacts.repo';
 import type { DB } from '../../db/schema';
+import { contactRowsWithCompany, liveCompanyWithSortName, liveIds, liveRecords } from '../../db/sync.records.repo';
 import { createCompaniesService } from '../companies/companies';
 import { createContactsService } from '../contacts/contacts';
 import { customDefinitions, readCustom } from '../fields/record-custom';
@@ -20,29 +21,10 @@ import { cardLines, parseLine, readCard, unescape, type ReadCard } from './conta
 import type { MapperFactory, RecordMapper } from './mapping';
 import { vcardFormat } from './vcard-format';
 
-/** Ids per query: far below SQLite's variable limit, few enough round trips for 10,000 contacts. */
-const CHUNK = 900;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
 async function loadContacts(db: Kysely<DB>, ids: readonly string[], fields: readonly FieldDefinition[]): Promise<Map<string, Contact>> {
-  const out = new Map<string, Contact>();
-  for (const chunk of chunks(ids)) {
-    const rows = await db
-      .selectFrom('contacts as c')
-      .leftJoin('companies as co', 'co.id', 'c.company_id')
-      .selectAll('c')
-      .select('co.name as company_name')
-      .where('c.id', 'in', chunk)
-      .execute();
-    const custom = fields.length ? await readCustom(db, 'contact', rows.map((r) => r.id), fields) : null;
-    for (const row of rows) out.set(row.id, toContact(row, custom?.get(row.id) ?? {}));
-  }
-  return out;
+  const rows = await contactRowsWithCompany(db, ids);
+  const custom = fields.length ? await readCustom(db, 'contact', rows.map((r) => r.id), fields) : null;
+  return new Map(rows.map((row) => [row.id, toContact(row, custom?.get(row.id) ?? {})]));
 }
 
 /** The card Rapport writes for a contact, with its UID; 3.0 writes a birthday without a year as --MMDD (RFC 2426 has no --MM-DD). */
@@ -75,8 +57,8 @@ export const createContactMapper: MapperFactory = (deps): RecordMapper => {
     if (!name) return null;
     const key = foldForSort(name);
     if (current?.companyId && current.companyName && foldForSort(current.companyName) === key) return current.companyId;
-    const known = await db.selectFrom('companies').select('id').where('sort_name', '=', key).where('deleted_at', 'is', null).orderBy('created_at').executeTakeFirst();
-    if (known) return known.id;
+    const known = await liveCompanyWithSortName(db, key);
+    if (known) return known;
     return (await companies.create({ name } as ChannelParsedInput<'companies.create'>)).id;
   }
 
@@ -135,18 +117,8 @@ export const createContactMapper: MapperFactory = (deps): RecordMapper => {
       const uid = cardLines(text).map(parseLine).find((l) => l.name === 'UID');
       return uid ? unescape(uid.value).trim() || null : null;
     },
-    async listLocal() {
-      const rows = await db.selectFrom('contacts').select('id').where('deleted_at', 'is', null).execute();
-      return rows.map((r) => ({ id: r.id, uid: r.id }));
-    },
-    async live(ids) {
-      const out = new Set<string>();
-      for (const chunk of chunks(ids)) {
-        const rows = await db.selectFrom('contacts').select('id').where('id', 'in', chunk).where('deleted_at', 'is', null).execute();
-        for (const r of rows) out.add(r.id);
-      }
-      return out;
-    },
+    listLocal: () => liveRecords(db, 'contacts'),
+    live: (ids) => liveIds(db, 'contacts', ids),
     async render(records, { version }) {
       const fields = await customDefinitions(db, 'contact');
       const loaded = await loadContacts(db, records.map((r) => r.id), fields);

@@ -1,10 +1,11 @@
 // Appointments as CalDAV VEVENTs (issue #24): a series with its moved and changed occurrences as RECURRENCE-ID
 // overrides, written by the calendar export (ics.ts buildCalendar) and read by the calendar import (parseIcs, and
-// the import's own planning, so a synced event is stored exactly as an imported one). No SQL text beyond lookups.
-import { sql, type Kysely } from 'kysely';
+// the import's own planning, so a synced event is stored exactly as an imported one). Lookups in db/sync.records.repo.ts.
+import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/ipc/errors';
 import { allLiveAppointments, findAppointment, findAppointmentByUid, insertAppointment, updateAppointment, type StoredAppointment } from '../../db/schedule.repo';
 import type { DB } from '../../db/schema';
+import { contactUids, liveContactFor, liveIds, liveJob, liveOverrides, liveRecords } from '../../db/sync.records.repo';
 import type { ServiceDeps } from '../deps';
 import { foldLine } from '../import-export/vcard';
 import { createAppointmentsService } from '../schedule/appointments';
@@ -21,19 +22,8 @@ import type { LocalRecord, MapperFactory, RecordMapper } from './mapping';
 const BULK = 50;
 
 const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-const chunks = <T>(list: readonly T[], size = 500) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 // ------------------------------------------------------------------------------------------------ links
-
-/** The UID each contact has on the server (the sync table's), else its id: what X-RAPPORT-CONTACT carries. */
-export async function contactUids(db: Kysely<DB>, contactIds: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map(contactIds.map((id) => [id, id]));
-  for (const part of chunks([...new Set(contactIds)])) {
-    const rows = await db.selectFrom('sync_objects').select(['uid', 'local_id']).where('record_kind', '=', 'contact').where('local_id', 'in', part).orderBy('uid').execute();
-    for (const row of rows.reverse()) out.set(row.local_id, row.uid);
-  }
-  return out;
-}
 
 /**
  * The links an item's X-RAPPORT-CONTACT / X-RAPPORT-JOB name. Absent: no link (null). Present but naming nothing
@@ -43,30 +33,12 @@ export async function readLinks(db: Kysely<DB>, props: readonly string[]): Promi
   const contactRef = textProp(props, 'X-RAPPORT-CONTACT');
   const jobRef = textProp(props, 'X-RAPPORT-JOB');
   let contactId: string | null | undefined = null;
-  if (contactRef) {
-    const synced = await db.selectFrom('sync_objects').select('local_id').where('record_kind', '=', 'contact').where('uid', '=', contactRef).executeTakeFirst();
-    const live = await db.selectFrom('contacts').select('id').where('id', '=', synced?.local_id ?? contactRef).where('deleted_at', 'is', null).executeTakeFirst();
-    contactId = live?.id;
-  }
+  if (contactRef) contactId = await liveContactFor(db, contactRef);
   let jobId: string | null | undefined = null;
-  if (jobRef) jobId = (await db.selectFrom('jobs').select('id').where('id', '=', jobRef).where('deleted_at', 'is', null).executeTakeFirst())?.id;
+  if (jobRef) jobId = await liveJob(db, jobRef);
   return { contactId, jobId };
 }
 
-/** The records among these ids not in Trash. */
-export async function liveIds(db: Kysely<DB>, table: 'appointments' | 'tasks', ids: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const part of chunks(ids)) {
-    for (const row of await db.selectFrom(table).select('id').where('id', 'in', part).where('deleted_at', 'is', null).execute()) out.add(row.id);
-  }
-  return out;
-}
-
-/** The live overrides of a series: appointments whose uid is `${uid}#${recurrenceId}` (ics.ts occurrenceUid). */
-async function overrideRows(db: Kysely<DB>, uid: string): Promise<{ id: string; uid: string }[]> {
-  const { rows } = await sql<{ id: string; uid: string }>`SELECT id, uid FROM appointments WHERE deleted_at IS NULL AND substr(uid, 1, ${uid.length + 1}) = ${`${uid}#`} ORDER BY uid`.execute(db);
-  return rows;
-}
 
 // ------------------------------------------------------------------------------------------------ render
 
@@ -185,7 +157,7 @@ export const createAppointmentMapper = ((deps: ServiceDeps, options: { userZone?
     }
     const overridesOf = async (uid: string) => {
       const found: StoredAppointment[] = [];
-      for (const row of await overrideRows(db, uid)) found.push((await findAppointment(db, row.id))!);
+      for (const row of await liveOverrides(db, uid)) found.push((await findAppointment(db, row.id))!);
       return found;
     };
     return { series, overridesOf };
@@ -248,7 +220,7 @@ export const createAppointmentMapper = ((deps: ServiceDeps, options: { userZone?
         if (o.changed) changed.push(o.id);
       }
       // Occurrences the server no longer changes (back in the series, or cancelled there) leave with their override.
-      for (const row of (await overrideRows(trx, uid)).filter((r) => !kept.has(r.uid))) {
+      for (const row of (await liveOverrides(trx, uid)).filter((r) => !kept.has(r.uid))) {
         await updateAppointment(trx, row.id, { deletedAt: now, updatedAt: now });
         changed.push(row.id);
       }
@@ -263,17 +235,14 @@ export const createAppointmentMapper = ((deps: ServiceDeps, options: { userZone?
     format: icalFormat,
     accepts: (text) => mainItem(text, 'VEVENT') !== null,
     uidOf: (text) => textProp(mainItem(text)?.props ?? [], 'UID'),
-    async listLocal() {
-      const rows = await db.selectFrom('appointments').select(['id', 'uid']).where('deleted_at', 'is', null).where(sql<number>`instr(uid, '#')`, '=', 0).orderBy('seq').execute();
-      return rows.map((r) => ({ id: r.id, uid: r.uid }));
-    },
+    listLocal: () => liveRecords(db, 'appointments'),
     live: (ids) => liveIds(db, 'appointments', ids),
     render,
     apply,
     async trash(id) {
       const series = await findAppointment(db, id);
       if (!series) return;
-      for (const { id: override } of await overrideRows(db, series.uid)) await service.delete({ id: override });
+      for (const { id: override } of await liveOverrides(db, series.uid)) await service.delete({ id: override });
       if (!series.deletedAt) await service.delete({ id });
     },
     title: (text) => textProp(mainItem(text)?.props ?? [], 'SUMMARY') ?? '(No title)',

@@ -11,7 +11,8 @@ import { PRODID } from '../schedule/ics';
 import { wallToInstant, ianaZone } from '../schedule/ics-zones';
 import { iso } from '../schedule/occurrences';
 import { toWall } from '../schedule/zones';
-import { contactUids, liveIds, readLinks } from './event-mapper';
+import { contactUids, liveIds, liveRecords, taskRows } from '../../db/sync.records.repo';
+import { readLinks } from './event-mapper';
 import { todoFormat } from './ical-format';
 import { componentLines, escapeText, mainItem, param, parseComponents, parseLine, textProp, utcText, wallMs, zoneOf, nameOf } from './ical-parts';
 import type { LocalRecord, MapperFactory, RecordMapper } from './mapping';
@@ -97,11 +98,7 @@ export const createTaskMapper = ((deps: ServiceDeps, options: { userZone?: strin
   async function render(records: readonly LocalRecord[]): Promise<Map<string, string>> {
     const now = clock.now();
     const tasks = new Map<string, Task>();
-    for (let i = 0; i < records.length; i += 500) {
-      const ids = records.slice(i, i + 500).map((r) => r.id);
-      const rows = await db.selectFrom('tasks').selectAll().select((eb) => eb.lit(null).as('contact_name')).where('id', 'in', ids).where('deleted_at', 'is', null).execute();
-      for (const row of rows) tasks.set(row.id, toTask({ ...row, contact_name: null }, now));
-    }
+    for (const row of await taskRows(db, records.map((r) => r.id))) tasks.set(row.id, toTask(row, now));
     const uids = await contactUids(db, [...tasks.values()].flatMap((task) => (task.contactId ? [task.contactId] : [])));
     const out = new Map<string, string>();
     for (const r of records) {
@@ -142,10 +139,7 @@ export const createTaskMapper = ((deps: ServiceDeps, options: { userZone?: strin
     format: todoFormat,
     accepts: (text) => mainItem(text, 'VTODO') !== null,
     uidOf: (text) => textProp(mainItem(text)?.props ?? [], 'UID'),
-    async listLocal() {
-      const rows = await db.selectFrom('tasks').select('id').where('deleted_at', 'is', null).orderBy('seq').execute();
-      return rows.map((r) => ({ id: r.id, uid: r.id }));
-    },
+    listLocal: () => liveRecords(db, 'tasks'),
     live: (ids) => liveIds(db, 'tasks', ids),
     render,
     apply,
