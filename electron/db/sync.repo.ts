@@ -136,3 +136,17 @@ export async function conflictCounts(db: Kysely<DB>): Promise<Map<string, number
     .execute();
   return new Map(rows.map((r) => [r.account_id, Number(r.n)]));
 }
+
+/** Items kept unread (sync_objects.problem) of an account: what the status shows. */
+export async function unreadableItems(db: Kysely<DB>, accountId: string, limit = 20): Promise<{ href: string; problem: string }[]> {
+  const rows = await db
+    .selectFrom('sync_objects as o')
+    .innerJoin('sync_collections as k', 'k.id', 'o.collection_id')
+    .select(['o.href', 'o.problem'])
+    .where('k.account_id', '=', accountId)
+    .where('o.problem', 'is not', null)
+    .orderBy('o.href')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ href: r.href, problem: r.problem ?? '' }));
+}

@@ -112,6 +112,8 @@ export const SyncAccountStatus = z.object({
   conflicts: z.number().int(),
   /** When the next automatic attempt is due (after a failure, with backoff). */
   nextAttemptAt: z.string().nullable(),
+  /** Items on the server Rapport could not read (kept there untouched), with why; the first 20. */
+  unreadable: z.array(z.object({ item: z.string(), reason: z.string() })),
 });
 export type SyncAccountStatus = z.infer<typeof SyncAccountStatus>;
 

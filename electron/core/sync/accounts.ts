@@ -3,18 +3,22 @@
 import type { SyncAccount, SyncAccountStatus, SyncCollection, SyncDiscovery } from '../../../shared/domain/sync';
 import type { ChannelParsedInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { accountRow, accountRows, collectionRows, conflictCounts, deleteAccount, deleteCollections, insertAccount, updateAccount, upsertCollection, type AccountRow, type CollectionRow } from '../../db/sync.repo';
+import { accountRow, accountRows, collectionRows, conflictCounts, deleteAccount, deleteCollections, insertAccount, updateAccount, upsertCollection, unreadableItems, type AccountRow, type CollectionRow } from '../../db/sync.repo';
 import type { ServiceDeps } from '../deps';
 import type { SecretStore } from '../platform';
 import { DavError, type DavCollection, type DavDiscovery } from './dav-transport';
 import { passwordKey, type SyncEngine } from './engine';
 
-const view = (c: DavCollection | CollectionRow): SyncCollection => ({
+/** A collection as the window shows it: the server's name, else the last part of its path. */
+const view = (c: Pick<DavCollection, 'href' | 'kind' | 'displayName' | 'components'>): SyncCollection => ({
   href: c.href,
   kind: c.kind,
-  displayName: ('displayName' in c ? c.displayName : c.display_name) || c.href.split('/').filter(Boolean).pop() || c.href,
-  components: 'components' in c && Array.isArray(c.components) ? c.components : (JSON.parse((c as CollectionRow).components) as SyncCollection['components']),
+  displayName: c.displayName || c.href.split('/').filter(Boolean).pop() || c.href,
+  components: c.components,
 });
+
+const rowView = (c: CollectionRow): SyncCollection =>
+  view({ href: c.href, kind: c.kind, displayName: c.display_name, components: JSON.parse(c.components) as SyncCollection['components'] });
 
 /** Apple and Google take vCard 3.0 only; everyone else gets 4.0. */
 const vcardVersionFor = (serverUrl: string): '3.0' | '4.0' => (/(^|\.)(icloud\.com|google\.com|googleusercontent\.com)$/i.test(new URL(serverUrl).hostname) ? '3.0' : '4.0');
@@ -44,13 +48,13 @@ export function createAccounts(deps: ServiceDeps, secrets: SecretStore, engine: 
   async function toView(row: AccountRow): Promise<SyncAccount> {
     const collections = await collectionRows(db, row.id);
     const role = (flag: 'role_contacts' | 'role_events' | 'role_tasks') => collections.find((c) => c[flag] === 1);
-    const one = (c: CollectionRow | undefined) => (c ? view(c) : null);
+    const one = (c: CollectionRow | undefined) => (c ? rowView(c) : null);
     return {
       id: row.id, name: row.name, serverUrl: row.server_url, username: row.username,
       hasPassword: secrets.get(passwordKey(row.id)) !== null,
       secretStore: { backend: secrets.backend, secure: secrets.secure },
       addressBook: one(role('role_contacts')), eventsCalendar: one(role('role_events')), tasksCalendar: one(role('role_tasks')),
-      calendars: collections.filter((c) => c.kind === 'calendar').map(view),
+      calendars: collections.filter((c) => c.kind === 'calendar').map(rowView),
       enabled: row.enabled === 1, createdAt: row.created_at,
     };
   }
@@ -184,6 +188,7 @@ export function createAccounts(deps: ServiceDeps, secrets: SecretStore, engine: 
           pendingChanges: await engine.pending(row.id),
           conflicts: counts.get(row.id) ?? 0,
           nextAttemptAt: row.next_attempt_at,
+          unreadable: (await unreadableItems(db, row.id)).map((u) => ({ item: decodeURIComponent(u.href.split('/').pop() ?? u.href), reason: u.problem })),
         }))),
       };
     },

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { deleteObject, dropOpenConflict, openConflictOf, saveCollectionState, type ObjectRow } from '../../db/sync.repo';
 import type { DavItem, DavItemRef } from './dav-transport';
 import { ERASED } from './push';
-import { hashOf, mergeBothSides, raiseConflict, renderOne, saveObject, versionOf, writeAgreed, type Session } from './session';
+import { hashOf, mapperFor, mergeBothSides, raiseConflict, renderOne, saveObject, versionOf, writeAgreed, type Session } from './session';
 
 interface RemoteChanges {
   changed: DavItemRef[];
@@ -150,8 +150,10 @@ async function receiveNew(session: Session, item: DavItem, uid: string | null, k
 /** An item Rapport cannot hold yet: kept with the reason (shown in the status), fetched again when it changes. */
 async function keepProblem(session: Session, object: ObjectRow, error: unknown): Promise<void> {
   if (!(error instanceof AppError)) throw error;
+  // The words without the field path the contract adds ("firstName: …"): the status shows them to the user.
+  const reason = error.issues?.[0]?.message ?? error.message;
   session.logger.warn('sync: item kept unread', { href: object.href, problem: error.message });
-  await saveObject(session, { ...object, problem: error.message });
+  await saveObject(session, { ...object, problem: reason });
   session.counts.problems += 1;
 }
 
@@ -159,7 +161,7 @@ async function receiveDeletion(session: Session, object: ObjectRow): Promise<voi
   const { deps } = session;
   if (object.state === 'conflict') return; // The card decides; resolving finds the item gone and says so.
   if (object.local_id !== '') {
-    const mapper = session.mappers.find((m) => m.kind === object.record_kind)!;
+    const mapper = mapperFor(session, object.record_kind);
     const live = (await mapper.live([object.local_id])).has(object.local_id);
     const local = live ? await renderOne(session, mapper, { id: object.local_id, uid: object.uid }, versionOf(session, object.base_text)) : null;
     if (local !== null && hashOf(local) !== object.local_hash) {

@@ -5,7 +5,7 @@ import { aliasTarget, deleteObject, type ObjectRow } from '../../db/sync.repo';
 import { itemHref } from './dav-transport';
 import type { LocalRecord, RecordMapper } from './mapping';
 import { outgoingText, sameText } from './merge3';
-import { hashOf, mergeBothSides, raiseConflict, renderOne, saveObject, versionOf, type Session } from './session';
+import { hashOf, mapperFor, mergeBothSides, raiseConflict, renderOne, saveObject, versionOf, type Session } from './session';
 
 /** An erased person's item keeps only its href and ETag (db/erasure.repo.ts): its text is gone. */
 export const ERASED = '';
@@ -111,7 +111,7 @@ async function pushDeletion(session: Session, object: ObjectRow): Promise<void> 
  * phone changed go onto the survivor, then the old card is deleted, so the phone ends with one card, up to date.
  */
 async function foldIntoSurvivor(session: Session, object: ObjectRow, survivorId: string, remote: { data: string; etag: string | null }): Promise<void> {
-  const mapper = session.mappers.find((m) => m.kind === object.record_kind)!;
+  const mapper = mapperFor(session, object.record_kind);
   const { format } = mapper;
   const survivor = await renderOne(session, mapper, { id: survivorId, uid: survivorId });
   if (survivor !== null) {
@@ -159,7 +159,7 @@ async function pushNew(session: Session, mapper: RecordMapper, record: LocalReco
 
 async function pushEdit(session: Session, object: ObjectRow, rendered: string): Promise<void> {
   const { transport } = session;
-  const mapper = session.mappers.find((m) => m.kind === object.record_kind)!;
+  const mapper = mapperFor(session, object.record_kind);
   const text = outgoingText(mapper.format, rendered, object.base_text);
   if (sameText(mapper.format, text, object.base_text)) {
     // Renders differently but means the same (a company renamed to the same, a re-save): nothing to send.

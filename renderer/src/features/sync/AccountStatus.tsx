@@ -62,6 +62,20 @@ export function AccountStatus({ account, status, progress, report, running, onSy
             )}
           </Stack>
         )}
+        {status && status.unreadable.length > 0 && (
+          <Alert color="gray" title={`${plural(status.unreadable.length, 'item')} on the server Rapport could not read`}>
+            <Text size="sm">They stay on the server as they are; Rapport tries again when they change there.</Text>
+            <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+              {status.unreadable.map((u) => (
+                <li key={u.item}>
+                  <Text size="sm">
+                    {u.item}: {u.reason}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
         {status?.lastError && !busy && (
           <Alert color="red" title="The last sync did not finish">
             {status.lastError}
