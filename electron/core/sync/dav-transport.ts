@@ -15,7 +15,24 @@ export function itemHref(collection: string, uid: string, kind: CollectionKind):
   const extension = kind === 'addressbook' ? '.vcf' : '.ics';
   const safe = /^[A-Za-z0-9@_-][A-Za-z0-9@._-]{0,99}$/.test(uid);
   const name = safe ? uid : `${uid.replace(/[^A-Za-z0-9@._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 60)}-${createHash('sha256').update(uid).digest('hex').slice(0, 16)}`;
-  return `${withSlash(collection)}${name}${extension}`;
+  return canonicalPath(`${withSlash(collection)}${name}${extension}`);
+}
+
+/**
+ * One spelling per path: servers list `a%40b.ics` for the `a@b.ics` a client sent (Radicale does), and hrefs are
+ * compared as strings, so every path is stored with each segment decoded and re-encoded the one RFC 3986 way (pchar:
+ * `@`, `:` and the sub-delimiters stay as they are).
+ */
+export function canonicalPath(path: string): string {
+  return path.split('/').map((segment) => {
+    let decoded = segment;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      // A lone % is not an escape: kept as it is, encoded below.
+    }
+    return encodeURIComponent(decoded).replace(/%(40|3A|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }).join('/');
 }
 
 function withSlash(path: string): string {
@@ -86,7 +103,7 @@ export function createDavTransport(options: DavTransportOptions) {
   };
 
   const absolute = (href: string) => new URL(href, server).href;
-  const path = (href: string) => new URL(href, server).pathname;
+  const path = (href: string) => canonicalPath(new URL(href, server).pathname);
 
   function checkStatus(method: string, url: string, status: number, body?: string): void {
     if (status >= 200 && status < 300) return;
