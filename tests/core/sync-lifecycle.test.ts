@@ -4,6 +4,7 @@
 // runs a few seconds after a change, and again after a failure on a backoff.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDavTransport, type DavTransport } from '../../electron/core/sync/dav-transport';
+import { LIST_BEFORE_CREATING } from '../../electron/core/sync/push';
 import { AFTER_CHANGE_MS, createSyncLoop } from '../../electron/core/sync/scheduler';
 import { openTestCore, type TestCore } from '../helpers/core';
 import { startDavServer, type DavServer } from '../helpers/dav-servers';
@@ -19,7 +20,7 @@ let book = '';
 const syncNow = async () => (await t.call('sync.now', { accountId: account })).reports[0]!;
 const cardOf = async (name: string) => {
   const refs = await phone.list(book);
-  return (await phone.multiget(book, refs.map((r) => r.href), 'addressbook')).items.filter((c) => c.data.includes(`FN:${name}`));
+  return (await phone.multiget(book, refs.map((r) => r.href), 'addressbook')).items.filter((c) => c.data.includes(`FN:${name}\r\n`));
 };
 const idOf = (name: string) => (t.core.store.sqlite.prepare('SELECT id FROM contacts WHERE display_name = ? AND deleted_at IS NULL').get(name) as { id: string }).id;
 
@@ -77,6 +78,22 @@ describe('sync around the rest of Rapport', () => {
     expect((await syncNow()).error).toBeNull();
     expect(await cardOf('Erin Gone')).toEqual([]);
     expect((await t.call('sync.conflicts.list', {})).conflicts).toEqual([]);
+  });
+
+  it('reconnected to a server that already holds its records, takes each as it is: one listing, no PUT, no second copy', async () => {
+    for (let i = 0; i < LIST_BEFORE_CREATING + 5; i++) await t.call('contacts.create', { firstName: 'Rec', lastName: `Number ${i}`, emails: [{ value: `rec${i}@again.test` }] });
+    expect((await syncNow()).error).toBeNull();
+    // As after a reinstall restored from a backup: the account is added again and nothing says what is on the server.
+    await t.call('sync.accounts.remove', { id: account });
+    const again = await t.call('sync.accounts.add', { serverUrl: proxy.url, ...server.credentials, addressBook: book, eventsCalendar: null, tasksCalendar: null, calendars: [] });
+    account = again.id;
+    proxy.requests.length = 0;
+    const report = await syncNow();
+    expect(report).toMatchObject({ error: null, sent: 0 });
+    expect(proxy.requests.filter((r) => r.startsWith('PUT ') || r.startsWith('GET '))).toEqual([]);
+    for (let i = 0; i < LIST_BEFORE_CREATING + 5; i++) expect(await cardOf(`Rec Number ${i}`)).toHaveLength(1);
+    const pending = (await t.call('sync.status', {})).accounts[0]!;
+    expect(pending).toMatchObject({ pendingChanges: 0, conflicts: 0 });
   });
 
   it('runs a few seconds after a change, and after a failure again on a backoff', async () => {
