@@ -173,7 +173,7 @@ function activeIn(r: Range): RawBuilder<SqlBool> {
   return sql<SqlBool>`(EXISTS (SELECT 1 FROM job_milestones m INDEXED BY job_milestones_contact
       WHERE m.contact_id = k.contact_id AND ${M_LIVE}
         AND (${inRange(sql`m.created_at`, r)} OR ${inRange(sql`m.won_at`, r)} OR ${inRange(sql`m.paid_at`, r)}))
-    OR EXISTS (SELECT 1 FROM activities a INDEXED BY activities_contact_touch
+    OR EXISTS (SELECT 1 FROM activities a INDEXED BY activities_contact
       WHERE a.contact_id = k.contact_id AND a.deleted_at IS NULL AND ${inRange(sql`a.occurred_at`, r)} AND ${COUNTED}))`;
 }
 

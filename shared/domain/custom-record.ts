@@ -16,8 +16,18 @@ const Key = text().max(80);
 /** A record's `custom` input: only the keys sent are checked and written on update; null clears a value. */
 export const CustomInput = z.record(Key, CustomValue);
 
-/** On the way out: every value the record holds, by field key (no key for a field without a value). */
-export const CustomOut = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]));
+const isValueOut = (v: unknown): boolean =>
+  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || (Array.isArray(v) && v.every((s) => typeof s === 'string'));
+
+/**
+ * On the way out: every value the record holds, by field key (no key for a field without a value). The same check as
+ * a record of a union, written as one predicate: zod's record-of-union cost a list page of 50 contacts with two
+ * values each ~65 µs, a tenth of a filtered page's whole cost at 100,000 contacts (issue #19's 1.3 ratio).
+ */
+export const CustomOut = z.custom<CustomValues>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isValueOut),
+  { message: 'Custom values must be text, numbers, yes or no, lists of text, or empty' },
+);
 
 /** One condition on a custom field, as the lists and saved segments take it (by the field's key). */
 export const CustomFilter = z.discriminatedUnion('op', [

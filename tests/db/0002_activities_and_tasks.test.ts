@@ -41,7 +41,8 @@ describe('0002_activities_and_tasks', () => {
 
   it('reads a contact\'s timeline and the last-contacted order from indexes, without sorting', () => {
     const timeline = plan(`SELECT * FROM activities a WHERE a.deleted_at IS NULL AND a.contact_id = ? ORDER BY a.occurred_at DESC, a.id DESC LIMIT 51`, 'c1');
-    expect(timeline).toContain('activities_contact_time');
+    // 0002's activities_contact_time, or since 0026 the one contact index that replaced it.
+    expect(timeline).toMatch(/USING INDEX activities_contact(_time)? \(contact_id=\?\)/);
     expect(timeline).not.toContain('TEMP B-TREE');
     const drift = plan(`SELECT * FROM contacts c WHERE c.deleted_at IS NULL ORDER BY c.last_contacted_at DESC, c.id DESC LIMIT 51`);
     expect(drift).toContain('contacts_live_contacted');

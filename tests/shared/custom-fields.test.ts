@@ -2,6 +2,7 @@
 // forms. Messages name the field's label; keys come from labels.
 import { describe, expect, it } from 'vitest';
 import { customValuesSchema, keyFromLabel, type FieldShape } from '../../shared/domain/custom-fields';
+import { CustomOut } from '../../shared/domain/custom-record';
 
 const defs: FieldShape[] = [
   { key: 'gateCode', label: 'Gate code', type: 'text', required: true, options: [], currency: null },
@@ -39,5 +40,14 @@ describe('customValuesSchema', () => {
 describe('keyFromLabel', () => {
   it('makes camelCase keys', () => {
     expect(['Gate code', 'VAT number', 'Émile’s #2 field', '2nd phone', '!!!'].map(keyFromLabel)).toEqual(['gateCode', 'vatNumber', 'emiles2Field', 'field2ndPhone', 'field']);
+  });
+});
+
+describe('CustomOut (the check of custom values on the way out)', () => {
+  it('passes every value type a record holds, and stops anything else leaving main', () => {
+    const good = { gateCode: '1234#', visits: 3, paid: false, extras: ['Ladder', 'Van'], wedding: null };
+    expect(CustomOut.safeParse(good)).toEqual({ success: true, data: good });
+    expect(CustomOut.safeParse({}).success).toBe(true);
+    for (const bad of [null, [], 'text', { nested: { a: 1 } }, { numbers: [1, 2] }, { missing: undefined }]) expect(CustomOut.safeParse(bad).success).toBe(false);
   });
 });

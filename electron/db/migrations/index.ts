@@ -25,6 +25,7 @@ import * as m0022 from './0022_privacy';
 import * as m0023 from './0023_cases';
 import * as m0024 from './0024_quotes';
 import * as m0025 from './0025_sync';
+import * as m0026 from './0026_activity_contact_index';
 
 export interface Migration {
   name: string;
@@ -56,4 +57,5 @@ export const migrations: readonly Migration[] = [
   { name: '0023_cases', up: m0023.up },
   { name: '0024_quotes', up: m0024.up },
   { name: '0025_sync', up: m0025.up },
+  { name: '0026_activity_contact_index', up: m0026.up },
 ];
