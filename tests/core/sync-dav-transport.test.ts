@@ -308,6 +308,30 @@ describe('DAV transport failures without a DAV server', () => {
     expect((notDav as DavError).kind).toBe('protocol');
   });
 
+  it('gives a listing of a whole collection minutes, and one item seconds (a big collection is read before the answer)', async () => {
+    // Radicale reads every item before it answers a listing: 20,000 events took it over 30 s, the one-item limit.
+    const slow = createServer((req, res) => {
+      setTimeout(() => {
+        if (req.method === 'GET') {
+          res.writeHead(200, { 'Content-Type': 'text/vcard', ETag: '"1"' });
+          res.end('BEGIN:VCARD\r\nEND:VCARD\r\n');
+          return;
+        }
+        res.writeHead(207, { 'Content-Type': 'application/xml; charset=utf-8' });
+        res.end(`<?xml version="1.0" encoding="utf-8"?><d:multistatus xmlns:d="DAV:"><d:response><d:href>/u/book/a.vcf</d:href><d:propstat><d:prop><d:getetag>"1"</d:getetag><d:resourcetype/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`);
+      }, 600);
+    });
+    const port = await new Promise<number>((resolve) => slow.listen(0, '127.0.0.1', () => resolve((slow.address() as { port: number }).port)));
+    try {
+      const dav = createDavTransport({ serverUrl: `http://127.0.0.1:${port}/`, credentials: { username: 'u', password: 'p' }, timeoutMs: 300, collectionTimeoutMs: 5_000 });
+      expect(await dav.list('/u/book/')).toEqual([{ href: '/u/book/a.vcf', etag: '"1"' }]);
+      expect((await dav.multiget('/u/book/', ['/u/book/a.vcf'], 'addressbook')).missing).toEqual(['/u/book/a.vcf']);
+      expect(((await dav.get('/u/book/a.vcf').catch((e: unknown) => e)) as DavError).kind).toBe('unreachable');
+    } finally {
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+
   it('puts CRLF line ends back after XML turned them into LF', () => {
     expect(restoreLineEnds('BEGIN:VCARD\nFN:A\nEND:VCARD')).toBe('BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n');
     expect(restoreLineEnds('BEGIN:VCARD\r\nEND:VCARD\r\n')).toBe('BEGIN:VCARD\r\nEND:VCARD\r\n');

@@ -68,6 +68,10 @@ export function createDavTransport(options: DavTransportOptions) {
   const server = new URL(options.serverUrl);
   const host = server.host;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  // A listing or report over a whole collection: the server reads every item before it answers (Radicale took over
+  // 30 s for 20,000 events), so it gets minutes where one item gets seconds.
+  const collectionTimeoutMs = Math.max(timeoutMs, options.collectionTimeoutMs ?? 10 * 60_000);
+  const wholeCollection = (init?: RequestInit) => init?.method === 'REPORT' || (init?.method === 'PROPFIND' && new Headers(init.headers).get('depth') === '1');
   const baseFetch = options.fetch ?? globalThis.fetch;
   const authorization = `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`, 'utf8').toString('base64')}`;
   const headers = { Authorization: authorization };
@@ -94,7 +98,7 @@ export function createDavTransport(options: DavTransportOptions) {
     const method = init?.method ?? 'GET';
     let response: Response;
     try {
-      response = await baseFetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      response = await baseFetch(input, { ...init, signal: AbortSignal.timeout(wholeCollection(init) ? collectionTimeoutMs : timeoutMs) });
     } catch (cause) {
       fail('unreachable', words.unreachable, { method, url, cause });
     }

@@ -79,6 +79,8 @@ export interface DavTransportOptions {
   credentials: DavCredentials;
   /** Per request; a server that takes longer "did not answer". */
   timeoutMs?: number;
+  /** For a listing or report over a whole collection (PROPFIND depth 1, REPORT); 10 minutes by default. */
+  collectionTimeoutMs?: number;
   log?: Pick<Logger, 'warn'>;
   fetch?: typeof fetch;
   /** Hrefs per multiget REPORT (default MULTIGET_BATCH). */
