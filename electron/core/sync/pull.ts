@@ -59,9 +59,10 @@ async function initialSync(session: Session): Promise<SyncResult | null> {
   }
 }
 
-async function freshToken(session: Session, result: SyncResult | null): Promise<string | null> {
+/** The token after a truncated (or refused) first answer: the rest is asked for, the items are listed apart. */
+async function freshToken(session: Session, result: SyncResult): Promise<string | null> {
   try {
-    if (result === null || result.kind !== 'changes') return null;
+    if (result.kind !== 'changes') return null;
     let token = result.token;
     for (let more = result.more, round = 0; more && round < 1000; round += 1) {
       const next = await session.transport.syncChanges(session.collection.href, token);
