@@ -43,7 +43,11 @@ async function measure(page: Page, expect: Expect, act: () => Promise<void>, opt
   await page.evaluate(([e, o]) => (window as unknown as { __benchUi: { start(e: Expect, o: object): void } }).__benchUi.start(e, o), [expect, options] as const);
   await act();
   const sample = await page.evaluate(() => (window as unknown as { __benchUi: { result: Promise<Sample> } }).__benchUi.result);
-  if (sample.timedOut) console.error(`timed out waiting for ${JSON.stringify(expect)}`);
+  if (sample.timedOut) {
+    const shot = join(tmpdir(), 'bench-ui-timeout.png');
+    await page.screenshot({ path: shot });
+    console.error(`timed out waiting for ${JSON.stringify(expect)} (screen: ${shot})`);
+  }
   return sample;
 }
 

@@ -1,10 +1,12 @@
 // One row of the contacts list: its tick box, who, where they work, the first way to reach them, and the
 // custom fields the user chose to show as columns (issue #19).
-import { Avatar, Badge, Checkbox, Group, Text } from '@mantine/core';
+// Plain elements styled by CSS, not Mantine components: a sort or a scroll mounts some 50 rows at once, and a
+// dozen Mantine components a row (each reading the theme and building its styles) cost most of that frame.
 import { formatDistanceToNow, isPast } from 'date-fns';
 import { memo, type ReactNode, useRef } from 'react';
 import type { Contact } from '../../../../shared/domain/contact';
 import type { FieldDefinition } from '../../../../shared/domain/custom-fields';
+import { initials, initialsColor } from '../../ui/initials';
 import rows from '../../ui/ListRow.module.css';
 import { customValueText } from '../fields/panels';
 import classes from './ContactRow.module.css';
@@ -13,47 +15,39 @@ export const CONTACT_ROW_HEIGHT = 60;
 export const contactRowClass = `${rows.grid} ${classes.columns}`;
 
 const NO_COLUMNS: readonly FieldDefinition[] = [];
+const dimmed = `${rows.text} ${rows.dimmed}`;
 
 /** Memoised: a keystroke, a tick or a scroll re-renders the list, and a row whose contact is the same object need not. */
 export const ContactRow = memo(function ContactRow({ contact, columns = NO_COLUMNS }: { contact: Contact; columns?: readonly FieldDefinition[] }) {
+  const color = initialsColor(contact.displayName);
   return (
     <>
       {/* The tick box's column: the box itself is ContactRowCheckbox, beside this link and laid over it. */}
       <span />
-      <Group gap="sm" wrap="nowrap" miw={0}>
-        <Avatar name={contact.displayName} color="initials" size={36} aria-hidden />
-        <div className={classes.cell}>
-          <Text size="sm" fw={600} truncate>
-            {contact.displayName}
-          </Text>
+      <span className={classes.who}>
+        <span className={classes.avatar} style={{ background: `var(--mantine-color-${color}-light)`, color: `var(--mantine-color-${color}-light-color)` }} aria-hidden>
+          {initials(contact.displayName)}
+        </span>
+        <span className={classes.cell}>
+          <span className={`${rows.text} ${classes.name}`}>{contact.displayName}</span>
           <ContactActivityLine contact={contact} />
-        </div>
-      </Group>
-      <Text size="sm" truncate className={classes.company}>
-        {contact.companyName ?? ''}
-      </Text>
-      <Text size="sm" truncate c="dimmed" className={classes.email}>
-        {contact.emails[0]?.value ?? ''}
-      </Text>
-      <Text size="sm" truncate c="dimmed" className={classes.phone}>
-        {contact.phones[0]?.value ?? ''}
-      </Text>
-      <Group gap={4} wrap="nowrap" className={rows.tags}>
+        </span>
+      </span>
+      <span className={`${rows.text} ${classes.company}`}>{contact.companyName ?? ''}</span>
+      <span className={`${dimmed} ${classes.email}`}>{contact.emails[0]?.value ?? ''}</span>
+      <span className={`${dimmed} ${classes.phone}`}>{contact.phones[0]?.value ?? ''}</span>
+      <span className={`${rows.tags} ${classes.badges}`}>
         {contact.tags.slice(0, 2).map((tag) => (
-          <Badge key={tag} size="sm" variant="light" radius="sm" tt="none" maw={110}>
+          <span key={tag} className={rows.badge}>
             {tag}
-          </Badge>
+          </span>
         ))}
-        {contact.tags.length > 2 && (
-          <Badge size="sm" variant="default" radius="sm" tt="none">
-            +{contact.tags.length - 2}
-          </Badge>
-        )}
-      </Group>
+        {contact.tags.length > 2 && <span className={`${rows.badge} ${rows.more}`}>+{contact.tags.length - 2}</span>}
+      </span>
       {columns.map((d) => (
-        <Text key={d.id} size="sm" truncate c="dimmed">
+        <span key={d.id} className={dimmed}>
           {customValueText(d, contact.custom[d.key])}
-        </Text>
+        </span>
       ))}
     </>
   );
@@ -74,7 +68,14 @@ export function ContactRowCheckbox({ contact, checked, tabbable, onChange }: Con
       onClickCapture={(e) => (shift.current = e.shiftKey)}
       onClick={(e) => e.target === e.currentTarget && onChange(!checked, e.shiftKey)}
     >
-      <Checkbox aria-label={`Select ${contact.displayName}`} checked={checked} tabIndex={tabbable ? 0 : -1} onChange={(e) => onChange(e.currentTarget.checked, shift.current)} />
+      <input
+        type="checkbox"
+        className={classes.box}
+        aria-label={`Select ${contact.displayName}`}
+        checked={checked}
+        tabIndex={tabbable ? 0 : -1}
+        onChange={(e) => onChange(e.currentTarget.checked, shift.current)}
+      />
     </div>
   );
 }
@@ -96,14 +97,14 @@ function ContactActivityLine({ contact }: { contact: Contact }) {
   ].filter(Boolean);
   if (parts.length === 0 && !next) return null;
   return (
-    <Text size="xs" c="dimmed" truncate>
+    <span className={`${dimmed} ${classes.small}`}>
       {parts.join(' · ')}
       {next && (
-        <Text span size="xs" c={isPast(next) ? 'red' : 'dimmed'}>
+        <span className={isPast(next) ? classes.overdue : undefined}>
           {parts.length ? ' · ' : ''}follow-up {formatDistanceToNow(next, { addSuffix: true })}
-        </Text>
+        </span>
       )}
-    </Text>
+    </span>
   );
 }
 
