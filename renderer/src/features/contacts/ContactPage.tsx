@@ -4,7 +4,6 @@
 import { Anchor, Avatar, Button, Text } from '@mantine/core';
 import { IconNotes, IconPhoneCall, IconTrash } from '@tabler/icons-react';
 import { formatDistanceToNow } from 'date-fns';
-import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Contact } from '../../../../shared/domain/contact';
 import { useContact, useUpdateContact } from '../../api/contacts';
@@ -13,6 +12,7 @@ import pageClasses from '../../ui/ListPage.module.css';
 import { KeyFacts, NoValue, TagList } from '../../ui/KeyFacts';
 import { PhoneLinks, EmailLinks } from '../../ui/ReachLinks';
 import { NextStep, OpenJobs } from '../../ui/RecordFacts';
+import { Progressive } from '../../ui/Progressive';
 import { RecordHeader } from '../../ui/RecordHeader';
 import { RecordGate } from '../../ui/RecordGate';
 import { TrashedBanner } from '../../ui/TrashedBanner';
@@ -46,7 +46,6 @@ function ContactDetails({ c }: { c: Contact }) {
   const { trashContact, restoreContact, trashing, restoring } = useTrashContact();
   const [, navigate] = useLocation();
   const trashed = c.deletedAt !== null;
-  const below = useAfterPaint();
   return (
     <div className={pageClasses.scrollPage}>
       <div className={pageClasses.content}>
@@ -85,71 +84,52 @@ function ContactDetails({ c }: { c: Contact }) {
         <CustomFieldFacts recordType="contact" values={c.custom} />
         <MergeHistory kind="contact" recordId={c.id} readOnly={trashed} />
         {c.deletedAt !== null && <TrashedBanner what="contact" deletedAt={c.deletedAt} restoring={restoring} onRestore={() => restoreContact(c.id)} />}
-        {below && (
-          <>
-            <div className={pageClasses.formGap}>
-              <ContactFollowUps contactId={c.id} readOnly={trashed} />
-            </div>
-            <div className={pageClasses.formGap}>
-              <ClientJobs contactId={c.id} name={c.displayName} readOnly={trashed} />
-            </div>
-            <div className={pageClasses.formGap}>
-              <JobQuotes contactId={c.id} readOnly={trashed} />
-            </div>
-            {!trashed && <ClientOffers contactId={c.id} />}
-            <div className={pageClasses.formGap}>
-              <ClientCases contactId={c.id} contactName={c.displayName} companyId={c.companyId} readOnly={trashed} />
-            </div>
-            <div className={pageClasses.formGap}>
-              <DocumentsPanel target={{ contactId: c.id }} name={c.displayName} readOnly={trashed} />
-            </div>
-            <div className={pageClasses.formGap}>
-              <ConsentPanel contactId={c.id} name={c.displayName} readOnly={trashed} actions={!trashed && <PersonDataActions contactId={c.id} name={c.displayName} />} />
-            </div>
-            <div className={pageClasses.formGap}>
-              <Timeline
-                scope={{ contactId: c.id }}
-                empty={
-                  <Text size="sm" c="dimmed" mt="sm">
-                    Nothing logged with {c.displayName} yet. Start a call or press Ctrl+L to log one.
-                  </Text>
-                }
-              />
-            </div>
-            <div className={pageClasses.formGap}>
-              <ContactForm
-                key={`${c.id}-${trashed}`}
-                contactId={c.id}
-                companyName={c.companyName}
-                initialValues={contactToValues(c)}
-                disabled={trashed}
-                submitLabel="Save"
-                onSave={(fields) => update.mutateAsync({ ...fields, id: c.id })}
-                onSaved={() => notifySuccess('Saved')}
-              />
-            </div>
-          </>
-        )}
+        <Progressive>
+          <div className={pageClasses.formGap}>
+            <ContactFollowUps contactId={c.id} readOnly={trashed} />
+          </div>
+          <div className={pageClasses.formGap}>
+            <ClientJobs contactId={c.id} name={c.displayName} readOnly={trashed} />
+          </div>
+          <div className={pageClasses.formGap}>
+            <JobQuotes contactId={c.id} readOnly={trashed} />
+          </div>
+          {!trashed && <ClientOffers contactId={c.id} />}
+          <div className={pageClasses.formGap}>
+            <ClientCases contactId={c.id} contactName={c.displayName} companyId={c.companyId} readOnly={trashed} />
+          </div>
+          <div className={pageClasses.formGap}>
+            <DocumentsPanel target={{ contactId: c.id }} name={c.displayName} readOnly={trashed} />
+          </div>
+          <div className={pageClasses.formGap}>
+            <ConsentPanel contactId={c.id} name={c.displayName} readOnly={trashed} actions={!trashed && <PersonDataActions contactId={c.id} name={c.displayName} />} />
+          </div>
+          <div className={pageClasses.formGap}>
+            <Timeline
+              scope={{ contactId: c.id }}
+              empty={
+                <Text size="sm" c="dimmed" mt="sm">
+                  Nothing logged with {c.displayName} yet. Start a call or press Ctrl+L to log one.
+                </Text>
+              }
+            />
+          </div>
+          <div className={pageClasses.formGap}>
+            <ContactForm
+              key={`${c.id}-${trashed}`}
+              contactId={c.id}
+              companyName={c.companyName}
+              initialValues={contactToValues(c)}
+              disabled={trashed}
+              submitLabel="Save"
+              onSave={(fields) => update.mutateAsync({ ...fields, id: c.id })}
+              onSaved={() => notifySuccess('Saved')}
+            />
+          </div>
+        </Progressive>
       </div>
     </div>
   );
-}
-
-/**
- * False until the frame after the first one has been painted: the follow-ups, jobs, documents, timeline and the
- * form cost more to render than the header, so the name and key facts show first (npm run bench:ui).
- */
-function useAfterPaint(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setReady(true), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  return ready;
 }
 
 function ContactFacts({ c }: { c: Contact }) {
