@@ -17,7 +17,8 @@ export const syncContract = {
   'sync.discover': { input: SyncDiscoverInput, output: SyncDiscovery },
   /** Syncs one account (or every enabled one) now and reports; progress arrives as sync.progress. */
   'sync.now': { input: z.strictObject({ accountId: Id.optional() }), output: z.object({ reports: z.array(SyncReport) }) },
-  'sync.status': { input: Empty, output: z.object({ accounts: z.array(SyncAccountStatus) }) },
+  /** Each account's state; `pending` also counts the changes waiting to be sent (the Sync page asks, the badge does not). */
+  'sync.status': { input: z.strictObject({ pending: z.boolean().optional() }), output: z.object({ accounts: z.array(SyncAccountStatus) }) },
   'sync.conflicts.list': { input: z.strictObject({ accountId: Id.optional() }), output: z.object({ conflicts: z.array(SyncConflict) }) },
   /** Applies the choices here and sends the result to the server (If-Match); a new clash gives a new card. */
   'sync.conflicts.resolve': { input: SyncConflictResolve, output: z.object({ ok: z.literal(true) }) },

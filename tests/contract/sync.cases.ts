@@ -66,7 +66,7 @@ export const syncCases: FeatureCases<SyncChannel> = {
       ],
     },
     'sync.now': { valid: () => ({ accountId: keepId }), invalid: [[() => ({ accountId: 'all' }), 'accountId']] },
-    'sync.status': { valid: () => ({}), invalid: [[() => ({ accountId: keepId }), '(input)']] },
+    'sync.status': { valid: () => ({ pending: true }), invalid: [[() => ({ accountId: keepId }), '(input)'], [() => ({ pending: 'yes' }), 'pending']] },
     'sync.conflicts.list': { valid: () => ({ accountId: keepId }), invalid: [[() => ({ accountId: '' }), 'accountId']] },
     'sync.conflicts.resolve': {
       valid: () => ({ id: conflictId, action: 'delete' }),

@@ -40,6 +40,17 @@ afterAll(async () => {
 });
 
 describe('sync around the rest of Rapport', () => {
+  it('counts the changes waiting to be sent only when asked: the sidebar badge asks after every edit and must stay cheap', async () => {
+    expect((await syncNow()).error).toBeNull();
+    await t.call('contacts.create', { firstName: 'Waiting', lastName: 'Tosend' });
+    const [asked] = (await t.call('sync.status', { pending: true })).accounts;
+    expect(asked!.pendingChanges).toBe(1);
+    const [plain] = (await t.call('sync.status', {})).accounts;
+    expect(plain!.pendingChanges).toBeNull();
+    expect((await syncNow()).error).toBeNull();
+    expect((await t.call('sync.status', { pending: true })).accounts[0]!.pendingChanges).toBe(0);
+  });
+
   it('leaves a card it cannot hold on the server, and the status says which and why', async () => {
     const empty = ['BEGIN:VCARD', 'VERSION:4.0', 'UID:just-a-note', 'FN:', 'NOTE:Call back about the gate', 'END:VCARD', ''].join('\r\n');
     expect((await phone.put(`${book}just-a-note.vcf`, empty, { ifNoneMatch: '*' })).kind).toBe('stored');
@@ -94,7 +105,7 @@ describe('sync around the rest of Rapport', () => {
     // One listing (before creating); the pull takes sync-collection from no token as its listing, not a second one.
     expect(proxy.requests.filter((r) => r.startsWith('PROPFIND '))).toHaveLength(1);
     for (let i = 0; i < LIST_BEFORE_CREATING + 5; i++) expect(await cardOf(`Rec Number ${i}`)).toHaveLength(1);
-    const pending = (await t.call('sync.status', {})).accounts[0]!;
+    const pending = (await t.call('sync.status', { pending: true })).accounts[0]!;
     expect(pending).toMatchObject({ pendingChanges: 0, conflicts: 0 });
   });
 

@@ -177,7 +177,7 @@ export function createAccounts(deps: ServiceDeps, secrets: SecretStore, engine: 
       return { ok: true };
     },
 
-    async status(): Promise<{ accounts: SyncAccountStatus[] }> {
+    async status(input: { pending?: boolean | undefined }): Promise<{ accounts: SyncAccountStatus[] }> {
       const counts = await conflictCounts(db);
       const rows = await accountRows(db);
       return {
@@ -185,7 +185,7 @@ export function createAccounts(deps: ServiceDeps, secrets: SecretStore, engine: 
           accountId: row.id, name: row.name,
           state: row.enabled === 0 ? 'paused' : (engine.state(row.id) ?? (row.last_error ? 'error' : 'idle')),
           lastSyncAt: row.last_sync_at, lastError: row.last_error,
-          pendingChanges: await engine.pending(row.id),
+          pendingChanges: input.pending ? await engine.pending(row.id) : null,
           conflicts: counts.get(row.id) ?? 0,
           nextAttemptAt: row.next_attempt_at,
           unreadable: (await unreadableItems(db, row.id)).map((u) => ({ item: decodeURIComponent(u.href.split('/').pop() ?? u.href), reason: u.problem })),

@@ -48,7 +48,7 @@ export function createSyncModule(ctx: FeatureContext, options: Pick<EngineOption
       'sync.accounts.remove': (input) => accounts.remove(input.id),
       'sync.discover': (input) => inAppWords(accounts.discover(input)),
       'sync.now': (input) => syncNow(input.accountId),
-      'sync.status': () => accounts.status(),
+      'sync.status': (input) => accounts.status(input),
       'sync.conflicts.list': (input) => conflicts.list(input),
       'sync.conflicts.resolve': (input) => inAppWords(conflicts.resolve(input)),
     },

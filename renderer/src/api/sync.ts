@@ -39,8 +39,10 @@ export function useSyncAccounts() {
   return useQuery({ queryKey: syncKeys.accounts, queryFn: () => invoke('sync.accounts.list', {}) });
 }
 
-export function useSyncStatus() {
-  return useQuery({ queryKey: syncKeys.status, queryFn: () => invoke('sync.status', {}) });
+/** `pending`: also count the changes waiting to be sent (costly with many records: only the Sync page asks). */
+export function useSyncStatus(options: { pending?: boolean } = {}) {
+  const pending = options.pending ?? false;
+  return useQuery({ queryKey: [...syncKeys.status, { pending }], queryFn: () => invoke('sync.status', { pending }) });
 }
 
 export function useSyncConflicts() {

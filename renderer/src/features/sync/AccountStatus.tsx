@@ -54,7 +54,7 @@ export function AccountStatus({ account, status, progress, report, running, onSy
         {status && (
           <Stack gap={2}>
             <Text size="sm">{lastSyncWords(status)}</Text>
-            <Text size="sm">{pendingWords(status.pendingChanges)}</Text>
+            {status.pendingChanges !== null && <Text size="sm">{pendingWords(status.pendingChanges)}</Text>}
             {status.conflicts > 0 && (
               <Anchor component={Link} href="/sync/conflicts" size="sm" fw={600}>
                 {plural(status.conflicts, 'conflict')} to resolve

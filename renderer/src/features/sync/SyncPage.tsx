@@ -29,7 +29,7 @@ function useTick(ms = 30_000): void {
 export function SyncPage() {
   useTick();
   const accounts = useSyncAccounts();
-  const status = useSyncStatus();
+  const status = useSyncStatus({ pending: true });
   const progress = useSyncLive();
   const now = useSyncNow();
   const [running, setRunning] = useState<ReadonlySet<string>>(new Set());
