@@ -1,7 +1,7 @@
 // The contacts list's header: a box that ticks every loaded row, then the column names or, once rows are
 // ticked, how many and what can be done with them. It takes the header's place, so the rows never move under
 // the pointer while someone is ticking them.
-import { Button, Checkbox, Group, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { SegmentFilter } from '../../../../shared/domain/segment';
 import { formatCount } from '../../ui/format';
@@ -34,6 +34,10 @@ export function ContactListHeader({ selectedIds, loaded, onSelectAll, onClear, a
     // The bar's buttons go away with it; leave focus on the box beside them rather than on the page.
     selectAll.current?.focus();
   };
+  const some = count > 0 && !all;
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = some;
+  }, [some]);
   // When the selection empties by itself (its contacts went to Trash) the bar's buttons go: focus stays in the list.
   const hadSelection = useRef(false);
   useEffect(() => {
@@ -42,11 +46,13 @@ export function ContactListHeader({ selectedIds, loaded, onSelectAll, onClear, a
   }, [count]);
   return (
     <div className={`${contactRowClass} ${rows.header}`}>
-      <Checkbox
+      {/* Native, like the rows' boxes (ContactRow); "some ticked" is a DOM property only, set below. */}
+      <input
+        type="checkbox"
         ref={selectAll}
+        className={classes.box}
         aria-label="Select all contacts shown"
         checked={all}
-        indeterminate={count > 0 && !all}
         onChange={() => (all ? onClear() : onSelectAll())}
       />
       {count === 0 ? (
