@@ -36,13 +36,16 @@ export const ContactRow = memo(function ContactRow({ contact, columns = NO_COLUM
       <span className={`${rows.text} ${classes.company}`}>{contact.companyName ?? ''}</span>
       <span className={`${dimmed} ${classes.email}`}>{contact.emails[0]?.value ?? ''}</span>
       <span className={`${dimmed} ${classes.phone}`}>{contact.phones[0]?.value ?? ''}</span>
-      <span className={`${rows.tags} ${classes.badges}`}>
-        {contact.tags.slice(0, 2).map((tag) => (
-          <span key={tag} className={rows.badge}>
-            {tag}
-          </span>
-        ))}
-        {contact.tags.length > 2 && <span className={`${rows.badge} ${rows.more}`}>+{contact.tags.length - 2}</span>}
+      {/* Two elements: the cell hides on narrow windows (ListRow's .tags), the inner one lays the badges out in a row. */}
+      <span className={rows.tags}>
+        <span className={classes.badges}>
+          {contact.tags.slice(0, 2).map((tag) => (
+            <span key={tag} className={rows.badge}>
+              {tag}
+            </span>
+          ))}
+          {contact.tags.length > 2 && <span className={`${rows.badge} ${rows.more}`}>+{contact.tags.length - 2}</span>}
+        </span>
       </span>
       {columns.map((d) => (
         <span key={d.id} className={dimmed}>
