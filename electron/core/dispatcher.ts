@@ -6,6 +6,7 @@ import { contract, isChannel, type Channel, type ChannelOutput, type ChannelPars
 import { AppError, issuesFromZod, type ErrorEnvelope, type Result } from '../../shared/ipc/errors';
 import { storageReason } from '../db/failures';
 import type { Logger } from './logger';
+import { compileOutputCheck, type OutputCheck } from './output-check';
 
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -35,6 +36,12 @@ function isInside(path: string, dir: string): boolean {
 }
 
 export function createDispatcher(handlers: Handlers, logger: Logger, options: { dataDir?: string } = {}): Dispatch {
+  // Each channel's output schema as a predicate, compiled on its first call (null: zod checks every answer).
+  const outputChecks = new Map<Channel, OutputCheck | null>();
+  const outputCheck = (channel: Channel) => {
+    if (!outputChecks.has(channel)) outputChecks.set(channel, compileOutputCheck(contract[channel].output));
+    return outputChecks.get(channel)!;
+  };
   return async function dispatch(channel, rawInput) {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel: ${String(channel).slice(0, 100)}` } };
@@ -49,6 +56,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger, options: { 
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
       const output = await handler(parsed.data);
+      // What the predicate accepts, zod would pass unchanged; anything else zod decides (output-check.ts).
+      if (outputCheck(channel)?.(output)) return { ok: true, value: output };
       // A handler that breaks its own contract is a bug in main: log it, don't ship bad data.
       const checked = spec.output.safeParse(output);
       if (!checked.success) {
