@@ -6,6 +6,7 @@ import { contract, isChannel, type Channel, type ChannelOutput, type ChannelPars
 import { AppError, issuesFromZod, type ErrorEnvelope, type Result } from '../../shared/ipc/errors';
 import { storageReason } from '../db/failures';
 import type { Logger } from './logger';
+import { inputParser } from './input-parse';
 import { compileOutputCheck, type OutputCheck } from './output-check';
 
 export type Handlers = {
@@ -36,18 +37,24 @@ function isInside(path: string, dir: string): boolean {
 }
 
 export function createDispatcher(handlers: Handlers, logger: Logger, options: { dataDir?: string } = {}): Dispatch {
-  // Each channel's output schema as a predicate, compiled on its first call (null: zod checks every answer).
-  const outputChecks = new Map<Channel, OutputCheck | null>();
-  const outputCheck = (channel: Channel) => {
-    if (!outputChecks.has(channel)) outputChecks.set(channel, compileOutputCheck(contract[channel].output));
-    return outputChecks.get(channel)!;
+  // Each channel's input parse (input-parse.ts) and output predicate (output-check.ts; null: zod checks every
+  // answer), made on its first call.
+  const checks = new Map<Channel, { input: ReturnType<typeof inputParser>; output: OutputCheck | null }>();
+  const checksFor = (channel: Channel) => {
+    let made = checks.get(channel);
+    if (!made) {
+      made = { input: inputParser(contract[channel].input), output: compileOutputCheck(contract[channel].output) };
+      checks.set(channel, made);
+    }
+    return made;
   };
   return async function dispatch(channel, rawInput) {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel: ${String(channel).slice(0, 100)}` } };
     }
     const spec = contract[channel];
-    const parsed = spec.input.safeParse(rawInput);
+    const check = checksFor(channel);
+    const parsed = check.input(rawInput);
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);
       const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
@@ -57,7 +64,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger, options: { 
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
       const output = await handler(parsed.data);
       // What the predicate accepts, zod would pass unchanged; anything else zod decides (output-check.ts).
-      if (outputCheck(channel)?.(output)) return { ok: true, value: output };
+      if (check.output?.(output)) return { ok: true, value: output };
       // A handler that breaks its own contract is a bug in main: log it, don't ship bad data.
       const checked = spec.output.safeParse(output);
       if (!checked.success) {

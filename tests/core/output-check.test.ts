@@ -8,21 +8,12 @@ import { createDispatcher, type Handlers } from '../../electron/core/dispatcher'
 import { memoryLogger } from '../../electron/core/logger';
 import { compileOutputCheck } from '../../electron/core/output-check';
 import { contract, type Channel } from '../../shared/ipc/contract';
+import { mulberry32 } from '../helpers/prng';
 
 interface Node {
   _zod: { def: Record<string, unknown> & { type: string }; values?: Set<unknown>; optin?: string };
 }
 
-/** A seeded generator, so a failure names a value that comes back on the next run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CUSTOM_CANDIDATES: unknown[] = [{}, { gateCode: 'A1' }, '', 'text', 0, 3, null, true, [], ['a']];
 const ABSENT = Symbol('absent');
@@ -128,14 +119,14 @@ describe('compiled output checks', () => {
   });
 
   it('agree with zod on every channel, for generated values and each of them broken at every position', () => {
-    const rnd = random(19);
+    const rnd = mulberry32(19);
     let judged = 0;
     for (const { channel, check, schema } of compiled) judged += agreeWithZod(channel, schema, check, rnd);
     expect(judged).toBeGreaterThan(10_000);
   });
 
   it('agree with zod on the corners the contract does not use yet, and leave alone what they cannot match', () => {
-    const rnd = random(7);
+    const rnd = mulberry32(7);
     const corners: Record<string, z.ZodType> = {
       'a key of unknown': z.object({ a: z.unknown(), b: z.string() }),
       'a key of custom': z.object({ a: z.custom<unknown>(() => true) }),
