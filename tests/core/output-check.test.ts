@@ -14,7 +14,6 @@ interface Node {
   _zod: { def: Record<string, unknown> & { type: string }; values?: Set<unknown>; optin?: string };
 }
 
-
 const CUSTOM_CANDIDATES: unknown[] = [{}, { gateCode: 'A1' }, '', 'text', 0, 3, null, true, [], ['a']];
 const ABSENT = Symbol('absent');
 
