@@ -67,7 +67,7 @@ function statements(node: Node, x: string, gen: Gen): string | null {
     case 'number':
       return numberCheck(def, x);
     case 'null':
-      return fail(`${x} !== null`);
+      return plain ? fail(`${x} !== null`) : null;
     case 'any':
     case 'unknown':
       return plain ? '' : null;
@@ -75,7 +75,8 @@ function statements(node: Node, x: string, gen: Gen): string | null {
     case 'literal':
       return plain && node._zod.values ? fail(`!${gen.external(node._zod.values)}.has(${x})`) : null;
     case 'custom':
-      return def.fn ? fail(`!${gen.external(def.fn)}(${x})`) : null;
+      // A custom schema is its own check (def.fn); one with a refinement on top has more, and is not compiled.
+      return plain && def.fn ? fail(`!${gen.external(def.fn)}(${x})`) : null;
     case 'nullable':
     case 'optional': {
       const inner = plain && def.innerType ? statements(def.innerType, x, gen) : null;
@@ -117,6 +118,7 @@ function objectStatements(def: Def, x: string, gen: Gen): string | null {
   const keys = Object.keys(shape);
   const lines = [`if (typeof ${x} !== 'object' || ${x} === null || Array.isArray(${x})) return false;`];
   for (const key of keys) {
+    if (key === '__proto__') return null; // zod reads no such key; a property read here would reach the prototype
     const value = gen.name();
     const inner = statements(shape[key]!, value, gen);
     if (inner === null) return null;

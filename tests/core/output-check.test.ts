@@ -141,7 +141,7 @@ describe('compiled output checks', () => {
       agreeWithZod(name, schema, check!, rnd, 10);
     }
     const objects = z.union([z.object({ a: z.string() }), z.object({ a: z.string(), b: z.string() })]);
-    for (const schema of [objects, z.record(z.string(), z.string()), z.string().default('x'), z.string().transform((s) => s.length), z.string().max(3), z.object({ a: z.string() }).passthrough()]) {
+    for (const schema of [objects, z.record(z.string(), z.string()), z.string().default('x'), z.string().transform((s) => s.length), z.string().max(3), z.object({ a: z.string() }).passthrough(), z.custom<string>((v) => typeof v === 'string').refine((v) => v.length < 3), z.null().refine(() => false)]) {
       expect(compileOutputCheck(schema)).toBeNull();
     }
   });
