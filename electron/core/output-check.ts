@@ -23,10 +23,12 @@ interface Def {
   shape?: Record<string, Node>;
   catchall?: Node;
   options?: Node[];
+  discriminator?: string;
+  unionFallback?: boolean;
   fn?: (value: unknown) => unknown;
 }
 interface Node {
-  _zod: { def: Def; values?: Set<unknown>; optin?: string };
+  _zod: { def: Def; values?: Set<unknown>; optin?: string; propValues?: Record<string, Set<unknown>> };
 }
 
 /** A predicate equivalent to `schema` for the values zod passes unchanged, or null when the schema has parts it does not know. */
@@ -92,6 +94,7 @@ function statements(node: Node, x: string, gen: Gen): string | null {
     case 'object':
       return plain ? objectStatements(def, x, gen) : null;
     case 'union': {
+      if (plain && def.discriminator !== undefined) return discriminated(def, x, gen);
       // zod takes the first option that accepts a value, stripping as it goes; with objects among the options the
       // first could strip what a later one matches exactly, so only unions of object-free options are compiled.
       const options = plain ? (def.options ?? []).map((o) => (holdsObject(o) ? null : compile(o))) : [];
@@ -131,6 +134,28 @@ function objectStatements(def: Def, x: string, gen: Gen): string | null {
   const known = keys.map((key) => `case ${JSON.stringify(key)}:`).join(' ');
   lines.push(`for (const ${k} in ${x}) switch (${k}) { ${known} break; default: return false; }`);
   return lines.join('\n');
+}
+
+/** zod reads the discriminator and runs the one option it names; so does this, on each option compiled on its own. */
+function discriminated(def: Def, x: string, gen: Gen): string | null {
+  if (def.unionFallback) return null;
+  const byValue = new Map<unknown, OutputCheck>();
+  for (const option of def.options ?? []) {
+    const values = option._zod.propValues?.[def.discriminator!];
+    const check = compile(option);
+    if (!values || !check) return null;
+    for (const value of values) {
+      // An option without the key, or two claiming one value, follow rules of zod's own: left to zod.
+      if (value === undefined || byValue.has(value)) return null;
+      byValue.set(value, check);
+    }
+  }
+  const option = gen.name();
+  return [
+    `if (typeof ${x} !== 'object' || ${x} === null || Array.isArray(${x})) return false;`,
+    `const ${option} = ${gen.external(byValue)}.get(${x}[${JSON.stringify(def.discriminator)}]);`,
+    `if (${option} === undefined || !${option}(${x})) return false;`,
+  ].join('\n');
 }
 
 function takesUndefined(node: Node): boolean {

@@ -4,6 +4,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { SearchHit } from '../../shared/domain/contact';
 import { foldForSort } from '../../shared/domain/text';
+import { readRows } from './connection';
 import { toFtsQuery } from './fts';
 import { afterCursor, finishPage } from './keyset';
 import type { DB, Row } from './schema';
@@ -209,7 +210,7 @@ type TextHit = { hit: SearchHit; score: number; deletedAt: string | null };
 
 /** Documents by name, note and text contents through documents_fts, ranked inside the FTS table before joining rows. */
 export async function documentTextHits(db: Kysely<DB>, match: string, fetch: number): Promise<TextHit[]> {
-  const { rows } = await sql<{ id: string; name: string; created_at: string; linked: string | null; contact_id: string | null; score: number; deleted_at: string | null }>`
+  const rows = await readRows(db, sql<{ id: string; name: string; created_at: string; linked: string | null; contact_id: string | null; score: number; deleted_at: string | null }>`
     SELECT d.id, d.name, d.created_at, d.deleted_at, f.score,
       (SELECT coalesce(c.display_name, co.name, j.title) FROM document_links l LEFT JOIN contacts c ON c.id = l.contact_id
         LEFT JOIN companies co ON co.id = l.company_id LEFT JOIN jobs j ON j.id = l.job_id
@@ -218,7 +219,7 @@ export async function documentTextHits(db: Kysely<DB>, match: string, fetch: num
     FROM (SELECT rowid, bm25(documents_fts, 6.0, 2.0, 1.0) AS score FROM documents_fts
           WHERE documents_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
     JOIN documents d ON d.seq = f.rowid
-    ORDER BY f.score`.execute(db);
+    ORDER BY f.score`);
   return rows.map((r) => {
     const subtitle = [r.linked, r.created_at.slice(0, 10)].filter(Boolean).join(' · ');
     const hit: SearchHit = { type: 'document', id: r.id, title: r.name, subtitle, ...(r.contact_id ? { contactId: r.contact_id } : {}) };

@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SearchHit } from '../../shared/domain/contact';
 import type { Appointment, Recurrence } from '../../shared/domain/appointment';
 import { toColumns, type ColumnsOf } from './columns';
+import { readRows } from './connection';
 import { parseJsonColumn } from './json';
 import type { DB, Row } from './schema';
 
@@ -184,12 +185,12 @@ type TextHit = { hit: SearchHit; score: number; deletedAt: string | null };
 
 /** Appointments matching an FTS query (built by fts.ts toFtsQuery), ranked inside the FTS table before joining rows. */
 export async function appointmentTextHits(db: Kysely<DB>, match: string, fetch: number): Promise<TextHit[]> {
-  const { rows } = await sql<{ id: string; title: string; contact: string | null; contact_id: string | null; starts_at: string; recurrence: string | null; score: number; deleted_at: string | null }>`
+  const rows = await readRows(db, sql<{ id: string; title: string; contact: string | null; contact_id: string | null; starts_at: string; recurrence: string | null; score: number; deleted_at: string | null }>`
     SELECT a.id, a.title, c.display_name AS contact, a.contact_id, a.starts_at, a.recurrence, a.deleted_at, f.score
     FROM (SELECT rowid, bm25(appointments_fts, 4.0, 2.0, 1.0) AS score FROM appointments_fts
           WHERE appointments_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
     JOIN appointments a ON a.seq = f.rowid LEFT JOIN contacts c ON c.id = a.contact_id
-    ORDER BY f.score`.execute(db);
+    ORDER BY f.score`);
   return rows.map((r) => {
     const subtitle = [r.contact, `${r.recurrence ? 'from ' : ''}${r.starts_at.slice(0, 10)}`].filter(Boolean).join(' · ');
     const hit: SearchHit = { type: 'appointment', id: r.id, title: r.title, subtitle, ...(r.contact_id ? { contactId: r.contact_id } : {}) };

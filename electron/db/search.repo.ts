@@ -4,6 +4,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { SearchHit } from '../../shared/domain/contact';
 import { TEXT_LIKE_TYPES } from '../../shared/domain/custom-fields';
+import { readRows } from './connection';
 import { parseJsonColumn } from './json';
 import type { DB } from './schema';
 
@@ -44,7 +45,7 @@ function companyHit(r: { id: string; name: string; website: string | null }): Se
  */
 export async function namesStartingWith(db: Kysely<DB>, prefix: string, limit: number): Promise<SearchHit[]> {
   const upper = prefix + AFTER_PREFIX;
-  const rows = await sql<ContactHitRow & { type: 'contact' | 'company'; website: string | null }>`
+  const found = await readRows(db, sql<ContactHitRow & { type: 'contact' | 'company'; website: string | null }>`
     SELECT type, id, display_name, job_title, company, emails, website, min(key) AS key FROM (
       SELECT * FROM (SELECT 'contact' AS type, c.id, c.display_name, c.job_title, co.name AS company, c.emails, NULL AS website, c.sort_name AS key
         FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
@@ -57,37 +58,37 @@ export async function namesStartingWith(db: Kysely<DB>, prefix: string, limit: n
       SELECT * FROM (SELECT 'company', co.id, co.name, NULL, NULL, '[]', co.website, co.sort_name
         FROM companies co
         WHERE co.deleted_at IS NULL AND co.sort_name >= ${prefix} AND co.sort_name < ${upper} ORDER BY co.sort_name, co.id LIMIT ${limit})
-    ) GROUP BY id ORDER BY key, id LIMIT ${limit}`.execute(db);
-  return rows.rows.map((r) => (r.type === 'company' ? companyHit({ id: r.id, name: r.display_name, website: r.website }) : contactHit(r)));
+    ) GROUP BY id ORDER BY key, id LIMIT ${limit}`);
+  return found.map((r) => (r.type === 'company' ? companyHit({ id: r.id, name: r.display_name, website: r.website }) : contactHit(r)));
 }
 
 export const contactTextHits: TextSearch = async (db, match, fetch) => {
-  const { rows } = await sql<ContactHitRow & { score: number; deleted_at: string | null }>`
+  const rows = await readRows(db, sql<ContactHitRow & { score: number; deleted_at: string | null }>`
       SELECT c.id, c.display_name, c.job_title, co.name AS company, c.emails, c.deleted_at, f.score
       FROM (SELECT rowid, bm25(contacts_fts, 10.0, 5.0, 2.0, 2.0, 1.0) AS score FROM contacts_fts
             WHERE contacts_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
       JOIN contacts c ON c.seq = f.rowid LEFT JOIN companies co ON co.id = c.company_id
-      ORDER BY f.score`.execute(db);
+      ORDER BY f.score`);
   return rows.map((r) => ({ hit: contactHit(r), score: r.score, deletedAt: r.deleted_at }));
 };
 
 export const companyTextHits: TextSearch = async (db, match, fetch) => {
-  const { rows } = await sql<{ id: string; name: string; website: string | null; score: number; deleted_at: string | null }>`
+  const rows = await readRows(db, sql<{ id: string; name: string; website: string | null; score: number; deleted_at: string | null }>`
       SELECT co.id, co.name, co.website, co.deleted_at, f.score
       FROM (SELECT rowid, bm25(companies_fts, 10.0, 3.0, 5.0, 2.0, 1.0) AS score FROM companies_fts
             WHERE companies_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
       JOIN companies co ON co.seq = f.rowid
-      ORDER BY f.score`.execute(db);
+      ORDER BY f.score`);
   return rows.map((r) => ({ hit: companyHit(r), score: r.score, deletedAt: r.deleted_at }));
 };
 
 export const activityTextHits: TextSearch = async (db, match, fetch) => {
-  const { rows } = await sql<{ id: string; type: string; subject: string | null; contact: string; contact_id: string; occurred_at: string; score: number; deleted_at: string | null }>`
+  const rows = await readRows(db, sql<{ id: string; type: string; subject: string | null; contact: string; contact_id: string; occurred_at: string; score: number; deleted_at: string | null }>`
       SELECT a.id, a.type, a.subject, c.display_name AS contact, a.contact_id, a.occurred_at, a.deleted_at, f.score
       FROM (SELECT rowid, bm25(activities_fts, 4.0, 1.0) AS score FROM activities_fts
             WHERE activities_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
       JOIN activities a ON a.seq = f.rowid JOIN contacts c ON c.id = a.contact_id
-      ORDER BY f.score`.execute(db);
+      ORDER BY f.score`);
   return rows.map((r) => ({
     hit: {
       type: 'activity',
@@ -102,12 +103,12 @@ export const activityTextHits: TextSearch = async (db, match, fetch) => {
 };
 
 export const jobTextHits: TextSearch = async (db, match, fetch) => {
-  const { rows } = await sql<{ id: string; title: string; contact: string | null; contact_id: string | null; stage: string; score: number; deleted_at: string | null }>`
+  const rows = await readRows(db, sql<{ id: string; title: string; contact: string | null; contact_id: string | null; stage: string; score: number; deleted_at: string | null }>`
       SELECT j.id, j.title, c.display_name AS contact, j.contact_id, s.name AS stage, j.deleted_at, f.score
       FROM (SELECT rowid, bm25(jobs_fts, 6.0, 1.0) AS score FROM jobs_fts
             WHERE jobs_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
       JOIN jobs j ON j.seq = f.rowid JOIN pipeline_stages s ON s.id = j.stage_id LEFT JOIN contacts c ON c.id = j.contact_id
-      ORDER BY f.score`.execute(db);
+      ORDER BY f.score`);
   return rows.map((r) => ({
     hit: { type: 'job', id: r.id, title: r.title, subtitle: [r.stage, r.contact].filter(Boolean).join(' · '), ...(r.contact_id ? { contactId: r.contact_id } : {}) },
     score: r.score,
@@ -146,9 +147,9 @@ const customMatches = (phase: 0 | 1, condition: RawBuilder<SqlBool>) => sql`
 export async function customValueHits(db: Kysely<DB>, needle: string, fetch: number): Promise<SearchHit[]> {
   if (needle === '') return [];
   const starts = sql<SqlBool>`v.sort_text >= ${needle} AND v.sort_text < ${needle + AFTER_PREFIX}`;
-  const { rows } = await sql<CustomHitRow>`${customMatches(0, starts)}
+  const rows = await readRows(db, sql<CustomHitRow>`${customMatches(0, starts)}
     UNION ALL ${customMatches(1, sql<SqlBool>`instr(v.sort_text, ${needle}) > 1`)}
-    LIMIT ${fetch}`.execute(db);
+    LIMIT ${fetch}`);
   return rows
     .sort((a, b) => a.phase - b.phase || a.title.localeCompare(b.title))
     .map((r) => ({
@@ -171,12 +172,12 @@ interface CustomHitRow {
 }
 
 export const taskTextHits: TextSearch = async (db, match, fetch) => {
-  const { rows } = await sql<{ id: string; title: string; contact: string | null; contact_id: string | null; due_at: string | null; score: number; deleted_at: string | null }>`
+  const rows = await readRows(db, sql<{ id: string; title: string; contact: string | null; contact_id: string | null; due_at: string | null; score: number; deleted_at: string | null }>`
       SELECT t.id, t.title, c.display_name AS contact, t.contact_id, t.due_at, t.deleted_at, f.score
       FROM (SELECT rowid, bm25(tasks_fts, 4.0, 1.0) AS score FROM tasks_fts
             WHERE tasks_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
       JOIN tasks t ON t.seq = f.rowid LEFT JOIN contacts c ON c.id = t.contact_id
-      ORDER BY f.score`.execute(db);
+      ORDER BY f.score`);
   return rows.map((r) => {
     const subtitle = [r.contact, r.due_at ? `due ${r.due_at.slice(0, 10)}` : null].filter(Boolean).join(' · ');
     const hit: SearchHit = { type: 'task', id: r.id, title: r.title, ...(subtitle ? { subtitle } : {}), ...(r.contact_id ? { contactId: r.contact_id } : {}) };
@@ -186,13 +187,13 @@ export const taskTextHits: TextSearch = async (db, match, fetch) => {
 
 /** Every tag in use, with how many live contacts and companies carry it, case-insensitively merged. */
 export async function tagCounts(db: Kysely<DB>): Promise<{ tag: string; contacts: number; companies: number }[]> {
-  const rows = await sql<{ tag: string; contacts: number; companies: number }>`
+  const found = await readRows(db, sql<{ tag: string; contacts: number; companies: number }>`
         SELECT tag, sum(contacts) AS contacts, sum(companies) AS companies FROM (
           SELECT tag, count(*) AS contacts, 0 AS companies FROM contact_tags GROUP BY tag
           UNION ALL
           SELECT tag, 0, count(*) FROM company_tags GROUP BY tag
-        ) GROUP BY tag COLLATE NOCASE ORDER BY tag COLLATE NOCASE`.execute(db);
-  return rows.rows.map((r) => ({ tag: r.tag, contacts: Number(r.contacts), companies: Number(r.companies) }));
+        ) GROUP BY tag COLLATE NOCASE ORDER BY tag COLLATE NOCASE`);
+  return found.map((r) => ({ tag: r.tag, contacts: Number(r.contacts), companies: Number(r.companies) }));
 }
 
 interface CaseHitRow {
@@ -211,19 +212,19 @@ function caseHit(r: CaseHitRow): SearchHit {
 
 /** The case with this number, when it is live (its contact too): what typing "C-0042" means. */
 export async function caseByNumber(db: Kysely<DB>, number: number): Promise<SearchHit | null> {
-  const { rows } = await sql<CaseHitRow>`
+  const rows = await readRows(db, sql<CaseHitRow>`
       SELECT k.id, k.number, k.subject, c.display_name AS contact, k.contact_id, coalesce(k.deleted_at, c.deleted_at) AS deleted_at
       FROM cases k JOIN contacts c ON c.id = k.contact_id
-      WHERE k.number = ${number} AND k.deleted_at IS NULL AND c.deleted_at IS NULL`.execute(db);
+      WHERE k.number = ${number} AND k.deleted_at IS NULL AND c.deleted_at IS NULL`);
   return rows[0] ? caseHit(rows[0]) : null;
 }
 
 export const caseTextHits: TextSearch = async (db, match, fetch) => {
-  const { rows } = await sql<CaseHitRow & { score: number }>`
+  const rows = await readRows(db, sql<CaseHitRow & { score: number }>`
       SELECT k.id, k.number, k.subject, c.display_name AS contact, k.contact_id, coalesce(k.deleted_at, c.deleted_at) AS deleted_at, f.score
       FROM (SELECT rowid, bm25(cases_fts, 6.0, 1.0) AS score FROM cases_fts
             WHERE cases_fts MATCH ${match} ORDER BY score LIMIT ${fetch}) AS f
       JOIN cases k ON k.seq = f.rowid JOIN contacts c ON c.id = k.contact_id
-      ORDER BY f.score`.execute(db);
+      ORDER BY f.score`);
   return rows.map((r) => ({ hit: caseHit(r), score: r.score, deletedAt: r.deleted_at }));
 };

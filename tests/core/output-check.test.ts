@@ -134,6 +134,12 @@ describe('compiled output checks', () => {
       'a union of plain values': z.object({ a: z.union([z.string(), z.number(), z.null()]) }),
       'an undefined literal': z.object({ a: z.literal([undefined, 'x']) }),
       'a strict object': z.strictObject({ a: z.string(), b: z.array(z.boolean()) }),
+      'a discriminated union': z.array(
+        z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('call'), at: z.string() }),
+          z.object({ kind: z.literal(['email', 'letter']), at: z.string(), subject: z.string().nullable() }),
+        ]),
+      ),
     };
     for (const [name, schema] of Object.entries(corners)) {
       const check = compileOutputCheck(schema);
@@ -141,7 +147,8 @@ describe('compiled output checks', () => {
       agreeWithZod(name, schema, check!, rnd, 10);
     }
     const objects = z.union([z.object({ a: z.string() }), z.object({ a: z.string(), b: z.string() })]);
-    for (const schema of [objects, z.record(z.string(), z.string()), z.string().default('x'), z.string().transform((s) => s.length), z.string().max(3), z.object({ a: z.string() }).passthrough(), z.custom<string>((v) => typeof v === 'string').refine((v) => v.length < 3), z.null().refine(() => false)]) {
+    const fallback = z.discriminatedUnion('kind', [z.object({ kind: z.literal('a') }), z.object({ kind: z.literal('b') })], { unionFallback: true });
+    for (const schema of [objects, fallback, z.record(z.string(), z.string()), z.string().default('x'), z.string().transform((s) => s.length), z.string().max(3), z.object({ a: z.string() }).passthrough(), z.custom<string>((v) => typeof v === 'string').refine((v) => v.length < 3), z.null().refine(() => false)]) {
       expect(compileOutputCheck(schema)).toBeNull();
     }
   });
