@@ -5,8 +5,8 @@ import { isAbsolute, relative } from 'node:path';
 import { contract, isChannel, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/ipc/contract';
 import { AppError, issuesFromZod, type ErrorEnvelope, type Result } from '../../shared/ipc/errors';
 import { storageReason } from '../db/failures';
-import type { Logger } from './logger';
 import { inputParser } from './input-parse';
+import type { Logger } from './logger';
 import { compileOutputCheck, type OutputCheck } from './output-check';
 
 export type Handlers = {
